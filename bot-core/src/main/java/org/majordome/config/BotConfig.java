@@ -1,0 +1,27 @@
+package org.majordome.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jxmpp.jid.EntityBareJid;
+
+/**
+ * The whole validated configuration.
+ *
+ * @param source     the file it was read from
+ * @param connection the server connection
+ * @param admins     bare JIDs allowed to run every command and administer the bot
+ * @param rooms      the rooms the bot keeps, in file order
+ * @param runtime    runtime settings
+ * @param plugins    plugin sections by plugin id, in file order
+ */
+public record BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins,
+                        List<RoomSettings> rooms, RuntimeSettings runtime, Map<String, PluginSection> plugins) {
+    public BotConfig {
+        admins = Set.copyOf(admins);
+        rooms = List.copyOf(rooms);
+        plugins = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(plugins));
+    }
+}
