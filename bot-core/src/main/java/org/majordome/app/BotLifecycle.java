@@ -1,0 +1,51 @@
+package org.majordome.app;
+
+import java.time.Duration;
+
+import org.majordome.room.RoomKeeper;
+import org.majordome.xmpp.XmppSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/** Connects when the context starts; leaves every room with a status text and disconnects when it stops. */
+final class BotLifecycle implements SmartLifecycle {
+
+    static final String GOODBYE = "Majordome is shutting down";
+    private static final Logger log = LoggerFactory.getLogger(BotLifecycle.class);
+    private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final XmppSession session;
+    private final RoomKeeper roomKeeper;
+    private volatile boolean running;
+
+    BotLifecycle(XmppSession session, RoomKeeper roomKeeper) {
+        this.session = session;
+        this.roomKeeper = roomKeeper;
+    }
+
+    @Override
+    public void start() {
+        roomKeeper.start();
+        session.start();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        log.info("Stopping: leaving every room");
+        roomKeeper.leaveAll(GOODBYE, LEAVE_TIMEOUT);
+        session.close(GOODBYE);
+        roomKeeper.close();
+        log.info("Stopped");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

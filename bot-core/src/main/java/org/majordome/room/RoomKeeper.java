@@ -1,0 +1,191 @@
+package org.majordome.room;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.StanzaListener;
+import org.jivesoftware.smack.filter.StanzaFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smackx.delay.packet.DelayInformation;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+import org.majordome.api.event.DirectMessageReceivedEvent;
+import org.majordome.config.ConnectionSettings;
+import org.majordome.config.RoomSettings;
+import org.majordome.config.RuntimeSettings;
+import org.majordome.intake.EventSink;
+import org.majordome.xmpp.Backoff;
+import org.majordome.xmpp.XmppSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every configured room: joins them when the bot comes online (all at once, each on its own
+ * worker, so one failing room never stops the others), rejoins them after a new session, re-checks
+ * their configuration on a timer, self-pings idle ones, and routes each stanza from a room to its
+ * {@link KeptRoom}. Also turns one-to-one chat messages into {@link DirectMessageReceivedEvent}s.
+ *
+ * <p>Smack's MUC auto-join on reconnect is not used (it waits out a leave nobody answers and then
+ * stops rejoining): on {@code authenticated(resumed=false)} every room is joined again from scratch.
+ */
+public final class RoomKeeper implements XmppSession.Listener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomKeeper.class);
+    private static final Duration FIRST_REJOIN_DELAY = Duration.ofSeconds(1);
+
+    private final XmppSession session;
+    private final RuntimeSettings runtime;
+    private final EventSink sink;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("room-keeper-timer").daemon().factory());
+    private final Map<EntityBareJid, KeptRoom> rooms = new LinkedHashMap<>();
+
+    public RoomKeeper(XmppSession session, List<RoomSettings> roomSettings, RuntimeSettings runtime,
+                      EventSink sink, Clock clock) {
+        this.session = session;
+        this.runtime = runtime;
+        this.sink = sink;
+        this.clock = clock;
+        ConnectionSettings connection = session.settings();
+        Backoff backoff = Backoff.of(FIRST_REJOIN_DELAY, runtime.rejoinBackoffMax());
+        for (RoomSettings room : roomSettings) {
+            rooms.put(room.jid(), new KeptRoom(room, connection.nick(), session, sink, clock, backoff, timer));
+        }
+    }
+
+    /** Starts listening; rooms are joined when the session comes online (call before {@code session.start()}). */
+    public void start() {
+        StanzaListener fromRooms = this::routeRoomStanza;
+        StanzaFilter isFromKeptRoom = stanza -> stanza.getFrom() != null
+                && stanza.getFrom().asEntityBareJidIfPossible() != null
+                && rooms.containsKey(stanza.getFrom().asEntityBareJidIfPossible());
+        // A synchronous listener keeps the stanzas of a room in order; the handlers never block.
+        session.connection().addSyncStanzaListener(fromRooms, isFromKeptRoom);
+        session.connection().addSyncStanzaListener(this::onDirectMessage, stanza -> stanza instanceof Message message
+                && (message.getType() == Message.Type.chat || message.getType() == Message.Type.normal)
+                && message.getBody() != null && !isFromKeptRoom.accept(stanza));
+        session.addListener(this);
+        long reconcileMillis = runtime.reconcileInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::reconcileAll, reconcileMillis, reconcileMillis, TimeUnit.MILLISECONDS);
+        long pingCheckMillis = Math.max(1000, Math.min(30_000, runtime.selfPingAfterIdle().toMillis() / 2));
+        timer.scheduleWithFixedDelay(this::selfPingIdleRooms, pingCheckMillis, pingCheckMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void online(boolean resumed) {
+        if (resumed) {
+            // The server kept our session and so our memberships; just make sure nothing drifted meanwhile.
+            rooms.values().forEach(KeptRoom::requestReconcile);
+            return;
+        }
+        log.info("New session: joining {} room(s)", rooms.size());
+        for (KeptRoom room : rooms.values()) {
+            room.sessionLost();
+            room.requestJoin();
+        }
+    }
+
+    @Override
+    public void offline(Exception cause) {
+        rooms.values().forEach(KeptRoom::offline);
+    }
+
+    private void reconcileAll() {
+        if (session.isOnline()) {
+            rooms.values().stream().filter(KeptRoom::isJoined).forEach(KeptRoom::requestReconcile);
+        }
+    }
+
+    private void selfPingIdleRooms() {
+        if (session.isOnline()) {
+            rooms.values().forEach(room -> room.requestSelfPingIfIdle(runtime.selfPingAfterIdle()));
+        }
+    }
+
+    private void routeRoomStanza(Stanza stanza) {
+        KeptRoom room = rooms.get(stanza.getFrom().asEntityBareJidIfPossible());
+        try {
+            if (stanza instanceof Presence presence) {
+                room.onPresence(presence);
+            } else if (stanza instanceof Message message) {
+                room.onMessage(message);
+            }
+        } catch (RuntimeException e) {
+            // A stanza we cannot make sense of must not take the listener thread down with it.
+            log.error("Room {}: could not handle a stanza from {}", room.jid(), stanza.getFrom(), e);
+        }
+    }
+
+    private void onDirectMessage(Stanza stanza) {
+        Message message = (Message) stanza;
+        Jid from = message.getFrom();
+        if (from == null || from.getLocalpartOrNull() == null || DelayInformation.from(message) != null) {
+            return; // server notices and offline-stored messages are not live requests
+        }
+        if (from.asBareJid().equals(session.settings().jid())) {
+            return; // our own other resources (carbons) are not users
+        }
+        sink.accept(new DirectMessageReceivedEvent(from.toString(), from.asBareJid().toString(),
+                Snapshots.message(message, session.settings().jid()), clock.instant()));
+    }
+
+    /** Every kept room's current status, in configuration order. */
+    public List<RoomStatus> status() {
+        return rooms.values().stream().map(KeptRoom::status).toList();
+    }
+
+    /** True when the bot is in every configured room. */
+    public boolean allJoined() {
+        return rooms.values().stream().allMatch(KeptRoom::isJoined);
+    }
+
+    /**
+     * Sends a message to a kept room the bot is in.
+     *
+     * @return the id of the sent message
+     */
+    public String send(EntityBareJid roomJid, String body) throws SmackException.NotConnectedException, InterruptedException {
+        KeptRoom room = rooms.get(roomJid);
+        if (room == null) {
+            throw new IllegalArgumentException("Not a kept room: " + roomJid);
+        }
+        return room.send(body);
+    }
+
+    public Optional<String> subject(EntityBareJid roomJid) {
+        return Optional.ofNullable(rooms.get(roomJid)).flatMap(KeptRoom::subject);
+    }
+
+    /** Leaves every room with a status text (waiting up to {@code timeout}) and stops keeping them. */
+    public void leaveAll(String statusText, Duration timeout) {
+        List<CompletableFuture<Void>> goodbyes = rooms.values().stream().map(room -> room.leave(statusText)).toList();
+        try {
+            CompletableFuture.allOf(goodbyes.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("Some rooms were not left within {} ms", timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.warn("Leaving rooms failed", e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        rooms.values().forEach(KeptRoom::shutdownWorker);
+    }
+}

@@ -1,0 +1,34 @@
+package org.majordome.room;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One kept room as the bot sees it now, for status displays and readiness.
+ *
+ * @param roomJid    the room
+ * @param state      where the room's life cycle stands
+ * @param nick       the nick the bot has (or last tried)
+ * @param occupants  how many occupants besides the bot
+ * @param since      when the room entered this state
+ * @param problem    the last thing that went wrong, in words, if any
+ */
+public record RoomStatus(String roomJid, State state, String nick, int occupants, Instant since,
+                         Optional<String> problem) {
+
+    /** Life cycle of a kept room. */
+    public enum State {
+        /** Not in the room; a join will be tried as soon as the bot is online. */
+        NOT_JOINED,
+        /** Join presence sent, waiting for the room's answer. */
+        JOINING,
+        /** In the room. */
+        JOINED,
+        /** A join failed or the bot was removed; the next attempt is scheduled. */
+        WAITING_TO_REJOIN,
+        /** The room banned the bot: it does not try again until restarted or reconfigured. */
+        BANNED,
+        /** The bot left for good (shutdown or the room was removed from the configuration). */
+        STOPPED
+    }
+}

@@ -1,0 +1,96 @@
+package org.majordome.room;
+
+import java.util.Optional;
+
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
+import org.jivesoftware.smackx.message_correct.element.MessageCorrectExtension;
+import org.jivesoftware.smackx.muc.MUCAffiliation;
+import org.jivesoftware.smackx.muc.MUCRole;
+import org.jivesoftware.smackx.muc.packet.MUCItem;
+import org.jivesoftware.smackx.muc.packet.MUCUser;
+import org.jivesoftware.smackx.sid.element.StanzaIdElement;
+import org.jxmpp.jid.Jid;
+import org.majordome.api.event.Affiliation;
+import org.majordome.api.event.MessageStanza;
+import org.majordome.api.event.Occupant;
+import org.majordome.api.event.Role;
+
+/** Turns Smack stanzas into the plain snapshots that events carry. */
+final class Snapshots {
+
+    /** XEP-0421: a stable, anonymous id per occupant, stamped by the room. */
+    static final String OCCUPANT_ID_ELEMENT = "occupant-id";
+    static final String OCCUPANT_ID_NAMESPACE = "urn:xmpp:occupant-id:0";
+
+    private Snapshots() {
+    }
+
+    static Occupant occupant(String nick, Presence presence) {
+        MUCUser muc = MUCUser.from(presence);
+        MUCItem item = muc == null ? null : muc.getItem();
+        Optional<String> realJid = item == null || item.getJid() == null
+                ? Optional.empty()
+                : Optional.of(item.getJid().asBareJid().toString());
+        return new Occupant(nick, realJid, occupantId(presence),
+                item == null ? Role.NONE : role(item.getRole()),
+                item == null ? Affiliation.NONE : affiliation(item.getAffiliation()));
+    }
+
+    /** An occupant the bot has no presence for (a message raced ahead of a presence). */
+    static Occupant unknown(String nick) {
+        return new Occupant(nick, Optional.empty(), Optional.empty(), Role.NONE, Affiliation.NONE);
+    }
+
+    static Optional<String> occupantId(org.jivesoftware.smack.packet.Stanza stanza) {
+        ExtensionElement element = stanza.getExtensionElement(OCCUPANT_ID_ELEMENT, OCCUPANT_ID_NAMESPACE);
+        if (element instanceof StandardExtensionElement standard) {
+            return Optional.ofNullable(standard.getAttributeValue("id"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param stampedBy whose XEP-0359 stanza-id to take: the room for groupchat messages, the bot's
+     *                  own account for direct messages
+     */
+    static MessageStanza message(Message message, Jid stampedBy) {
+        Optional<String> stanzaId = Optional.empty();
+        for (ExtensionElement element : message.getExtensions(StanzaIdElement.ELEMENT, StanzaIdElement.NAMESPACE)) {
+            if (element instanceof StanzaIdElement id && id.getBy() != null
+                    && stampedBy.asBareJid().toString().equals(id.getBy())) {
+                stanzaId = Optional.of(id.getId());
+            }
+        }
+        MessageCorrectExtension correction = MessageCorrectExtension.from(message);
+        return new MessageStanza(message.getBody(), Optional.ofNullable(message.getStanzaId()), stanzaId,
+                correction == null ? Optional.empty() : Optional.ofNullable(correction.getIdInitialMessage()));
+    }
+
+    static Role role(MUCRole role) {
+        if (role == null) {
+            return Role.NONE;
+        }
+        return switch (role) {
+            case moderator -> Role.MODERATOR;
+            case participant -> Role.PARTICIPANT;
+            case visitor -> Role.VISITOR;
+            case none -> Role.NONE;
+        };
+    }
+
+    static Affiliation affiliation(MUCAffiliation affiliation) {
+        if (affiliation == null) {
+            return Affiliation.NONE;
+        }
+        return switch (affiliation) {
+            case owner -> Affiliation.OWNER;
+            case admin -> Affiliation.ADMIN;
+            case member -> Affiliation.MEMBER;
+            case outcast -> Affiliation.OUTCAST;
+            case none -> Affiliation.NONE;
+        };
+    }
+}

@@ -1,0 +1,269 @@
+package org.majordome.xmpp;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.ReconnectionManager;
+import org.jivesoftware.smack.SASLAuthentication;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.XMPPException.StreamErrorException;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StreamError;
+import org.jivesoftware.smack.parsing.ParsingExceptionCallback;
+import org.jivesoftware.smack.sasl.SASLErrorException;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.ping.PingManager;
+import org.majordome.config.ConnectionSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's connection to its server, kept up for as long as the bot runs.
+ *
+ * <p>Smack's {@code ReconnectionManager} is not used: it gives up before the first successful login
+ * and after a resource conflict, and the bot must come back in both cases (a server that is not up
+ * yet when the bot starts, two instances fighting over a resource). Instead one supervisor thread
+ * connects, and every loss of the stream schedules the next attempt with exponential backoff and
+ * jitter. The same {@link XMPPTCPConnection} object is reused so that stream management can resume
+ * the session (and keep room memberships) when the server still has it.
+ */
+public final class XmppSession implements AutoCloseable {
+
+    /** Told when the bot is online or has lost its stream; called on Smack's threads: do not block. */
+    public interface Listener {
+        /**
+         * @param resumed true when stream management resumed the previous session: room memberships
+         *                survived; false when this is a new session and every room must be joined again
+         */
+        void online(boolean resumed);
+
+        default void offline(Exception cause) {
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(XmppSession.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
+    private final ConnectionSettings settings;
+    private final Backoff backoff;
+    private final XMPPTCPConnection connection;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("xmpp-supervisor").daemon().factory());
+    private final AtomicInteger failedAttempts = new AtomicInteger();
+    private volatile boolean closed;
+    private ScheduledFuture<?> pendingAttempt;
+
+    public XmppSession(ConnectionSettings settings, Duration backoffMax) {
+        this.settings = settings;
+        this.backoff = Backoff.of(FIRST_RETRY, backoffMax);
+        this.connection = new XMPPTCPConnection(configuration(settings));
+        this.connection.setReplyTimeout(settings.replyTimeout().toMillis());
+        this.connection.setUseStreamManagement(true);
+        this.connection.setUseStreamManagementResumption(true);
+        // One unparsable stanza from a hostile client must not cost every room its connection.
+        this.connection.setParsingExceptionCallback(loggingParsingExceptionCallback());
+        ReconnectionManager.getInstanceFor(connection).disableAutomaticReconnection();
+        this.connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void authenticated(XMPPConnection ignored, boolean resumed) {
+                failedAttempts.set(0);
+                log.info("Online as {} ({})", connection.getUser(), resumed ? "session resumed" : "new session");
+                listeners.forEach(listener -> safely(() -> listener.online(resumed)));
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                if (isConflict(e)) {
+                    log.error("The server closed the stream: another client took resource '{}' of {}. "
+                            + "Is a second instance of the bot running? Retrying with backoff.",
+                            settings.resource(), settings.jid());
+                } else {
+                    log.warn("Connection lost: {}", describe(e));
+                }
+                listeners.forEach(listener -> safely(() -> listener.offline(e)));
+                scheduleAttempt();
+            }
+        });
+        PingManager pings = PingManager.getInstanceFor(connection);
+        pings.setPingInterval((int) Math.max(1, settings.pingInterval().toSeconds()));
+        pings.registerPingFailedListener(() -> {
+            // A failed ping does not disconnect by itself: the stream is dead in all but name.
+            log.warn("Server did not answer the keepalive ping; reconnecting");
+            connection.instantShutdown();
+            listeners.forEach(listener -> safely(() -> listener.offline(new IOException("keepalive ping failed"))));
+            scheduleAttempt();
+        });
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** Starts connecting in the background; returns at once. */
+    public synchronized void start() {
+        if (pendingAttempt == null && !closed) {
+            pendingAttempt = supervisor.schedule(this::attempt, 0, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The underlying connection, for the packages that send and listen through it. */
+    public XMPPTCPConnection connection() {
+        return connection;
+    }
+
+    public boolean isOnline() {
+        return connection.isAuthenticated();
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    private synchronized void scheduleAttempt() {
+        if (closed) {
+            return;
+        }
+        if (pendingAttempt != null && !pendingAttempt.isDone()) {
+            return;
+        }
+        Duration delay = backoff.delay(failedAttempts.getAndIncrement());
+        log.info("Reconnecting in {} ms", delay.toMillis());
+        pendingAttempt = supervisor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void attempt() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (!connection.isConnected()) {
+                connection.connect();
+            }
+            if (!connection.isAuthenticated()) {
+                connection.login();
+            }
+        } catch (SASLErrorException e) {
+            log.error("The server refused the bot's credentials for {}: {}", settings.jid(), e.getMessage());
+            retryAfterFailure();
+        } catch (SmackException | IOException | XMPPException e) {
+            log.warn("Could not connect to {} (attempt {}): {}", target(), failedAttempts.get() + 1, describe(e));
+            retryAfterFailure();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("Unexpected failure while connecting", e);
+            retryAfterFailure();
+        }
+    }
+
+    private void retryAfterFailure() {
+        if (connection.isConnected()) {
+            connection.instantShutdown();
+        }
+        synchronized (this) {
+            pendingAttempt = null;
+        }
+        scheduleAttempt();
+    }
+
+    /** Sends an unavailable presence with a status text and closes the stream; no reconnection follows. */
+    public void close(String statusText) {
+        synchronized (this) {
+            closed = true;
+            if (pendingAttempt != null) {
+                pendingAttempt.cancel(false);
+            }
+        }
+        if (connection.isConnected()) {
+            try {
+                Presence goodbye = connection.getStanzaFactory().buildPresenceStanza()
+                        .ofType(Presence.Type.unavailable).setStatus(statusText).build();
+                connection.disconnect(goodbye);
+            } catch (SmackException.NotConnectedException e) {
+                connection.instantShutdown();
+            }
+        }
+        supervisor.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        close("Majordome is shutting down");
+    }
+
+    private String target() {
+        return settings.host().orElse(settings.jid().getDomain().toString()) + ":" + settings.port();
+    }
+
+    private static XMPPTCPConnectionConfiguration configuration(ConnectionSettings settings) {
+        try {
+            XMPPTCPConnectionConfiguration.Builder builder = XMPPTCPConnectionConfiguration.builder()
+                    .setXmppDomain(settings.jid().asDomainBareJid())
+                    .setUsernameAndPassword(settings.jid().getLocalpart(), settings.password().reveal())
+                    .setResource(settings.resource())
+                    .setPort(settings.port())
+                    .setConnectTimeout((int) settings.replyTimeout().toMillis())
+                    .setSocketFactory(new NoDelaySocketFactory())
+                    .setSendPresence(true)
+                    .setSecurityMode(switch (settings.tls()) {
+                        case REQUIRED -> SecurityMode.required;
+                        case IF_POSSIBLE -> SecurityMode.ifpossible;
+                        case DISABLED -> SecurityMode.disabled;
+                    });
+            settings.host().ifPresent(builder::setHostAddressByNameOrIp);
+            if (settings.trustedCertificate().isPresent()) {
+                builder.setCustomX509TrustManager(TrustedCertificate.systemPlus(settings.trustedCertificate().get()));
+            }
+            if (!settings.avoidSaslMechanisms().isEmpty()) {
+                Set<String> avoided = settings.avoidSaslMechanisms().stream()
+                        .map(String::toUpperCase).collect(Collectors.toSet());
+                List<String> allowed = SASLAuthentication.getRegisterdSASLMechanisms().values().stream()
+                        .filter(name -> !avoided.contains(name.toUpperCase()))
+                        .toList();
+                builder.addEnabledSaslMechanism(allowed);
+            }
+            return builder.build();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read trusted certificate "
+                    + settings.trustedCertificate().orElseThrow() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ParsingExceptionCallback loggingParsingExceptionCallback() {
+        return unparsed -> log.warn("Ignored a stanza the XMPP library could not parse: {}",
+                describe(unparsed.getParsingException()));
+    }
+
+    private static boolean isConflict(Exception e) {
+        return e instanceof StreamErrorException streamError
+                && streamError.getStreamError().getCondition() == StreamError.Condition.conflict;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static void safely(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.error("A connection listener failed", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The bot's one client-to-server connection (RFC 6120): TLS, SASL, keepalive (XEP-0199), stream
+ * management with resumption (XEP-0198) and reconnection with backoff. Nothing else in the bot opens,
+ * closes or reconnects the connection; other packages listen for {@link org.majordome.xmpp.XmppSession.Listener}
+ * callbacks and send through it.
+ */
+package org.majordome.xmpp;
