@@ -10,8 +10,9 @@
  *
  * <p>Guarantees the runtime gives every plugin:
  * <ul>
- *   <li>events of one room arrive in order, one at a time per plugin; different rooms run concurrently,
- *       so handler code must be thread-safe across rooms;</li>
+ *   <li>events of one room arrive in order, one at a time per plugin (unless a call overran the time limit,
+ *       see below); different rooms run concurrently, so handler code must be thread-safe across rooms;
+ *       direct messages belong to no room and reach every running plugin;</li>
  *   <li>plugin code never runs on the XMPP library's reader thread;</li>
  *   <li>an exception thrown by a handler is logged (plugin, room, event type) and other plugins still get
  *       the event; a handler running past the configured time limit is logged and no longer holds back the

@@ -37,6 +37,18 @@ import org.slf4j.LoggerFactory;
  * ends and removes the queue when it finds it empty. Memory is therefore bounded by the capacity times the
  * keys with pending events; when a queue is full the event is shed, counted, and logged at most every few
  * seconds.
+ *
+ * <p>Wiring, in order:
+ * <pre>{@code
+ * PluginRegistry registry = PluginRegistry.build(plugins, enabledPluginIdsByRoomJid); // problems() must be empty
+ * CommandTable commands = new CommandTable();
+ * PluginLifecycle lifecycle = new PluginLifecycle(registry, commands, binder, new PluginServices(rooms, directChat, clock));
+ * List<String> startProblems = lifecycle.startAll();
+ * Dispatcher dispatcher = Dispatcher.onVirtualThreads(registry, commands, new PermissionResolver(adminBareJids),
+ *         rooms, directChat, settings, clock);
+ * // intake, on the XMPP reader thread:  dispatcher.offer(event);
+ * // on stop:                             dispatcher.shutdown(grace); lifecycle.stopAll();
+ * }</pre>
  */
 public final class Dispatcher {
 
