@@ -1,0 +1,44 @@
+package org.majordome.api;
+
+import java.time.Clock;
+
+import org.majordome.api.command.CommandRegistry;
+import org.majordome.api.room.DirectChat;
+import org.majordome.api.room.Rooms;
+import org.slf4j.Logger;
+
+/**
+ * What the runtime gives one plugin: its configuration and the services it may use. Handed to
+ * {@link Plugin#start(PluginContext)}; valid until {@link Plugin#stop()}.
+ *
+ * @param <C> the plugin's configuration type
+ */
+public interface PluginContext<C> {
+
+    /** The plugin's id, as {@link Plugin#id()} returned it. */
+    String pluginId();
+
+    /** The plugin's configuration, bound and validated before start; {@link NoConfig#INSTANCE} when it has none. */
+    C config();
+
+    /** The rooms the bot keeps. */
+    Rooms rooms();
+
+    /** One-to-one chats with JIDs outside rooms. */
+    DirectChat directChat();
+
+    /** The bot's clock: use it instead of {@code Instant.now()} so tests can control time. */
+    Clock clock();
+
+    /**
+     * A logger whose lines are tagged with this plugin's id (MDC key {@code plugin}). During handler and
+     * command calls the room is tagged too (MDC key {@code room}).
+     */
+    Logger logger();
+
+    /** A logger whose lines are tagged with this plugin's id and the given room (MDC keys {@code plugin}, {@code room}). */
+    Logger logger(String roomJid);
+
+    /** Commands this plugin offers besides its annotated ones; typically used in {@link Plugin#start}. */
+    CommandRegistry commands();
+}

@@ -1,0 +1,100 @@
+package org.majordome.api.room;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import org.majordome.api.event.Occupant;
+import org.majordome.api.event.RoomMessageReceivedEvent;
+
+/**
+ * One multi-user chat room the bot keeps, and what a moderator bot can do there (XEP-0045 §7-§10).
+ *
+ * <p>Actions never block: each returns a stage that completes with the outcome (see
+ * {@link ActionResult}); it never completes exceptionally. Privileged actions need the bot to hold the
+ * matching role or affiliation in the room; without it the server refuses ({@code Refused("forbidden", ...)}).
+ * Nicks name current occupants; bans and affiliations take bare real JIDs, because an affiliation outlives
+ * the occupant's visit and a nick proves nothing.
+ */
+public interface RoomHandle {
+
+    /** The room's bare JID, lower case. */
+    String roomJid();
+
+    /** The bot's current nick in the room. */
+    String botNick();
+
+    /** Whether the bot is in the room right now; actions taken while not joined end {@code Failed}. */
+    boolean joined();
+
+    /** Whether the room offers an optional feature. */
+    boolean supports(Feature feature);
+
+    /** Who is in the room now (the bot excluded). */
+    List<Occupant> occupants();
+
+    /** The occupant using this nick now, if any. */
+    Optional<Occupant> occupant(String nick);
+
+    /** Says something to the whole room. */
+    CompletionStage<ActionResult> send(String text);
+
+    /**
+     * Answers a message in the room, threaded to it (XEP-0461) when the room gave it a stanza id,
+     * otherwise as a plain message addressed to its author ("nick: text").
+     */
+    CompletionStage<ActionResult> reply(MessageRef message, String text);
+
+    /** Shorthand for {@code reply(MessageRef.of(message), text)}. */
+    default CompletionStage<ActionResult> reply(RoomMessageReceivedEvent message, String text) {
+        return reply(MessageRef.of(message), text);
+    }
+
+    /** Writes privately to an occupant through the room (XEP-0045 §7.5). */
+    CompletionStage<ActionResult> sendPrivate(String nick, String text);
+
+    /** Removes an occupant from the room for now (role none, XEP-0045 §8.2). */
+    CompletionStage<ActionResult> kick(String nick, String reason);
+
+    /** Bans a user by bare real JID (affiliation outcast, XEP-0045 §9.1); also removes them if present. */
+    CompletionStage<ActionResult> ban(String realBareJid, String reason);
+
+    /** Lifts a ban (affiliation back to none). */
+    CompletionStage<ActionResult> unban(String realBareJid);
+
+    /** Lets an occupant speak in a moderated room (role participant, XEP-0045 §8.3). */
+    CompletionStage<ActionResult> grantVoice(String nick);
+
+    /** Mutes an occupant (role visitor, XEP-0045 §8.4). */
+    CompletionStage<ActionResult> revokeVoice(String nick);
+
+    /** Makes a user a member (XEP-0045 §9.3). */
+    CompletionStage<ActionResult> grantMembership(String realBareJid);
+
+    /** Takes membership away (affiliation none, XEP-0045 §9.4). */
+    CompletionStage<ActionResult> revokeMembership(String realBareJid);
+
+    /** Makes a user a room admin (XEP-0045 §10.6). */
+    CompletionStage<ActionResult> grantAdmin(String realBareJid);
+
+    /** Takes admin status away, leaving membership (XEP-0045 §10.7). */
+    CompletionStage<ActionResult> revokeAdmin(String realBareJid);
+
+    /** Gives an occupant the moderator role for this visit (XEP-0045 §9.6). */
+    CompletionStage<ActionResult> grantModerator(String nick);
+
+    /** Takes the moderator role away (role participant, XEP-0045 §9.7). */
+    CompletionStage<ActionResult> revokeModerator(String nick);
+
+    /** Changes the room's subject (XEP-0045 §8.1). */
+    CompletionStage<ActionResult> setSubject(String text);
+
+    /**
+     * Removes a message for everyone (XEP-0425), addressed by the room's stanza id.
+     * {@code NotSupported} unless {@link #supports(Feature) supports(MESSAGE_MODERATION)}.
+     */
+    CompletionStage<ActionResult> moderateMessage(String stanzaId, String reason);
+
+    /** Invites a user to the room (mediated invitation, XEP-0045 §7.8.2). */
+    CompletionStage<ActionResult> invite(String jid, String reason);
+}

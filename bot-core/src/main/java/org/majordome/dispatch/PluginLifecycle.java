@@ -1,0 +1,90 @@
+package org.majordome.dispatch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.majordome.api.ConfigBinder;
+import org.majordome.api.ConfigBindingException;
+import org.majordome.api.NoConfig;
+import org.majordome.api.Plugin;
+import org.majordome.api.command.CommandRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and stops the plugins of a {@link PluginRegistry}: registers their annotated commands, binds their
+ * configuration, calls {@link Plugin#start} and marks them running; the reverse on stop. A plugin whose
+ * configuration or start fails stays stopped and its problem is reported.
+ */
+public final class PluginLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginLifecycle.class);
+
+    private final PluginRegistry registry;
+    private final CommandTable commands;
+    private final ConfigBinder binder;
+    private final PluginServices services;
+
+    public PluginLifecycle(PluginRegistry registry, CommandTable commands, ConfigBinder binder, PluginServices services) {
+        if (!registry.problems().isEmpty()) {
+            throw new IllegalArgumentException("cannot start plugins with problems: " + registry.problems());
+        }
+        this.registry = registry;
+        this.commands = commands;
+        this.binder = binder;
+        this.services = services;
+    }
+
+    /**
+     * Starts every plugin, in load order.
+     *
+     * @return the problems of plugins that could not start (each names the plugin); empty when all run
+     */
+    public List<String> startAll() {
+        List<String> problems = new ArrayList<>();
+        for (PluginRegistry.LoadedPlugin loaded : registry.all()) {
+            try {
+                for (PluginScanner.DeclaredCommand command : loaded.scan().commands()) {
+                    commands.register(loaded.id(), command.spec(), command.handler());
+                }
+                start(loaded.plugin());
+                registry.markRunning(loaded.id());
+                LOG.info("plugin {} started", loaded.id());
+            } catch (ConfigBindingException badConfig) {
+                commands.removeAll(loaded.id());
+                badConfig.problems().forEach(problem -> problems.add("plugin '" + loaded.id() + "': " + problem));
+            } catch (RuntimeException | LinkageError failed) {
+                commands.removeAll(loaded.id());
+                LOG.error("plugin {} failed to start", loaded.id(), failed);
+                problems.add("plugin '" + loaded.id() + "' failed to start: " + failed);
+            }
+        }
+        return List.copyOf(problems);
+    }
+
+    private <C> void start(Plugin<C> plugin) throws ConfigBindingException {
+        Class<C> configType = plugin.configType();
+        C config = configType == NoConfig.class ? configType.cast(NoConfig.INSTANCE) : binder.bind(plugin.id(), configType);
+        CommandRegistry registry = commands.registryFor(plugin.id());
+        plugin.start(new RuntimePluginContext<>(plugin.id(), plugin.getClass(), config, services, registry));
+    }
+
+    /** Stops every running plugin, in reverse load order; a failing stop is logged and the others go on. */
+    public void stopAll() {
+        List<PluginRegistry.LoadedPlugin> all = new ArrayList<>(registry.all());
+        java.util.Collections.reverse(all);
+        for (PluginRegistry.LoadedPlugin loaded : all) {
+            if (!registry.isRunning(loaded.id())) {
+                continue;
+            }
+            registry.markStopped(loaded.id());
+            commands.removeAll(loaded.id());
+            try {
+                loaded.plugin().stop();
+                LOG.info("plugin {} stopped", loaded.id());
+            } catch (RuntimeException | LinkageError failed) {
+                LOG.error("plugin {} failed to stop cleanly", loaded.id(), failed);
+            }
+        }
+    }
+}

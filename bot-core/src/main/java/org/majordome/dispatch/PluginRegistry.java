@@ -1,0 +1,154 @@
+package org.majordome.dispatch;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.majordome.api.Plugin;
+
+/**
+ * The loaded plugins, their checked declarations, and which of them run in which room.
+ *
+ * <p>Built once at startup with {@link #build}; every problem (unknown or duplicate plugin id, bad
+ * handler signature, invalid or clashing command name) is collected in {@link #problems()}, like
+ * configuration errors, so that the bot can refuse to start with the full list. Whether a plugin is
+ * running right now is tracked by {@link PluginLifecycle}.
+ */
+public final class PluginRegistry {
+
+    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    /** A plugin with its checked declarations. */
+    record LoadedPlugin(Plugin<?> plugin, PluginScanner.Scan scan) {
+        String id() {
+            return plugin.id();
+        }
+    }
+
+    private final Map<String, LoadedPlugin> pluginsById;
+    private final Map<String, List<LoadedPlugin>> pluginsByRoom;
+    private final List<String> problems;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    private PluginRegistry(Map<String, LoadedPlugin> pluginsById, Map<String, List<LoadedPlugin>> pluginsByRoom,
+                           List<String> problems) {
+        this.pluginsById = pluginsById;
+        this.pluginsByRoom = pluginsByRoom;
+        this.problems = problems;
+    }
+
+    /**
+     * Checks the plugins and the room assignment.
+     *
+     * @param plugins       every plugin instance the bot loads
+     * @param enabledByRoom for each room's bare JID, the ids of the plugins enabled there, in the order they
+     *                      should receive events
+     */
+    public static PluginRegistry build(List<? extends Plugin<?>> plugins, Map<String, List<String>> enabledByRoom) {
+        List<String> problems = new ArrayList<>();
+        Map<String, LoadedPlugin> byId = new LinkedHashMap<>();
+        for (Plugin<?> plugin : plugins) {
+            String id = plugin.id();
+            String className = plugin.getClass().getName();
+            if (id == null || !PLUGIN_ID.matcher(id).matches()) {
+                problems.add("plugin " + className + ": invalid id '" + id
+                        + "': use lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+                continue;
+            }
+            if (byId.containsKey(id)) {
+                problems.add("plugin id '" + id + "' is used by both " + byId.get(id).plugin().getClass().getName()
+                        + " and " + className);
+                continue;
+            }
+            if (plugin.configType() == null) {
+                problems.add("plugin '" + id + "' (" + className + "): configType() returned null; use NoConfig.class");
+            }
+            PluginScanner.Scan scan = PluginScanner.scan(plugin);
+            problems.addAll(scan.problems());
+            byId.put(id, new LoadedPlugin(plugin, scan));
+        }
+        problems.addAll(commandClashes(byId.values()));
+
+        Map<String, List<LoadedPlugin>> byRoom = new HashMap<>();
+        enabledByRoom.forEach((roomJid, ids) -> {
+            String room = roomJid.toLowerCase(Locale.ROOT);
+            Set<String> unique = new LinkedHashSet<>();
+            List<LoadedPlugin> enabled = new ArrayList<>();
+            for (String id : ids) {
+                if (!unique.add(id)) {
+                    problems.add("room " + room + ": plugin '" + id + "' is listed twice");
+                } else if (!byId.containsKey(id)) {
+                    problems.add("room " + room + ": unknown plugin '" + id + "' (known: " + byId.keySet() + ")");
+                } else {
+                    enabled.add(byId.get(id));
+                }
+            }
+            byRoom.put(room, List.copyOf(enabled));
+        });
+        return new PluginRegistry(Map.copyOf(byId), Map.copyOf(byRoom), List.copyOf(problems));
+    }
+
+    private static List<String> commandClashes(Iterable<LoadedPlugin> plugins) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> ownerByName = new HashMap<>();
+        for (LoadedPlugin loaded : plugins) {
+            for (PluginScanner.DeclaredCommand command : loaded.scan().commands()) {
+                String where = loaded.plugin().getClass().getName() + "." + command.methodName();
+                for (String name : command.spec().names()) {
+                    if (CommandTable.HELP.equals(name)) {
+                        problems.add(where + " (@Command): '" + name + "' is built in");
+                        continue;
+                    }
+                    String previous = ownerByName.putIfAbsent(name, where);
+                    if (previous != null) {
+                        problems.add(where + " (@Command): command name '" + name + "' is already used by " + previous);
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Everything wrong with the plugins and their assignment; empty when the bot may start. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** Every loaded plugin, running or not, in load order. */
+    List<LoadedPlugin> all() {
+        return List.copyOf(pluginsById.values());
+    }
+
+    /** The running plugins enabled in a room, in delivery order. */
+    List<LoadedPlugin> runningIn(String roomJid) {
+        return pluginsByRoom.getOrDefault(roomJid, List.of()).stream().filter(p -> running.contains(p.id())).toList();
+    }
+
+    /** Every running plugin: direct messages belong to no room and go to all of them. */
+    List<LoadedPlugin> running() {
+        return pluginsById.values().stream().filter(p -> running.contains(p.id())).toList();
+    }
+
+    boolean isRunning(String pluginId) {
+        return running.contains(pluginId);
+    }
+
+    boolean isEnabledIn(String pluginId, String roomJid) {
+        return pluginsByRoom.getOrDefault(roomJid, List.of()).stream().anyMatch(p -> p.id().equals(pluginId));
+    }
+
+    void markRunning(String pluginId) {
+        running.add(pluginId);
+    }
+
+    void markStopped(String pluginId) {
+        running.remove(pluginId);
+    }
+}

@@ -1,0 +1,71 @@
+package org.majordome.dispatch;
+
+import java.time.Clock;
+import java.util.Objects;
+
+import org.majordome.api.PluginContext;
+import org.majordome.api.command.CommandRegistry;
+import org.majordome.api.room.DirectChat;
+import org.majordome.api.room.Rooms;
+import org.slf4j.Logger;
+
+/** The runtime's {@link PluginContext}: the plugin's config plus the shared {@link PluginServices}. */
+final class RuntimePluginContext<C> implements PluginContext<C> {
+
+    private final String pluginId;
+    private final Class<?> pluginClass;
+    private final C config;
+    private final PluginServices services;
+    private final CommandRegistry commands;
+    private final Logger logger;
+
+    RuntimePluginContext(String pluginId, Class<?> pluginClass, C config, PluginServices services,
+                         CommandRegistry commands) {
+        this.pluginId = pluginId;
+        this.pluginClass = pluginClass;
+        this.config = Objects.requireNonNull(config, "config");
+        this.services = services;
+        this.commands = commands;
+        this.logger = PluginLoggers.forPlugin(pluginId, pluginClass);
+    }
+
+    @Override
+    public String pluginId() {
+        return pluginId;
+    }
+
+    @Override
+    public C config() {
+        return config;
+    }
+
+    @Override
+    public Rooms rooms() {
+        return services.rooms();
+    }
+
+    @Override
+    public DirectChat directChat() {
+        return services.directChat();
+    }
+
+    @Override
+    public Clock clock() {
+        return services.clock();
+    }
+
+    @Override
+    public Logger logger() {
+        return logger;
+    }
+
+    @Override
+    public Logger logger(String roomJid) {
+        return PluginLoggers.forPluginInRoom(pluginId, pluginClass, roomJid);
+    }
+
+    @Override
+    public CommandRegistry commands() {
+        return commands;
+    }
+}
