@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +24,12 @@ import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
 import org.majordome.api.event.DirectMessageReceivedEvent;
+import org.majordome.api.room.ActionResult;
+import org.majordome.api.room.DirectChat;
+import org.majordome.api.room.RoomHandle;
+import org.majordome.api.room.Rooms;
 import org.majordome.config.ConnectionSettings;
 import org.majordome.config.RoomSettings;
 import org.majordome.config.RuntimeSettings;
@@ -40,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <p>Smack's MUC auto-join on reconnect is not used (it waits out a leave nobody answers and then
  * stops rejoining): on {@code authenticated(resumed=false)} every room is joined again from scratch.
  */
-public final class RoomKeeper implements XmppSession.Listener, AutoCloseable {
+public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RoomKeeper.class);
     private static final Duration FIRST_REJOIN_DELAY = Duration.ofSeconds(1);
@@ -52,6 +60,9 @@ public final class RoomKeeper implements XmppSession.Listener, AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("room-keeper-timer").daemon().factory());
     private final Map<EntityBareJid, KeptRoom> rooms = new LinkedHashMap<>();
+    private final Map<String, RoomHandle> handles = new LinkedHashMap<>();
+    /** Room actions wait for the server; each gets its own virtual thread so none waits behind another. */
+    private final ExecutorService actions = Executors.newVirtualThreadPerTaskExecutor();
 
     public RoomKeeper(XmppSession session, List<RoomSettings> roomSettings, RuntimeSettings runtime,
                       EventSink sink, Clock clock) {
@@ -62,7 +73,9 @@ public final class RoomKeeper implements XmppSession.Listener, AutoCloseable {
         ConnectionSettings connection = session.settings();
         Backoff backoff = Backoff.of(FIRST_REJOIN_DELAY, runtime.rejoinBackoffMax());
         for (RoomSettings room : roomSettings) {
-            rooms.put(room.jid(), new KeptRoom(room, connection.nick(), session, sink, clock, backoff, timer));
+            KeptRoom kept = new KeptRoom(room, connection.nick(), session, sink, clock, backoff, timer);
+            rooms.put(room.jid(), kept);
+            handles.put(room.jid().toString(), new RoomActions(kept, session, actions));
         }
     }
 
@@ -142,6 +155,28 @@ public final class RoomKeeper implements XmppSession.Listener, AutoCloseable {
                 Snapshots.message(message, session.settings().jid()), clock.instant()));
     }
 
+    @Override
+    public Optional<RoomHandle> room(String roomJid) {
+        return Optional.ofNullable(handles.get(roomJid.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    @Override
+    public Collection<RoomHandle> all() {
+        return java.util.Collections.unmodifiableCollection(handles.values());
+    }
+
+    @Override
+    public CompletionStage<ActionResult> send(String jid, String text) {
+        if (!session.isOnline()) {
+            return CompletableFuture.completedFuture(new ActionResult.Failed("not connected"));
+        }
+        return CompletableFuture.supplyAsync(() -> RoomActions.run(() -> {
+            session.connection().sendStanza(session.connection().getStanzaFactory().buildMessageStanza()
+                    .ofType(Message.Type.chat).to(JidCreate.from(jid)).setBody(text).build());
+            return ActionResult.DONE;
+        }), actions);
+    }
+
     /** Every kept room's current status, in configuration order. */
     public List<RoomStatus> status() {
         return rooms.values().stream().map(KeptRoom::status).toList();
@@ -150,19 +185,6 @@ public final class RoomKeeper implements XmppSession.Listener, AutoCloseable {
     /** True when the bot is in every configured room. */
     public boolean allJoined() {
         return rooms.values().stream().allMatch(KeptRoom::isJoined);
-    }
-
-    /**
-     * Sends a message to a kept room the bot is in.
-     *
-     * @return the id of the sent message
-     */
-    public String send(EntityBareJid roomJid, String body) throws SmackException.NotConnectedException, InterruptedException {
-        KeptRoom room = rooms.get(roomJid);
-        if (room == null) {
-            throw new IllegalArgumentException("Not a kept room: " + roomJid);
-        }
-        return room.send(body);
     }
 
     public Optional<String> subject(EntityBareJid roomJid) {
@@ -186,6 +208,7 @@ public final class RoomKeeper implements XmppSession.Listener, AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        actions.shutdownNow();
         rooms.values().forEach(KeptRoom::shutdownWorker);
     }
 }

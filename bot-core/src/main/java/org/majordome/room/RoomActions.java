@@ -1,0 +1,312 @@
+package org.majordome.room;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.StanzaFilter;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.muc.MUCAffiliation;
+import org.jivesoftware.smackx.muc.MUCRole;
+import org.jivesoftware.smackx.muc.packet.MUCAdmin;
+import org.jivesoftware.smackx.muc.packet.MUCItem;
+import org.jivesoftware.smackx.muc.packet.MUCUser;
+import org.jivesoftware.smackx.sid.element.OriginIdElement;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+import org.jxmpp.stringprep.XmppStringprepException;
+import org.majordome.api.event.Occupant;
+import org.majordome.api.room.ActionResult;
+import org.majordome.api.room.Feature;
+import org.majordome.api.room.MessageRef;
+import org.majordome.api.room.RoomHandle;
+import org.majordome.xmpp.XmppSession;
+
+/**
+ * The {@link RoomHandle} of a kept room: every action becomes XEP-0045 (and XEP-0425, XEP-0461)
+ * stanzas, sent from a virtual thread so that the caller never waits on the server.
+ */
+final class RoomActions implements RoomHandle {
+
+    static final String MODERATION_V0 = "urn:xmpp:message-moderate:0";
+    static final String MODERATION_V1 = "urn:xmpp:message-moderate:1";
+    static final String STANZA_IDS = "urn:xmpp:sid:0";
+
+    private final KeptRoom room;
+    private final XmppSession session;
+    private final Executor executor;
+
+    RoomActions(KeptRoom room, XmppSession session, Executor executor) {
+        this.room = room;
+        this.session = session;
+        this.executor = executor;
+    }
+
+    @Override
+    public String roomJid() {
+        return room.jid().toString();
+    }
+
+    @Override
+    public String botNick() {
+        return room.nick().toString();
+    }
+
+    @Override
+    public boolean joined() {
+        return room.isJoined();
+    }
+
+    @Override
+    public boolean supports(Feature feature) {
+        Set<String> features = room.features();
+        return switch (feature) {
+            case STABLE_STANZA_IDS -> features.contains(STANZA_IDS);
+            case OCCUPANT_IDS -> features.contains(Snapshots.OCCUPANT_ID_NAMESPACE);
+            case MESSAGE_MODERATION -> features.contains(MODERATION_V1) || features.contains(MODERATION_V0);
+        };
+    }
+
+    @Override
+    public List<Occupant> occupants() {
+        return room.occupants();
+    }
+
+    @Override
+    public Optional<Occupant> occupant(String nick) {
+        return room.occupants().stream().filter(occupant -> occupant.nick().equals(nick)).findFirst();
+    }
+
+    @Override
+    public CompletionStage<ActionResult> send(String text) {
+        return act(() -> {
+            room.send(text);
+            return ActionResult.DONE;
+        });
+    }
+
+    @Override
+    public CompletionStage<ActionResult> reply(MessageRef message, String text) {
+        return act(() -> {
+            String prefix = message.authorNick() + ": ";
+            MessageBuilder builder = groupchat().setBody(prefix + text);
+            message.stanzaId().ifPresent(id -> {
+                // XEP-0461 reply, with the "nick: " prefix marked as fallback (XEP-0428) for clients that show replies.
+                builder.addExtension(StandardExtensionElement.builder("reply", "urn:xmpp:reply:0")
+                        .addAttribute("to", room.jid() + "/" + message.authorNick())
+                        .addAttribute("id", id).build());
+                builder.addExtension(StandardExtensionElement.builder("fallback", "urn:xmpp:fallback:0")
+                        .addAttribute("for", "urn:xmpp:reply:0")
+                        .addElement(StandardExtensionElement.builder("body", "urn:xmpp:fallback:0")
+                                .addAttribute("start", "0")
+                                .addAttribute("end", Integer.toString(prefix.codePointCount(0, prefix.length())))
+                                .build())
+                        .build());
+            });
+            session.connection().sendStanza(builder.build());
+            return ActionResult.DONE;
+        });
+    }
+
+    @Override
+    public CompletionStage<ActionResult> sendPrivate(String nick, String text) {
+        return act(() -> {
+            Message message = session.connection().getStanzaFactory().buildMessageStanza()
+                    .ofType(Message.Type.chat).to(occupantJid(nick)).setBody(text)
+                    // XEP-0045 §7.5: marks the chat as a private message within the room.
+                    .addExtension(new MUCUser()).build();
+            session.connection().sendStanza(message);
+            return ActionResult.DONE;
+        });
+    }
+
+    @Override
+    public CompletionStage<ActionResult> kick(String nick, String reason) {
+        return role(nick, MUCRole.none, reason);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> ban(String realBareJid, String reason) {
+        return affiliation(realBareJid, MUCAffiliation.outcast, reason);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> unban(String realBareJid) {
+        return affiliation(realBareJid, MUCAffiliation.none, null);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> grantVoice(String nick) {
+        return role(nick, MUCRole.participant, null);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> revokeVoice(String nick) {
+        return role(nick, MUCRole.visitor, null);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> grantMembership(String realBareJid) {
+        return affiliation(realBareJid, MUCAffiliation.member, null);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> revokeMembership(String realBareJid) {
+        return affiliation(realBareJid, MUCAffiliation.none, null);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> grantAdmin(String realBareJid) {
+        return affiliation(realBareJid, MUCAffiliation.admin, null);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> revokeAdmin(String realBareJid) {
+        return affiliation(realBareJid, MUCAffiliation.member, null);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> grantModerator(String nick) {
+        return role(nick, MUCRole.moderator, null);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> revokeModerator(String nick) {
+        return role(nick, MUCRole.participant, null);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> setSubject(String text) {
+        return act(() -> {
+            Message message = groupchat().setSubject(text).build();
+            Resourcepart ourNick = room.nick();
+            // The room answers a subject change with the change itself, or with an error (forbidden).
+            StanzaFilter answer = stanza -> stanza instanceof Message reply
+                    && room.jid().equals(reply.getFrom().asEntityBareJidIfPossible())
+                    && (reply.getType() == Message.Type.error && message.getStanzaId().equals(reply.getStanzaId())
+                        || text.equals(reply.getSubject()) && ourNick.equals(reply.getFrom().getResourceOrNull()));
+            XMPPTCPConnection connection = session.connection();
+            try (StanzaCollector collector = connection.createStanzaCollectorAndSend(answer, message)) {
+                Stanza reply = collector.nextResult(connection.getReplyTimeout());
+                if (reply == null) {
+                    return new ActionResult.Failed("the room did not confirm the subject change within "
+                            + Duration.ofMillis(connection.getReplyTimeout()).toSeconds() + " s");
+                }
+                if (reply.getError() != null) {
+                    return refused(reply.getError());
+                }
+                return ActionResult.DONE;
+            }
+        });
+    }
+
+    @Override
+    public CompletionStage<ActionResult> moderateMessage(String stanzaId, String reason) {
+        Set<String> features = room.features();
+        if (!features.contains(MODERATION_V1) && !features.contains(MODERATION_V0)) {
+            return CompletableFuture.completedFuture(new ActionResult.NotSupported(
+                    "the room does not offer message moderation (XEP-0425)"));
+        }
+        boolean v1 = features.contains(MODERATION_V1);
+        return act(() -> {
+            IQ request = v1 ? ModerationRequest.v1(stanzaId, reason) : ModerationRequest.v0(stanzaId, reason);
+            request.setTo(room.jid());
+            session.connection().sendIqRequestAndWaitForResponse(request);
+            return ActionResult.DONE;
+        });
+    }
+
+    @Override
+    public CompletionStage<ActionResult> invite(String jid, String reason) {
+        return act(() -> {
+            MUCUser invitation = new MUCUser();
+            invitation.setInvite(new MUCUser.Invite(reason, JidCreate.entityBareFrom(jid)));
+            session.connection().sendStanza(groupchat().ofType(Message.Type.normal).addExtension(invitation).build());
+            return ActionResult.DONE;
+        });
+    }
+
+    private CompletionStage<ActionResult> role(String nick, MUCRole role, String reason) {
+        return act(() -> {
+            MUCAdmin request = new MUCAdmin();
+            request.setTo(room.jid());
+            request.setType(IQ.Type.set);
+            request.addItem(new MUCItem(role, Resourcepart.from(nick), reason));
+            session.connection().sendIqRequestAndWaitForResponse(request);
+            return ActionResult.DONE;
+        });
+    }
+
+    private CompletionStage<ActionResult> affiliation(String realBareJid, MUCAffiliation affiliation, String reason) {
+        return act(() -> {
+            MUCAdmin request = new MUCAdmin();
+            request.setTo(room.jid());
+            request.setType(IQ.Type.set);
+            request.addItem(new MUCItem(affiliation, JidCreate.entityBareFrom(realBareJid), reason));
+            session.connection().sendIqRequestAndWaitForResponse(request);
+            return ActionResult.DONE;
+        });
+    }
+
+    private MessageBuilder groupchat() {
+        MessageBuilder builder = session.connection().getStanzaFactory().buildMessageStanza()
+                .ofType(Message.Type.groupchat).to(room.jid());
+        OriginIdElement.addTo(builder);
+        return builder;
+    }
+
+    private Jid occupantJid(String nick) throws XmppStringprepException {
+        return JidCreate.entityFullFrom(room.jid(), Resourcepart.from(nick));
+    }
+
+    private CompletionStage<ActionResult> act(Action action) {
+        if (!room.isJoined()) {
+            return CompletableFuture.completedFuture(new ActionResult.Failed("the bot is not in " + room.jid() + " now"));
+        }
+        return CompletableFuture.supplyAsync(() -> run(action), executor);
+    }
+
+    static ActionResult run(Action action) {
+        try {
+            return action.run();
+        } catch (XMPPException.XMPPErrorException e) {
+            return refused(e.getStanzaError());
+        } catch (SmackException.NoResponseException e) {
+            return new ActionResult.Failed("no answer from the server in time");
+        } catch (SmackException.NotConnectedException e) {
+            return new ActionResult.Failed("not connected");
+        } catch (XmppStringprepException e) {
+            return new ActionResult.Failed("invalid address: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ActionResult.Failed("interrupted");
+        } catch (Exception e) {
+            return new ActionResult.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static ActionResult refused(StanzaError error) {
+        return new ActionResult.Refused(error.getCondition().toString(),
+                Optional.ofNullable(error.getDescriptiveText()).orElse(""));
+    }
+
+    /** One room action's Smack calls; may throw whatever Smack throws. */
+    @FunctionalInterface
+    interface Action {
+        ActionResult run() throws Exception;
+    }
+}
