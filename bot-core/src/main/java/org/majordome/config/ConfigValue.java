@@ -162,11 +162,11 @@ public final class ConfigValue {
     public Optional<Path> asReadableFile() {
         return asPath().filter(file -> {
             if (!Files.isRegularFile(file)) {
-                reportProblem("no such file: " + file, true);
+                reportProblem("no such file: " + file, false);
                 return false;
             }
             if (!Files.isReadable(file)) {
-                reportProblem("file is not readable: " + file, true);
+                reportProblem("file is not readable: " + file, false);
                 return false;
             }
             return true;

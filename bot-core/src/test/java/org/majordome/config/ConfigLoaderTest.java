@@ -508,7 +508,8 @@ class ConfigLoaderTest {
         ConfigProblem problem = onlyProblem(MINIMAL + "  trusted-certificate: missing.pem\n");
 
         assertThat(problem.key()).isEqualTo("connection.trusted-certificate");
-        assertThat(problem.message()).isEqualTo("no such file: " + directory.toAbsolutePath().resolve("missing.pem"));
+        assertThat(problem.format()).isEqualTo("bot.yml:4:24: connection.trusted-certificate: no such file: "
+                + directory.toAbsolutePath().resolve("missing.pem"));
     }
 
     @Test
