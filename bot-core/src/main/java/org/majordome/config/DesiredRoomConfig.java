@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param persistent                survives its last occupant leaving (defaults to true: keeping rooms
  *                                  alive is what the bot is for)
  * @param publicRoom                listed in the service's room directory
- * @param password                  password to enter, or empty for no password
+ * @param password                  the room password; a secret with empty text means "no password" (written
+ *                                  {@code password: ''}), while an empty optional leaves it as it is
  * @param whoCanSeeRealJids         who sees real JIDs
  * @param membersOnly               only members may enter
  * @param moderated                 only occupants with voice may speak

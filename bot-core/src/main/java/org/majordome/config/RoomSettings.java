@@ -11,7 +11,7 @@ import org.jxmpp.jid.parts.Resourcepart;
  *
  * @param jid           the room's bare JID
  * @param nick          the bot's nick there, when not the connection's default
- * @param password      the password to enter with (usually the same as the desired one)
+ * @param password      the password to enter with; when not set, the loader uses the desired (non-empty) one
  * @param desired       the configuration the bot enforces
  * @param plugins       the plugins enabled in this room, by id
  */

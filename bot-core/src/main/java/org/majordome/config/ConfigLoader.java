@@ -1,0 +1,256 @@
+package org.majordome.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.parts.Resourcepart;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads the bot's YAML configuration file into a validated {@link BotConfig}, or fails with a
+ * {@link ConfigException} listing every problem in the file (with line, column and key path).
+ *
+ * <p>{@code ${VAR}} in any value is replaced from the environment given to the constructor, so tests need not
+ * touch the process environment.
+ */
+public final class ConfigLoader {
+
+    static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(60);
+    static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_RUNTIME_INTERVAL = Duration.ofMinutes(5);
+    static final int DEFAULT_PORT = 5222;
+    static final String DEFAULT_RESOURCE = "majordome";
+    static final String DEFAULT_NICK = "Majordome";
+    static final String DEFAULT_DATA_DIRECTORY = "data";
+
+    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern SASL_MECHANISM = Pattern.compile("[A-Z0-9_-]{1,20}");
+    private static final String PLUGIN_ID_RULE = "a plugin id (lower-case letters, digits and -)";
+
+    private final Map<String, String> environment;
+
+    /** @param environment where {@code ${VAR}} values come from, normally {@code System.getenv()} */
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    }
+
+    /**
+     * Reads and validates a configuration file.
+     *
+     * @throws ConfigException listing every problem found, when there is at least one
+     */
+    public BotConfig load(Path file) throws ConfigException {
+        ConfigProblems problems = new ConfigProblems(file);
+        Optional<Node> document = read(file, problems).flatMap(text -> compose(text, file, problems));
+        problems.throwIfAny();
+        Node root = new EnvironmentExpansion(environment, problems).expand(document.orElseThrow(), "");
+
+        ConfigReader top = ConfigReader.of(problems, "", root);
+        Optional<ConnectionSettings> connection = top.requiredSection("connection").flatMap(ConfigLoader::connection);
+        List<EntityBareJid> admins = top.list("admins", ConfigValue::asEntityBareJid);
+        RuntimeSettings runtime = runtime(top.section("runtime"));
+        List<RoomSettings> rooms = rooms(top);
+        Map<String, PluginSection> plugins = plugins(top.section("plugins"));
+        top.rejectUnknownKeys();
+
+        problems.throwIfAny();
+        return new BotConfig(file, connection.orElseThrow(), Set.copyOf(admins), rooms, runtime, plugins);
+    }
+
+    private static Optional<String> read(Path file, ConfigProblems problems) {
+        if (Files.isDirectory(file)) {
+            problems.reportFile("is a directory, not a configuration file");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException missing) {
+            problems.reportFile("no such file");
+        } catch (AccessDeniedException denied) {
+            problems.reportFile("cannot read the file: permission denied");
+        } catch (CharacterCodingException notUtf8) {
+            problems.reportFile("the file is not UTF-8 text");
+        } catch (IOException unreadable) {
+            problems.reportFile("cannot read the file: " + unreadable.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Node> compose(String text, Path file, ConfigProblems problems) {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(file.toString())
+                .setSchema(new CoreSchema())
+                .setAllowRecursiveKeys(false)
+                .build();
+        try {
+            Optional<Node> document = new Compose(settings).composeString(text);
+            if (document.isEmpty()) {
+                problems.reportFile("the file is empty; it needs at least a 'connection' section");
+            }
+            return document;
+        } catch (MarkedYamlEngineException syntax) {
+            problems.report(syntax.getProblemMark().or(syntax::getContextMark), "", null, syntaxMessage(syntax, text));
+        } catch (YamlEngineException invalid) {
+            problems.reportFile("invalid YAML: " + invalid.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private static String syntaxMessage(MarkedYamlEngineException syntax, String text) {
+        StringBuilder message = new StringBuilder("invalid YAML: ").append(syntax.getProblem());
+        Optional<Mark> problemMark = syntax.getProblemMark();
+        if (syntax.getContext() != null) {
+            message.append(" (").append(syntax.getContext());
+            syntax.getContextMark()
+                    .filter(context -> problemMark.isEmpty() || problemMark.get().getLine() != context.getLine())
+                    .ifPresent(context -> message.append(" from line ").append(context.getLine() + 1));
+            message.append(')');
+        }
+        // The most common surprise: { and } are YAML syntax inside a [...] or {...} flow.
+        boolean lineHasVariable = problemMark
+                .map(mark -> text.lines().skip(mark.getLine()).findFirst().orElse(""))
+                .filter(line -> line.contains("${"))
+                .isPresent();
+        if (lineHasVariable) {
+            message.append("; inside [...] or {...}, write \"${VAR}\" in quotes");
+        }
+        return message.toString();
+    }
+
+    private static Optional<ConnectionSettings> connection(ConfigReader section) {
+        Optional<EntityBareJid> jid = section.required("jid").flatMap(ConfigValue::asEntityBareJid);
+        Optional<Secret> password = section.required("password").flatMap(value -> value.asSecret().filter(secret -> {
+            if (secret.reveal().isEmpty()) {
+                value.reportProblem("the password must not be empty", false);
+                return false;
+            }
+            return true;
+        }));
+        Optional<String> host = section.value("host").flatMap(ConfigValue::asNonBlankString);
+        int port = section.integer("port", 1, 65535, DEFAULT_PORT);
+        TlsMode tls = section.enumValue("tls", TlsMode.class, TlsMode.REQUIRED);
+        Optional<Path> trustedCertificate = section.value("trusted-certificate").flatMap(ConfigValue::asReadableFile);
+        List<String> avoidSaslMechanisms = section.list("avoid-sasl-mechanisms",
+                value -> value.as("a SASL mechanism name such as SCRAM-SHA-1-PLUS", text -> {
+                    String mechanism = text.strip().toUpperCase(Locale.ROOT);
+                    if (!SASL_MECHANISM.matcher(mechanism).matches()) {
+                        throw new IllegalArgumentException("not a mechanism name");
+                    }
+                    return mechanism;
+                }));
+        Resourcepart resource = section.value("resource").flatMap(ConfigValue::asNickname)
+                .orElse(Resourcepart.fromOrThrowUnchecked(DEFAULT_RESOURCE));
+        Resourcepart nick = section.value("nick").flatMap(ConfigValue::asNickname)
+                .orElse(Resourcepart.fromOrThrowUnchecked(DEFAULT_NICK));
+        Duration pingInterval = section.duration("ping-interval", DEFAULT_PING_INTERVAL);
+        Duration replyTimeout = section.duration("reply-timeout", DEFAULT_REPLY_TIMEOUT);
+        section.rejectUnknownKeys();
+        if (jid.isEmpty() || password.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConnectionSettings(jid.get(), password.get(), host, port, tls, trustedCertificate,
+                Set.copyOf(avoidSaslMechanisms), resource, nick, pingInterval, replyTimeout));
+    }
+
+    private static RuntimeSettings runtime(ConfigReader section) {
+        Duration reconcileInterval = section.duration("reconcile-interval", DEFAULT_RUNTIME_INTERVAL);
+        Duration selfPingAfterIdle = section.duration("self-ping-after-idle", DEFAULT_RUNTIME_INTERVAL);
+        Duration rejoinBackoffMax = section.duration("rejoin-backoff-max", DEFAULT_RUNTIME_INTERVAL);
+        Path dataDirectory = section.value("data-directory").flatMap(ConfigValue::asPath)
+                .orElse(section.problems().baseDirectory().resolve(DEFAULT_DATA_DIRECTORY));
+        ZoneId timeZone = section.optional("time-zone", "a time zone such as Europe/Paris or UTC", ZoneId::of)
+                .orElse(ZoneId.systemDefault());
+        section.rejectUnknownKeys();
+        return new RuntimeSettings(reconcileInterval, selfPingAfterIdle, rejoinBackoffMax, dataDirectory, timeZone);
+    }
+
+    private static List<RoomSettings> rooms(ConfigReader top) {
+        Map<EntityBareJid, Integer> firstLines = new HashMap<>();
+        return top.list("rooms").stream()
+                .map(item -> item.asSection().flatMap(room -> room(room, firstLines)))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    private static Optional<RoomSettings> room(ConfigReader room, Map<EntityBareJid, Integer> firstLines) {
+        Optional<EntityBareJid> jid = room.required("jid").flatMap(value -> value.asEntityBareJid().filter(parsed -> {
+            int line = value.node().getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+            Integer first = firstLines.putIfAbsent(parsed, line);
+            if (first != null) {
+                value.reportProblem("room " + parsed + " is already listed at line " + first, false);
+                return false;
+            }
+            return true;
+        }));
+        Optional<Resourcepart> nick = room.value("nick").flatMap(ConfigValue::asNickname);
+        Optional<Secret> password = room.optionalSecret("password");
+        List<String> plugins = room.list("plugins", value -> value.as(PLUGIN_ID_RULE, ConfigLoader::pluginId));
+        DesiredRoomConfig desired = room.value("config")
+                .flatMap(ConfigValue::asSection)
+                .map(ConfigLoader::desiredRoomConfig)
+                .orElseGet(DesiredRoomConfig::persistentOnly);
+        room.rejectUnknownKeys();
+        // Entering a room takes the password the bot itself sets on it, unless told otherwise.
+        Optional<Secret> passwordToEnter = password.or(() -> desired.password().filter(p -> !p.reveal().isEmpty()));
+        return jid.map(roomJid -> new RoomSettings(roomJid, nick, passwordToEnter, desired, plugins));
+    }
+
+    private static DesiredRoomConfig desiredRoomConfig(ConfigReader config) {
+        DesiredRoomConfig desired = new DesiredRoomConfig(
+                config.optionalString("title"),
+                config.optionalString("description"),
+                Optional.of(config.bool("persistent", true)),
+                config.optionalBoolean("public"),
+                config.optionalSecret("password"),
+                config.optionalEnum("whois", WhoCanSeeRealJids.class),
+                config.optionalBoolean("members-only"),
+                config.optionalBoolean("moderated"),
+                config.optionalInt("max-users", 1),
+                config.optionalBoolean("occupants-may-change-subject"),
+                config.optionalInt("history-length", 0));
+        config.rejectUnknownKeys();
+        return desired;
+    }
+
+    private static Map<String, PluginSection> plugins(ConfigReader section) {
+        Map<String, PluginSection> plugins = new LinkedHashMap<>();
+        section.entries().forEach((id, value) -> {
+            if (PLUGIN_ID.matcher(id).matches()) {
+                plugins.put(id, new PluginSection(id, value.node()));
+            } else {
+                section.reportKeyProblem(id, "'" + id + "' is not " + PLUGIN_ID_RULE);
+            }
+        });
+        return plugins;
+    }
+
+    private static String pluginId(String text) {
+        if (!PLUGIN_ID.matcher(text).matches()) {
+            throw new IllegalArgumentException("not a plugin id");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,81 @@
+package org.majordome.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Collects the problems found while reading one configuration file, so that all of them are reported
+ * together instead of one per run.
+ *
+ * <p>Also knows the file itself: relative paths in the file are resolved against its directory.
+ */
+public final class ConfigProblems {
+
+    private static final Comparator<ConfigProblem> IN_FILE_ORDER =
+            Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column);
+
+    private final Path file;
+    private final List<ConfigProblem> problems = new ArrayList<>();
+
+    /** @param file the file being read, as the user named it (it is printed as given) */
+    public ConfigProblems(Path file) {
+        this.file = Objects.requireNonNull(file, "file");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The directory relative paths in the file are relative to. */
+    public Path baseDirectory() {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent != null ? parent : file.toAbsolutePath().getRoot();
+    }
+
+    /**
+     * Records a problem at a node.
+     *
+     * @param where   the node the problem is about (its start is the reported line and column)
+     * @param key     the key path
+     * @param value   the offending text, already masked if secret, or {@code null}
+     * @param message what was expected
+     */
+    public void report(Node where, String key, String value, String message) {
+        Optional<Mark> mark = where == null ? Optional.empty() : where.getStartMark();
+        report(mark, key, value, message);
+    }
+
+    void report(Optional<Mark> mark, String key, String value, String message) {
+        int line = mark.map(m -> m.getLine() + 1).orElse(0);
+        int column = mark.map(m -> m.getColumn() + 1).orElse(0);
+        problems.add(new ConfigProblem(file, line, column, key, value, message));
+    }
+
+    /** Records a problem about the file as a whole (missing, unreadable, empty). */
+    public void reportFile(String message) {
+        problems.add(new ConfigProblem(file, 0, 0, "", null, message));
+    }
+
+    public boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
+    /** The problems so far, in file order (whole-file problems first). */
+    public List<ConfigProblem> all() {
+        return problems.stream().sorted(IN_FILE_ORDER).toList();
+    }
+
+    /** Ends a reading: throws if anything was reported. */
+    public void throwIfAny() throws ConfigException {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(file, all());
+        }
+    }
+}

@@ -1,0 +1,562 @@
+package org.majordome.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+
+class ConfigLoaderTest {
+
+    private static final String BOT_PASSWORD = "s3cret-bot-pw";
+    private static final String ROOM_PASSWORD = "s3cret-room-pw";
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "MAJORDOME_PASSWORD", BOT_PASSWORD,
+            "LOBBY_PASSWORD", ROOM_PASSWORD,
+            "ROOM_PW", ROOM_PASSWORD,
+            "PORT", "5223");
+
+    private static final String MINIMAL = """
+            connection:
+              jid: bot@localhost
+              password: ${MAJORDOME_PASSWORD}
+            """;
+
+    @TempDir
+    Path directory;
+
+    private final ConfigLoader loader = new ConfigLoader(ENVIRONMENT);
+
+    @Test
+    void theFullReferenceFileBindsEveryKey() throws Exception {
+        Path file = Path.of(getClass().getResource("/config/full-example.yml").toURI());
+
+        BotConfig config = loader.load(file);
+
+        ConnectionSettings connection = config.connection();
+        assertThat(connection.jid().toString()).isEqualTo("bot@localhost");
+        assertThat(connection.password().reveal()).isEqualTo(BOT_PASSWORD);
+        assertThat(connection.password().origin()).isEqualTo("environment variable MAJORDOME_PASSWORD");
+        assertThat(connection.host()).contains("127.0.0.1");
+        assertThat(connection.port()).isEqualTo(5222);
+        assertThat(connection.tls()).isEqualTo(TlsMode.IF_POSSIBLE);
+        assertThat(connection.trustedCertificate()).isEmpty();
+        assertThat(connection.avoidSaslMechanisms()).containsExactly("SCRAM-SHA-1-PLUS");
+        assertThat(connection.resource()).hasToString("majordome");
+        assertThat(connection.nick()).hasToString("Majordome");
+        assertThat(connection.pingInterval()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(connection.replyTimeout()).isEqualTo(Duration.ofSeconds(15));
+
+        assertThat(config.admins()).containsExactlyInAnyOrder(
+                JidCreate.entityBareFrom("admin@localhost"), JidCreate.entityBareFrom("ops@localhost"));
+
+        RuntimeSettings runtime = config.runtime();
+        assertThat(runtime.reconcileInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(runtime.selfPingAfterIdle()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(runtime.rejoinBackoffMax()).isEqualTo(Duration.ofHours(1));
+        assertThat(runtime.dataDirectory()).isEqualTo(file.getParent().resolve("state"));
+        assertThat(runtime.timeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
+
+        assertThat(config.rooms()).hasSize(2);
+        RoomSettings lobby = config.rooms().getFirst();
+        assertThat(lobby.jid().toString()).isEqualTo("lobby@conference.localhost");
+        assertThat(lobby.nick()).contains(Resourcepart.from("Butler"));
+        assertThat(lobby.plugins()).containsExactly("core", "moderation");
+        assertThat(lobby.password()).map(Secret::reveal).contains(ROOM_PASSWORD);
+        DesiredRoomConfig desired = lobby.desired();
+        assertThat(desired.title()).contains("Lobby");
+        assertThat(desired.description()).contains("Where everyone meets");
+        assertThat(desired.persistent()).contains(true);
+        assertThat(desired.publicRoom()).contains(true);
+        assertThat(desired.password()).map(Secret::reveal).contains(ROOM_PASSWORD);
+        assertThat(desired.whoCanSeeRealJids()).contains(WhoCanSeeRealJids.MODERATORS);
+        assertThat(desired.membersOnly()).contains(false);
+        assertThat(desired.moderated()).contains(false);
+        assertThat(desired.maxUsers()).contains(50);
+        assertThat(desired.occupantsMayChangeSubject()).contains(false);
+        assertThat(desired.historyLength()).contains(20);
+
+        RoomSettings ops = config.rooms().get(1);
+        assertThat(ops.desired()).isEqualTo(DesiredRoomConfig.persistentOnly());
+        assertThat(ops.nick()).isEmpty();
+        assertThat(ops.password()).isEmpty();
+
+        assertThat(config.plugins()).containsOnlyKeys("moderation", "core");
+        assertThat(config.source()).isEqualTo(file);
+    }
+
+    @Test
+    void aMinimalFileGetsTheDocumentedDefaults() throws Exception {
+        Path file = write(MINIMAL);
+
+        BotConfig config = loader.load(file);
+
+        ConnectionSettings connection = config.connection();
+        assertThat(connection.host()).isEmpty();
+        assertThat(connection.port()).isEqualTo(5222);
+        assertThat(connection.tls()).isEqualTo(TlsMode.REQUIRED);
+        assertThat(connection.trustedCertificate()).isEmpty();
+        assertThat(connection.avoidSaslMechanisms()).isEmpty();
+        assertThat(connection.resource()).hasToString("majordome");
+        assertThat(connection.nick()).hasToString("Majordome");
+        assertThat(connection.pingInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(connection.replyTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.admins()).isEmpty();
+        assertThat(config.rooms()).isEmpty();
+        assertThat(config.plugins()).isEmpty();
+        assertThat(config.runtime()).isEqualTo(new RuntimeSettings(Duration.ofMinutes(5), Duration.ofMinutes(5),
+                Duration.ofMinutes(5), directory.resolve("data"), ZoneId.systemDefault()));
+    }
+
+    @Test
+    void aRoomConfigWithoutPersistentIsPersistentAndKeepsTheRestUnset() throws Exception {
+        BotConfig config = loader.load(write(MINIMAL + """
+                rooms:
+                  - jid: lobby@conference.localhost
+                    config:
+                      title: Lobby
+                      password: ''
+                """));
+
+        DesiredRoomConfig desired = config.rooms().getFirst().desired();
+        assertThat(desired.persistent()).contains(true);
+        assertThat(desired.title()).contains("Lobby");
+        assertThat(desired.publicRoom()).isEmpty();
+        assertThat(desired.maxUsers()).isEmpty();
+        assertThat(desired.password()).map(Secret::reveal).contains("");
+        assertThat(config.rooms().getFirst().password()).as("no password to enter a password-free room").isEmpty();
+    }
+
+    @Test
+    void expandsVariablesInsideTextAndKeepsEscapedOnes() throws Exception {
+        BotConfig config = loader.load(write("""
+                connection:
+                  jid: bot@localhost
+                  password: pre-${MAJORDOME_PASSWORD}-$${NOT_A_VARIABLE}
+                  port: ${PORT}
+                """));
+
+        assertThat(config.connection().password().reveal()).isEqualTo("pre-" + BOT_PASSWORD + "-${NOT_A_VARIABLE}");
+        assertThat(config.connection().password().origin()).isEqualTo("key connection.password");
+        assertThat(config.connection().port()).isEqualTo(5223);
+    }
+
+    @Test
+    void aWrongTypeNamesTheKeyLineAndValue() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + """
+                rooms:
+                  - jid: lobby@conference.localhost
+                    config:
+                      members-only: yes please
+                """);
+
+        assertThat(problem.line()).isEqualTo(7);
+        assertThat(problem.column()).isEqualTo(21);
+        assertThat(problem.key()).isEqualTo("rooms[0].config.members-only");
+        assertThat(problem.value()).isEqualTo("yes please");
+        assertThat(problem.format()).isEqualTo("bot.yml:7:21: rooms[0].config.members-only: "
+                + "expected a boolean (true or false), got 'yes please'");
+    }
+
+    @Test
+    void aNumberOutOfRangeSaysTheRange() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + """
+                rooms:
+                  - jid: lobby@conference.localhost
+                    config:
+                      max-users: lots
+                """);
+
+        assertThat(problem.key()).isEqualTo("rooms[0].config.max-users");
+        assertThat(problem.format()).endsWith("expected a whole number >= 1, got 'lots'");
+    }
+
+    @Test
+    void anUnknownKeyListsTheExpectedOnesAndGuessesTheIntendedOne() throws IOException {
+        ConfigProblem problem = onlyProblem("""
+                connection:
+                  jid: bot@localhost
+                  password: ${MAJORDOME_PASSWORD}
+                  ping-intervall: 30s
+                """);
+
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.column()).isEqualTo(3);
+        assertThat(problem.key()).isEqualTo("connection.ping-intervall");
+        assertThat(problem.message())
+                .startsWith("unknown key 'ping-intervall' (did you mean 'ping-interval'?); expected one of: jid, password,")
+                .contains("reply-timeout");
+    }
+
+    @Test
+    void anUnknownKeyWrittenInAnotherCaseStyleIsRecognised() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + """
+                runtime:
+                  dataDirectory: data
+                """);
+
+        assertThat(problem.message()).startsWith("unknown key 'dataDirectory' (did you mean 'data-directory'?)");
+    }
+
+    @Test
+    void anUnrelatedUnknownKeyGetsNoGuess() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + "colour: blue\n");
+
+        assertThat(problem.key()).isEqualTo("colour");
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.message())
+                .isEqualTo("unknown key 'colour'; expected one of: connection, admins, runtime, rooms, plugins");
+    }
+
+    @Test
+    void aMissingConnectionJidPointsAtTheConnectionSection() throws IOException {
+        ConfigProblem problem = onlyProblem("""
+                # the bot
+                connection:
+                  password: ${MAJORDOME_PASSWORD}
+                """);
+
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.key()).isEqualTo("connection.jid");
+        assertThat(problem.message()).isEqualTo("missing required key 'jid'");
+        assertThat(problem.value()).isNull();
+    }
+
+    @Test
+    void aMissingConnectionSectionIsReported() throws IOException {
+        ConfigProblem problem = onlyProblem("rooms: []\n");
+
+        assertThat(problem.key()).isEqualTo("connection");
+        assertThat(problem.message()).isEqualTo("missing required key 'connection'");
+    }
+
+    @Test
+    void roomJidsMustBeBareAndHaveALocalPart() throws IOException {
+        List<ConfigProblem> problems = problems(MINIMAL + """
+                rooms:
+                  - jid: not a jid
+                  - jid: conference.localhost
+                  - jid: lobby@conference.localhost/Majordome
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::line, ConfigProblem::key, ConfigProblem::value).containsExactly(
+                tuple(5, "rooms[0].jid", "not a jid"),
+                tuple(6, "rooms[1].jid", "conference.localhost"),
+                tuple(7, "rooms[2].jid", "lobby@conference.localhost/Majordome"));
+        assertThat(problems).allSatisfy(problem ->
+                assertThat(problem.message()).isEqualTo("expected a bare JID of the form name@domain"));
+    }
+
+    @Test
+    void anUnsetVariableIsNamedWithItsKeyAndNotReportedTwice() throws IOException {
+        ConfigProblem problem = onlyProblem("""
+                connection:
+                  jid: ${BOT_JID}
+                  password: ${MAJORDOME_PASSWORD}
+                """);
+
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.key()).isEqualTo("connection.jid");
+        assertThat(problem.message()).isEqualTo("environment variable BOT_JID is not set");
+    }
+
+    @Test
+    void anUnsetSecretVariableIsAnError() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + """
+                rooms:
+                  - jid: lobby@conference.localhost
+                    password: ${UNSET_ROOM_PASSWORD}
+                """);
+
+        assertThat(problem.key()).isEqualTo("rooms[0].password");
+        assertThat(problem.line()).isEqualTo(6);
+        assertThat(problem.message()).isEqualTo("environment variable UNSET_ROOM_PASSWORD is not set");
+    }
+
+    @Test
+    void anUnterminatedReferenceIsAnError() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL.replace("${MAJORDOME_PASSWORD}", "'${MAJORDOME_PASSWORD'"));
+
+        assertThat(problem.key()).isEqualTo("connection.password");
+        assertThat(problem.message()).startsWith("unterminated '${'");
+    }
+
+    @Test
+    void aBadDurationSaysWhatADurationLooksLike() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + """
+                runtime:
+                  reconcile-interval: soon
+                """);
+
+        assertThat(problem.line()).isEqualTo(5);
+        assertThat(problem.key()).isEqualTo("runtime.reconcile-interval");
+        assertThat(problem.format()).endsWith(
+                "expected a positive duration such as 500ms, 30s, 5m, 1h30m, 1d or PT1M, got 'soon'");
+    }
+
+    @Test
+    void aZeroDurationIsRejected() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + "  reply-timeout: 0s\n");
+
+        assertThat(problem.key()).isEqualTo("connection.reply-timeout");
+        assertThat(problem.value()).isEqualTo("0s");
+    }
+
+    @Test
+    void aBadEnumValueListsTheAllowedOnes() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + "  tls: maybe\n");
+
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.key()).isEqualTo("connection.tls");
+        assertThat(problem.format()).endsWith("expected one of: required, if-possible, disabled, got 'maybe'");
+    }
+
+    @Test
+    void aRoomListedTwiceIsAnErrorAtTheSecondOne() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + """
+                rooms:
+                  - jid: lobby@conference.localhost
+                  - jid: Lobby@Conference.Localhost
+                """);
+
+        assertThat(problem.line()).isEqualTo(6);
+        assertThat(problem.key()).isEqualTo("rooms[1].jid");
+        assertThat(problem.message()).isEqualTo("room lobby@conference.localhost is already listed at line 5");
+    }
+
+    @Test
+    void aDuplicateKeyIsAnError() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + "  port: 5222\n  port: 5223\n");
+
+        assertThat(problem.line()).isEqualTo(5);
+        assertThat(problem.key()).isEqualTo("connection.port");
+        assertThat(problem.message()).isEqualTo("duplicate key 'port' (first set at line 4)");
+    }
+
+    @Test
+    void aYamlSyntaxErrorGivesItsLine() throws IOException {
+        ConfigProblem problem = onlyProblem("""
+                connection:
+                  jid: bot@localhost
+                    password: oops
+                """);
+
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.key()).isEmpty();
+        assertThat(problem.message()).startsWith("invalid YAML: mapping values are not allowed here");
+    }
+
+    @Test
+    void anEmptyFileIsAnError() throws IOException {
+        ConfigProblem problem = onlyProblem("# nothing but a comment\n");
+
+        assertThat(problem.line()).isZero();
+        assertThat(problem.message()).isEqualTo("the file is empty; it needs at least a 'connection' section");
+        assertThat(problem.format()).isEqualTo("bot.yml: the file is empty; it needs at least a 'connection' section");
+    }
+
+    @Test
+    void aDocumentThatIsNotAMappingIsOneProblem() throws IOException {
+        ConfigProblem problem = onlyProblem("- just\n- a list\n");
+
+        assertThat(problem.message()).isEqualTo("expected a mapping of keys to values, got a list");
+    }
+
+    @Test
+    void aMissingFileIsAnError() {
+        Path missing = directory.resolve("nowhere.yml");
+
+        ConfigException failure = catchThrowableOfType(ConfigException.class, () -> loader.load(missing));
+
+        assertThat(failure.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo(missing);
+            assertThat(problem.message()).isEqualTo("no such file");
+        });
+        assertThat(failure.getMessage()).isEqualTo("1 problem in " + missing + ":" + System.lineSeparator()
+                + "  " + missing + ": no such file");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceInFileOrder() throws IOException {
+        Path file = write("""
+                connection:
+                  jid: bot@localhost
+                  password: ${MAJORDOME_PASSWORD}
+                  port: 70000
+                  tls: sometimes
+                admins: [admin@localhost, nobody]
+                runtime:
+                  time-zone: Mars/Olympus
+                rooms:
+                  - jid: lobby@conference.localhost
+                    plugins: [Core]
+                    config:
+                      history-length: -1
+                      whois: everybody
+                plugins:
+                  Bad_Id: {}
+                """);
+
+        ConfigException failure = catchThrowableOfType(ConfigException.class, () -> loader.load(file));
+
+        assertThat(failure.problems()).extracting(ConfigProblem::line, ConfigProblem::key).containsExactly(
+                tuple(4, "connection.port"),
+                tuple(5, "connection.tls"),
+                tuple(6, "admins[1]"),
+                tuple(8, "runtime.time-zone"),
+                tuple(11, "rooms[0].plugins[0]"),
+                tuple(13, "rooms[0].config.history-length"),
+                tuple(14, "rooms[0].config.whois"),
+                tuple(16, "plugins.Bad_Id"));
+        assertThat(failure.getMessage()).startsWith("8 problems in " + file + ":");
+        assertThat(failure.getMessage().lines()).hasSize(9);
+    }
+
+    @Test
+    void secretsNeverAppearInTheReport() throws IOException {
+        Path file = write("""
+                connection:
+                  jid: ${MAJORDOME_PASSWORD}
+                  password: ["${MAJORDOME_PASSWORD}"]
+                rooms:
+                  - jid: lobby@conference.localhost
+                    config:
+                      max-users: ${ROOM_PW}
+                """);
+
+        ConfigException failure = catchThrowableOfType(ConfigException.class, () -> loader.load(file));
+
+        assertThat(failure.getMessage()).doesNotContain(ROOM_PASSWORD).doesNotContain(BOT_PASSWORD);
+        assertThat(failure.problems()).extracting(ConfigProblem::key, ConfigProblem::value).containsExactly(
+                tuple("connection.jid", "${MAJORDOME_PASSWORD}"),
+                tuple("connection.password", null),
+                tuple("rooms[0].config.max-users", "${ROOM_PW}"));
+    }
+
+    @Test
+    void aVariableInAFlowCollectionGetsAQuotingHint() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + "admins: [${ADMIN}]\n");
+
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.message()).startsWith("invalid YAML: ").endsWith("write \"${VAR}\" in quotes");
+    }
+
+    @Test
+    void secretsNeverAppearInToString() throws Exception {
+        BotConfig config = loader.load(Path.of(getClass().getResource("/config/full-example.yml").toURI()));
+
+        assertThat(config.toString())
+                .doesNotContain(BOT_PASSWORD)
+                .doesNotContain(ROOM_PASSWORD)
+                .contains("environment variable MAJORDOME_PASSWORD");
+    }
+
+    @Test
+    void aSecretReadFromAFileLosesItsTrailingNewline() throws Exception {
+        Files.writeString(directory.resolve("bot-password"), "from-a-file\n");
+
+        BotConfig config = loader.load(write("""
+                connection:
+                  jid: bot@localhost
+                  password: {file: bot-password}
+                """));
+
+        assertThat(config.connection().password().reveal()).isEqualTo("from-a-file");
+        assertThat(config.connection().password().origin())
+                .isEqualTo("file " + directory.toAbsolutePath().resolve("bot-password"));
+    }
+
+    @Test
+    void aMissingSecretFileIsAnErrorNamingTheFile() throws IOException {
+        ConfigProblem problem = onlyProblem("""
+                connection:
+                  jid: bot@localhost
+                  password:
+                    file: /nonexistent/bot-password
+                """);
+
+        assertThat(problem.key()).isEqualTo("connection.password.file");
+        assertThat(problem.message()).isEqualTo("secret file not found: /nonexistent/bot-password");
+    }
+
+    @Test
+    void anEmptyBotPasswordIsRejected() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL.replace("${MAJORDOME_PASSWORD}", "''"));
+
+        assertThat(problem.key()).isEqualTo("connection.password");
+        assertThat(problem.message()).isEqualTo("the password must not be empty");
+    }
+
+    @Test
+    void aTrustedCertificateMustExist() throws Exception {
+        Files.writeString(directory.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        assertThat(loader.load(write(MINIMAL + "  trusted-certificate: ca.pem\n")).connection().trustedCertificate())
+                .contains(directory.toAbsolutePath().resolve("ca.pem"));
+
+        ConfigProblem problem = onlyProblem(MINIMAL + "  trusted-certificate: missing.pem\n");
+
+        assertThat(problem.key()).isEqualTo("connection.trusted-certificate");
+        assertThat(problem.format()).isEqualTo("bot.yml:4:24: connection.trusted-certificate: no such file: "
+                + directory.toAbsolutePath().resolve("missing.pem"));
+    }
+
+    @Test
+    void roomsMustBeAList() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + "rooms: lobby@conference.localhost\n");
+
+        assertThat(problem.key()).isEqualTo("rooms");
+        assertThat(problem.format()).endsWith("expected a list, got 'lobby@conference.localhost'");
+    }
+
+    @Test
+    void anEmptyValueOfARequiredKeyIsReported() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL.replace("jid: bot@localhost", "jid:"));
+
+        assertThat(problem.key()).isEqualTo("connection.jid");
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.message()).isEqualTo("a value is required");
+    }
+
+    @Test
+    void loadingIsRepeatable() throws Exception {
+        Path file = write(MINIMAL);
+
+        assertThat(loader.load(file)).isEqualTo(loader.load(file));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MAJORDOME_PASSWORD is not set");
+    }
+
+    private ConfigProblem onlyProblem(String yaml) throws IOException {
+        List<ConfigProblem> problems = problems(yaml);
+        assertThat(problems).as("problems of%n%s", yaml).hasSize(1);
+        return problems.getFirst();
+    }
+
+    private List<ConfigProblem> problems(String yaml) throws IOException {
+        Path file = write(yaml);
+        ConfigException failure = catchThrowableOfType(ConfigException.class, () -> loader.load(file));
+        assertThat(failure).as("a ConfigException for%n%s", yaml).isNotNull();
+        failure.problems().forEach(problem -> assertThat(problem.file()).isEqualTo(file));
+        return failure.problems().stream()
+                .map(problem -> new ConfigProblem(Path.of("bot.yml"), problem.line(), problem.column(), problem.key(),
+                        problem.value(), problem.message()))
+                .toList();
+    }
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(directory.resolve("bot.yml"), yaml);
+    }
+}

@@ -1,0 +1,34 @@
+package org.majordome.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DurationsTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "500ms, PT0.5S",
+            "30s, PT30S",
+            "5m, PT5M",
+            "2h, PT2H",
+            "1d, PT24H",
+            "1h30m, PT1H30M",
+            "PT1M, PT1M",
+            "pt90s, PT1M30S",
+            "P1D, PT24H",
+    })
+    void readsShortAndIsoDurations(String text, String expected) {
+        assertThat(Durations.parse(text)).contains(Duration.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"soon", "5", "5 minutes", "m5", "1.5h", "99999999999999999999d", ""})
+    void rejectsAnythingElse(String text) {
+        assertThat(Durations.parse(text)).isEmpty();
+    }
+}
