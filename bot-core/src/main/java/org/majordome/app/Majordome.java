@@ -1,0 +1,102 @@
+package org.majordome.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.majordome.config.BotConfig;
+import org.majordome.config.ConfigCheck;
+import org.majordome.config.ConfigException;
+import org.majordome.config.ConfigLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code majordome} command. */
+@Command(name = "majordome", mixinStandardHelpOptions = true, versionProvider = Majordome.Version.class,
+        description = "A bot that keeps XMPP multi-user chat rooms alive, clean and useful.",
+        subcommands = {Majordome.Run.class, Majordome.CheckConfig.class})
+public final class Majordome implements Callable<Integer> {
+
+
+    private static final Logger log = LoggerFactory.getLogger(Majordome.class);
+
+    public static void main(String[] args) {
+        // Smack logs through java.util.logging: route it to the same log as ours.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        System.exit(new CommandLine(new Majordome()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return 0;
+    }
+
+    static BotConfig load(Path file) throws ConfigException {
+        return new ConfigLoader(System.getenv()).load(file);
+    }
+
+    @Command(name = "run", description = "Connect and keep the configured rooms until stopped (SIGTERM or Ctrl-C).")
+    static final class Run implements Callable<Integer> {
+
+        @Option(names = {"-c", "--config"}, required = true, description = "The bot's YAML configuration file.")
+        Path config;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            BotConfig botConfig;
+            try {
+                botConfig = load(config);
+            } catch (ConfigException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                spec.commandLine().getErr().flush();
+                return ConfigCheck.INVALID;
+            }
+            log.info("Starting Majordome {} as {} for {} room(s)", Version.current(), botConfig.connection().jid(),
+                    botConfig.rooms().size());
+            RunningBot bot = RunningBot.start(botConfig, List.of());
+            CountDownLatch stopped = new CountDownLatch(1);
+            ShutdownSignals.onTermination(signal -> {
+                log.info("Received SIG{}: shutting down", signal);
+                bot.close();
+                stopped.countDown();
+            });
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "check-config", description = "Validate a configuration file and report every problem; connects nowhere.")
+    static final class CheckConfig implements Callable<Integer> {
+
+        @Option(names = {"-c", "--config"}, required = true, description = "The bot's YAML configuration file.")
+        Path config;
+
+        @Override
+        public Integer call() {
+            return ConfigCheck.check(config, System.getenv(), System.err);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        static String current() {
+            String version = Majordome.class.getPackage().getImplementationVersion();
+            return version == null ? "(development build)" : version;
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Majordome " + current()};
+        }
+    }
+}
