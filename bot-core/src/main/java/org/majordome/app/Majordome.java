@@ -64,7 +64,14 @@ public final class Majordome implements Callable<Integer> {
             }
             log.info("Starting Majordome {} as {} for {} room(s)", Version.current(), botConfig.connection().jid(),
                     botConfig.rooms().size());
-            RunningBot bot = RunningBot.start(botConfig, List.of());
+            RunningBot bot;
+            try {
+                bot = RunningBot.start(botConfig);
+            } catch (StartupException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                spec.commandLine().getErr().flush();
+                return ConfigCheck.INVALID;
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             ShutdownSignals.onTermination(signal -> {
                 log.info("Received SIG{}: shutting down", signal);

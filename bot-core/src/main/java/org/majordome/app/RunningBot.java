@@ -2,10 +2,12 @@ package org.majordome.app;
 
 import java.util.List;
 
+import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
 import org.majordome.intake.EventSink;
 import org.majordome.room.RoomKeeper;
 import org.majordome.xmpp.XmppSession;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -22,16 +24,31 @@ public final class RunningBot implements AutoCloseable {
      * Starts a bot with an already validated configuration and returns once it is connecting; rooms are
      * joined in the background.
      *
-     * @param extraSinks receive every event besides the runtime's own consumers (tests, embedding)
+     * @param extraSinks   receive every event besides the runtime's own consumers (tests, embedding)
+     * @param extraPlugins plugin instances to run besides the discovered ones
+     * @throws StartupException when plugins are unknown, misconfigured or fail to start
      */
-    public static RunningBot start(BotConfig config, List<EventSink> extraSinks) {
+    public static RunningBot start(BotConfig config, List<EventSink> extraSinks, List<Plugin<?>> extraPlugins) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.registerBean(BotConfig.class, () -> config);
-        context.registerBean(RuntimeConfiguration.ExtraEventSinks.class,
-                () -> new RuntimeConfiguration.ExtraEventSinks(extraSinks));
+        context.registerBean(RuntimeConfiguration.StartOptions.class,
+                () -> new RuntimeConfiguration.StartOptions(extraSinks, extraPlugins));
         context.register(RuntimeConfiguration.class);
-        context.refresh();
+        try {
+            context.refresh();
+        } catch (BeanCreationException e) {
+            Throwable cause = e.getMostSpecificCause();
+            if (cause instanceof StartupException startup) {
+                throw startup;
+            }
+            throw e;
+        }
         return new RunningBot(context);
+    }
+
+    /** Starts a bot with only the discovered plugins. */
+    public static RunningBot start(BotConfig config) {
+        return start(config, List.of(), List.of());
     }
 
     public BotConfig config() {

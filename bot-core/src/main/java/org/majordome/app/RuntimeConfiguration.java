@@ -4,16 +4,21 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
 import org.majordome.intake.CompositeEventSink;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.LoggingEventSink;
+import org.majordome.intake.SwitchableEventSink;
 import org.majordome.room.RoomKeeper;
 import org.majordome.xmpp.XmppSession;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The runtime's beans. The validated {@link BotConfig} and any extra event sinks are registered by {@link Majordome}. */
+/**
+ * The runtime's beans. The validated {@link BotConfig} and the {@link StartOptions} are registered by
+ * {@link RunningBot#start}.
+ */
 @Configuration(proxyBeanMethods = false)
 class RuntimeConfiguration {
 
@@ -28,23 +33,42 @@ class RuntimeConfiguration {
     }
 
     @Bean
-    EventSink eventSink(ExtraEventSinks extraSinks) {
-        List<EventSink> sinks = new ArrayList<>();
-        sinks.add(new LoggingEventSink());
-        sinks.addAll(extraSinks.sinks());
-        return new CompositeEventSink(sinks);
+    SwitchableEventSink eventIntake() {
+        return new SwitchableEventSink();
     }
 
     @Bean
-    RoomKeeper roomKeeper(XmppSession session, BotConfig config, EventSink eventSink, Clock clock) {
-        return new RoomKeeper(session, config.rooms(), config.runtime(), eventSink, clock);
+    RoomKeeper roomKeeper(XmppSession session, BotConfig config, SwitchableEventSink eventIntake, Clock clock) {
+        return new RoomKeeper(session, config.rooms(), config.runtime(), eventIntake, clock);
     }
 
     @Bean
-    BotLifecycle botLifecycle(XmppSession session, RoomKeeper roomKeeper) {
+    PluginRuntime pluginRuntime(BotConfig config, StartOptions options, RoomKeeper rooms, Clock clock,
+                                SwitchableEventSink eventIntake) {
+        List<Plugin<?>> plugins = new ArrayList<>(PluginDiscovery.discover(config));
+        plugins.addAll(options.plugins());
+        PluginRuntime runtime = new PluginRuntime(config, plugins, rooms, clock);
+        List<EventSink> consumers = new ArrayList<>();
+        consumers.add(new LoggingEventSink());
+        consumers.add(runtime.sink());
+        consumers.addAll(options.sinks());
+        eventIntake.switchTo(new CompositeEventSink(consumers));
+        return runtime;
+    }
+
+    @Bean
+    BotLifecycle botLifecycle(XmppSession session, RoomKeeper roomKeeper, PluginRuntime plugins) {
         return new BotLifecycle(session, roomKeeper);
     }
 
-    /** Sinks added by whoever starts the bot (tests, embedding applications). */
-    record ExtraEventSinks(List<EventSink> sinks) { }
+    /**
+     * What whoever starts the bot adds to its configuration: event sinks (tests, embedding applications)
+     * and plugin instances (besides those discovered on the class path and in the plugin directory).
+     */
+    record StartOptions(List<EventSink> sinks, List<Plugin<?>> plugins) {
+        StartOptions {
+            sinks = List.copyOf(sinks);
+            plugins = List.copyOf(plugins);
+        }
+    }
 }

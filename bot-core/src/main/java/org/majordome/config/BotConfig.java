@@ -15,10 +15,12 @@ import org.jxmpp.jid.EntityBareJid;
  * @param admins     bare JIDs allowed to run every command and administer the bot
  * @param rooms      the rooms the bot keeps, in file order
  * @param runtime    runtime settings
+ * @param dispatch   how events and commands reach plugins
  * @param plugins    plugin sections by plugin id, in file order
  */
 public record BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins,
-                        List<RoomSettings> rooms, RuntimeSettings runtime, Map<String, PluginSection> plugins) {
+                        List<RoomSettings> rooms, RuntimeSettings runtime, DispatchSettings dispatch,
+                        Map<String, PluginSection> plugins) {
     public BotConfig {
         admins = Set.copyOf(admins);
         rooms = List.copyOf(rooms);

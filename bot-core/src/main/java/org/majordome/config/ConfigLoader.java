@@ -72,12 +72,13 @@ public final class ConfigLoader {
         Optional<ConnectionSettings> connection = top.requiredSection("connection").flatMap(ConfigLoader::connection);
         List<EntityBareJid> admins = top.list("admins", ConfigValue::asEntityBareJid);
         RuntimeSettings runtime = runtime(top.section("runtime"));
+        DispatchSettings dispatch = dispatch(top.section("dispatch"));
         List<RoomSettings> rooms = rooms(top);
         Map<String, PluginSection> plugins = plugins(top.section("plugins"));
         top.rejectUnknownKeys();
 
         problems.throwIfAny();
-        return new BotConfig(file, connection.orElseThrow(), Set.copyOf(admins), rooms, runtime, plugins);
+        return new BotConfig(file, connection.orElseThrow(), Set.copyOf(admins), rooms, runtime, dispatch, plugins);
     }
 
     private static Optional<String> read(Path file, ConfigProblems problems) {
@@ -185,6 +186,27 @@ public final class ConfigLoader {
                 .orElse(ZoneId.systemDefault());
         section.rejectUnknownKeys();
         return new RuntimeSettings(reconcileInterval, selfPingAfterIdle, rejoinBackoffMax, dataDirectory, timeZone);
+    }
+
+    private static DispatchSettings dispatch(ConfigReader section) {
+        DispatchSettings defaults = DispatchSettings.defaults();
+        String prefix = section.value("command-prefix").flatMap(ConfigValue::asNonBlankString)
+                .filter(text -> {
+                    if (text.chars().anyMatch(Character::isWhitespace)) {
+                        section.reportKeyProblem("command-prefix", "a command prefix cannot contain spaces");
+                        return false;
+                    }
+                    return true;
+                })
+                .orElse(defaults.commandPrefix());
+        int replies = section.integer("replies-per-sender", 1, 1000, defaults.repliesPerSender());
+        Duration period = section.duration("reply-period", defaults.replyPeriod());
+        boolean answerUnknown = section.bool("answer-unknown-commands", defaults.answerUnknownCommands());
+        int capacity = section.integer("queue-capacity", 1, 1_000_000, defaults.queueCapacity());
+        Duration limit = section.duration("handler-time-limit", defaults.handlerTimeLimit());
+        Optional<Path> pluginDirectory = section.value("plugin-directory").flatMap(ConfigValue::asPath);
+        section.rejectUnknownKeys();
+        return new DispatchSettings(prefix, replies, period, answerUnknown, capacity, limit, pluginDirectory);
     }
 
     private static List<RoomSettings> rooms(ConfigReader top) {

@@ -122,6 +122,11 @@ public final class PluginRegistry {
     }
 
     /** Every loaded plugin, running or not, in load order. */
+    /** The ids of every loaded plugin, in load order. */
+    public List<String> ids() {
+        return all().stream().map(LoadedPlugin::id).toList();
+    }
+
     List<LoadedPlugin> all() {
         return List.copyOf(pluginsById.values());
     }

@@ -1,0 +1,112 @@
+package org.majordome.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.majordome.api.Plugin;
+import org.majordome.config.BotConfig;
+import org.majordome.config.DispatchSettings;
+import org.majordome.config.PluginConfigBinder;
+import org.majordome.config.RoomSettings;
+import org.majordome.dispatch.CommandTable;
+import org.majordome.dispatch.DispatchStats;
+import org.majordome.dispatch.Dispatcher;
+import org.majordome.dispatch.DispatcherSettings;
+import org.majordome.dispatch.PermissionResolver;
+import org.majordome.dispatch.PluginLifecycle;
+import org.majordome.dispatch.PluginRegistry;
+import org.majordome.dispatch.PluginServices;
+import org.majordome.intake.EventSink;
+import org.majordome.room.RoomKeeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The plugins of this bot: checked, configured and started when the runtime is built (so that an
+ * unknown plugin or an invalid plugin section stops the start before anything connects), fed by the
+ * dispatcher, and stopped after the bot has left its rooms.
+ */
+final class PluginRuntime implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginRuntime.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
+    private final PluginLifecycle lifecycle;
+    private final Dispatcher dispatcher;
+    private volatile boolean running;
+
+    PluginRuntime(BotConfig config, List<Plugin<?>> plugins, RoomKeeper rooms, Clock clock) {
+        Map<String, List<String>> enabledByRoom = new LinkedHashMap<>();
+        for (RoomSettings room : config.rooms()) {
+            enabledByRoom.put(room.jid().toString(), room.plugins());
+        }
+        PluginRegistry registry = PluginRegistry.build(plugins, enabledByRoom);
+        List<String> problems = new ArrayList<>(registry.problems().stream()
+                .map(problem -> config.source() + ": " + problem).toList());
+        if (!problems.isEmpty()) {
+            throw new StartupException(problems);
+        }
+        CommandTable commands = new CommandTable();
+        lifecycle = new PluginLifecycle(registry, commands, new PluginConfigBinder(config),
+                new PluginServices(rooms, rooms, clock));
+        List<String> startProblems = lifecycle.startAll();
+        if (!startProblems.isEmpty()) {
+            lifecycle.stopAll();
+            throw new StartupException(startProblems);
+        }
+        DispatchSettings dispatch = config.dispatch();
+        DispatcherSettings settings = DispatcherSettings.defaults()
+                .withCommandPrefix(dispatch.commandPrefix())
+                .withReplyRate(dispatch.repliesPerSender(), dispatch.replyPeriod())
+                .withAnswerUnknownCommands(dispatch.answerUnknownCommands())
+                .withQueueCapacity(dispatch.queueCapacity())
+                .withHandlerTimeLimit(dispatch.handlerTimeLimit());
+        List<String> admins = config.admins().stream().map(jid -> jid.toString().toLowerCase(Locale.ROOT)).toList();
+        dispatcher = Dispatcher.onVirtualThreads(registry, commands, new PermissionResolver(admins), rooms, rooms,
+                settings, clock);
+        running = true;
+        log.info("Plugins running: {}", registry.ids());
+    }
+
+    EventSink sink() {
+        return dispatcher::offer;
+    }
+
+    DispatchStats stats() {
+        return dispatcher.stats();
+    }
+
+    @Override
+    public void start() {
+        // Plugins were started when the runtime was built; nothing connects before that.
+    }
+
+    @Override
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        if (!dispatcher.shutdown(DRAIN_TIMEOUT)) {
+            log.warn("Some plugin calls were still running after {} s", DRAIN_TIMEOUT.toSeconds());
+        }
+        lifecycle.stopAll();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the bot has left its rooms (which has the default phase), starts before it connects. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+}

@@ -1,0 +1,25 @@
+package org.majordome.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How events and commands reach plugins.
+ *
+ * @param commandPrefix         what starts a command in chat ({@code !} by default)
+ * @param repliesPerSender      commands one sender may run per {@code replyPeriod} (the bot cannot be used to flood)
+ * @param replyPeriod           the period of that limit
+ * @param answerUnknownCommands whether an unknown command gets a short answer
+ * @param queueCapacity         events waiting per room before new ones are shed
+ * @param handlerTimeLimit      how long one plugin call may hold its room's queue
+ * @param pluginDirectory       a directory of third-party plugin jars, if any
+ */
+public record DispatchSettings(String commandPrefix, int repliesPerSender, Duration replyPeriod,
+                               boolean answerUnknownCommands, int queueCapacity, Duration handlerTimeLimit,
+                               Optional<Path> pluginDirectory) {
+
+    public static DispatchSettings defaults() {
+        return new DispatchSettings("!", 5, Duration.ofSeconds(10), true, 1000, Duration.ofSeconds(10), Optional.empty());
+    }
+}
