@@ -40,14 +40,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Wiring, in order:
  * <pre>{@code
- * PluginRegistry registry = PluginRegistry.build(plugins, enabledPluginIdsByRoomJid); // problems() must be empty
+ * PluginCatalog catalog = PluginLoader.load(appClassLoader, pluginDirectory);          // problems() must be empty
+ * PluginRegistry registry = PluginRegistry.build(catalog.instances(), enabledPluginIdsByRoomJid); // same
  * CommandTable commands = new CommandTable();
  * PluginLifecycle lifecycle = new PluginLifecycle(registry, commands, binder, new PluginServices(rooms, directChat, clock));
  * List<String> startProblems = lifecycle.startAll();
  * Dispatcher dispatcher = Dispatcher.onVirtualThreads(registry, commands, new PermissionResolver(adminBareJids),
  *         rooms, directChat, settings, clock);
  * // intake, on the XMPP reader thread:  dispatcher.offer(event);
- * // on stop:                             dispatcher.shutdown(grace); lifecycle.stopAll();
+ * // on stop:                             dispatcher.shutdown(grace); lifecycle.stopAll(); catalog.close();
  * }</pre>
  */
 public final class Dispatcher {

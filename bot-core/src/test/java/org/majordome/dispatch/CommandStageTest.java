@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -17,18 +16,19 @@ import org.majordome.api.command.CommandScope;
 import org.majordome.api.command.CommandSpec;
 import org.majordome.api.command.Permission;
 import org.majordome.api.event.Affiliation;
-import org.majordome.api.event.Occupant;
 import org.majordome.api.event.Role;
+import org.majordome.testkit.PluginTestKit;
+import org.majordome.testkit.RoomAction.Kicked;
+import org.majordome.testkit.RoomAction.Replied;
+import org.majordome.testkit.RoomAction.SentPrivately;
+import org.majordome.testkit.TestOccupant;
+import org.majordome.testkit.TestRoom;
 
 class CommandStageTest {
 
     private static final String LOBBY = "lobby@conference.example.org";
     private static final String GARDEN = "garden@conference.example.org";
     private static final String BOSS = "boss@example.org";
-
-    private static final Occupant ALICE = Fixtures.participant("alice");
-    private static final Occupant MOD = Fixtures.occupant("mod", Role.MODERATOR, Affiliation.MEMBER);
-    private static final Occupant VISITOR = Fixtures.occupant("quiet", Role.VISITOR, Affiliation.NONE);
 
     /** A moderation-like plugin with commands at several levels. */
     public static class Moderation implements Plugin<NoConfig> {
@@ -76,154 +76,170 @@ class CommandStageTest {
     }
 
     private final Moderation moderation = new Moderation();
-    private final TestBot bot = TestBot.synchronous(List.of(moderation),
-            Map.of(LOBBY, List.of("moderation"), GARDEN, List.of()), List.of(BOSS));
+    private final PluginTestKit kit = PluginTestKit.builder().plugin(moderation)
+            .room(LOBBY).roomWithoutPlugins(GARDEN).botAdmins(BOSS).start();
+    private final TestRoom lobby = kit.room(LOBBY);
 
-    private List<String> lobbyOutbox() {
-        return bot.room(LOBBY).outbox;
+    CommandStageTest() {
+        lobby.join("alice", Role.PARTICIPANT);
+        lobby.join("mod", Role.MODERATOR, Affiliation.MEMBER);
+        lobby.join("quiet", Role.VISITOR);
+        lobby.join("spammer", Role.PARTICIPANT);
     }
 
     @Test
     void aModeratorCommandRunsForAModeratorWithItsArguments() {
-        bot.dispatcher.offer(Fixtures.say(LOBBY, MOD, "!K spammer \"flooding the room\""));
+        lobby.say("mod", "!K spammer \"flooding the room\"");
         assertThat(moderation.calls).containsExactly("kick [spammer, flooding the room]");
-        assertThat(lobbyOutbox()).containsExactly("kick spammer: flooding the room");
-        assertThat(bot.dispatcher.stats().commandsRun()).isEqualTo(1);
+        assertThat(lobby.actions()).containsExactly(new Kicked("spammer", "flooding the room"));
+        assertThat(lobby.occupant("spammer")).isEmpty();
+        assertThat(kit.dispatcher().stats().commandsRun()).isEqualTo(1);
     }
 
     @Test
     void aParticipantIsRefusedWithAShortAnswerAndTheHandlerNeverRuns() {
-        bot.dispatcher.offer(Fixtures.say(LOBBY, ALICE, "!kick mod"));
+        lobby.say("alice", "!kick mod");
         assertThat(moderation.calls).isEmpty();
-        assertThat(lobbyOutbox()).containsExactly("reply to alice: Sorry, !kick needs a moderator.");
-        assertThat(bot.dispatcher.stats().commandsRefused()).isEqualTo(1);
+        assertThat(lobby.actions()).containsExactly(new Replied("alice", "Sorry, !kick needs a moderator."));
+        assertThat(kit.dispatcher().stats().commandsRefused()).isEqualTo(1);
     }
 
     @Test
     void aParticipantNamedLikeTheAdminCannotRunAdminCommands() {
-        Occupant impostor = Fixtures.occupant(BOSS, "mallory@evil.example", Role.PARTICIPANT, Affiliation.NONE);
-        bot.dispatcher.offer(Fixtures.say(LOBBY, impostor, "!reload"));
+        lobby.join(TestOccupant.nick(BOSS).realJid("mallory@evil.example"));
+        lobby.say(BOSS, "!reload");
         assertThat(moderation.calls).isEmpty();
-        assertThat(lobbyOutbox()).containsExactly("reply to boss@example.org: Sorry, !reload needs a bot admin.");
+        assertThat(lobby.botSaid()).containsExactly("Sorry, !reload needs a bot admin.");
+    }
+
+    @Test
+    void theBotAdminIsRecognisedByRealJidInTheRoom() {
+        lobby.join(TestOccupant.nick("anybody").realJid(BOSS));
+        lobby.say("anybody", "!reload");
+        assertThat(moderation.calls).containsExactly("reload by anybody");
     }
 
     @Test
     void theBotAdminIsRecognisedByJidInADirectChat() {
-        bot.dispatcher.offer(Fixtures.direct(BOSS, "!reload"));
-        bot.dispatcher.offer(Fixtures.direct("alice@example.org", "!reload"));
+        kit.directChat().receive(BOSS + "/phone", "!reload");
+        kit.directChat().receive("alice@example.org", "!reload");
         assertThat(moderation.calls).containsExactly("reload by " + BOSS);
-        assertThat(bot.directChat.outbox).containsExactly(BOSS + "/phone: reloaded",
-                "alice@example.org/phone: Sorry, !reload needs a bot admin.");
+        assertThat(kit.directChat().sentTo(BOSS + "/phone")).containsExactly("reloaded");
+        assertThat(kit.directChat().sentTo("alice@example.org")).containsExactly("Sorry, !reload needs a bot admin.");
     }
 
     @Test
     void roomOnlyCommandsAreUnknownInADirectChat() {
-        bot.dispatcher.offer(Fixtures.direct(BOSS, "!kick someone"));
-        assertThat(bot.directChat.outbox).containsExactly(BOSS + "/phone: Unknown command !kick. Send !help for the list.");
+        kit.directChat().receive(BOSS, "!kick someone");
+        assertThat(kit.directChat().sentTo(BOSS)).containsExactly("Unknown command !kick. Send !help for the list.");
     }
 
     @Test
     void aPrivateMessageIsAnsweredPrivatelyThroughTheRoom() {
-        bot.dispatcher.offer(Fixtures.whisper(LOBBY, ALICE, "!ping"));
-        assertThat(lobbyOutbox()).containsExactly("private to alice: pong");
+        lobby.sayPrivately("alice", "!ping");
+        assertThat(lobby.actions()).containsExactly(new SentPrivately("alice", "pong"));
+        assertThat(lobby.botSaidPrivatelyTo("alice")).containsExactly("pong");
     }
 
     @Test
     void aProgrammaticCommandWorksLikeAnAnnotatedOne() {
-        bot.dispatcher.offer(Fixtures.say(LOBBY, ALICE, "!shout hello there"));
-        bot.dispatcher.offer(Fixtures.say(LOBBY, ALICE, "!shout"));
-        assertThat(lobbyOutbox()).containsExactly("reply to alice: HELLO THERE", "reply to alice: Usage: !shout <text>");
+        lobby.say("alice", "!shout hello there");
+        lobby.say("alice", "!shout");
+        assertThat(lobby.botSaid()).containsExactly("HELLO THERE", "Usage: !shout <text>");
     }
 
     @Test
     void commandsOfPluginsNotEnabledInTheRoomAreUnknownThere() {
-        bot.dispatcher.offer(Fixtures.say(GARDEN, MOD, "!ping"));
-        assertThat(bot.room(GARDEN).outbox).containsExactly("reply to mod: Unknown command !ping. Send !help for the list.");
+        TestRoom garden = kit.room(GARDEN);
+        garden.join("mod", Role.MODERATOR);
+        garden.say("mod", "!ping");
+        assertThat(garden.actions()).containsExactly(new Replied("mod", "Unknown command !ping. Send !help for the list."));
     }
 
     @Test
     void helpListsOnlyWhatTheAskerMayRunHere() {
-        bot.dispatcher.offer(Fixtures.say(LOBBY, ALICE, "!help"));
-        bot.dispatcher.offer(Fixtures.say(LOBBY, MOD, "!help"));
-        assertThat(lobbyOutbox()).containsExactly(
-                "reply to alice: Commands you can use here:\n!help [command] — Describes a command.\n"
-                        + "!crash — Fails.\n!ping — Answers pong.\n!shout <text> — Says it loud.",
-                "reply to mod: Commands you can use here:\n!help [command] — Describes a command.\n"
+        lobby.say("alice", "!help");
+        lobby.say("mod", "!help");
+        assertThat(lobby.actions()).containsExactly(
+                new Replied("alice", "Commands you can use here:\n!help [command] — Describes a command.\n"
+                        + "!crash — Fails.\n!ping — Answers pong.\n!shout <text> — Says it loud."),
+                new Replied("mod", "Commands you can use here:\n!help [command] — Describes a command.\n"
                         + "!crash — Fails.\n!kick <nick> [reason] — Removes someone from the room.\n"
-                        + "!ping — Answers pong.\n!shout <text> — Says it loud.");
+                        + "!ping — Answers pong.\n!shout <text> — Says it loud."));
     }
 
     @Test
     void helpOnOneCommandHidesWhatTheAskerMayNotRun() {
-        bot.dispatcher.offer(Fixtures.say(LOBBY, MOD, "!help k"));
-        bot.dispatcher.offer(Fixtures.say(LOBBY, ALICE, "!help kick"));
-        assertThat(lobbyOutbox()).containsExactly(
-                "reply to mod: !kick <nick> [reason] — Removes someone from the room. Also: !k. Needs a moderator.",
-                "reply to alice: Unknown command !kick. Send !help for the list.");
+        lobby.say("mod", "!help k");
+        lobby.say("alice", "!help kick");
+        assertThat(lobby.botSaid()).containsExactly(
+                "!kick <nick> [reason] — Removes someone from the room. Also: !k. Needs a moderator.",
+                "Unknown command !kick. Send !help for the list.");
     }
 
     @Test
     void aMutedOccupantCannotRunParticipantCommandsButMayStillRunOpenOnes() {
-        bot.dispatcher.offer(Fixtures.say(LOBBY, VISITOR, "!ping"));
-        assertThat(lobbyOutbox()).containsExactly("reply to quiet: pong");
+        lobby.say("quiet", "!ping");
+        assertThat(lobby.actions()).containsExactly(new Replied("quiet", "pong"));
     }
 
     @Test
     void aFailingCommandIsReportedShortlyAndCounted() {
-        bot.dispatcher.offer(Fixtures.say(LOBBY, ALICE, "!crash"));
-        assertThat(lobbyOutbox()).containsExactly("reply to alice: !crash failed; the bot's log says why.");
-        assertThat(bot.dispatcher.stats().handlerErrors()).isEqualTo(1);
+        lobby.say("alice", "!crash");
+        assertThat(lobby.botSaid()).containsExactly("!crash failed; the bot's log says why.");
+        assertThat(kit.dispatcher().stats().handlerErrors()).isEqualTo(1);
     }
 
     @Test
     void anUnclosedQuoteGetsAShortAnswer() {
-        bot.dispatcher.offer(Fixtures.say(LOBBY, MOD, "!kick \"spammer"));
+        lobby.say("mod", "!kick \"spammer");
         assertThat(moderation.calls).isEmpty();
-        assertThat(lobbyOutbox()).containsExactly("reply to mod: Cannot read !kick: a quote is not closed.");
+        assertThat(lobby.botSaid()).containsExactly("Cannot read !kick: a quote is not closed.");
     }
 
     @Test
     void ordinaryTalkAndQuotedRepliesAreNotCommands() {
-        bot.dispatcher.offer(Fixtures.say(LOBBY, MOD, "I said !kick spammer"));
-        bot.dispatcher.offer(Fixtures.say(LOBBY, MOD, "> mod wrote: !kick spammer\nok"));
-        bot.dispatcher.offer(Fixtures.say(LOBBY, MOD, "!!!"));
-        assertThat(lobbyOutbox()).isEmpty();
+        lobby.say("mod", "I said !kick spammer");
+        lobby.say("mod", "> mod wrote: !kick spammer\nok");
+        lobby.say("mod", "!!!");
+        assertThat(lobby.actions()).isEmpty();
     }
 
     @Test
     void aSenderIsRateLimitedAndRecoversWithTime() {
         for (int i = 0; i < 7; i++) {
-            bot.dispatcher.offer(Fixtures.say(LOBBY, ALICE, "!ping"));
+            lobby.say("alice", "!ping");
         }
-        bot.dispatcher.offer(Fixtures.say(LOBBY, MOD, "!ping"));
-        assertThat(lobbyOutbox()).as("alice's allowance is 5; mod has his own")
-                .containsExactly("reply to alice: pong", "reply to alice: pong", "reply to alice: pong",
-                        "reply to alice: pong", "reply to alice: pong", "reply to mod: pong");
-        assertThat(bot.dispatcher.stats().commandsRateLimited()).isEqualTo(2);
+        lobby.say("mod", "!ping");
+        assertThat(lobby.actions()).as("alice's allowance is 5; mod has his own")
+                .containsExactly(new Replied("alice", "pong"), new Replied("alice", "pong"), new Replied("alice", "pong"),
+                        new Replied("alice", "pong"), new Replied("alice", "pong"), new Replied("mod", "pong"));
+        assertThat(kit.dispatcher().stats().commandsRateLimited()).isEqualTo(2);
 
-        bot.clock.advance(Duration.ofSeconds(2)); // a fifth of the refill period: one more command
-        bot.dispatcher.offer(Fixtures.say(LOBBY, ALICE, "!ping"));
-        bot.dispatcher.offer(Fixtures.say(LOBBY, ALICE, "!ping"));
-        assertThat(lobbyOutbox()).hasSize(7).last().isEqualTo("reply to alice: pong");
+        kit.clock().advance(Duration.ofSeconds(2)); // a fifth of the refill period: one more command
+        lobby.say("alice", "!ping");
+        lobby.say("alice", "!ping");
+        assertThat(lobby.actions()).hasSize(7).last().isEqualTo(new Replied("alice", "pong"));
     }
 
     @Test
     void changingNickDoesNotResetTheAllowance() {
         for (int i = 0; i < 5; i++) {
-            bot.dispatcher.offer(Fixtures.say(LOBBY, ALICE, "!ping"));
+            lobby.say("alice", "!ping");
         }
-        Occupant aliceRenamed = new Occupant("alice2", ALICE.realJid(), ALICE.occupantId(), ALICE.role(), ALICE.affiliation());
-        bot.dispatcher.offer(Fixtures.say(LOBBY, aliceRenamed, "!ping"));
-        assertThat(lobbyOutbox()).hasSize(5);
+        lobby.changeNick("alice", "alice2");
+        lobby.say("alice2", "!ping");
+        assertThat(lobby.actions()).hasSize(5);
     }
 
     @Test
     void unknownCommandsCanBeIgnoredSilently() {
-        Moderation other = new Moderation();
-        TestBot quiet = new TestBot(List.of(other), Map.of(LOBBY, List.of("moderation")), List.of(),
-                DispatcherSettings.defaults().withAnswerUnknownCommands(false), Runnable::run, Runnable::run);
-        quiet.dispatcher.offer(Fixtures.say(LOBBY, ALICE, "!weather"));
-        quiet.dispatcher.offer(Fixtures.say(LOBBY, ALICE, "!ping"));
-        assertThat(quiet.room(LOBBY).outbox).containsExactly("reply to alice: pong");
+        PluginTestKit quiet = PluginTestKit.builder().plugin(new Moderation()).room(LOBBY)
+                .settings(DispatcherSettings.defaults().withAnswerUnknownCommands(false)).start();
+        TestRoom room = quiet.room(LOBBY);
+        room.join("alice", Role.PARTICIPANT);
+        room.say("alice", "!weather");
+        room.say("alice", "!ping");
+        assertThat(room.botSaid()).containsExactly("pong");
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import org.majordome.api.Plugin;
 import org.majordome.api.PluginContext;
 import org.majordome.api.event.RoomEvent;
 import org.majordome.api.event.RoomMessageReceivedEvent;
+import org.majordome.testkit.PluginTestKit;
 
 class DispatcherTest {
 
@@ -103,22 +105,31 @@ class DispatcherTest {
         }
     }
 
-    private TestBot bot(List<? extends Plugin<?>> plugins, Map<String, List<String>> rooms, DispatcherSettings settings) {
-        return new TestBot(plugins, rooms, List.of(), settings, virtualThreads, virtualThreads);
+    private PluginTestKit kit(List<? extends Plugin<?>> plugins, Map<String, List<String>> rooms,
+                              DispatcherSettings settings) {
+        return kit(plugins, rooms, settings, virtualThreads, virtualThreads);
+    }
+
+    private static PluginTestKit kit(List<? extends Plugin<?>> plugins, Map<String, List<String>> rooms,
+                                     DispatcherSettings settings, Executor drainExecutor, Executor handlerExecutor) {
+        PluginTestKit.Builder builder = PluginTestKit.builder().settings(settings).executors(drainExecutor, handlerExecutor);
+        plugins.forEach(builder::plugin);
+        rooms.forEach(builder::room);
+        return builder.start();
     }
 
     @Test
     void eventsOfOneRoomArriveInOrderWhileRoomsInterleave() {
         Recorder recorder = new Recorder("recorder");
-        TestBot bot = bot(List.of(recorder), Map.of(LOBBY, List.of("recorder"), GARDEN, List.of("recorder")),
+        PluginTestKit bot = kit(List.of(recorder), Map.of(LOBBY, List.of("recorder"), GARDEN, List.of("recorder")),
                 DispatcherSettings.defaults());
         List<String> expected = new java.util.ArrayList<>();
         for (int i = 0; i < 200; i++) {
             expected.add("m" + i);
-            bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "m" + i));
-            bot.dispatcher.offer(Fixtures.say(GARDEN, Fixtures.participant("b"), "m" + i));
+            bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "m" + i));
+            bot.dispatcher().offer(Fixtures.say(GARDEN, Fixtures.participant("b"), "m" + i));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> bot.dispatcher.stats().eventsDispatched() == 400);
+        await().atMost(Duration.ofSeconds(10)).until(() -> bot.dispatcher().stats().eventsDispatched() == 400);
         assertThat(recorder.in(LOBBY)).containsExactlyElementsOf(expected);
         assertThat(recorder.in(GARDEN)).containsExactlyElementsOf(expected);
     }
@@ -126,11 +137,11 @@ class DispatcherTest {
     @Test
     void aBusyRoomDoesNotDelayAnotherRoom() {
         Blocker blocker = new Blocker();
-        TestBot bot = bot(List.of(blocker), Map.of(LOBBY, List.of("blocker"), GARDEN, List.of("blocker")),
+        PluginTestKit bot = kit(List.of(blocker), Map.of(LOBBY, List.of("blocker"), GARDEN, List.of("blocker")),
                 DispatcherSettings.defaults().withHandlerTimeLimit(Duration.ofMinutes(5)));
-        bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block please"));
-        bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "after the block"));
-        bot.dispatcher.offer(Fixtures.say(GARDEN, Fixtures.participant("b"), "hello garden"));
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block please"));
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "after the block"));
+        bot.dispatcher().offer(Fixtures.say(GARDEN, Fixtures.participant("b"), "hello garden"));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> blocker.in(GARDEN).contains("hello garden"));
         assertThat(blocker.in(LOBBY)).as("the lobby waits for its blocked handler").isEmpty();
@@ -144,37 +155,37 @@ class DispatcherTest {
     void aThrowingPluginIsLoggedAndTheOthersStillGetTheEvent() {
         Recorder before = new Recorder("before");
         Recorder after = new Recorder("after");
-        TestBot bot = bot(List.of(before, new Thrower(), after),
+        PluginTestKit bot = kit(List.of(before, new Thrower(), after),
                 Map.of(LOBBY, List.of("before", "thrower", "after")), DispatcherSettings.defaults());
 
-        bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "one"));
-        bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "two"));
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "one"));
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "two"));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> after.in(LOBBY).size() == 2);
         assertThat(before.in(LOBBY)).containsExactly("one", "two");
         assertThat(after.in(LOBBY)).containsExactly("one", "two");
-        assertThat(bot.dispatcher.stats().handlerErrors()).isEqualTo(2);
+        assertThat(bot.dispatcher().stats().handlerErrors()).isEqualTo(2);
     }
 
     @Test
     void aStuckPluginHoldsTheQueueOnlyUntilTheTimeLimit() {
         Blocker blocker = new Blocker();
         Recorder recorder = new Recorder("recorder");
-        TestBot bot = bot(List.of(blocker, recorder), Map.of(LOBBY, List.of("blocker", "recorder")),
+        PluginTestKit bot = kit(List.of(blocker, recorder), Map.of(LOBBY, List.of("blocker", "recorder")),
                 DispatcherSettings.defaults().withHandlerTimeLimit(Duration.ofMillis(100)));
 
-        bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block forever"));
-        bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "next"));
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block forever"));
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "next"));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> recorder.in(LOBBY).size() == 2);
         assertThat(recorder.in(LOBBY)).containsExactly("block forever", "next");
         assertThat(blocker.in(LOBBY)).as("the stuck call is still stuck, the next one ran").containsExactly("next");
-        DispatchStats stats = bot.dispatcher.stats();
+        DispatchStats stats = bot.dispatcher().stats();
         assertThat(stats.handlerTimeouts()).isEqualTo(1);
         assertThat(stats.handlersRunningLate()).isEqualTo(1);
 
         release.countDown();
-        await().atMost(Duration.ofSeconds(5)).until(() -> bot.dispatcher.stats().handlersRunningLate() == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> bot.dispatcher().stats().handlersRunningLate() == 0);
         assertThat(blocker.in(LOBBY)).containsExactlyInAnyOrder("next", "block forever");
     }
 
@@ -182,53 +193,53 @@ class DispatcherTest {
     void aFullQueueShedsNewEventsAndCountsThem() {
         Queue<Runnable> pendingDrains = new ArrayDeque<>();
         Recorder recorder = new Recorder("recorder");
-        TestBot bot = new TestBot(List.of(recorder), Map.of(LOBBY, List.of("recorder")), List.of(),
+        PluginTestKit bot = kit(List.of(recorder), Map.of(LOBBY, List.of("recorder")),
                 DispatcherSettings.defaults().withQueueCapacity(3), pendingDrains::add, Runnable::run);
 
         List<Boolean> accepted = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            accepted.add(bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "m" + i)));
+            accepted.add(bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "m" + i)));
         }
         assertThat(accepted).containsExactly(true, true, true, false, false);
-        assertThat(bot.dispatcher.stats().eventsShed()).isEqualTo(2);
+        assertThat(bot.dispatcher().stats().eventsShed()).isEqualTo(2);
         assertThat(pendingDrains).as("one drain task per busy room").hasSize(1);
 
         pendingDrains.poll().run();
         assertThat(recorder.in(LOBBY)).containsExactly("m0", "m1", "m2");
-        assertThat(bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "m5"))).isTrue();
+        assertThat(bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "m5"))).isTrue();
         assertThat(pendingDrains).as("an emptied room starts a new drain").hasSize(1);
     }
 
     @Test
     void shutdownDeliversWhatIsQueuedThenRefusesNewEvents() {
         Recorder recorder = new Recorder("recorder");
-        TestBot bot = bot(List.of(recorder), Map.of(LOBBY, List.of("recorder")), DispatcherSettings.defaults());
+        PluginTestKit bot = kit(List.of(recorder), Map.of(LOBBY, List.of("recorder")), DispatcherSettings.defaults());
         for (int i = 0; i < 50; i++) {
-            bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "m" + i));
+            bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "m" + i));
         }
-        assertThat(bot.dispatcher.shutdown(Duration.ofSeconds(10))).isTrue();
+        assertThat(bot.dispatcher().shutdown(Duration.ofSeconds(10))).isTrue();
         assertThat(recorder.in(LOBBY)).hasSize(50);
-        assertThat(bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "late"))).isFalse();
-        assertThat(bot.dispatcher.stats().eventsShed()).isEqualTo(1);
+        assertThat(bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "late"))).isFalse();
+        assertThat(bot.dispatcher().stats().eventsShed()).isEqualTo(1);
     }
 
     @Test
     void shutdownReportsAStuckHandler() {
         Blocker blocker = new Blocker();
-        TestBot bot = bot(List.of(blocker), Map.of(LOBBY, List.of("blocker")),
+        PluginTestKit bot = kit(List.of(blocker), Map.of(LOBBY, List.of("blocker")),
                 DispatcherSettings.defaults().withHandlerTimeLimit(Duration.ofMillis(50)));
-        bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> bot.dispatcher.stats().handlerTimeouts() == 1);
-        assertThat(bot.dispatcher.shutdown(Duration.ofMillis(50))).isFalse();
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> bot.dispatcher().stats().handlerTimeouts() == 1);
+        assertThat(bot.dispatcher().shutdown(Duration.ofMillis(50))).isFalse();
     }
 
     @Test
     void roomEventsOnlyReachPluginsEnabledInThatRoom() {
         Recorder lobbyOnly = new Recorder("lobby-only");
         Recorder everywhere = new Recorder("everywhere");
-        TestBot bot = TestBot.synchronous(List.of(lobbyOnly, everywhere),
-                Map.of(LOBBY, List.of("lobby-only", "everywhere"), GARDEN, List.of("everywhere")), List.of());
-        bot.dispatcher.offer(Fixtures.say(GARDEN, Fixtures.participant("b"), "garden talk"));
+        PluginTestKit bot = kit(List.of(lobbyOnly, everywhere),
+                Map.of(LOBBY, List.of("lobby-only", "everywhere"), GARDEN, List.of("everywhere")), DispatcherSettings.defaults(), Runnable::run, Runnable::run);
+        bot.dispatcher().offer(Fixtures.say(GARDEN, Fixtures.participant("b"), "garden talk"));
         assertThat(everywhere.in(GARDEN)).containsExactly("garden talk");
         assertThat(lobbyOnly.bodiesByRoom).isEmpty();
     }
@@ -253,9 +264,9 @@ class DispatcherTest {
                 seen.add(event.getClass().getSimpleName());
             }
         }
-        TestBot bot = TestBot.synchronous(List.of(new Wide()), Map.of(LOBBY, List.of("wide")), List.of());
-        bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "hi"));
-        bot.dispatcher.offer(new org.majordome.api.event.OccupantJoinedEvent(LOBBY, Fixtures.participant("c"), Fixtures.T0));
+        PluginTestKit bot = kit(List.of(new Wide()), Map.of(LOBBY, List.of("wide")), DispatcherSettings.defaults(), Runnable::run, Runnable::run);
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "hi"));
+        bot.dispatcher().offer(new org.majordome.api.event.OccupantJoinedEvent(LOBBY, Fixtures.participant("c"), Fixtures.T0));
         assertThat(seen).containsExactly("RoomMessageReceivedEvent", "OccupantJoinedEvent");
     }
 }

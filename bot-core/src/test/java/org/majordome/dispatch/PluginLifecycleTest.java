@@ -3,7 +3,6 @@ package org.majordome.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,10 @@ import org.majordome.api.Plugin;
 import org.majordome.api.PluginContext;
 import org.majordome.api.command.Command;
 import org.majordome.api.command.CommandInvocation;
+import org.majordome.api.event.Role;
 import org.majordome.api.event.RoomMessageReceivedEvent;
+import org.majordome.testkit.PluginTestKit;
+import org.majordome.testkit.TestRoom;
 import org.slf4j.MDC;
 
 class PluginLifecycleTest {
@@ -79,19 +81,36 @@ class PluginLifecycleTest {
     @Test
     void aPluginWhoseConfigCannotBeBoundStaysStoppedAndItsCommandsAreGone() {
         Tagged tagged = new Tagged();
-        TestBot bot = TestBot.synchronous(List.of(new Configured(), tagged),
-                Map.of(LOBBY, List.of("configured", "tagged")), List.of());
-        assertThat(bot.startProblems).containsExactly(
-                "plugin 'configured': plugins.configured: no section in the test configuration");
-        assertThat(bot.commands.find("greet")).isEmpty();
+        PluginTestKit kit = PluginTestKit.builder().plugin(new Configured()).plugin(tagged).room(LOBBY)
+                .tolerateStartProblems().start();
+        assertThat(kit.startProblems()).containsExactly("plugin 'configured': plugins.configured: the test kit has no"
+                + " configuration for it; pass one with builder().plugin(plugin, config)");
+        TestRoom lobby = kit.room(LOBBY);
+        lobby.join("a", Role.PARTICIPANT);
+        lobby.say("a", "!greet");
+        assertThat(lobby.botSaid()).containsExactly("Unknown command !greet. Send !help for the list.");
         assertThat(tagged.lifecycle).containsExactly("start with INSTANCE");
+    }
+
+    @Test
+    void aPluginGetsTheConfigurationItWasGiven() {
+        List<String> greetings = new CopyOnWriteArrayList<>();
+        Configured configured = new Configured() {
+            @Override
+            public void start(PluginContext<Settings> context) {
+                greetings.add(context.config().greeting());
+            }
+        };
+        PluginTestKit.builder().plugin(configured, new Configured.Settings("hello")).room(LOBBY).start();
+        assertThat(greetings).containsExactly("hello");
     }
 
     @Test
     void handlerCallsAreTaggedWithPluginAndRoom() {
         Tagged tagged = new Tagged();
-        TestBot bot = TestBot.synchronous(List.of(tagged), Map.of(LOBBY, List.of("tagged")), List.of());
-        bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "hello"));
+        PluginTestKit kit = PluginTestKit.builder().plugin(tagged).room(LOBBY).start();
+        kit.room(LOBBY).join("a", Role.PARTICIPANT);
+        kit.room(LOBBY).say("a", "hello");
         assertThat(tagged.tags).containsExactly("tagged " + LOBBY);
         assertThat(MDC.get("plugin")).as("tags do not leak to the caller's thread").isNull();
     }
@@ -99,9 +118,11 @@ class PluginLifecycleTest {
     @Test
     void stoppedPluginsGetNoMoreEvents() {
         Tagged tagged = new Tagged();
-        TestBot bot = TestBot.synchronous(List.of(tagged), Map.of(LOBBY, List.of("tagged")), List.of());
-        bot.lifecycle.stopAll();
-        bot.dispatcher.offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "hello"));
+        PluginTestKit kit = PluginTestKit.builder().plugin(tagged).room(LOBBY).start();
+        kit.room(LOBBY).join("a", Role.PARTICIPANT);
+        kit.stopPlugins();
+        assertThat(kit.deliver(Fixtures.say(LOBBY, Fixtures.participant("a"), "hello"))).as("the dispatcher still runs")
+                .isTrue();
         assertThat(tagged.tags).isEmpty();
         assertThat(tagged.lifecycle).containsExactly("start with INSTANCE", "stop");
     }

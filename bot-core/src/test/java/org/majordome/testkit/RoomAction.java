@@ -1,0 +1,77 @@
+package org.majordome.testkit;
+
+import java.util.Objects;
+
+/**
+ * Something the bot did in a {@link TestRoom}, as a plugin asked for it through its
+ * {@link org.majordome.api.room.RoomHandle}. Records, so that tests compare them with {@code equals}:
+ * {@code assertThat(room.lastAction()).contains(new RoomAction.Kicked("spammer", "flooding"))}.
+ */
+public sealed interface RoomAction {
+
+    /** A message to the whole room ({@code send}). */
+    record Said(String text) implements RoomAction {
+        public Said {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** An answer to a room message ({@code reply}); the real room threads it (XEP-0461) or prefixes the nick. */
+    record Replied(String toNick, String text) implements RoomAction {
+        public Replied {
+            Objects.requireNonNull(toNick, "toNick");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** A private message through the room (XEP-0045 §7.5). */
+    record SentPrivately(String toNick, String text) implements RoomAction {
+        public SentPrivately {
+            Objects.requireNonNull(toNick, "toNick");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    record Kicked(String nick, String reason) implements RoomAction {
+    }
+
+    record Banned(String realBareJid, String reason) implements RoomAction {
+    }
+
+    record Unbanned(String realBareJid) implements RoomAction {
+    }
+
+    record VoiceGranted(String nick) implements RoomAction {
+    }
+
+    record VoiceRevoked(String nick) implements RoomAction {
+    }
+
+    record MembershipGranted(String realBareJid) implements RoomAction {
+    }
+
+    record MembershipRevoked(String realBareJid) implements RoomAction {
+    }
+
+    record AdminGranted(String realBareJid) implements RoomAction {
+    }
+
+    record AdminRevoked(String realBareJid) implements RoomAction {
+    }
+
+    record ModeratorGranted(String nick) implements RoomAction {
+    }
+
+    record ModeratorRevoked(String nick) implements RoomAction {
+    }
+
+    record SubjectSet(String text) implements RoomAction {
+    }
+
+    /** A message removed for everyone (XEP-0425), by the room's stanza id. */
+    record MessageModerated(String stanzaId, String reason) implements RoomAction {
+    }
+
+    record Invited(String jid, String reason) implements RoomAction {
+    }
+}
