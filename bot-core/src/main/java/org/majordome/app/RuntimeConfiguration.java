@@ -10,6 +10,8 @@ import org.majordome.intake.CompositeEventSink;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.LoggingEventSink;
 import org.majordome.intake.SwitchableEventSink;
+import org.majordome.plugin.PluginCatalog;
+import org.majordome.plugin.PluginLoader;
 import org.majordome.room.RoomKeeper;
 import org.majordome.xmpp.XmppSession;
 import org.springframework.context.annotation.Bean;
@@ -42,10 +44,22 @@ class RuntimeConfiguration {
         return new RoomKeeper(session, config.rooms(), config.runtime(), eventIntake, clock);
     }
 
+    /** Built-in plugins on the class path and third-party jars in the plugin directory. */
+    @Bean(destroyMethod = "close")
+    PluginCatalog pluginCatalog(BotConfig config) {
+        PluginCatalog catalog = PluginLoader.load(RuntimeConfiguration.class.getClassLoader(),
+                config.dispatch().pluginDirectory());
+        if (!catalog.problems().isEmpty()) {
+            catalog.close();
+            throw new StartupException(catalog.problems());
+        }
+        return catalog;
+    }
+
     @Bean
-    PluginRuntime pluginRuntime(BotConfig config, StartOptions options, RoomKeeper rooms, Clock clock,
-                                SwitchableEventSink eventIntake) {
-        List<Plugin<?>> plugins = new ArrayList<>(PluginDiscovery.discover(config));
+    PluginRuntime pluginRuntime(BotConfig config, StartOptions options, PluginCatalog catalog, RoomKeeper rooms,
+                                Clock clock, SwitchableEventSink eventIntake) {
+        List<Plugin<?>> plugins = new ArrayList<>(catalog.instances());
         plugins.addAll(options.plugins());
         PluginRuntime runtime = new PluginRuntime(config, plugins, rooms, clock);
         List<EventSink> consumers = new ArrayList<>();
