@@ -1,0 +1,183 @@
+package org.majordome.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+import org.jxmpp.stringprep.XmppStringprepException;
+import org.majordome.api.Plugin;
+import org.majordome.app.RunningBot;
+import org.majordome.config.BotConfig;
+import org.majordome.config.ConnectionSettings;
+import org.majordome.config.DesiredRoomConfig;
+import org.majordome.config.DispatchSettings;
+import org.majordome.config.RoomSettings;
+import org.majordome.config.RuntimeSettings;
+import org.majordome.config.Secret;
+import org.majordome.config.TlsMode;
+import org.majordome.room.RoomStatus;
+
+/**
+ * The real bot, in this JVM, connected to a test Prosody: configuration built in code with short
+ * intervals, every event recorded.
+ */
+public final class BotUnderTest implements AutoCloseable {
+
+    public static final String ACCOUNT = "majordome";
+    public static final String PASSWORD = "bot-secret";
+
+    private final RunningBot bot;
+    private final RecordingEventSink events;
+
+    private BotUnderTest(RunningBot bot, RecordingEventSink events) {
+        this.bot = bot;
+        this.events = events;
+    }
+
+    public static Builder builder(ProsodyServer server) {
+        return new Builder(server);
+    }
+
+    public RunningBot bot() {
+        return bot;
+    }
+
+    public RecordingEventSink events() {
+        return events;
+    }
+
+    public BotConfig config() {
+        return bot.config();
+    }
+
+    public RoomStatus status(EntityBareJid room) {
+        return bot.rooms().status().stream().filter(status -> status.roomJid().equals(room.toString()))
+                .findFirst().orElseThrow();
+    }
+
+    /** Waits until the bot is in every given room. */
+    public BotUnderTest awaitJoined(EntityBareJid... rooms) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(rooms)
+                .allMatch(room -> status(room).state() == RoomStatus.State.JOINED));
+        return this;
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+    }
+
+    /** A desired configuration with a title and a description, persistent (the bot's default). */
+    public static DesiredRoomConfig titled(String title, String description) {
+        return new DesiredRoomConfig(Optional.of(title), Optional.of(description), Optional.of(true), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    public static final class Builder {
+        private final ProsodyServer server;
+        private final List<RoomSettings> rooms = new ArrayList<>();
+        private final List<Plugin<?>> plugins = new ArrayList<>();
+        private final List<EntityBareJid> admins = new ArrayList<>();
+        private Duration reconcileInterval = Duration.ofSeconds(2);
+        private Duration selfPingAfterIdle = Duration.ofMinutes(5);
+        private Duration backoffMax = Duration.ofSeconds(2);
+        private String nick = "Majordome";
+        private String account = ACCOUNT;
+        private DispatchSettings dispatch = DispatchSettings.defaults();
+        private Path dataDirectory = Path.of("target", "bot-data");
+
+        private Builder(ProsodyServer server) {
+            this.server = server;
+        }
+
+        public Builder room(EntityBareJid jid, DesiredRoomConfig desired, String... pluginIds) {
+            rooms.add(new RoomSettings(jid, Optional.empty(), Optional.empty(), desired, List.of(pluginIds)));
+            return this;
+        }
+
+        public Builder room(EntityBareJid jid, String... pluginIds) {
+            return room(jid, titled("Room " + jid.getLocalpart(), "Kept by the bot"), pluginIds);
+        }
+
+        public Builder plugin(Plugin<?> plugin) {
+            plugins.add(plugin);
+            return this;
+        }
+
+        public Builder admin(EntityBareJid jid) {
+            admins.add(jid);
+            return this;
+        }
+
+        public Builder nick(String value) {
+            this.nick = value;
+            return this;
+        }
+
+        public Builder account(String value) {
+            this.account = value;
+            return this;
+        }
+
+        public Builder reconcileInterval(Duration value) {
+            this.reconcileInterval = value;
+            return this;
+        }
+
+        public Builder selfPingAfterIdle(Duration value) {
+            this.selfPingAfterIdle = value;
+            return this;
+        }
+
+        public Builder backoffMax(Duration value) {
+            this.backoffMax = value;
+            return this;
+        }
+
+        public Builder dispatch(DispatchSettings value) {
+            this.dispatch = value;
+            return this;
+        }
+
+        public Builder dataDirectory(Path value) {
+            this.dataDirectory = value;
+            return this;
+        }
+
+        /** The configuration, registering the bot's account on the server. */
+        public BotConfig config() {
+            server.register(account, PASSWORD);
+            try {
+                ConnectionSettings connection = new ConnectionSettings(
+                        JidCreate.entityBareFrom(account + "@" + server.domain()), new Secret(PASSWORD, "test"),
+                        Optional.of(server.host()), server.port(), TlsMode.IF_POSSIBLE, server.certificate(), Set.of(),
+                        Resourcepart.from("majordome"), Resourcepart.from(nick), Duration.ofSeconds(60),
+                        Duration.ofSeconds(5));
+                RuntimeSettings runtime = new RuntimeSettings(reconcileInterval, selfPingAfterIdle, backoffMax,
+                        dataDirectory, ZoneOffset.UTC);
+                return new BotConfig(Path.of("test-bot.yml"), connection, Set.copyOf(admins), rooms, runtime, dispatch,
+                        Map.of());
+            } catch (XmppStringprepException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+
+        /** Starts the bot; it connects in the background (use {@link #awaitJoined}). */
+        public BotUnderTest start() {
+            RecordingEventSink events = new RecordingEventSink();
+            return new BotUnderTest(RunningBot.start(config(), List.of(events), plugins), events);
+        }
+    }
+}
