@@ -367,13 +367,22 @@ public final class ProsodyServer implements AutoCloseable {
     }
 
     private static Path findExecutable(String name) {
-        return executableOnPath(name)
-                .or(() -> Optional.of(Path.of("/usr/bin", name)).filter(Files::isExecutable))
+        return findExecutable(name, System.getenv().getOrDefault("PATH", ""), Path.of("/usr/bin"));
+    }
+
+    /** On the search path, else in the directory Debian's package installs to; else the install hint. */
+    static Path findExecutable(String name, String searchPath, Path packageDirectory) {
+        return executableOn(searchPath, name)
+                .or(() -> Optional.of(packageDirectory.resolve(name)).filter(Files::isExecutable))
                 .orElseThrow(() -> new IllegalStateException(INSTALL_HINT + " (`" + name + "` not found)"));
     }
 
     private static Optional<Path> executableOnPath(String name) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+        return executableOn(System.getenv().getOrDefault("PATH", ""), name);
+    }
+
+    private static Optional<Path> executableOn(String searchPath, String name) {
+        return Arrays.stream(searchPath.split(":"))
                 .filter(entry -> !entry.isEmpty())
                 .map(entry -> Path.of(entry, name))
                 .filter(Files::isExecutable)
