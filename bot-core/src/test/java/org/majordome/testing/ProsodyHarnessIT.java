@@ -62,7 +62,7 @@ class ProsodyHarnessIT {
         server.kill();
         alice.awaitDisconnected();
         bob.awaitDisconnected();
-        server.start();
+        server.restart();
 
         assertThat(server.port()).isEqualTo(port);
         alice.reconnect(); // the account survived: same data directory

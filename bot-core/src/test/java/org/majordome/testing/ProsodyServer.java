@@ -56,7 +56,7 @@ public final class ProsodyServer implements AutoCloseable {
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> RUNNING.forEach(ProsodyServer::killProcessTree), "prosody-test-reaper"));
+                () -> RUNNING.forEach(ProsodyServer::reap), "prosody-test-reaper"));
     }
 
     private final Path prosody;
@@ -263,6 +263,10 @@ public final class ProsodyServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        deleteDirectoryUnlessKept();
+    }
+
+    private void deleteDirectoryUnlessKept() {
         if (!Boolean.getBoolean("majordome.prosody.keep")) {
             deleteRecursively(directory);
         }
@@ -281,11 +285,12 @@ public final class ProsodyServer implements AutoCloseable {
         RUNNING.remove(this);
     }
 
-    private void killProcessTree() {
+    private void reap() {
         Process running = process;
         if (running != null) {
             killProcessTree(running.toHandle(), running.descendants().toList());
         }
+        deleteDirectoryUnlessKept();
     }
 
     private static void killProcessTree(ProcessHandle root, List<ProcessHandle> descendants) {
