@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# Runs Majordome against a throwaway Prosody on this machine (127.0.0.1 only):
+#
+#   deploy/run-local.sh
+#
+# On first use it installs Prosody (apt-get, with sudo when not root), then every run it starts a
+# private Prosody instance (own config, data and pidfile in deploy/local/, never the system service),
+# creates the bot account majordome@localhost and a demo admin admin@localhost, builds the bot when
+# needed and runs it in the foreground with deploy/example-bot.yml. Ctrl-C stops the bot and that Prosody.
+#
+# Environment:
+#   MAJORDOME_XMPP_PORT=5222       client port of the local Prosody
+#   MAJORDOME_PASSWORD=...         the bot's password (default: generated once, kept in deploy/local/)
+#   MAJORDOME_ADMIN_PASSWORD=...   admin@localhost's password (default: generated once and printed)
+#   MAJORDOME_CONFIG=...           bot configuration (default: deploy/example-bot.yml)
+#   MAJORDOME_PROSODY_ONLY=1       only start Prosody and create the accounts, then wait for Ctrl-C
+#                                  (to run the bot from an IDE against it)
+set -euo pipefail
+
+readonly ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+readonly LOCAL_DIR=$ROOT/deploy/local
+readonly PORT=${MAJORDOME_XMPP_PORT:-5222}
+readonly CONFIG=${MAJORDOME_CONFIG:-deploy/example-bot.yml}
+readonly PROSODY_CONFIG=$LOCAL_DIR/prosody.cfg.lua
+readonly PROSODY_LOG=$LOCAL_DIR/prosody.log
+readonly DOMAIN=localhost
+
+prosody_pid=""
+bot_pid=""
+
+say() { printf '[run-local] %s\n' "$*"; }
+die() { printf '[run-local] error: %s\n' "$*" >&2; exit 1; }
+
+# As root directly, otherwise through sudo when there is one.
+as_root() {
+	if (( EUID == 0 )); then
+		"$@"
+	elif command -v sudo >/dev/null; then
+		sudo "$@"
+	else
+		die "needs root to run: $* (install sudo or run this script as root)"
+	fi
+}
+
+port_answers() {
+	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+install_prosody() {
+	if command -v prosody >/dev/null && command -v prosodyctl >/dev/null; then
+		return
+	fi
+	command -v apt-get >/dev/null || die "Prosody is missing and this is not a Debian-like system: install Prosody 0.12+ yourself"
+	say "installing Prosody (apt-get)"
+	as_root apt-get update -q
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q prosody openssl
+}
+
+# The service the Debian package installs (its pidfile is /run/prosody/prosody.pid).
+system_prosody_running() {
+	if command -v systemctl >/dev/null && [[ -d /run/systemd/system ]]; then
+		systemctl is-active --quiet prosody
+	else
+		[[ -r /run/prosody/prosody.pid ]] && grep -qa prosody "/proc/$(cat /run/prosody/prosody.pid)/cmdline" 2>/dev/null
+	fi
+}
+
+# The Debian package starts a system-wide Prosody on 5222; ours would not get the port.
+free_the_port() {
+	port_answers "$PORT" || return 0
+	if [[ -f $LOCAL_DIR/prosody.pid ]] && kill -0 "$(cat "$LOCAL_DIR/prosody.pid")" 2>/dev/null; then
+		die "a local Prosody from an earlier run is still running (pid $(cat "$LOCAL_DIR/prosody.pid")); stop it with: kill $(cat "$LOCAL_DIR/prosody.pid")"
+	fi
+	if system_prosody_running; then
+		say "stopping the system Prosody service, which holds port $PORT (restart it later with: sudo service prosody start)"
+		if command -v systemctl >/dev/null && [[ -d /run/systemd/system ]]; then
+			as_root systemctl stop prosody
+		else
+			as_root service prosody stop || true
+		fi
+		local waited=0
+		while port_answers "$PORT" && (( waited++ < 100 )); do sleep 0.1; done
+	fi
+	port_answers "$PORT" && die "port $PORT is in use by another program; choose another, e.g. MAJORDOME_XMPP_PORT=15222 $0"
+	return 0
+}
+
+# A password given in the environment, else one generated on first use and kept for the next runs.
+remembered_password() {
+	local file=$LOCAL_DIR/$1 given=$2
+	if [[ -n $given ]]; then
+		printf '%s' "$given"
+	else
+		[[ -s $file ]] || (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$file")
+		cat "$file"
+	fi
+}
+
+write_prosody_config() {
+	mkdir -p "$LOCAL_DIR/data" "$LOCAL_DIR/certs"
+	local ssl_line="-- no certificate: openssl is missing, so no STARTTLS"
+	if command -v openssl >/dev/null; then
+		if [[ ! -s $LOCAL_DIR/certs/$DOMAIN.crt ]]; then
+			openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+				-subj "/CN=$DOMAIN" -addext "subjectAltName=DNS:$DOMAIN,DNS:conference.$DOMAIN" \
+				-keyout "$LOCAL_DIR/certs/$DOMAIN.key" -out "$LOCAL_DIR/certs/$DOMAIN.crt" 2>/dev/null
+		fi
+		ssl_line="ssl = { certificate = \"$LOCAL_DIR/certs/$DOMAIN.crt\"; key = \"$LOCAL_DIR/certs/$DOMAIN.key\" }"
+	fi
+	local muc_modules=""
+	if [[ -e /usr/lib/prosody/modules/mod_muc_mam.lua ]]; then
+		muc_modules='"muc_mam"'
+	fi
+	sed -e "s|@LOCAL_DIR@|$LOCAL_DIR|g" -e "s|@PORT@|$PORT|g" -e "s|@SSL_LINE@|$ssl_line|" \
+		-e "s|@MUC_MODULES@|$muc_modules|" \
+		"$ROOT/deploy/prosody/prosody.cfg.lua.template" > "$PROSODY_CONFIG"
+}
+
+register() {
+	prosodyctl --config "$PROSODY_CONFIG" register "$1" "$DOMAIN" "$2" >/dev/null \
+		|| die "could not create $1@$DOMAIN (see $PROSODY_LOG)"
+}
+
+start_prosody() {
+	say "starting Prosody on 127.0.0.1:$PORT (log: ${PROSODY_LOG#"$ROOT"/})"
+	prosody -F --config "$PROSODY_CONFIG" >> "$PROSODY_LOG" 2>&1 &
+	prosody_pid=$!
+	local waited=0
+	until port_answers "$PORT"; do
+		kill -0 "$prosody_pid" 2>/dev/null || { tail -n 20 "$PROSODY_LOG" >&2; die "Prosody exited while starting"; }
+		(( waited++ < 200 )) || die "Prosody did not open port $PORT within 20 s (see $PROSODY_LOG)"
+		sleep 0.1
+	done
+}
+
+stop_prosody() {
+	[[ -n $prosody_pid ]] && kill -0 "$prosody_pid" 2>/dev/null || return 0
+	say "stopping Prosody"
+	kill -TERM "$prosody_pid" 2>/dev/null || true
+	local waited=0
+	while kill -0 "$prosody_pid" 2>/dev/null && (( waited++ < 100 )); do sleep 0.1; done
+	kill -KILL "$prosody_pid" 2>/dev/null || true
+	wait "$prosody_pid" 2>/dev/null || true
+}
+
+cleanup() {
+	local status=$?
+	trap - EXIT INT TERM
+	if [[ -n $bot_pid ]] && kill -0 "$bot_pid" 2>/dev/null; then
+		kill -TERM "$bot_pid" 2>/dev/null || true
+		wait "$bot_pid" 2>/dev/null || true
+	fi
+	stop_prosody
+	exit "$status"
+}
+
+bot_jar() {
+	compgen -G "$ROOT/bot-core/target/bot-core-*.jar" | grep -v -e '-tests\.jar$' -e '-sources\.jar$' | head -n 1 || true
+}
+
+build_bot_if_needed() {
+	local jar
+	jar=$(bot_jar)
+	if [[ -n $jar && -d $ROOT/bot-core/target/lib ]] \
+		&& [[ -z $(find "$ROOT/bot-core/src/main" "$ROOT/pom.xml" "$ROOT/bot-core/pom.xml" -newer "$jar" -print -quit) ]]; then
+		return
+	fi
+	command -v mvn >/dev/null || die "Maven is needed to build the bot: sudo apt-get install -y maven"
+	say "building the bot (mvn -B -q -DskipTests package)"
+	(cd "$ROOT" && mvn -B -q -DskipTests package)
+}
+
+main() {
+	cd "$ROOT"
+	install_prosody
+	mkdir -p "$LOCAL_DIR"
+	free_the_port
+	write_prosody_config
+
+	local bot_password admin_password new_admin_password=""
+	bot_password=$(remembered_password bot-password "${MAJORDOME_PASSWORD:-}")
+	[[ -n ${MAJORDOME_ADMIN_PASSWORD:-} || -s $LOCAL_DIR/admin-password ]] || new_admin_password=yes
+	admin_password=$(remembered_password admin-password "${MAJORDOME_ADMIN_PASSWORD:-}")
+	# Accounts are files in the data directory: creating them before the start avoids any race.
+	register majordome "$bot_password"
+	register admin "$admin_password"
+
+	trap cleanup EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	start_prosody
+
+	say "XMPP server ready: 127.0.0.1:$PORT, rooms on conference.$DOMAIN"
+	if [[ -n $new_admin_password ]]; then
+		say "demo admin: admin@$DOMAIN, password: $admin_password (kept in ${LOCAL_DIR#"$ROOT"/}/admin-password)"
+	else
+		say "demo admin: admin@$DOMAIN (password in ${LOCAL_DIR#"$ROOT"/}/admin-password or \$MAJORDOME_ADMIN_PASSWORD)"
+	fi
+
+	if [[ ${MAJORDOME_PROSODY_ONLY:-0} == 1 ]]; then
+		say "MAJORDOME_PROSODY_ONLY=1: not starting the bot; Ctrl-C stops Prosody"
+		wait "$prosody_pid" || true
+		die "Prosody exited (see $PROSODY_LOG)"
+	fi
+
+	. "$ROOT/deploy/lib/find-java.sh"
+	local java jar
+	java=$(majordome_find_java)
+	build_bot_if_needed
+	jar=$(bot_jar)
+	[[ -n $jar ]] || die "no bot-core jar in bot-core/target after the build"
+
+	export MAJORDOME_PASSWORD=$bot_password
+	say "starting the bot with $CONFIG ($java)"
+	# In the background and waited for, so that Ctrl-C/SIGTERM reach the trap at once and stop both.
+	"$java" -cp "$jar:$ROOT/bot-core/target/lib/*" org.majordome.app.Majordome run --config "$CONFIG" &
+	bot_pid=$!
+	local status=0
+	wait "$bot_pid" || status=$?
+	bot_pid=""
+	exit "$status"
+}
+
+main "$@"
