@@ -154,15 +154,17 @@ cleanup() {
 	exit "$status"
 }
 
+# The plugins module's jar, with the whole runtime class path (bot-core and libraries) in its lib/.
 bot_jar() {
-	compgen -G "$ROOT/bot-core/target/bot-core-*.jar" | grep -v -e '-tests\.jar$' -e '-sources\.jar$' | head -n 1 || true
+	compgen -G "$ROOT/plugins/target/majordome-plugins-*.jar" | grep -v -e '-tests\.jar$' -e '-sources\.jar$' | head -n 1 || true
 }
 
 build_bot_if_needed() {
 	local jar
 	jar=$(bot_jar)
-	if [[ -n $jar && -d $ROOT/bot-core/target/lib ]] \
-		&& [[ -z $(find "$ROOT/bot-core/src/main" "$ROOT/pom.xml" "$ROOT/bot-core/pom.xml" -newer "$jar" -print -quit) ]]; then
+	if [[ -n $jar && -d $ROOT/plugins/target/lib ]] \
+		&& [[ -z $(find "$ROOT/bot-core/src/main" "$ROOT/plugins/src/main" "$ROOT/pom.xml" "$ROOT/bot-core/pom.xml" \
+			"$ROOT/plugins/pom.xml" -newer "$jar" -print -quit) ]]; then
 		return
 	fi
 	command -v mvn >/dev/null || die "Maven is needed to build the bot: sudo apt-get install -y maven"
@@ -208,12 +210,12 @@ main() {
 	java=$(majordome_find_java)
 	build_bot_if_needed
 	jar=$(bot_jar)
-	[[ -n $jar ]] || die "no bot-core jar in bot-core/target after the build"
+	[[ -n $jar ]] || die "no majordome-plugins jar in plugins/target after the build"
 
 	export MAJORDOME_PASSWORD=$bot_password
 	say "starting the bot with $CONFIG ($java)"
 	# In the background and waited for, so that Ctrl-C/SIGTERM reach the trap at once and stop both.
-	"$java" -cp "$jar:$ROOT/bot-core/target/lib/*" org.majordome.app.Majordome run --config "$CONFIG" &
+	"$java" -cp "$jar:$ROOT/plugins/target/lib/*" org.majordome.app.Majordome run --config "$CONFIG" &
 	bot_pid=$!
 	local status=0
 	wait "$bot_pid" || status=$?
