@@ -40,11 +40,13 @@ public record DatabaseSettings(String jdbcUrl, String user, Optional<Secret> pas
      *
      * <p>{@code WRITE_DELAY=0}: each commit reaches the file before it returns (see the package doc).
      * {@code DB_CLOSE_ON_EXIT=FALSE}: the bot closes the database itself after the scheduler stopped,
-     * rather than H2's shutdown hook closing it under running jobs.
+     * rather than H2's shutdown hook closing it under running jobs. The {@code async:} file system: with
+     * the default one, interrupting a thread inside a query (Quartz interrupts its threads on shutdown)
+     * closes the file channel and with it the whole database.
      */
     public static DatabaseSettings embedded(Path dataDirectory) {
         Path absolute = dataDirectory.toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + absolute.resolve(EMBEDDED_DATABASE_NAME)
+        String url = "jdbc:h2:async:" + absolute.resolve(EMBEDDED_DATABASE_NAME)
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         return new DatabaseSettings(url, "", Optional.empty(), DEFAULT_MAX_CONNECTIONS, Optional.of(absolute));
     }
