@@ -170,11 +170,19 @@ public final class SchedulerService implements AutoCloseable {
                 : schedule.withMisfireHandlingInstructionDoNothing();
         String description = "cron " + expression + " " + zone.getId() + (catchUp == CatchUp.ONCE ? ", catch up once" : "");
         Trigger trigger = newTrigger().withIdentity(name, scope.group()).withSchedule(schedule).build();
-        QuartzJobHandle handle = scheduleMemory(scope, name, trigger, catchUp, description, task);
-        if (catchUp == CatchUp.ONCE) {
-            catchUpAfterDowntime(scope, name, cron);
-        } else {
+        // Decided before the trigger exists: its first run would record itself as the last one.
+        Optional<Instant> missedRun = catchUp == CatchUp.ONCE ? missedSinceLastRun(scope, name, cron) : Optional.empty();
+        if (catchUp == CatchUp.NONE) {
             lastFires.forget(scope.group(), name);
+        }
+        QuartzJobHandle handle = scheduleMemory(scope, name, trigger, catchUp, description, task);
+        if (missedRun.isPresent()) {
+            log.info("Job '{}' of {} missed its run of {}; catching up once", name, scope, missedRun.get());
+            try {
+                memory.triggerJob(new JobKey(name, scope.group()), new JobDataMap(Map.of(CATCH_UP, true)));
+            } catch (SchedulerException e) {
+                throw new SchedulingException("catching up job '" + name + "' of " + scope + " failed", e);
+            }
         }
         return handle;
     }
@@ -383,23 +391,17 @@ public final class SchedulerService implements AutoCloseable {
         return new QuartzJobHandle(this, scope, memory, key, false, description);
     }
 
-    /** Runs a {@link CatchUp#ONCE} cron job now if a fire time passed since its last run (in an earlier process). */
-    private void catchUpAfterDowntime(Scope scope, String name, CronExpression cron) {
+    /** The first fire time missed since a {@link CatchUp#ONCE} cron job last ran (in an earlier process). */
+    private Optional<Instant> missedSinceLastRun(Scope scope, String name, CronExpression cron) {
         Instant now = clock.instant();
         Optional<Instant> lastFire = lastFires.lastFire(scope.group(), name);
         if (lastFire.isEmpty()) {
             lastFires.record(scope.group(), name, now);   // the baseline from which runs count as missed
-            return;
+            return Optional.empty();
         }
-        Date missed = cron.getTimeAfter(Date.from(lastFire.get()));
-        if (missed != null && missed.toInstant().isBefore(now)) {
-            log.info("Job '{}' of {} missed its run of {}; catching up once", name, scope, missed.toInstant());
-            try {
-                memory.triggerJob(new JobKey(name, scope.group()), new JobDataMap(Map.of(CATCH_UP, true)));
-            } catch (SchedulerException e) {
-                throw new SchedulingException("catching up job '" + name + "' of " + scope + " failed", e);
-            }
-        }
+        return Optional.ofNullable(cron.getTimeAfter(Date.from(lastFire.get())))
+                .map(Date::toInstant)
+                .filter(missed -> missed.isBefore(now));
     }
 
     /** Removes a job of either kind, keeping its last run (a job scheduled again still catches up). */

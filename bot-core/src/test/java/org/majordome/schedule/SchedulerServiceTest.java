@@ -191,8 +191,9 @@ class SchedulerServiceTest {
 
         waitUntil(restartedAt.plusMillis(2500));
 
+        // Quartz also runs the second a cron trigger is created in; so at most 4 runs in 2.5 s, none late.
         List<Firing> seen = List.copyOf(afterRestart);
-        assertThat(seen).as("runs on time only, nothing for the downtime").hasSizeBetween(1, 3)
+        assertThat(seen).as("runs on time only, nothing for the downtime").hasSizeBetween(1, 4)
                 .allSatisfy(firing -> {
                     assertThat(firing.late()).isFalse();
                     assertThat(firing.scheduledFor()).isAfter(restartedAt.minusSeconds(1));
@@ -220,6 +221,6 @@ class SchedulerServiceTest {
         List<Firing> seen = List.copyOf(afterRestart);
         assertThat(seen.stream().filter(Firing::late)).as("one catch-up, however many were missed: %s", seen)
                 .hasSize(1);
-        assertThat(seen).as("the catch-up and runs on time: %s", seen).hasSizeBetween(2, 4);
+        assertThat(seen).as("the catch-up and runs on time: %s", seen).hasSizeBetween(2, 5);
     }
 }
