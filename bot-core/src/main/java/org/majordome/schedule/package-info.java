@@ -1,0 +1,21 @@
+/**
+ * Quartz wiring behind {@link org.majordome.api.schedule} (internal).
+ *
+ * <p>Two Quartz schedulers, because the two kinds of jobs differ in what can be stored:
+ * <ul>
+ *   <li>in-memory jobs (cron, interval, once) run a plugin's lambda, which no database can hold; they live
+ *       in a {@code RAMJobStore} scheduler and are scheduled again by the plugin at every start. Storing
+ *       them in JDBC instead would leave rows whose lambda no longer exists (a renamed or removed job would
+ *       fire into nothing forever) and would need a "startup complete" handshake to clean them up. The one
+ *       thing such a job needs to remember across a restart, the last run of a cron job that wants a
+ *       catch-up, is one row in {@code schedule_last_fire}.</li>
+ *   <li>persistent one-shot jobs carry only text (kind, payload); they live in a {@code JobStoreTX}
+ *       scheduler on the bot's database (tables {@code QRTZ_*}, created by a Flyway migration), whose
+ *       connections come from our {@code DataSource}.</li>
+ * </ul>
+ * Quartz jobs are thin: {@link org.majordome.schedule.MemoryJob} and
+ * {@link org.majordome.schedule.PersistentJob} carry only ids and are created by a job factory that hands
+ * them the {@link org.majordome.schedule.SchedulerService}, which runs the plugin's code with exception
+ * isolation. Every trigger states its misfire policy.
+ */
+package org.majordome.schedule;

@@ -1,0 +1,79 @@
+package org.majordome.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.majordome.api.storage.StorageException;
+import org.majordome.api.storage.Transaction;
+
+/** A namespace's operations on the connection of an open transaction. */
+final class JdbcTransaction implements Transaction {
+
+    private final Namespace namespace;
+    private final Connection connection;
+    private volatile boolean ended;
+
+    JdbcTransaction(Namespace namespace, Connection connection) {
+        this.namespace = namespace;
+        this.connection = connection;
+    }
+
+    void end() {
+        ended = true;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return call("get '" + key + "'", c -> namespace.get(c, key));
+    }
+
+    @Override
+    public void put(String key, String value) {
+        call("put '" + key + "'", c -> {
+            namespace.put(c, key, value);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean delete(String key) {
+        return call("delete '" + key + "'", c -> namespace.delete(c, key));
+    }
+
+    @Override
+    public List<String> keys(String prefix) {
+        return List.copyOf(entries(prefix).keySet());
+    }
+
+    @Override
+    public Map<String, String> entries(String prefix) {
+        return Collections.unmodifiableSortedMap(
+                call("list '" + prefix + "*'", c -> namespace.entries(c, prefix)));
+    }
+
+    @Override
+    public long increment(String key, long delta) {
+        return call("increment '" + key + "'", c -> namespace.increment(c, key, delta));
+    }
+
+    @Override
+    public long nextSequence(String name) {
+        return call("next of sequence '" + name + "'", c -> namespace.nextSequence(c, name));
+    }
+
+    private <T> T call(String what, TransactionRunner.ConnectionWork<T> work) {
+        if (ended) {
+            throw new IllegalStateException("the transaction of " + namespace
+                    + " has ended; use the Transaction only inside its transaction body");
+        }
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StorageException(what + " of " + namespace + " failed: " + e.getMessage(), e);
+        }
+    }
+}

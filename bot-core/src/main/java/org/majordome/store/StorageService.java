@@ -1,0 +1,44 @@
+package org.majordome.store;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import org.majordome.api.storage.PluginStorage;
+
+/** Hands each plugin its {@link PluginStorage}, all sharing one database and one writer lock. */
+public final class StorageService {
+
+    /** Plugin ids as they appear in keys and Quartz group names: no '/', which separates the room. */
+    private static final Pattern PLUGIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final TransactionRunner runner;
+
+    public StorageService(Database database) {
+        this(database, DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * @param lockTimeout how long a write waits for a running transaction before failing
+     */
+    public StorageService(Database database, Duration lockTimeout) {
+        this.runner = new TransactionRunner(database.dataSource(), lockTimeout);
+    }
+
+    /** The storage of plugin {@code pluginId}; cheap, may be called again for the same plugin. */
+    public PluginStorage forPlugin(String pluginId) {
+        return new JdbcPluginStorage(checkPluginId(pluginId), runner);
+    }
+
+    /** Checks a plugin id for use as a storage or scheduling namespace. */
+    public static String checkPluginId(String pluginId) {
+        if (pluginId == null) {
+            throw new NullPointerException("pluginId");
+        }
+        if (!PLUGIN_ID.matcher(pluginId).matches()) {
+            throw new IllegalArgumentException("a plugin id must be 1 to 100 letters, digits, '.', '_' or '-',"
+                    + " starting with a letter or digit; was '" + pluginId + "'");
+        }
+        return pluginId;
+    }
+}
