@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.majordome.api.command.CommandRegistry;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.Rooms;
+import org.majordome.api.schedule.PluginScheduler;
+import org.majordome.api.storage.PluginStorage;
 import org.slf4j.Logger;
 
 /**
@@ -41,4 +43,16 @@ public interface PluginContext<C> {
 
     /** Commands this plugin offers besides its annotated ones; typically used in {@link Plugin#start}. */
     CommandRegistry commands();
+
+    /**
+     * This plugin's own persistent storage (per room with {@code storage().room(jid)}); what a call
+     * reported as written survives a crash of the bot.
+     */
+    PluginStorage storage();
+
+    /**
+     * This plugin's scheduler: cron, interval and one-shot jobs, and persistent jobs that survive a
+     * restart. In-memory jobs are cancelled when the plugin stops.
+     */
+    PluginScheduler scheduler();
 }

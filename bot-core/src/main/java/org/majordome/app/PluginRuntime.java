@@ -20,6 +20,7 @@ import org.majordome.dispatch.DispatcherSettings;
 import org.majordome.dispatch.PermissionResolver;
 import org.majordome.dispatch.PluginLifecycle;
 import org.majordome.dispatch.PluginRegistry;
+import org.majordome.dispatch.PluginResources;
 import org.majordome.dispatch.PluginServices;
 import org.majordome.intake.EventSink;
 import org.majordome.room.RoomKeeper;
@@ -41,7 +42,7 @@ final class PluginRuntime implements SmartLifecycle {
     private final Dispatcher dispatcher;
     private volatile boolean running;
 
-    PluginRuntime(BotConfig config, List<Plugin<?>> plugins, RoomKeeper rooms, Clock clock) {
+    PluginRuntime(BotConfig config, List<Plugin<?>> plugins, RoomKeeper rooms, PluginResources resources, Clock clock) {
         Map<String, List<String>> enabledByRoom = new LinkedHashMap<>();
         for (RoomSettings room : config.rooms()) {
             enabledByRoom.put(room.jid().toString(), room.plugins());
@@ -54,7 +55,7 @@ final class PluginRuntime implements SmartLifecycle {
         }
         CommandTable commands = new CommandTable();
         lifecycle = new PluginLifecycle(registry, commands, new PluginConfigBinder(config),
-                new PluginServices(rooms, rooms, clock));
+                new PluginServices(rooms, rooms, clock, resources));
         List<String> startProblems = lifecycle.startAll();
         if (!startProblems.isEmpty()) {
             lifecycle.stopAll();

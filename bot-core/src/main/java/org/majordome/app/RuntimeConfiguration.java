@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
+import org.majordome.dispatch.PluginResources;
 import org.majordome.intake.CompositeEventSink;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.LoggingEventSink;
@@ -13,6 +14,11 @@ import org.majordome.intake.SwitchableEventSink;
 import org.majordome.plugin.PluginCatalog;
 import org.majordome.plugin.PluginLoader;
 import org.majordome.room.RoomKeeper;
+import org.majordome.schedule.SchedulerService;
+import org.majordome.schedule.SchedulerSettings;
+import org.majordome.store.Database;
+import org.majordome.store.DatabaseSettings;
+import org.majordome.store.StorageService;
 import org.majordome.xmpp.XmppSession;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +50,21 @@ class RuntimeConfiguration {
         return new RoomKeeper(session, config.rooms(), config.runtime(), eventIntake, clock);
     }
 
+    @Bean(destroyMethod = "close")
+    Database database(BotConfig config) {
+        return Database.open(DatabaseSettings.embedded(config.runtime().dataDirectory()));
+    }
+
+    @Bean(destroyMethod = "close")
+    SchedulerService schedulerService(Database database, Clock clock) {
+        return SchedulerService.start(database, SchedulerSettings.defaults(), clock);
+    }
+
+    @Bean
+    PluginResources pluginResources(Database database, SchedulerService scheduler) {
+        return new StoredPluginResources(new StorageService(database), scheduler);
+    }
+
     /** Built-in plugins on the class path and third-party jars in the plugin directory. */
     @Bean(destroyMethod = "close")
     PluginCatalog pluginCatalog(BotConfig config) {
@@ -58,10 +79,10 @@ class RuntimeConfiguration {
 
     @Bean
     PluginRuntime pluginRuntime(BotConfig config, StartOptions options, PluginCatalog catalog, RoomKeeper rooms,
-                                Clock clock, SwitchableEventSink eventIntake) {
+                                PluginResources resources, Clock clock, SwitchableEventSink eventIntake) {
         List<Plugin<?>> plugins = new ArrayList<>(catalog.instances());
         plugins.addAll(options.plugins());
-        PluginRuntime runtime = new PluginRuntime(config, plugins, rooms, clock);
+        PluginRuntime runtime = new PluginRuntime(config, plugins, rooms, resources, clock);
         List<EventSink> consumers = new ArrayList<>();
         consumers.add(new LoggingEventSink());
         consumers.add(runtime.sink());

@@ -84,6 +84,8 @@ public final class PluginLifecycle {
                 LOG.info("plugin {} stopped", loaded.id());
             } catch (RuntimeException | LinkageError failed) {
                 LOG.error("plugin {} failed to stop cleanly", loaded.id(), failed);
+            } finally {
+                services.resources().release(loaded.id());
             }
         }
     }

@@ -7,6 +7,8 @@ import org.majordome.api.PluginContext;
 import org.majordome.api.command.CommandRegistry;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.Rooms;
+import org.majordome.api.schedule.PluginScheduler;
+import org.majordome.api.storage.PluginStorage;
 import org.slf4j.Logger;
 
 /** The runtime's {@link PluginContext}: the plugin's config plus the shared {@link PluginServices}. */
@@ -67,5 +69,15 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     @Override
     public CommandRegistry commands() {
         return commands;
+    }
+
+    @Override
+    public PluginStorage storage() {
+        return services.resources().storage(pluginId);
+    }
+
+    @Override
+    public PluginScheduler scheduler() {
+        return services.resources().scheduler(pluginId);
     }
 }

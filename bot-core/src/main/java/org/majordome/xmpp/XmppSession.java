@@ -89,6 +89,10 @@ public final class XmppSession implements AutoCloseable {
 
             @Override
             public void connectionClosedOnError(Exception e) {
+                if (closed) {
+                    log.debug("Stream ended while closing: {}", describe(e));
+                    return;
+                }
                 if (isConflict(e)) {
                     log.error("The server closed the stream: another client took resource '{}' of {}. "
                             + "Is a second instance of the bot running? Retrying with backoff.",

@@ -47,6 +47,7 @@ public final class PluginTestKit implements AutoCloseable {
     private final TestClock clock = new TestClock();
     private final Map<String, TestRoom> rooms = new LinkedHashMap<>();
     private final TestDirectChat directChat = new TestDirectChat(this);
+    private final KitResources resources = new KitResources();
     private final PluginRegistry registry;
     private final PluginLifecycle lifecycle;
     private final Dispatcher dispatcher;
@@ -79,7 +80,7 @@ public final class PluginTestKit implements AutoCloseable {
      * get their in-memory versions here, so that every kit test has them without asking.
      */
     private PluginServices services() {
-        return new PluginServices(new KitRooms(), directChat.handle(), clock);
+        return new PluginServices(new KitRooms(), directChat.handle(), clock, resources);
     }
 
     public static Builder builder() {
@@ -138,6 +139,7 @@ public final class PluginTestKit implements AutoCloseable {
     public void close() {
         dispatcher.shutdown(Duration.ofSeconds(5));
         lifecycle.stopAll();
+        resources.close();
     }
 
     private final class KitRooms implements Rooms {

@@ -1,0 +1,18 @@
+package org.majordome.dispatch;
+
+import org.majordome.api.schedule.PluginScheduler;
+import org.majordome.api.storage.PluginStorage;
+
+/**
+ * The per-plugin services that outlive a call: storage and scheduling. The runtime backs them with the
+ * bot's database and Quartz; the test kit with in-memory versions.
+ */
+public interface PluginResources {
+
+    PluginStorage storage(String pluginId);
+
+    PluginScheduler scheduler(String pluginId);
+
+    /** The plugin stopped: its in-memory jobs and job handlers go (stored jobs and data stay). */
+    void release(String pluginId);
+}

@@ -1,0 +1,72 @@
+package org.majordome.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.majordome.api.schedule.PluginScheduler;
+import org.majordome.api.storage.PluginStorage;
+import org.majordome.dispatch.PluginResources;
+import org.majordome.schedule.SchedulerService;
+import org.majordome.schedule.SchedulerSettings;
+import org.majordome.store.Database;
+import org.majordome.store.DatabaseSettings;
+import org.majordome.store.StorageService;
+
+/**
+ * Storage and scheduling for kit tests: the runtime's own implementations on a private in-memory
+ * database, opened on first use so that tests which need neither pay nothing. Scheduled jobs run in
+ * real time, on the system clock, not the kit's test clock: Quartz follows the system clock (keep
+ * test durations short and wait with Awaitility).
+ */
+final class KitResources implements PluginResources, AutoCloseable {
+
+    private final String name = "testkit-" + UUID.randomUUID();
+    private Database database;
+    private StorageService storage;
+    private SchedulerService scheduler;
+
+    KitResources() {
+    }
+
+    @Override
+    public synchronized PluginStorage storage(String pluginId) {
+        if (storage == null) {
+            storage = new StorageService(database());
+        }
+        return storage.forPlugin(pluginId);
+    }
+
+    @Override
+    public synchronized PluginScheduler scheduler(String pluginId) {
+        if (scheduler == null) {
+            scheduler = SchedulerService.start(database(),
+                    new SchedulerSettings(name, 2, 1, Duration.ofSeconds(5)), Clock.systemUTC());
+        }
+        return scheduler.forPlugin(pluginId);
+    }
+
+    @Override
+    public synchronized void release(String pluginId) {
+        if (scheduler != null) {
+            scheduler.releasePlugin(pluginId);
+        }
+    }
+
+    private Database database() {
+        if (database == null) {
+            database = Database.open(DatabaseSettings.jdbc("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "", null));
+        }
+        return database;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}
