@@ -113,6 +113,8 @@ final class KeptRoom {
 
     // Touched only on the worker thread.
     private int failedJoins;
+    /** Was joined when the stream dropped; the membership may come back with a resumed session. */
+    private boolean suspended;
     private boolean warnedNoOwnerRights;
     private boolean warnedUnsupported;
     private ScheduledFuture<?> scheduledRejoin;
@@ -159,7 +161,8 @@ final class KeptRoom {
     void sessionLost() {
         failPendingJoin(new SmackException.NotConnectedException("the session was lost"));
         worker.execute(() -> {
-            if (state == State.JOINED || state == State.JOINING) {
+            if (state == State.JOINED || state == State.JOINING || suspended) {
+                suspended = false;
                 resetMembership();
                 enter(State.NOT_JOINED, Optional.of("connection lost"));
                 emit(new RoomLeftEvent(room, RoomLeftEvent.Reason.CONNECTION_LOST, "connection lost", clock.instant()));
@@ -167,8 +170,30 @@ final class KeptRoom {
         });
     }
 
+    /**
+     * The stream dropped. Whether the membership survives depends on the server resuming the session
+     * (then {@link #sessionResumed()}) or not (then {@link #sessionLost()}); until then the room is not
+     * counted as joined.
+     */
     void offline() {
         failPendingJoin(new SmackException.NotConnectedException("the connection dropped"));
+        worker.execute(() -> {
+            if (state == State.JOINED) {
+                suspended = true;
+                enter(State.NOT_JOINED, Optional.of("connection lost; waiting to resume or rejoin"));
+            }
+        });
+    }
+
+    /** Stream management resumed the session: memberships survived; check nothing drifted meanwhile. */
+    void sessionResumed() {
+        worker.execute(() -> {
+            if (suspended) {
+                suspended = false;
+                enter(State.JOINED, Optional.empty());
+            }
+            reconcile(false);
+        });
     }
 
     void requestReconcile() {

@@ -101,7 +101,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     public void online(boolean resumed) {
         if (resumed) {
             // The server kept our session and so our memberships; just make sure nothing drifted meanwhile.
-            rooms.values().forEach(KeptRoom::requestReconcile);
+            rooms.values().forEach(KeptRoom::sessionResumed);
             return;
         }
         log.info("New session: joining {} room(s)", rooms.size());

@@ -47,7 +47,7 @@ class RoomKeepingIT {
                 .room(room, BotUnderTest.titled("Club house", "Where the club meets")).start()) {
             bot.awaitJoined(room);
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
                 RoomDiscoInfo info = clients.roomInfo(room);
                 assertThat(info.persistent()).isTrue();
                 assertThat(info.title()).contains("Club house");
@@ -66,7 +66,7 @@ class RoomKeepingIT {
                 .room(room, BotUnderTest.titled("Steady", "Kept as it is"))
                 .reconcileInterval(Duration.ofSeconds(1)).start()) {
             bot.awaitJoined(room);
-            await().atMost(Duration.ofSeconds(10)).until(() -> clients.roomInfo(room).persistent());
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
 
             XmppTestClient owner = clients.connect("owner");
             MultiUserChat muc = owner.join(room, "Owner");
@@ -76,7 +76,7 @@ class RoomKeepingIT {
             muc.sendConfigurationForm(form);
             assertThat(clients.roomInfo(room).title()).as("the other owner's change took").contains("Hijacked");
 
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
                 RoomDiscoInfo info = clients.roomInfo(room);
                 assertThat(info.title()).contains("Steady");
                 assertThat(info.persistent()).isTrue();
@@ -136,14 +136,14 @@ class RoomKeepingIT {
         try (BotUnderTest bot = BotUnderTest.builder(prosody.server())
                 .room(room, BotUnderTest.titled("Phoenix", "Rises again")).start()) {
             bot.awaitJoined(room);
-            await().atMost(Duration.ofSeconds(10)).until(() -> clients.roomInfo(room).persistent());
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
 
             XmppTestClient owner = clients.connect("owner");
             owner.join(room, "Owner").destroy("cleaning up", null);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> bot.events().inRoom(room.toString(), RoomLeftEvent.class)
                     .stream().anyMatch(left -> left.reason() == RoomLeftEvent.Reason.ROOM_DESTROYED));
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
                 assertThat(bot.events().inRoom(room.toString(), RoomJoinedEvent.class))
                         .filteredOn(RoomJoinedEvent::created).hasSize(2);
                 RoomDiscoInfo info = clients.roomInfo(room);

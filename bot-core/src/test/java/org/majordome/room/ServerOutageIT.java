@@ -1,0 +1,84 @@
+package org.majordome.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jxmpp.jid.EntityBareJid;
+import org.majordome.api.event.RoomJoinedEvent;
+import org.majordome.api.event.RoomLeftEvent;
+import org.majordome.testing.BotUnderTest;
+import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.RoomDiscoInfo;
+import org.majordome.testing.TestClients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The bot comes back by itself when its server crashes or is not up yet (RFC 6120 §7 reconnection). */
+class ServerOutageIT {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerOutageIT.class);
+
+    @RegisterExtension
+    static final ProsodyExtension prosody = new ProsodyExtension();
+
+    /** Done-when 3: Prosody is killed with SIGKILL while the bot keeps 3 rooms, then restarted on the same port. */
+    @Test
+    void comesBackToEveryRoomAfterTheServerIsKilled(TestClients clients) {
+        List<EntityBareJid> rooms = List.of(prosody.server().uniqueRoom("crash-a"),
+                prosody.server().uniqueRoom("crash-b"), prosody.server().uniqueRoom("crash-c"));
+        BotUnderTest.Builder builder = BotUnderTest.builder(prosody.server()).backoffMax(Duration.ofSeconds(1));
+        rooms.forEach(room -> builder.room(room, BotUnderTest.titled("Title of " + room.getLocalpart(), "Survives")));
+        try (BotUnderTest bot = builder.start()) {
+            bot.awaitJoined(rooms.toArray(EntityBareJid[]::new));
+            for (EntityBareJid room : rooms) {
+                await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
+            }
+
+            prosody.server().kill();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !bot.bot().session().isOnline());
+            long restartedAt = System.nanoTime();
+            prosody.server().start();
+
+            bot.awaitJoined(rooms.toArray(EntityBareJid[]::new));
+            long rejoinedMillis = (System.nanoTime() - restartedAt) / 1_000_000;
+            for (EntityBareJid room : rooms) {
+                await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+                    RoomDiscoInfo info = clients.roomInfo(room);
+                    assertThat(info.persistent()).isTrue();
+                    assertThat(info.title()).contains("Title of " + room.getLocalpart());
+                });
+                assertThat(bot.events().inRoom(room.toString(), RoomJoinedEvent.class)).hasSize(2);
+                assertThat(bot.events().inRoom(room.toString(), RoomLeftEvent.class))
+                        .extracting(RoomLeftEvent::reason).containsExactly(RoomLeftEvent.Reason.CONNECTION_LOST);
+            }
+            log.info("Server restart to all 3 rooms rejoined: {} ms", rejoinedMillis);
+        }
+    }
+
+    /** Done-when 4: Prosody is not running when the bot starts; it starts 10 s later and the bot gets in. */
+    @Test
+    void connectsWhenTheServerComesUpLate() {
+        EntityBareJid room = prosody.server().uniqueRoom("late");
+        BotUnderTest.Builder builder = BotUnderTest.builder(prosody.server()).room(room).backoffMax(Duration.ofSeconds(2));
+        builder.config(); // registers the bot's account while the server still runs
+        prosody.server().stop();
+        try (BotUnderTest bot = builder.start()) {
+            // For ten seconds the server is away and the bot keeps trying without getting in (or giving up).
+            await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(12))
+                    .until(() -> !bot.bot().session().isOnline() && bot.bot().isRunning());
+
+            prosody.server().start();
+
+            bot.awaitJoined(room);
+        } finally {
+            if (!prosody.server().isRunning()) {
+                prosody.server().start();
+            }
+        }
+    }
+}
