@@ -89,9 +89,27 @@ public final class Majordome implements Callable<Integer> {
         @Option(names = {"-c", "--config"}, required = true, description = "The bot's YAML configuration file.")
         Path config;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
-            return ConfigCheck.check(config, System.getenv(), System.err);
+            BotConfig botConfig;
+            try {
+                botConfig = load(config);
+            } catch (ConfigException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return ConfigCheck.INVALID;
+            }
+            List<String> problems = PluginCheck.problems(botConfig);
+            if (!problems.isEmpty()) {
+                spec.commandLine().getErr().println(new StartupException(problems).getMessage());
+                return ConfigCheck.INVALID;
+            }
+            spec.commandLine().getOut().printf("%s: valid (%s, %d room(s), plugins: %s)%n", config,
+                    botConfig.connection().jid(), botConfig.rooms().size(),
+                    botConfig.rooms().stream().flatMap(room -> room.plugins().stream()).distinct().toList());
+            return ConfigCheck.VALID;
         }
     }
 

@@ -52,7 +52,11 @@ class RuntimeConfiguration {
 
     @Bean(destroyMethod = "close")
     Database database(BotConfig config) {
-        return Database.open(DatabaseSettings.embedded(config.runtime().dataDirectory()));
+        DatabaseSettings settings = config.runtime().database()
+                .map(external -> DatabaseSettings.jdbc(external.jdbcUrl(), external.user(),
+                        external.password().orElse(null)).withMaxConnections(external.maxConnections()))
+                .orElseGet(() -> DatabaseSettings.embedded(config.runtime().dataDirectory()));
+        return Database.open(settings);
     }
 
     @Bean(destroyMethod = "close")

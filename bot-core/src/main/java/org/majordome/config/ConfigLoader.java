@@ -184,8 +184,26 @@ public final class ConfigLoader {
                 .orElse(section.problems().baseDirectory().resolve(DEFAULT_DATA_DIRECTORY));
         ZoneId timeZone = section.optional("time-zone", "a time zone such as Europe/Paris or UTC", ZoneId::of)
                 .orElse(ZoneId.systemDefault());
+        Optional<DatabaseConnection> database = section.value("database").flatMap(ConfigValue::asSection)
+                .flatMap(ConfigLoader::database);
         section.rejectUnknownKeys();
-        return new RuntimeSettings(reconcileInterval, selfPingAfterIdle, rejoinBackoffMax, dataDirectory, timeZone);
+        return new RuntimeSettings(reconcileInterval, selfPingAfterIdle, rejoinBackoffMax, dataDirectory, timeZone,
+                database);
+    }
+
+    private static Optional<DatabaseConnection> database(ConfigReader section) {
+        Optional<String> url = section.required("url").flatMap(value -> value.as("a JDBC URL such as "
+                + "jdbc:postgresql://127.0.0.1/majordome", text -> {
+                    if (!text.startsWith("jdbc:")) {
+                        throw new IllegalArgumentException("not a JDBC URL");
+                    }
+                    return text;
+                }));
+        String user = section.string("user", "");
+        Optional<Secret> password = section.optionalSecret("password");
+        int maxConnections = section.integer("max-connections", 1, 100, 4);
+        section.rejectUnknownKeys();
+        return url.map(jdbcUrl -> new DatabaseConnection(jdbcUrl, user, password, maxConnections));
     }
 
     private static DispatchSettings dispatch(ConfigReader section) {

@@ -3,6 +3,7 @@ package org.majordome.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /**
  * How the bot runs, apart from the server it talks to.
@@ -13,6 +14,14 @@ import java.time.ZoneId;
  * @param rejoinBackoffMax   the longest wait between two attempts to rejoin a room or reconnect
  * @param dataDirectory      where the bot keeps its database and state
  * @param timeZone           the default time zone for schedules
+ * @param database           an external database; empty for the embedded one in {@code dataDirectory}
  */
 public record RuntimeSettings(Duration reconcileInterval, Duration selfPingAfterIdle, Duration rejoinBackoffMax,
-                              Path dataDirectory, ZoneId timeZone) { }
+                              Path dataDirectory, ZoneId timeZone, Optional<DatabaseConnection> database) {
+
+    /** Settings with the embedded database. */
+    public RuntimeSettings(Duration reconcileInterval, Duration selfPingAfterIdle, Duration rejoinBackoffMax,
+                           Path dataDirectory, ZoneId timeZone) {
+        this(reconcileInterval, selfPingAfterIdle, rejoinBackoffMax, dataDirectory, timeZone, Optional.empty());
+    }
+}

@@ -109,4 +109,25 @@ class MajordomeCommandTest {
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.err()).contains("unknown plugin 'no-such-plugin'");
     }
+
+    @Test
+    void checkConfigAlsoChecksPluginsWithoutStartingThem() throws IOException {
+        Path config = dir.resolve("plugins.yml");
+        Files.writeString(config, """
+                connection:
+                  jid: majordome@localhost
+                  password: secret
+                rooms:
+                  - jid: lobby@conference.localhost
+                    plugins: [no-such-plugin]
+                plugins:
+                  typo-plugin: {}
+                """);
+
+        Outcome outcome = run("check-config", "--config", config.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("unknown plugin 'no-such-plugin'").contains("plugins.typo-plugin");
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+    }
 }

@@ -121,6 +121,41 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anExternalDatabaseAndTheDispatchSectionAreRead() throws Exception {
+        BotConfig config = loader.load(write(MINIMAL + """
+                runtime:
+                  database:
+                    url: jdbc:postgresql://127.0.0.1/majordome
+                    user: majordome
+                    password: ${MAJORDOME_PASSWORD}
+                dispatch:
+                  command-prefix: "."
+                  handler-time-limit: 2s
+                """));
+
+        DatabaseConnection database = config.runtime().database().orElseThrow();
+        assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1/majordome");
+        assertThat(database.user()).isEqualTo("majordome");
+        assertThat(database.password()).isPresent();
+        assertThat(database.maxConnections()).isEqualTo(4);
+        assertThat(config.dispatch().commandPrefix()).isEqualTo(".");
+        assertThat(config.dispatch().handlerTimeLimit()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.dispatch().repliesPerSender()).isEqualTo(DispatchSettings.defaults().repliesPerSender());
+    }
+
+    @Test
+    void aDatabaseUrlMustBeJdbc() throws Exception {
+        ConfigProblem problem = onlyProblem(MINIMAL + """
+                runtime:
+                  database:
+                    url: postgres://somewhere
+                """);
+
+        assertThat(problem.key()).isEqualTo("runtime.database.url");
+        assertThat(problem.message()).contains("JDBC URL");
+    }
+
+    @Test
     void aRoomConfigWithoutPersistentIsPersistentAndKeepsTheRestUnset() throws Exception {
         BotConfig config = loader.load(write(MINIMAL + """
                 rooms:
