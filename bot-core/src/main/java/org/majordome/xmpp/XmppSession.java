@@ -58,6 +58,9 @@ public final class XmppSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(XmppSession.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    /** Smack registers mechanisms by class; enabling them takes names, so these are the ones it may offer. */
+    private static final List<String> KNOWN_SASL_MECHANISMS = List.of("SCRAM-SHA-1-PLUS", "SCRAM-SHA-1", "PLAIN",
+            "EXTERNAL", "DIGEST-MD5", "X-OAUTH2", "GSSAPI", "ANONYMOUS");
 
     private final ConnectionSettings settings;
     private final Backoff backoff;
@@ -237,8 +240,10 @@ public final class XmppSession implements AutoCloseable {
             if (!settings.avoidSaslMechanisms().isEmpty()) {
                 Set<String> avoided = settings.avoidSaslMechanisms().stream()
                         .map(String::toUpperCase).collect(Collectors.toSet());
-                List<String> allowed = SASLAuthentication.getRegisterdSASLMechanisms().values().stream()
-                        .filter(name -> !avoided.contains(name.toUpperCase()))
+                List<String> allowed = KNOWN_SASL_MECHANISMS.stream()
+                        .filter(SASLAuthentication::isSaslMechanismRegistered)
+                        .filter(name -> !SASLAuthentication.getBlacklistedSASLMechanisms().contains(name))
+                        .filter(name -> !avoided.contains(name))
                         .toList();
                 builder.addEnabledSaslMechanism(allowed);
             }
