@@ -72,6 +72,10 @@ public final class Majordome implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
                 return ConfigCheck.INVALID;
             }
+            ShutdownSignals.onHangup(() -> {
+                log.info("Received SIGHUP: reloading {}", config);
+                bot.reload();
+            });
             CountDownLatch stopped = new CountDownLatch(1);
             ShutdownSignals.onTermination(signal -> {
                 log.info("Received SIG{}: shutting down", signal);

@@ -26,14 +26,13 @@ import org.majordome.intake.EventSink;
 import org.majordome.room.RoomKeeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * The plugins of this bot: checked, configured and started when the runtime is built (so that an
- * unknown plugin or an invalid plugin section stops the start before anything connects), fed by the
- * dispatcher, and stopped after the bot has left its rooms.
+ * One generation of the bot's plugins: checked, configured and started when built (so that an unknown
+ * plugin or an invalid plugin section stops the start before anything connects), fed by the
+ * dispatcher, and stopped as a whole (after the bot has left its rooms, or when a reload replaces it).
  */
-final class PluginRuntime implements SmartLifecycle {
+final class PluginRuntime {
 
     private static final Logger log = LoggerFactory.getLogger(PluginRuntime.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
@@ -83,13 +82,7 @@ final class PluginRuntime implements SmartLifecycle {
         return dispatcher.stats();
     }
 
-    @Override
-    public void start() {
-        // Plugins were started when the runtime was built; nothing connects before that.
-    }
-
-    @Override
-    public void stop() {
+    void stop() {
         if (!running) {
             return;
         }
@@ -98,16 +91,5 @@ final class PluginRuntime implements SmartLifecycle {
             log.warn("Some plugin calls were still running after {} s", DRAIN_TIMEOUT.toSeconds());
         }
         lifecycle.stopAll();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Stops after the bot has left its rooms (which has the default phase), starts before it connects. */
-    @Override
-    public int getPhase() {
-        return Integer.MIN_VALUE + 1000;
     }
 }

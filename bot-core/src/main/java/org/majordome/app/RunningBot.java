@@ -63,6 +63,11 @@ public final class RunningBot implements AutoCloseable {
         return context.getBean(XmppSession.class);
     }
 
+    /** Reads the configuration file again and applies it (what SIGHUP does). */
+    public ConfigReloader.Result reload() {
+        return context.getBean(ConfigReloader.class).reload(System.getenv());
+    }
+
     public boolean isRunning() {
         return context.isActive();
     }

@@ -1,18 +1,13 @@
 package org.majordome.app;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
 import org.majordome.dispatch.PluginResources;
-import org.majordome.intake.CompositeEventSink;
 import org.majordome.intake.EventSink;
-import org.majordome.intake.LoggingEventSink;
 import org.majordome.intake.SwitchableEventSink;
-import org.majordome.plugin.PluginCatalog;
-import org.majordome.plugin.PluginLoader;
 import org.majordome.room.RoomKeeper;
 import org.majordome.schedule.SchedulerService;
 import org.majordome.schedule.SchedulerSettings;
@@ -69,34 +64,19 @@ class RuntimeConfiguration {
         return new StoredPluginResources(new StorageService(database), scheduler);
     }
 
-    /** Built-in plugins on the class path and third-party jars in the plugin directory. */
-    @Bean(destroyMethod = "close")
-    PluginCatalog pluginCatalog(BotConfig config) {
-        PluginCatalog catalog = PluginLoader.load(RuntimeConfiguration.class.getClassLoader(),
-                config.dispatch().pluginDirectory());
-        if (!catalog.problems().isEmpty()) {
-            catalog.close();
-            throw new StartupException(catalog.problems());
-        }
-        return catalog;
+    @Bean
+    PluginHost pluginHost(BotConfig config, StartOptions options, RoomKeeper rooms, PluginResources resources,
+                          Clock clock, SwitchableEventSink eventIntake) {
+        return new PluginHost(config, options, rooms, resources, clock, eventIntake);
     }
 
     @Bean
-    PluginRuntime pluginRuntime(BotConfig config, StartOptions options, PluginCatalog catalog, RoomKeeper rooms,
-                                PluginResources resources, Clock clock, SwitchableEventSink eventIntake) {
-        List<Plugin<?>> plugins = new ArrayList<>(catalog.instances());
-        plugins.addAll(options.plugins());
-        PluginRuntime runtime = new PluginRuntime(config, plugins, rooms, resources, clock);
-        List<EventSink> consumers = new ArrayList<>();
-        consumers.add(new LoggingEventSink());
-        consumers.add(runtime.sink());
-        consumers.addAll(options.sinks());
-        eventIntake.switchTo(new CompositeEventSink(consumers));
-        return runtime;
+    ConfigReloader configReloader(BotConfig config, RoomKeeper rooms, PluginHost plugins) {
+        return new ConfigReloader(config, rooms, plugins);
     }
 
     @Bean
-    BotLifecycle botLifecycle(XmppSession session, RoomKeeper roomKeeper, PluginRuntime plugins) {
+    BotLifecycle botLifecycle(XmppSession session, RoomKeeper roomKeeper, PluginHost plugins) {
         return new BotLifecycle(session, roomKeeper);
     }
 

@@ -14,6 +14,11 @@ final class ShutdownSignals {
     private ShutdownSignals() {
     }
 
+    /** SIGHUP, the conventional "reread your configuration"; each signal runs the action once. */
+    static void onHangup(Runnable reload) {
+        Signal.handle(new Signal("HUP"), signal -> Thread.ofPlatform().name("reload").start(reload));
+    }
+
     static void onTermination(Consumer<String> shutdown) {
         AtomicBoolean once = new AtomicBoolean();
         for (String name : new String[] {"TERM", "INT"}) {

@@ -83,7 +83,8 @@ final class KeptRoom {
     private static final Logger log = LoggerFactory.getLogger(KeptRoom.class);
     private static final int NICK_FALLBACKS = 5;
 
-    private final RoomSettings settings;
+    private volatile RoomSettings settings;
+    private final Resourcepart defaultNick;
     private final EntityBareJid roomJid;
     private final String room;
     private final XmppSession session;
@@ -122,6 +123,7 @@ final class KeptRoom {
     KeptRoom(RoomSettings settings, Resourcepart defaultNick, XmppSession session, EventSink sink, Clock clock,
              Backoff backoff, ScheduledExecutorService timer) {
         this.settings = settings;
+        this.defaultNick = defaultNick;
         this.roomJid = settings.jid();
         this.room = roomJid.toString();
         this.session = session;
@@ -196,6 +198,22 @@ final class KeptRoom {
         });
     }
 
+    /**
+     * New settings from a configuration reload: the desired configuration applies at once; a new nick or
+     * password at the next join.
+     */
+    void update(RoomSettings newSettings) {
+        worker.execute(() -> {
+            settings = newSettings;
+            warnedUnsupported = false;
+            reconcile(false);
+        });
+    }
+
+    RoomSettings settings() {
+        return settings;
+    }
+
     void requestReconcile() {
         worker.execute(() -> reconcile(false));
     }
@@ -236,8 +254,8 @@ final class KeptRoom {
         if (state == State.BANNED || state == State.STOPPED || state == State.JOINED || !session.isOnline()) {
             return;
         }
-        Resourcepart wanted = settings.nick().orElse(nick);
-        Resourcepart base = baseNick(wanted);
+        // Always start from the configured nick: a fallback taken last time may be free again.
+        Resourcepart base = settings.nick().orElse(defaultNick);
         for (int fallback = 0; fallback <= NICK_FALLBACKS; fallback++) {
             Resourcepart attempt = fallback == 0 ? base : fallbackNick(base, fallback);
             enter(State.JOINING, problem);
@@ -705,10 +723,6 @@ final class KeptRoom {
 
     private EntityFullJid occupantJid(Resourcepart occupantNick) {
         return JidCreate.entityFullFrom(roomJid, occupantNick);
-    }
-
-    private static Resourcepart baseNick(Resourcepart nick) {
-        return nick;
     }
 
     private static Resourcepart fallbackNick(Resourcepart base, int attempt) {

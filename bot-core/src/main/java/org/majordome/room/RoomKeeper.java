@@ -30,7 +30,6 @@ import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
-import org.majordome.config.ConnectionSettings;
 import org.majordome.config.RoomSettings;
 import org.majordome.config.RuntimeSettings;
 import org.majordome.intake.EventSink;
@@ -59,8 +58,10 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("room-keeper-timer").daemon().factory());
-    private final Map<EntityBareJid, KeptRoom> rooms = new LinkedHashMap<>();
-    private final Map<String, RoomHandle> handles = new LinkedHashMap<>();
+    /** Read on Smack's listener thread, changed by configuration reloads: concurrent, kept in config order. */
+    private final Map<EntityBareJid, KeptRoom> rooms = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, RoomHandle> handles = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Backoff backoff;
     /** Room actions wait for the server; each gets its own virtual thread so none waits behind another. */
     private final ExecutorService actions = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -70,13 +71,52 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         this.runtime = runtime;
         this.sink = sink;
         this.clock = clock;
-        ConnectionSettings connection = session.settings();
-        Backoff backoff = Backoff.of(FIRST_REJOIN_DELAY, runtime.rejoinBackoffMax());
-        for (RoomSettings room : roomSettings) {
-            KeptRoom kept = new KeptRoom(room, connection.nick(), session, sink, clock, backoff, timer);
-            rooms.put(room.jid(), kept);
-            handles.put(room.jid().toString(), new RoomActions(kept, session, actions));
+        this.backoff = Backoff.of(FIRST_REJOIN_DELAY, runtime.rejoinBackoffMax());
+        roomSettings.forEach(this::keep);
+    }
+
+    private KeptRoom keep(RoomSettings room) {
+        KeptRoom kept = new KeptRoom(room, session.settings().nick(), session, sink, clock, backoff, timer);
+        rooms.put(room.jid(), kept);
+        handles.put(room.jid().toString(), new RoomActions(kept, session, actions));
+        return kept;
+    }
+
+    /**
+     * Makes the kept rooms those of a reloaded configuration: new rooms are joined (and created and
+     * configured), removed ones are left with a goodbye, changed ones get their new desired configuration.
+     *
+     * @return what changed, in words, for the log and the administrator
+     */
+    public List<String> apply(List<RoomSettings> wanted, String goodbye) {
+        List<String> changes = new java.util.ArrayList<>();
+        Map<EntityBareJid, RoomSettings> byJid = new LinkedHashMap<>();
+        wanted.forEach(room -> byJid.put(room.jid(), room));
+        for (KeptRoom room : snapshot()) {
+            if (!byJid.containsKey(room.jid())) {
+                rooms.remove(room.jid());
+                handles.remove(room.jid().toString());
+                room.leave(goodbye).whenComplete((ignored, failure) -> room.shutdownWorker());
+                changes.add("left " + room.jid());
+            }
         }
+        for (RoomSettings settings : wanted) {
+            KeptRoom existing = rooms.get(settings.jid());
+            if (existing == null) {
+                KeptRoom added = keep(settings);
+                if (session.isOnline()) {
+                    added.requestJoin();
+                }
+                changes.add("joining " + settings.jid());
+            } else if (!existing.settings().equals(settings)) {
+                existing.update(settings);
+                changes.add("updated " + settings.jid());
+            }
+        }
+        if (!changes.isEmpty()) {
+            log.info("Rooms reconfigured: {}", String.join(", ", changes));
+        }
+        return changes;
     }
 
     /** Starts listening; rooms are joined when the session comes online (call before {@code session.start()}). */
@@ -101,11 +141,11 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     public void online(boolean resumed) {
         if (resumed) {
             // The server kept our session and so our memberships; just make sure nothing drifted meanwhile.
-            rooms.values().forEach(KeptRoom::sessionResumed);
+            snapshot().forEach(KeptRoom::sessionResumed);
             return;
         }
         log.info("New session: joining {} room(s)", rooms.size());
-        for (KeptRoom room : rooms.values()) {
+        for (KeptRoom room : snapshot()) {
             room.sessionLost();
             room.requestJoin();
         }
@@ -113,18 +153,18 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     @Override
     public void offline(Exception cause) {
-        rooms.values().forEach(KeptRoom::offline);
+        snapshot().forEach(KeptRoom::offline);
     }
 
     private void reconcileAll() {
         if (session.isOnline()) {
-            rooms.values().stream().filter(KeptRoom::isJoined).forEach(KeptRoom::requestReconcile);
+            snapshot().stream().filter(KeptRoom::isJoined).forEach(KeptRoom::requestReconcile);
         }
     }
 
     private void selfPingIdleRooms() {
         if (session.isOnline()) {
-            rooms.values().forEach(room -> room.requestSelfPingIfIdle(runtime.selfPingAfterIdle()));
+            snapshot().forEach(room -> room.requestSelfPingIfIdle(runtime.selfPingAfterIdle()));
         }
     }
 
@@ -155,6 +195,12 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
                 Snapshots.message(message, session.settings().jid()), clock.instant()));
     }
 
+    private List<KeptRoom> snapshot() {
+        synchronized (rooms) {
+            return List.copyOf(rooms.values());
+        }
+    }
+
     @Override
     public Optional<RoomHandle> room(String roomJid) {
         return Optional.ofNullable(handles.get(roomJid.toLowerCase(java.util.Locale.ROOT)));
@@ -162,7 +208,9 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     @Override
     public Collection<RoomHandle> all() {
-        return java.util.Collections.unmodifiableCollection(handles.values());
+        synchronized (handles) {
+            return List.copyOf(handles.values());
+        }
     }
 
     @Override
@@ -179,12 +227,12 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     /** Every kept room's current status, in configuration order. */
     public List<RoomStatus> status() {
-        return rooms.values().stream().map(KeptRoom::status).toList();
+        return snapshot().stream().map(KeptRoom::status).toList();
     }
 
     /** True when the bot is in every configured room. */
     public boolean allJoined() {
-        return rooms.values().stream().allMatch(KeptRoom::isJoined);
+        return snapshot().stream().allMatch(KeptRoom::isJoined);
     }
 
     public Optional<String> subject(EntityBareJid roomJid) {
@@ -193,7 +241,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     /** Leaves every room with a status text (waiting up to {@code timeout}) and stops keeping them. */
     public void leaveAll(String statusText, Duration timeout) {
-        List<CompletableFuture<Void>> goodbyes = rooms.values().stream().map(room -> room.leave(statusText)).toList();
+        List<CompletableFuture<Void>> goodbyes = snapshot().stream().map(room -> room.leave(statusText)).toList();
         try {
             CompletableFuture.allOf(goodbyes.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -209,6 +257,6 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     public void close() {
         timer.shutdownNow();
         actions.shutdownNow();
-        rooms.values().forEach(KeptRoom::shutdownWorker);
+        snapshot().forEach(KeptRoom::shutdownWorker);
     }
 }

@@ -1,0 +1,127 @@
+package org.majordome.app;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.majordome.api.Plugin;
+import org.majordome.config.BotConfig;
+import org.majordome.dispatch.DispatchStats;
+import org.majordome.dispatch.PluginResources;
+import org.majordome.intake.CompositeEventSink;
+import org.majordome.intake.EventSink;
+import org.majordome.intake.LoggingEventSink;
+import org.majordome.intake.SwitchableEventSink;
+import org.majordome.plugin.PluginCatalog;
+import org.majordome.plugin.PluginLoader;
+import org.majordome.room.RoomKeeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Owns the running generation of plugins and replaces it on a configuration reload: the old generation
+ * is drained and stopped, then plugins are discovered again (fresh instances) and started with the new
+ * configuration, and events flow to the new dispatcher.
+ */
+final class PluginHost implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
+
+    private final RuntimeConfiguration.StartOptions options;
+    private final RoomKeeper rooms;
+    private final PluginResources resources;
+    private final Clock clock;
+    private final SwitchableEventSink intake;
+    private PluginCatalog catalog;
+    private PluginRuntime runtime;
+    private volatile boolean running;
+
+    PluginHost(BotConfig config, RuntimeConfiguration.StartOptions options, RoomKeeper rooms, PluginResources resources,
+               Clock clock, SwitchableEventSink intake) {
+        this.options = options;
+        this.rooms = rooms;
+        this.resources = resources;
+        this.clock = clock;
+        this.intake = intake;
+        install(config);
+        running = true;
+    }
+
+    private void install(BotConfig config) {
+        PluginCatalog discovered = PluginLoader.load(PluginHost.class.getClassLoader(), config.dispatch().pluginDirectory());
+        if (!discovered.problems().isEmpty()) {
+            discovered.close();
+            throw new StartupException(discovered.problems());
+        }
+        List<Plugin<?>> plugins = new ArrayList<>(discovered.instances());
+        plugins.addAll(options.plugins());
+        PluginRuntime started;
+        try {
+            started = new PluginRuntime(config, plugins, rooms, resources, clock);
+        } catch (RuntimeException e) {
+            discovered.close();
+            throw e;
+        }
+        List<EventSink> consumers = new ArrayList<>();
+        consumers.add(new LoggingEventSink());
+        consumers.add(started.sink());
+        consumers.addAll(options.sinks());
+        intake.switchTo(new CompositeEventSink(consumers));
+        catalog = discovered;
+        runtime = started;
+    }
+
+    /**
+     * Stops the current plugins and starts them again with a new configuration. The caller checked the
+     * configuration first ({@link PluginCheck}); plugin instances handed in by whoever started the bot are
+     * started again as they are.
+     *
+     * @throws StartupException when the new plugins cannot start; the bot then runs without plugins
+     */
+    synchronized void replace(BotConfig config) {
+        stopCurrent();
+        install(config);
+        log.info("Plugins restarted with the new configuration");
+    }
+
+    synchronized DispatchStats stats() {
+        return runtime.stats();
+    }
+
+    private void stopCurrent() {
+        intake.switchTo(new LoggingEventSink());
+        if (runtime != null) {
+            runtime.stop();
+            runtime = null;
+        }
+        if (catalog != null) {
+            catalog.close();
+            catalog = null;
+        }
+    }
+
+    @Override
+    public void start() {
+        // Plugins start when the host is built, before the bot connects.
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (running) {
+            running = false;
+            stopCurrent();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the bot has left its rooms (which has the default phase), starts before it connects. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+}

@@ -1,0 +1,82 @@
+package org.majordome.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.EntityBareJid;
+import org.majordome.config.ConfigLoader;
+import org.majordome.room.RoomStatus;
+import org.majordome.testing.BotUnderTest;
+import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.TestClients;
+
+/** Reloading the configuration file while the bot runs (what SIGHUP does). */
+class ConfigReloadIT {
+
+    @RegisterExtension
+    static final ProsodyExtension prosody = new ProsodyExtension();
+
+    @TempDir
+    Path dir;
+
+    private String configText(EntityBareJid... rooms) {
+        StringBuilder yaml = new StringBuilder("""
+                connection:
+                  jid: %s@%s
+                  password: %s
+                  host: %s
+                  port: %d
+                  tls: disabled
+                runtime:
+                  data-directory: data
+                  reconcile-interval: 2s
+                rooms:
+                """.formatted(BotUnderTest.ACCOUNT, prosody.server().domain(), BotUnderTest.PASSWORD,
+                prosody.server().host(), prosody.server().port()));
+        for (EntityBareJid room : rooms) {
+            yaml.append("  - jid: ").append(room).append("\n    config:\n      title: Title of ")
+                    .append(room.getLocalpart()).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    @Test
+    void addedRoomsAreJoinedRemovedOnesLeftAndAnInvalidFileChangesNothing(TestClients clients) throws Exception {
+        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        EntityBareJid first = prosody.server().uniqueRoom("reload-first");
+        EntityBareJid second = prosody.server().uniqueRoom("reload-second");
+        Path file = dir.resolve("bot.yml");
+        Files.writeString(file, configText(first));
+
+        try (RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(file))) {
+            await().atMost(Duration.ofSeconds(20)).until(bot.rooms()::allJoined);
+
+            Files.writeString(file, configText(second));
+            ConfigReloader.Result applied = bot.reload();
+
+            assertThat(applied).isInstanceOfSatisfying(ConfigReloader.Applied.class, result -> assertThat(result.changes())
+                    .contains("left " + first, "joining " + second));
+            await().atMost(Duration.ofSeconds(20)).until(() -> bot.rooms().status().stream()
+                    .anyMatch(room -> room.roomJid().equals(second.toString()) && room.state() == RoomStatus.State.JOINED));
+            assertThat(bot.rooms().status()).extracting(RoomStatus::roomJid).containsExactly(second.toString());
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> clients.roomInfo(second).title().orElse("").equals("Title of " + second.getLocalpart()));
+
+            Files.writeString(file, configText(first, second) + "  - jid: not a room\n");
+            ConfigReloader.Result rejected = bot.reload();
+
+            assertThat(rejected).isInstanceOfSatisfying(ConfigReloader.Rejected.class, result -> assertThat(result.problems())
+                    .anySatisfy(problem -> assertThat(problem).contains("rooms[2].jid")));
+            assertThat(bot.rooms().status()).extracting(RoomStatus::roomJid).containsExactly(second.toString());
+            assertThat(bot.rooms().allJoined()).isTrue();
+        }
+    }
+}
