@@ -68,6 +68,16 @@ public final class RunningBot implements AutoCloseable {
         return context.getBean(ConfigReloader.class).reload(System.getenv());
     }
 
+    /** The port of the health and metrics endpoint, when one is configured. */
+    public java.util.Optional<Integer> monitoringPort() {
+        return context.getBean(RuntimeConfiguration.MonitoringEndpoint.class).server()
+                .map(org.majordome.admin.HealthServer::port);
+    }
+
+    public org.majordome.admin.BotMetrics metrics() {
+        return context.getBean(org.majordome.admin.BotMetrics.class);
+    }
+
     public boolean isRunning() {
         return context.isActive();
     }

@@ -1,10 +1,16 @@
 package org.majordome.app;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 
+import org.majordome.admin.BotMetrics;
+import org.majordome.admin.HealthServer;
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
+import org.majordome.config.MonitoringSettings;
 import org.majordome.dispatch.PluginResources;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.SwitchableEventSink;
@@ -15,6 +21,7 @@ import org.majordome.store.Database;
 import org.majordome.store.DatabaseSettings;
 import org.majordome.store.StorageService;
 import org.majordome.xmpp.XmppSession;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -64,10 +71,39 @@ class RuntimeConfiguration {
         return new StoredPluginResources(new StorageService(database), scheduler);
     }
 
+    @Bean(destroyMethod = "close")
+    BotMetrics botMetrics(RoomKeeper rooms, XmppSession session, ObjectProvider<PluginHost> plugins) {
+        BotMetrics metrics = new BotMetrics(rooms, session, () -> plugins.getObject().stats());
+        session.addListener(metrics);
+        return metrics;
+    }
+
     @Bean
     PluginHost pluginHost(BotConfig config, StartOptions options, RoomKeeper rooms, PluginResources resources,
-                          Clock clock, SwitchableEventSink eventIntake) {
-        return new PluginHost(config, options, rooms, resources, clock, eventIntake);
+                          Clock clock, SwitchableEventSink eventIntake, BotMetrics metrics) {
+        List<EventSink> sinks = new ArrayList<>(options.sinks());
+        sinks.add(metrics);
+        return new PluginHost(config, new StartOptions(sinks, options.plugins()), rooms, resources, clock, eventIntake);
+    }
+
+    /** Health and metrics over HTTP, when the configuration gives a port. */
+    @Bean(destroyMethod = "close")
+    MonitoringEndpoint monitoringEndpoint(BotConfig config, XmppSession session, RoomKeeper rooms, BotMetrics metrics)
+            throws IOException {
+        MonitoringSettings monitoring = config.monitoring();
+        if (monitoring.httpPort().isEmpty()) {
+            return new MonitoringEndpoint(Optional.empty());
+        }
+        return new MonitoringEndpoint(Optional.of(new HealthServer(monitoring.httpAddress(), monitoring.httpPort().get(),
+                session, rooms, metrics::scrape)));
+    }
+
+    /** The HTTP endpoint, if configured. */
+    record MonitoringEndpoint(Optional<HealthServer> server) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.ifPresent(HealthServer::close);
+        }
     }
 
     @Bean

@@ -16,14 +16,21 @@ import org.jxmpp.jid.EntityBareJid;
  * @param rooms      the rooms the bot keeps, in file order
  * @param runtime    runtime settings
  * @param dispatch   how events and commands reach plugins
+ * @param monitoring the health and metrics endpoint
  * @param plugins    plugin sections by plugin id, in file order
  */
 public record BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins,
                         List<RoomSettings> rooms, RuntimeSettings runtime, DispatchSettings dispatch,
-                        Map<String, PluginSection> plugins) {
+                        MonitoringSettings monitoring, Map<String, PluginSection> plugins) {
     public BotConfig {
         admins = Set.copyOf(admins);
         rooms = List.copyOf(rooms);
         plugins = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(plugins));
+    }
+
+    /** A configuration without the monitoring endpoint. */
+    public BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins, List<RoomSettings> rooms,
+                     RuntimeSettings runtime, DispatchSettings dispatch, Map<String, PluginSection> plugins) {
+        this(source, connection, admins, rooms, runtime, dispatch, MonitoringSettings.off(), plugins);
     }
 }

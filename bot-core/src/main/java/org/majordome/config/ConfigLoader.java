@@ -73,12 +73,13 @@ public final class ConfigLoader {
         List<EntityBareJid> admins = top.list("admins", ConfigValue::asEntityBareJid);
         RuntimeSettings runtime = runtime(top.section("runtime"));
         DispatchSettings dispatch = dispatch(top.section("dispatch"));
+        MonitoringSettings monitoring = monitoring(top.section("monitoring"));
         List<RoomSettings> rooms = rooms(top);
         Map<String, PluginSection> plugins = plugins(top.section("plugins"));
         top.rejectUnknownKeys();
 
         problems.throwIfAny();
-        return new BotConfig(file, connection.orElseThrow(), Set.copyOf(admins), rooms, runtime, dispatch, plugins);
+        return new BotConfig(file, connection.orElseThrow(), Set.copyOf(admins), rooms, runtime, dispatch, monitoring, plugins);
     }
 
     private static Optional<String> read(Path file, ConfigProblems problems) {
@@ -225,6 +226,13 @@ public final class ConfigLoader {
         Optional<Path> pluginDirectory = section.value("plugin-directory").flatMap(ConfigValue::asPath);
         section.rejectUnknownKeys();
         return new DispatchSettings(prefix, replies, period, answerUnknown, capacity, limit, pluginDirectory);
+    }
+
+    private static MonitoringSettings monitoring(ConfigReader section) {
+        Optional<Integer> port = section.optionalInt("http-port", 1, 65535);
+        String address = section.string("http-address", MonitoringSettings.off().httpAddress());
+        section.rejectUnknownKeys();
+        return new MonitoringSettings(port, address);
     }
 
     private static List<RoomSettings> rooms(ConfigReader top) {

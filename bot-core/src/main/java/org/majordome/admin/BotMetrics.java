@@ -1,0 +1,90 @@
+package org.majordome.admin;
+
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.majordome.api.event.BotEvent;
+import org.majordome.dispatch.DispatchStats;
+import org.majordome.intake.EventSink;
+import org.majordome.room.RoomKeeper;
+import org.majordome.room.RoomStatus;
+import org.majordome.xmpp.XmppSession;
+
+/**
+ * The bot's meters, in a Prometheus registry: connection and rooms, events by type, reconnections,
+ * dispatch counters, and the JVM's own. Counts events as a sink; counts reconnections as a session
+ * listener.
+ */
+public final class BotMetrics implements EventSink, XmppSession.Listener, AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter newSessions;
+    private final Counter resumedSessions;
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+
+    public BotMetrics(RoomKeeper rooms, XmppSession session, Supplier<DispatchStats> dispatch) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        Gauge.builder("majordome.connected", session, s -> s.isOnline() ? 1 : 0)
+                .description("1 while the bot is logged in to its server").register(registry);
+        Gauge.builder("majordome.rooms.kept", rooms, r -> r.status().size())
+                .description("rooms in the configuration").register(registry);
+        Gauge.builder("majordome.rooms.joined", rooms,
+                        r -> r.status().stream().filter(status -> status.state() == RoomStatus.State.JOINED).count())
+                .description("rooms the bot is in now").register(registry);
+        newSessions = Counter.builder("majordome.sessions").tag("kind", "new")
+                .description("logins that started a new session (after the first: reconnections)").register(registry);
+        resumedSessions = Counter.builder("majordome.sessions").tag("kind", "resumed")
+                .description("reconnections that resumed the session (XEP-0198)").register(registry);
+        dispatchCounter("majordome.dispatch.events.accepted", dispatch, DispatchStats::eventsAccepted);
+        dispatchCounter("majordome.dispatch.events.shed", dispatch, DispatchStats::eventsShed);
+        dispatchCounter("majordome.dispatch.events.dispatched", dispatch, DispatchStats::eventsDispatched);
+        dispatchCounter("majordome.plugin.errors", dispatch, DispatchStats::handlerErrors);
+        dispatchCounter("majordome.plugin.timeouts", dispatch, DispatchStats::handlerTimeouts);
+        dispatchCounter("majordome.commands.run", dispatch, DispatchStats::commandsRun);
+        dispatchCounter("majordome.commands.refused", dispatch, DispatchStats::commandsRefused);
+        dispatchCounter("majordome.commands.rate.limited", dispatch, DispatchStats::commandsRateLimited);
+    }
+
+    private void dispatchCounter(String name, Supplier<DispatchStats> dispatch, ToDoubleFunction<DispatchStats> value) {
+        FunctionCounter.builder(name, dispatch, supplier -> value.applyAsDouble(supplier.get())).register(registry);
+    }
+
+    @Override
+    public void accept(BotEvent event) {
+        registry.counter("majordome.events", "type", event.getClass().getSimpleName()).increment();
+    }
+
+    @Override
+    public void online(boolean resumed) {
+        (resumed ? resumedSessions : newSessions).increment();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** The meters in Prometheus' text format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gcMetrics.close();
+        registry.close();
+    }
+}
