@@ -252,7 +252,7 @@ class ConfigLoaderTest {
         assertThat(problem.key()).isEqualTo("colour");
         assertThat(problem.line()).isEqualTo(4);
         assertThat(problem.message())
-                .isEqualTo("unknown key 'colour'; expected one of: connection, admins, runtime, dispatch, rooms, plugins");
+                .isEqualTo("unknown key 'colour'; expected one of: connection, admins, runtime, dispatch, monitoring, rooms, plugins");
     }
 
     @Test
