@@ -2,6 +2,7 @@ package org.majordome.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -39,8 +40,19 @@ public final class Majordome implements Callable<Integer> {
         return 0;
     }
 
-    static BotConfig load(Path file) throws ConfigException {
-        return new ConfigLoader(System.getenv()).load(file);
+    /** The configuration, or empty after printing every problem in it. */
+    static Optional<BotConfig> loadOrReport(Path file, CommandLine.Model.CommandSpec spec) {
+        try {
+            return Optional.of(new ConfigLoader(System.getenv()).load(file));
+        } catch (ConfigException e) {
+            report(spec, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    static void report(CommandLine.Model.CommandSpec spec, String text) {
+        spec.commandLine().getErr().println(text);
+        spec.commandLine().getErr().flush();
     }
 
     @Command(name = "run", description = "Connect and keep the configured rooms until stopped (SIGTERM or Ctrl-C).")
@@ -54,22 +66,18 @@ public final class Majordome implements Callable<Integer> {
 
         @Override
         public Integer call() throws InterruptedException {
-            BotConfig botConfig;
-            try {
-                botConfig = load(config);
-            } catch (ConfigException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                spec.commandLine().getErr().flush();
+            Optional<BotConfig> loaded = loadOrReport(config, spec);
+            if (loaded.isEmpty()) {
                 return ConfigCheck.INVALID;
             }
+            BotConfig botConfig = loaded.get();
             log.info("Starting Majordome {} as {} for {} room(s)", Version.current(), botConfig.connection().jid(),
                     botConfig.rooms().size());
             RunningBot bot;
             try {
                 bot = RunningBot.start(botConfig);
             } catch (StartupException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                spec.commandLine().getErr().flush();
+                report(spec, e.getMessage());
                 return ConfigCheck.INVALID;
             }
             ShutdownSignals.onHangup(() -> {
@@ -98,16 +106,14 @@ public final class Majordome implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            BotConfig botConfig;
-            try {
-                botConfig = load(config);
-            } catch (ConfigException e) {
-                spec.commandLine().getErr().println(e.getMessage());
+            Optional<BotConfig> loaded = loadOrReport(config, spec);
+            if (loaded.isEmpty()) {
                 return ConfigCheck.INVALID;
             }
+            BotConfig botConfig = loaded.get();
             List<String> problems = PluginCheck.problems(botConfig);
             if (!problems.isEmpty()) {
-                spec.commandLine().getErr().println(new StartupException(problems).getMessage());
+                report(spec, new StartupException(problems).getMessage());
                 return ConfigCheck.INVALID;
             }
             spec.commandLine().getOut().printf("%s: valid (%s, %d room(s), plugins: %s)%n", config,
