@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.majordome.config.BotConfig;
-import org.majordome.config.ConfigCheck;
 import org.majordome.config.ConfigException;
 import org.majordome.config.ConfigLoader;
 import org.slf4j.Logger;
@@ -24,6 +23,10 @@ import picocli.CommandLine.Option;
         subcommands = {Majordome.Run.class, Majordome.CheckConfig.class})
 public final class Majordome implements Callable<Integer> {
 
+
+    /** Exit code of a configuration that failed validation (also: plugins that cannot start as configured). */
+    public static final int INVALID = 2;
+    static final int VALID = 0;
 
     private static final Logger log = LoggerFactory.getLogger(Majordome.class);
 
@@ -68,7 +71,7 @@ public final class Majordome implements Callable<Integer> {
         public Integer call() throws InterruptedException {
             Optional<BotConfig> loaded = loadOrReport(config, spec);
             if (loaded.isEmpty()) {
-                return ConfigCheck.INVALID;
+                return INVALID;
             }
             BotConfig botConfig = loaded.get();
             log.info("Starting Majordome {} as {} for {} room(s)", Version.current(), botConfig.connection().jid(),
@@ -78,7 +81,7 @@ public final class Majordome implements Callable<Integer> {
                 bot = RunningBot.start(botConfig);
             } catch (StartupException e) {
                 report(spec, e.getMessage());
-                return ConfigCheck.INVALID;
+                return INVALID;
             }
             ShutdownSignals.onHangup(() -> {
                 log.info("Received SIGHUP: reloading {}", config);
@@ -108,18 +111,18 @@ public final class Majordome implements Callable<Integer> {
         public Integer call() {
             Optional<BotConfig> loaded = loadOrReport(config, spec);
             if (loaded.isEmpty()) {
-                return ConfigCheck.INVALID;
+                return INVALID;
             }
             BotConfig botConfig = loaded.get();
             List<String> problems = PluginCheck.problems(botConfig);
             if (!problems.isEmpty()) {
                 report(spec, new StartupException(problems).getMessage());
-                return ConfigCheck.INVALID;
+                return INVALID;
             }
             spec.commandLine().getOut().printf("%s: valid (%s, %d room(s), plugins: %s)%n", config,
                     botConfig.connection().jid(), botConfig.rooms().size(),
                     botConfig.rooms().stream().flatMap(room -> room.plugins().stream()).distinct().toList());
-            return ConfigCheck.VALID;
+            return VALID;
         }
     }
 

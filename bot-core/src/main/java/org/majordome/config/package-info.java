@@ -5,9 +5,9 @@
  * before anything connects. Secrets are {@link org.majordome.config.Secret}s, whose text never reaches
  * a log or an error message.
  *
- * <p>{@link org.majordome.config.ConfigLoader} reads the file; {@link org.majordome.config.ConfigCheck} is the
- * {@code check-config} command. {@link org.majordome.config.ConfigReader} and
- * {@link org.majordome.config.ConfigValue} do the reading, and are public so that each plugin binds its own
- * {@link org.majordome.config.PluginSection} with the same file/line/key precision.
+ * <p>{@link org.majordome.config.ConfigLoader} reads the file. {@link org.majordome.config.ConfigReader} and
+ * {@link org.majordome.config.ConfigValue} do the reading; {@link org.majordome.config.RecordBinder} binds
+ * each plugin's {@link org.majordome.config.PluginSection} to its config record with the same
+ * file/line/key precision.
  */
 package org.majordome.config;
