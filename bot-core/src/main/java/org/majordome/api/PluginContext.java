@@ -1,9 +1,11 @@
 package org.majordome.api;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.majordome.api.command.CommandRegistry;
 import org.majordome.api.room.DirectChat;
+import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
 import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.storage.PluginStorage;
@@ -25,6 +27,13 @@ public interface PluginContext<C> {
 
     /** The rooms the bot keeps. */
     Rooms rooms();
+
+    /**
+     * The rooms this plugin is enabled in ({@code rooms[].plugins}), in configuration order: where its events
+     * come from, and where a plugin that acts on its own (on a schedule) should act. A subset of
+     * {@link #rooms()}.{@link Rooms#all() all()}.
+     */
+    List<RoomHandle> enabledRooms();
 
     /** One-to-one chats with JIDs outside rooms. */
     DirectChat directChat();

@@ -1,11 +1,14 @@
 package org.majordome.dispatch;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import org.majordome.api.PluginContext;
 import org.majordome.api.command.CommandRegistry;
 import org.majordome.api.room.DirectChat;
+import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
 import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.storage.PluginStorage;
@@ -20,14 +23,16 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     private final PluginServices services;
     private final CommandRegistry commands;
     private final Logger logger;
+    private final Predicate<String> enabledIn;
 
     RuntimePluginContext(String pluginId, Class<?> pluginClass, C config, PluginServices services,
-                         CommandRegistry commands) {
+                         CommandRegistry commands, Predicate<String> enabledIn) {
         this.pluginId = pluginId;
         this.pluginClass = pluginClass;
         this.config = Objects.requireNonNull(config, "config");
         this.services = services;
         this.commands = commands;
+        this.enabledIn = enabledIn;
         this.logger = PluginLoggers.forPlugin(pluginId, pluginClass);
     }
 
@@ -44,6 +49,11 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     @Override
     public Rooms rooms() {
         return services.rooms();
+    }
+
+    @Override
+    public List<RoomHandle> enabledRooms() {
+        return services.rooms().all().stream().filter(room -> enabledIn.test(room.roomJid())).toList();
     }
 
     @Override

@@ -361,6 +361,11 @@ final class KeptRoom {
     }
 
     /** The room's disco#info features as last discovered (XEP-0030 §3.1). */
+    /** The configured title: the one the bot keeps, so it is the room's name as far as the bot knows. */
+    Optional<String> title() {
+        return settings.desired().title();
+    }
+
     Set<String> features() {
         return features;
     }

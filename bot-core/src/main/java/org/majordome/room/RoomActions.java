@@ -67,6 +67,11 @@ final class RoomActions implements RoomHandle {
     }
 
     @Override
+    public Optional<String> title() {
+        return room.title();
+    }
+
+    @Override
     public boolean joined() {
         return room.isJoined();
     }

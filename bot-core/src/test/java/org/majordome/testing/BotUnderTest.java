@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +23,15 @@ import org.majordome.config.BotConfig;
 import org.majordome.config.ConnectionSettings;
 import org.majordome.config.DesiredRoomConfig;
 import org.majordome.config.DispatchSettings;
+import org.majordome.config.PluginSection;
 import org.majordome.config.RoomSettings;
 import org.majordome.config.RuntimeSettings;
 import org.majordome.config.Secret;
 import org.majordome.config.TlsMode;
 import org.majordome.room.RoomStatus;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * The real bot, in this JVM, connected to a test Prosody: configuration built in code with short
@@ -97,6 +102,7 @@ public final class BotUnderTest implements AutoCloseable {
         private String account = ACCOUNT;
         private DispatchSettings dispatch = DispatchSettings.defaults();
         private Path dataDirectory = Path.of("target", "bot-data");
+        private final Map<String, PluginSection> pluginSections = new LinkedHashMap<>();
 
         private Builder(ProsodyServer server) {
             this.server = server;
@@ -113,6 +119,17 @@ public final class BotUnderTest implements AutoCloseable {
 
         public Builder plugin(Plugin<?> plugin) {
             plugins.add(plugin);
+            return this;
+        }
+
+        /**
+         * A plugin's configuration section, as YAML text without the {@code plugins.<id>:} line; it is bound to
+         * the plugin's config record exactly as a section of the configuration file is.
+         */
+        public Builder pluginConfig(String pluginId, String yaml) {
+            Node node = new Compose(LoadSettings.builder().setLabel("plugins." + pluginId).build())
+                    .composeString(yaml).orElseThrow(() -> new IllegalArgumentException("empty YAML for " + pluginId));
+            pluginSections.put(pluginId, new PluginSection(pluginId, node));
             return this;
         }
 
@@ -168,7 +185,7 @@ public final class BotUnderTest implements AutoCloseable {
                 RuntimeSettings runtime = new RuntimeSettings(reconcileInterval, selfPingAfterIdle, backoffMax,
                         dataDirectory, ZoneOffset.UTC);
                 return new BotConfig(Path.of("test-bot.yml"), connection, Set.copyOf(admins), rooms, runtime, dispatch,
-                        Map.of());
+                        pluginSections);
             } catch (XmppStringprepException e) {
                 throw new IllegalArgumentException(e);
             }

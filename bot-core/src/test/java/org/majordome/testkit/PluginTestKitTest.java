@@ -166,4 +166,40 @@ class PluginTestKitTest {
         }
         assertThat(PluginTestKit.builder().plugin(new Quiet()).room(LOBBY).start().startProblems()).isEmpty();
     }
+
+    /** Remembers its context, to look at what the runtime hands a plugin. */
+    public static class Bare implements Plugin<NoConfig> {
+        volatile PluginContext<NoConfig> context;
+
+        @Override
+        public String id() {
+            return "bare";
+        }
+
+        @Override
+        public Class<NoConfig> configType() {
+            return NoConfig.class;
+        }
+
+        @Override
+        public void start(PluginContext<NoConfig> context) {
+            this.context = context;
+        }
+    }
+
+    @Test
+    void aPluginKnowsTheRoomsItIsEnabledInAndTheirTitles() {
+        Bare bare = new Bare();
+        try (PluginTestKit kit = PluginTestKit.builder().plugin(bare).room(LOBBY)
+                .roomWithoutPlugins("quiet@conference.example.org").room("Garden@conference.example.org", "bare")
+                .start()) {
+            kit.room(LOBBY).withTitle("The Lobby");
+
+            assertThat(bare.context.enabledRooms()).extracting(RoomHandle::roomJid)
+                    .containsExactly(LOBBY, "garden@conference.example.org");
+            assertThat(bare.context.rooms().all()).hasSize(3);
+            assertThat(bare.context.enabledRooms().getFirst().title()).contains("The Lobby");
+            assertThat(kit.room("garden@conference.example.org").handle().title()).isEmpty();
+        }
+    }
 }

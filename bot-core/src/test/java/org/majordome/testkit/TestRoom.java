@@ -70,6 +70,7 @@ public final class TestRoom {
     private final AtomicInteger occupantIds = new AtomicInteger();
     private volatile boolean botJoined = true;
     private volatile Optional<String> subject = Optional.empty();
+    private volatile Optional<String> title = Optional.empty();
 
     TestRoom(String jid, PluginTestKit kit) {
         this.jid = jid.toLowerCase(Locale.ROOT);
@@ -97,6 +98,12 @@ public final class TestRoom {
         synchronized (this) {
             List.of(missing).forEach(features::remove);
         }
+        return this;
+    }
+
+    /** Gives the room a configured title, as {@code rooms[].title} does (none by default). */
+    public TestRoom withTitle(String newTitle) {
+        this.title = Optional.of(Objects.requireNonNull(newTitle, "newTitle"));
         return this;
     }
 
@@ -413,6 +420,11 @@ public final class TestRoom {
         @Override
         public String botNick() {
             return BOT_NICK;
+        }
+
+        @Override
+        public Optional<String> title() {
+            return title;
         }
 
         @Override

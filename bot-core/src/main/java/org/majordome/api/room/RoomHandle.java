@@ -24,6 +24,12 @@ public interface RoomHandle {
     /** The bot's current nick in the room. */
     String botNick();
 
+    /**
+     * The room's title as the configuration sets it ({@code rooms[].title}), for people; empty when the
+     * configuration leaves it to the server. Plugins fall back to the JID's local part.
+     */
+    Optional<String> title();
+
     /** Whether the bot is in the room right now; actions taken while not joined end {@code Failed}. */
     boolean joined();
 

@@ -1,0 +1,165 @@
+package org.majordome.plugins.notices;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.majordome.api.OnEvent;
+import org.majordome.api.Plugin;
+import org.majordome.api.PluginContext;
+import org.majordome.api.command.Command;
+import org.majordome.api.command.CommandInvocation;
+import org.majordome.api.command.CommandScope;
+import org.majordome.api.event.RoomMessageReceivedEvent;
+import org.majordome.api.room.RoomHandle;
+import org.majordome.api.schedule.Firing;
+import org.majordome.api.schedule.ScheduledJob;
+import org.majordome.api.storage.KeyValueStore;
+import org.majordome.api.storage.ValueCodec;
+import org.majordome.plugins.notices.NoticesConfig.Notice;
+
+/** Posts scheduled announcements; see the package documentation. */
+public final class NoticesPlugin implements Plugin<NoticesConfig> {
+
+    static final String NONE_HERE = "No notices are scheduled for this room.";
+    private static final String JOB_PREFIX = "notice/";
+    private static final String POSTED_PREFIX = "posted/";
+    private static final String ACTIVE_PREFIX = "active-since-posted/";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm VV", Locale.ENGLISH);
+
+    /** Which (room, notice) pairs are known to have had activity since the last post; spares a write per message. */
+    private final Map<String, Boolean> activeSincePosted = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledJob> jobs = new ConcurrentHashMap<>();
+    private volatile PluginContext<NoticesConfig> context;
+
+    @Override
+    public String id() {
+        return "notices";
+    }
+
+    @Override
+    public Class<NoticesConfig> configType() {
+        return NoticesConfig.class;
+    }
+
+    @Override
+    public void start(PluginContext<NoticesConfig> context) {
+        this.context = context;
+        for (Notice notice : context.config().notices()) {
+            for (String roomJid : notice.rooms().orElse(List.of())) {
+                if (context.rooms().room(roomJid).isEmpty()) {
+                    context.logger().warn("notice '{}' names room {}, which the bot does not keep: it is skipped there",
+                            notice.name(), roomJid);
+                }
+            }
+            String name = notice.name();
+            jobs.put(name, context.scheduler().cron(JOB_PREFIX + name, notice.schedule(), zoneOf(notice),
+                    notice.catchUpPolicy(), firing -> post(name, firing)));
+        }
+    }
+
+    /** Posts a notice in each of its rooms where the bot is and, if it asks for it, someone spoke since last time. */
+    void post(String noticeName, Firing firing) {
+        Optional<Notice> found = context.config().notice(noticeName);
+        if (found.isEmpty()) {
+            return;
+        }
+        Notice notice = found.get();
+        for (RoomHandle room : targets(notice)) {
+            String roomJid = room.roomJid();
+            if (!room.joined()) {
+                context.logger(roomJid).info("notice '{}' not posted: the bot is not in the room", noticeName);
+                continue;
+            }
+            KeyValueStore store = context.storage().room(roomJid);
+            boolean postedBefore = store.get(POSTED_PREFIX + noticeName).isPresent();
+            if (notice.postsOnlyAfterActivity() && postedBefore && !hadActivity(store, roomJid, noticeName)) {
+                context.logger(roomJid).debug("notice '{}' skipped: nobody spoke since the last one", noticeName);
+                continue;
+            }
+            if (firing.late()) {
+                context.logger(roomJid).info("notice '{}' was due at {}: posting it late, once", noticeName,
+                        firing.scheduledFor());
+            }
+            room.send(notice.text());
+            store.transaction(tx -> {
+                tx.put(POSTED_PREFIX + noticeName, context.clock().instant(), ValueCodec.INSTANT);
+                tx.delete(ACTIVE_PREFIX + noticeName);
+            });
+            activeSincePosted.put(activityKey(roomJid, noticeName), false);
+        }
+    }
+
+    @OnEvent
+    public void onMessage(RoomMessageReceivedEvent event) {
+        Optional<RoomHandle> room = context.rooms().room(event.roomJid());
+        if (room.isEmpty() || event.sender().nick().equals(room.get().botNick())) {
+            return;
+        }
+        String roomJid = room.get().roomJid();
+        for (Notice notice : context.config().notices()) {
+            if (!notice.postsOnlyAfterActivity() || !postsIn(notice, roomJid)) {
+                continue;
+            }
+            String key = activityKey(roomJid, notice.name());
+            if (!activeSincePosted.getOrDefault(key, false)) {
+                context.storage().room(roomJid).put(ACTIVE_PREFIX + notice.name(), "true");
+                activeSincePosted.put(key, true);
+            }
+        }
+    }
+
+    @Command(name = "notices", help = "Lists the notices scheduled for this room and when each comes next.",
+            maxArgs = 0, scopes = {CommandScope.ROOM, CommandScope.PRIVATE})
+    public void notices(CommandInvocation invocation) {
+        if (invocation.room().isEmpty()) {
+            return;
+        }
+        RoomHandle room = invocation.room().get();
+        List<String> lines = new ArrayList<>();
+        for (Notice notice : context.config().notices()) {
+            if (!postsIn(notice, room.roomJid())) {
+                continue;
+            }
+            String next = Optional.ofNullable(jobs.get(notice.name())).flatMap(ScheduledJob::nextFireTime)
+                    .map(at -> WHEN.format(at.atZone(zoneOf(notice)))).orElse("not scheduled");
+            lines.add("• " + notice.name() + " — next: " + next
+                    + (notice.postsOnlyAfterActivity() ? " (only if someone spoke since the last one)" : ""));
+        }
+        invocation.reply(lines.isEmpty() ? NONE_HERE : "Scheduled notices:\n" + String.join("\n", lines));
+    }
+
+    private boolean hadActivity(KeyValueStore store, String roomJid, String noticeName) {
+        String key = activityKey(roomJid, noticeName);
+        Boolean known = activeSincePosted.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean stored = store.get(ACTIVE_PREFIX + noticeName).isPresent();
+        activeSincePosted.put(key, stored);
+        return stored;
+    }
+
+    private List<RoomHandle> targets(Notice notice) {
+        return notice.rooms().map(jids -> jids.stream().map(jid -> context.rooms().room(jid))
+                        .flatMap(Optional::stream).toList())
+                .orElseGet(context::enabledRooms);
+    }
+
+    private boolean postsIn(Notice notice, String roomJid) {
+        return targets(notice).stream().anyMatch(target -> target.roomJid().equalsIgnoreCase(roomJid));
+    }
+
+    private ZoneId zoneOf(Notice notice) {
+        return notice.zone().orElse(context.config().zone());
+    }
+
+    private static String activityKey(String roomJid, String noticeName) {
+        return roomJid + " " + noticeName;
+    }
+}

@@ -1,0 +1,301 @@
+package org.majordome.plugins.topic;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+import org.majordome.api.OnEvent;
+import org.majordome.api.Plugin;
+import org.majordome.api.PluginContext;
+import org.majordome.api.command.Command;
+import org.majordome.api.command.CommandInvocation;
+import org.majordome.api.command.CommandScope;
+import org.majordome.api.command.Permission;
+import org.majordome.api.event.RoomJoinedEvent;
+import org.majordome.api.event.SubjectChangedEvent;
+import org.majordome.api.room.ActionResult;
+import org.majordome.api.room.RoomHandle;
+import org.majordome.api.schedule.CatchUp;
+import org.majordome.api.schedule.ScheduledJob;
+import org.majordome.api.storage.KeyValueStore;
+import org.majordome.api.storage.ValueCodec;
+import org.slf4j.Logger;
+
+/** Rotates room subjects on a schedule; see the package documentation. */
+public final class TopicPlugin implements Plugin<TopicConfig> {
+
+    static final String ROTATE_JOB = "rotate";
+    /** After repeated refusals, retry at most this many ticks apart. */
+    static final int MAX_TICKS_BETWEEN_RETRIES = 64;
+    private static final String NEXT_INDEX = "next-index";
+    private static final String DECK = "deck";
+    private static final String LAST_INDEX = "last-index";
+    private static final String PAUSED_UNTIL = "paused-until";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm VV", Locale.ROOT);
+
+    private final RandomGenerator random;
+    private final Map<String, RoomState> states = new ConcurrentHashMap<>();
+    private volatile PluginContext<TopicConfig> context;
+
+    public TopicPlugin() {
+        this(new Random());
+    }
+
+    /** With a chosen random source, so that tests know the shuffled order. */
+    TopicPlugin(RandomGenerator random) {
+        this.random = random;
+    }
+
+    @Override
+    public String id() {
+        return "topic";
+    }
+
+    @Override
+    public Class<TopicConfig> configType() {
+        return TopicConfig.class;
+    }
+
+    @Override
+    public void start(PluginContext<TopicConfig> context) {
+        this.context = context;
+        for (RoomHandle room : context.enabledRooms()) {
+            TopicConfig settings = context.config().forRoom(room.roomJid());
+            if (settings.subjects().isEmpty()) {
+                continue;
+            }
+            String jid = room.roomJid();
+            // No catch-up: a subject is about now; a missed change simply waits for the next fire time.
+            context.scheduler().room(jid).cron(ROTATE_JOB, settings.schedule(), settings.zone(), CatchUp.NONE,
+                    firing -> tick(jid));
+        }
+    }
+
+    /** One scheduled fire time in a room: rotate unless paused, backing off or out of the room. */
+    void tick(String roomJid) {
+        Optional<RoomHandle> room = context.rooms().room(roomJid);
+        if (room.isEmpty() || !room.get().joined() || pausedUntil(roomJid).isPresent()) {
+            return;
+        }
+        RoomState state = state(roomJid);
+        synchronized (state) {
+            if (state.ticksToSkip > 0) {
+                state.ticksToSkip--;
+                return;
+            }
+        }
+        rotate(room.get());
+    }
+
+    @OnEvent
+    public void onSubjectChanged(SubjectChangedEvent event) {
+        if (event.byBot()) {
+            return;
+        }
+        TopicConfig settings = context.config().forRoom(event.roomJid());
+        if (settings.subjects().isEmpty()) {
+            return;
+        }
+        Instant until = pauseFor(event.roomJid(), settings.pauseAfterManual());
+        context.logger(event.roomJid()).info("{} set the subject by hand: rotation paused until {}",
+                event.byNick().orElse("someone"), until);
+    }
+
+    @OnEvent
+    public void onBotJoined(RoomJoinedEvent event) {
+        // The bot may have come back with the privileges it lacked: try again at the next tick.
+        RoomState state = state(event.roomJid());
+        synchronized (state) {
+            state.ticksToSkip = 0;
+        }
+    }
+
+    @Command(name = "topic", usage = "[next | pause [duration] | resume]",
+            help = "Rotating subject: shows when it changes next, or changes it now, pauses or resumes rotation.",
+            permission = Permission.MODERATOR, maxArgs = 2, scopes = {CommandScope.ROOM, CommandScope.PRIVATE})
+    public void topic(CommandInvocation invocation) {
+        if (invocation.room().isEmpty()) {
+            return;
+        }
+        RoomHandle room = invocation.room().get();
+        TopicConfig settings = context.config().forRoom(room.roomJid());
+        if (settings.subjects().isEmpty()) {
+            invocation.reply("No subjects are configured for this room.");
+            return;
+        }
+        String action = invocation.argument(0).orElse("").toLowerCase(Locale.ROOT);
+        switch (action) {
+            case "" -> invocation.reply(status(room.roomJid(), settings));
+            case "next" -> rotate(room).thenAccept(result -> invocation.reply(result.succeeded()
+                    ? "Subject changed." : "I cannot change the subject: " + describe(result)));
+            case "pause" -> {
+                Optional<Duration> duration = invocation.argument(1).map(HumanDurations::parse)
+                        .orElse(Optional.of(settings.pauseAfterManual()));
+                if (duration.isEmpty()) {
+                    invocation.reply("Not a duration: " + invocation.argument(1).orElse("")
+                            + " (try 30m, 2h, 1d or 1h30m).");
+                    return;
+                }
+                Instant until = pauseFor(room.roomJid(), duration.get());
+                invocation.reply("Rotation paused until " + WHEN.format(until.atZone(settings.zone())) + ".");
+            }
+            case "resume" -> {
+                context.storage().room(room.roomJid()).delete(PAUSED_UNTIL);
+                invocation.reply("Rotation resumed. " + status(room.roomJid(), settings));
+            }
+            default -> invocation.reply("Usage: !topic [next | pause [duration] | resume]");
+        }
+    }
+
+    private String status(String roomJid, TopicConfig settings) {
+        Optional<Instant> paused = pausedUntil(roomJid);
+        if (paused.isPresent()) {
+            return "Rotation is paused until " + WHEN.format(paused.get().atZone(settings.zone())) + ".";
+        }
+        return context.scheduler().room(roomJid).job(ROTATE_JOB).flatMap(ScheduledJob::nextFireTime)
+                .map(next -> "Next subject change: " + WHEN.format(next.atZone(settings.zone())) + ".")
+                .orElse("No subject change is scheduled.");
+    }
+
+    /** Sets the next subject now; moves on in the list only once the room accepted it. */
+    private CompletionStage<ActionResult> rotate(RoomHandle room) {
+        String roomJid = room.roomJid();
+        TopicConfig settings = context.config().forRoom(roomJid);
+        KeyValueStore store = context.storage().room(roomJid);
+        int index;
+        synchronized (state(roomJid)) {
+            index = nextIndex(store, settings);
+        }
+        String subject = render(settings.subjects().get(index), settings);
+        return room.setSubject(subject).thenApply(result -> {
+            if (result.succeeded()) {
+                succeeded(roomJid, store, settings, index);
+            } else {
+                failed(roomJid, result);
+            }
+            return result;
+        });
+    }
+
+    private String render(String template, TopicConfig settings) {
+        LocalDate today = LocalDate.now(context.clock().withZone(settings.zone()));
+        return template.replace("{date}", settings.dateFormatter().format(today));
+    }
+
+    private int nextIndex(KeyValueStore store, TopicConfig settings) {
+        int count = settings.subjects().size();
+        if (settings.order() == TopicConfig.Order.IN_ORDER) {
+            return (int) (store.get(NEXT_INDEX, ValueCodec.LONG).orElse(0L) % count);
+        }
+        List<Integer> deck = deck(store, count);
+        if (deck.isEmpty()) {
+            deck = shuffledDeck(count, store.get(LAST_INDEX, ValueCodec.LONG).map(Long::intValue));
+            store.put(DECK, encode(deck));
+        }
+        return deck.getFirst();
+    }
+
+    private void succeeded(String roomJid, KeyValueStore store, TopicConfig settings, int shownIndex) {
+        RoomState state = state(roomJid);
+        synchronized (state) {
+            int count = settings.subjects().size();
+            if (settings.order() == TopicConfig.Order.IN_ORDER) {
+                store.put(NEXT_INDEX, (long) (shownIndex + 1) % count, ValueCodec.LONG);
+            } else {
+                List<Integer> deck = new ArrayList<>(deck(store, count));
+                deck.remove(Integer.valueOf(shownIndex));
+                store.put(DECK, encode(deck));
+                store.put(LAST_INDEX, (long) shownIndex, ValueCodec.LONG);
+            }
+            if (state.failures > 0) {
+                context.logger(roomJid).info("the subject can be changed again after {} refused attempts",
+                        state.failures);
+            }
+            state.failures = 0;
+            state.ticksToSkip = 0;
+        }
+    }
+
+    private void failed(String roomJid, ActionResult result) {
+        RoomState state = state(roomJid);
+        synchronized (state) {
+            state.failures++;
+            // Retry after 1, 2, 4... skipped ticks: a bot without the privilege does not hammer the room.
+            state.ticksToSkip = Math.min(1 << Math.min(state.failures - 1, 30), MAX_TICKS_BETWEEN_RETRIES);
+            Logger log = context.logger(roomJid);
+            if (state.failures == 1) {
+                log.warn("cannot change the subject ({}); retrying less and less often until it works",
+                        describe(result));
+            } else {
+                log.debug("still cannot change the subject ({}), attempt {}", describe(result), state.failures);
+            }
+        }
+    }
+
+    private Instant pauseFor(String roomJid, Duration duration) {
+        Instant until = context.clock().instant().plus(duration);
+        context.storage().room(roomJid).put(PAUSED_UNTIL, until, ValueCodec.INSTANT);
+        return until;
+    }
+
+    private Optional<Instant> pausedUntil(String roomJid) {
+        Instant now = context.clock().instant();
+        return context.storage().room(roomJid).get(PAUSED_UNTIL, ValueCodec.INSTANT).filter(now::isBefore);
+    }
+
+    /** The remaining round of a shuffle; subjects that no longer exist (configuration changed) are dropped. */
+    private static List<Integer> deck(KeyValueStore store, int count) {
+        return store.get(DECK).filter(text -> !text.isBlank()).map(text -> Arrays.stream(text.split(","))
+                        .map(Integer::valueOf).filter(i -> i < count).toList())
+                .orElse(List.of());
+    }
+
+    private List<Integer> shuffledDeck(int count, Optional<Integer> lastShown) {
+        List<Integer> deck = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            deck.add(i);
+        }
+        Collections.shuffle(deck, random);
+        if (count > 1 && lastShown.isPresent() && deck.getFirst().equals(lastShown.get())) {
+            Collections.swap(deck, 0, 1 + random.nextInt(count - 1));
+        }
+        return deck;
+    }
+
+    private static String encode(List<Integer> deck) {
+        return deck.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static String describe(ActionResult result) {
+        return switch (result) {
+            case ActionResult.Done done -> "done";
+            case ActionResult.Refused refused -> refused.errorCondition()
+                    + (refused.text().isEmpty() ? "" : ": " + refused.text());
+            case ActionResult.NotSupported notSupported -> notSupported.why();
+            case ActionResult.Failed failed -> failed.why();
+        };
+    }
+
+    private RoomState state(String roomJid) {
+        return states.computeIfAbsent(roomJid.toLowerCase(Locale.ROOT), jid -> new RoomState());
+    }
+
+    /** Refusal back-off of one room; guarded by its own monitor. Forgotten on restart, which is a fresh start. */
+    private static final class RoomState {
+        private int failures;
+        private int ticksToSkip;
+    }
+}

@@ -1,0 +1,108 @@
+package org.majordome.plugins.welcome;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code plugins.welcome} section: the settings of every room, then per-room overrides under {@code rooms:}.
+ * The YAML, with every default, is in the package documentation.
+ *
+ * @param firstTime       greeting for someone the room has never seen; placeholders {@code {nick}}, {@code {room}},
+ *                        {@code {count}}, {@code {rules}}
+ * @param returning       greeting for someone seen before, same placeholders
+ * @param delivery        in the room for everyone, or privately to the newcomer
+ * @param rules           what {@code !rules} shows and {@code {rules}} stands for; empty when the room has none
+ * @param rejoinCooldown  no greeting for someone seen in the room less than this long ago (a reconnect, a flaky
+ *                        client)
+ * @param floodJoins      more joins than this within {@code floodWindow} is a join flood
+ * @param floodWindow     the flood's time window, also how long the room must stay quiet for the flood to end
+ * @param floodSummary    said once when a flood ends, for the newcomers who got no greeting; {@code {newcomers}},
+ *                        {@code {room}}, {@code {count}}; empty to say nothing
+ * @param settleAfterJoin joins seen this soon after the bot itself (re)joined are not greeted: they are the room
+ *                        coming back into view, not newcomers
+ * @param rooms           overrides by room JID; a key left out takes the value above
+ */
+public record WelcomeConfig(String firstTime, String returning, Delivery delivery, String rules,
+                            Duration rejoinCooldown, int floodJoins, Duration floodWindow, String floodSummary,
+                            Duration settleAfterJoin, Map<String, RoomOverrides> rooms) {
+
+    /** Where a greeting goes. */
+    public enum Delivery {
+        /** To the whole room. */
+        PUBLIC,
+        /** Privately to the newcomer, through the room (XEP-0045 §7.5). */
+        PRIVATE
+    }
+
+    public WelcomeConfig {
+        Objects.requireNonNull(firstTime, "first-time");
+        Objects.requireNonNull(returning, "returning");
+        Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(rules, "rules");
+        validate("", rejoinCooldown, floodJoins, floodWindow, settleAfterJoin);
+        Objects.requireNonNull(floodSummary, "flood-summary");
+        Map<String, RoomOverrides> lowerCased = new LinkedHashMap<>();
+        for (Map.Entry<String, RoomOverrides> entry : rooms.entrySet()) {
+            RoomOverrides o = entry.getValue();
+            validate("rooms." + entry.getKey() + ".", o.rejoinCooldown().orElse(rejoinCooldown),
+                    o.floodJoins().orElse(floodJoins), o.floodWindow().orElse(floodWindow),
+                    o.settleAfterJoin().orElse(settleAfterJoin));
+            lowerCased.put(entry.getKey().toLowerCase(Locale.ROOT), o);
+        }
+        rooms = java.util.Collections.unmodifiableMap(lowerCased);
+    }
+
+    /** Every default: a public greeting, a 10-minute rejoin cooldown, a flood beyond 5 joins in 30 s. */
+    public static WelcomeConfig defaults() {
+        return new WelcomeConfig("Welcome to {room}, {nick}! {rules}", "Welcome back, {nick}!", Delivery.PUBLIC, "",
+                Duration.ofMinutes(10), 5, Duration.ofSeconds(30), "Welcome to the {newcomers} newcomers!",
+                Duration.ofSeconds(2), Map.of());
+    }
+
+    /** The settings that apply in one room: the overrides for it over the plugin-wide values. */
+    public WelcomeConfig forRoom(String roomJid) {
+        RoomOverrides o = rooms.get(roomJid.toLowerCase(Locale.ROOT));
+        if (o == null) {
+            return this;
+        }
+        return new WelcomeConfig(o.firstTime().orElse(firstTime), o.returning().orElse(returning),
+                o.delivery().orElse(delivery), o.rules().orElse(rules), o.rejoinCooldown().orElse(rejoinCooldown),
+                o.floodJoins().orElse(floodJoins), o.floodWindow().orElse(floodWindow),
+                o.floodSummary().orElse(floodSummary), o.settleAfterJoin().orElse(settleAfterJoin), Map.of());
+    }
+
+    /** One room's overrides; each key is optional and means the same as the plugin-wide one. */
+    public record RoomOverrides(Optional<String> firstTime, Optional<String> returning, Optional<Delivery> delivery,
+                                Optional<String> rules, Optional<Duration> rejoinCooldown,
+                                Optional<Integer> floodJoins, Optional<Duration> floodWindow,
+                                Optional<String> floodSummary, Optional<Duration> settleAfterJoin) {
+
+        /** No override at all. */
+        public static RoomOverrides none() {
+            return new RoomOverrides(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    private static void validate(String where, Duration rejoinCooldown, int floodJoins, Duration floodWindow,
+                                 Duration settleAfterJoin) {
+        requireNotNegative(rejoinCooldown, where + "rejoin-cooldown");
+        requireNotNegative(settleAfterJoin, where + "settle-after-join");
+        if (floodJoins < 1) {
+            throw new IllegalArgumentException(where + "flood-joins must be 1 or more, was " + floodJoins);
+        }
+        if (floodWindow.isNegative() || floodWindow.isZero()) {
+            throw new IllegalArgumentException(where + "flood-window must be positive, was " + floodWindow);
+        }
+    }
+
+    private static void requireNotNegative(Duration duration, String key) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(key + " must not be negative, was " + duration);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.majordome.plugins.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.EntityBareJid;
+import org.majordome.api.event.SubjectChangedEvent;
+import org.majordome.testing.BotUnderTest;
+import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.ProsodyServer;
+import org.majordome.testing.TestClients;
+import org.majordome.testing.XmppTestClient;
+
+/**
+ * The room-life plugins in the real bot against a real Prosody (XEP-0045 §7.2 joins, §8.1 subject changes), with
+ * the plugin configuration bound from YAML as the bot reads it from its file.
+ *
+ * <p>The bot finds the plugins as it does in production, through the service registration of this module, so the
+ * tests only enable them in the room and give their configuration.
+ *
+ * <p>{@code owner@localhost} is a server admin, which Prosody makes an owner (so a moderator) of every room: it
+ * plays the human moderator who sets the subject by hand.
+ */
+class RoomLifeIT {
+
+    @RegisterExtension
+    static final ProsodyExtension prosody = new ProsodyExtension(ProsodyServer.builder()
+            .globalConfig("admins = { \"owner@localhost\" }"));
+
+    @TempDir
+    Path data;
+
+    private BotUnderTest.Builder bot(EntityBareJid room, String pluginId) {
+        return BotUnderTest.builder(prosody.server()).room(room, pluginId).dataDirectory(data);
+    }
+
+    /** A first-time visitor gets the first-time greeting; the same user coming back gets the other one. */
+    @Test
+    void firstTimeAndReturningVisitorsAreGreetedDifferently(TestClients clients) {
+        EntityBareJid room = prosody.server().uniqueRoom("welcome");
+        try (BotUnderTest bot = bot(room, "welcome").pluginConfig("welcome", """
+                first-time: "First time here, {nick}? Welcome to {room}!"
+                returning: "Welcome back, {nick}!"
+                rejoin-cooldown: 1ms
+                settle-after-join: 1ms
+                """).start()) {
+            bot.awaitJoined(room);
+            XmppTestClient alice = clients.connect("alice");
+
+            alice.join(room, "alice");
+            alice.awaitBodyFrom(room, "First time here, alice? Welcome to Room " + room.getLocalpart() + "!");
+            leave(alice, room);
+            alice.clearReceived();
+            alice.join(room, "alice-again");
+
+            alice.awaitBodyFrom(room, "Welcome back, alice-again!");
+        }
+    }
+
+    /** A burst of 20 joins is greeted with one summary at most, not 20 greetings. */
+    @Test
+    void aBurstOfTwentyJoinsGetsOneSummary(TestClients clients) {
+        EntityBareJid room = prosody.server().uniqueRoom("burst");
+        try (BotUnderTest bot = bot(room, "welcome").pluginConfig("welcome", """
+                first-time: "Hello {nick}!"
+                flood-joins: 3
+                flood-window: 3s
+                flood-summary: "Welcome to the {newcomers} newcomers!"
+                settle-after-join: 1ms
+                """).start()) {
+            bot.awaitJoined(room);
+            XmppTestClient watcher = clients.connect("watcher");
+            List<XmppTestClient> crowd = new ArrayList<>();
+            for (int i = 1; i <= 20; i++) {
+                crowd.add(clients.connect("guest" + i));
+            }
+            watcher.join(room, "watcher");
+            watcher.awaitBodyFrom(room, "Hello watcher!");
+
+            for (int i = 0; i < crowd.size(); i++) {
+                crowd.get(i).join(room, "guest" + (i + 1));
+            }
+
+            watcher.awaitMessage("a flood summary", message -> message.getBody() != null
+                    && message.getBody().endsWith("newcomers!"));
+            // The summary comes once the room has been quiet for a flood window: more than a window later, still one.
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                    .until(() -> watcher.bodiesFrom(room).stream().filter(body -> body.endsWith("newcomers!")).count() == 1);
+            List<String> said = watcher.bodiesFrom(room);
+            assertThat(said.stream().filter(body -> body.startsWith("Hello guest"))).as("greeted before the flood")
+                    .hasSizeLessThanOrEqualTo(2);
+        }
+    }
+
+    /** Subjects rotate on a short schedule; a moderator's own subject pauses the rotation. */
+    @Test
+    void subjectsRotateUntilAModeratorSetsOne(TestClients clients) throws Exception {
+        EntityBareJid room = prosody.server().uniqueRoom("topic");
+        try (BotUnderTest bot = bot(room, "topic").pluginConfig("topic", """
+                subjects: ["Alpha {date}", "Beta"]
+                schedule: "*/2 * * * * ?"
+                pause-after-manual: 1h
+                """).start()) {
+            bot.awaitJoined(room);
+            XmppTestClient owner = clients.connect("owner");
+            MultiUserChat muc = owner.join(room, "Owner");
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> bot.events().inRoom(room.toString(),
+                    SubjectChangedEvent.class).stream().filter(SubjectChangedEvent::byBot).count() >= 2);
+            assertThat(bot.events().inRoom(room.toString(), SubjectChangedEvent.class).stream()
+                    .map(SubjectChangedEvent::newSubject).toList()).contains("Beta")
+                    .anyMatch(subject -> subject.matches("Alpha \\d{4}-\\d\\d-\\d\\d"));
+
+            muc.changeSubject("Set by a human");
+            await().atMost(Duration.ofSeconds(5)).until(() -> bot.events().any(SubjectChangedEvent.class,
+                    event -> !event.byBot() && event.newSubject().equals("Set by a human")));
+
+            // Two more fire times pass: the human's subject stays.
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7))
+                    .until(() -> "Set by a human".equals(muc.getSubject()));
+        }
+    }
+
+    /** A notice on a cron schedule reaches the room. */
+    @Test
+    void aScheduledNoticeIsPosted(TestClients clients) {
+        EntityBareJid room = prosody.server().uniqueRoom("notices");
+        try (BotUnderTest bot = bot(room, "notices").pluginConfig("notices", """
+                notices:
+                  - name: heartbeat
+                    text: "The bot is alive."
+                    schedule: "*/2 * * * * ?"
+                """).start()) {
+            bot.awaitJoined(room);
+            XmppTestClient alice = clients.connect("alice");
+            alice.join(room, "alice");
+
+            alice.awaitBodyFrom(room, "The bot is alive.");
+        }
+    }
+
+    private static void leave(XmppTestClient client, EntityBareJid room) {
+        try {
+            client.muc(room).leave();
+        } catch (Exception e) {
+            throw new IllegalStateException(client + " cannot leave " + room, e);
+        }
+    }
+}
