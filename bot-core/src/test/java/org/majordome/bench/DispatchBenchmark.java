@@ -1,0 +1,123 @@
+package org.majordome.bench;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.majordome.api.NoConfig;
+import org.majordome.api.OnEvent;
+import org.majordome.api.Plugin;
+import org.majordome.api.PluginContext;
+import org.majordome.api.event.Affiliation;
+import org.majordome.api.event.MessageStanza;
+import org.majordome.api.event.Occupant;
+import org.majordome.api.event.Role;
+import org.majordome.api.event.RoomMessageReceivedEvent;
+import org.majordome.testkit.PluginTestKit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Per-event cost of the dispatcher: an event offered for a room, queued, and delivered to one trivial
+ * plugin's {@code @OnEvent} handler (isolated call, time limit, ordering per room). {@code direct} runs
+ * queue drains and handler calls on the caller's thread (the dispatcher's own work only); {@code virtual}
+ * is production: a virtual thread per busy queue and per plugin call.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class DispatchBenchmark {
+
+    private static final int BATCH = 10_000;
+    private static final String ROOM = "bench@conference.example.org";
+
+    @Param({"direct", "virtual"})
+    public String threads;
+
+    private PluginTestKit kit;
+    private Counter counter;
+    private ExecutorService virtual;
+    private RoomMessageReceivedEvent event;
+
+    /** Counts messages: the cheapest possible handler. */
+    public static final class Counter implements Plugin<NoConfig> {
+        final AtomicLong seen = new AtomicLong();
+
+        @Override
+        public String id() {
+            return "counter";
+        }
+
+        @Override
+        public Class<NoConfig> configType() {
+            return NoConfig.class;
+        }
+
+        @Override
+        public void start(PluginContext<NoConfig> context) {
+        }
+
+        @OnEvent
+        public void on(RoomMessageReceivedEvent message) {
+            seen.incrementAndGet();
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void start() {
+        counter = new Counter();
+        PluginTestKit.Builder builder = PluginTestKit.builder().plugin(counter).room(ROOM);
+        if (threads.equals("virtual")) {
+            virtual = Executors.newVirtualThreadPerTaskExecutor();
+            builder.executors(virtual, virtual);
+        } else {
+            Executor direct = Runnable::run;
+            builder.executors(direct, direct);
+        }
+        kit = builder.start();
+        event = new RoomMessageReceivedEvent(ROOM, new Occupant("alice", Optional.empty(), Optional.of("occ-1"),
+                Role.PARTICIPANT, Affiliation.NONE), MessageStanza.ofBody("hello there"), Instant.now());
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        kit.close();
+        if (virtual != null) {
+            virtual.shutdownNow();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long dispatch() {
+        long target = counter.seen.get() + BATCH;
+        for (int i = 0; i < BATCH; i++) {
+            while (!kit.deliver(event)) {
+                Thread.onSpinWait(); // the queue is full: let it drain, as the intake would shed instead
+            }
+        }
+        while (counter.seen.get() < target) {
+            Thread.onSpinWait();
+        }
+        return counter.seen.get();
+    }
+}
