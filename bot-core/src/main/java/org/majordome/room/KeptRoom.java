@@ -139,6 +139,11 @@ final class KeptRoom {
         return roomJid;
     }
 
+    /** The room's settings from the configuration file (the desired configuration among them). */
+    RoomSettings settings() {
+        return settings;
+    }
+
     RoomStatus status() {
         return new RoomStatus(room, state, nick.toString(), occupants.size(), stateSince, problem);
     }
