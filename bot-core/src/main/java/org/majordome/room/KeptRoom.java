@@ -141,6 +141,11 @@ final class KeptRoom {
         return roomJid;
     }
 
+    /** The room's settings from the configuration file (the desired configuration among them). */
+    RoomSettings settings() {
+        return settings;
+    }
+
     RoomStatus status() {
         return new RoomStatus(room, state, nick.toString(), occupants.size(), stateSince, problem);
     }
@@ -208,10 +213,6 @@ final class KeptRoom {
             warnedUnsupported = false;
             reconcile(false);
         });
-    }
-
-    RoomSettings settings() {
-        return settings;
     }
 
     void requestReconcile() {

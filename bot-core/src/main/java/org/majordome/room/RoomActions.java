@@ -23,8 +23,12 @@ import org.jivesoftware.smackx.muc.MUCAffiliation;
 import org.jivesoftware.smackx.muc.MUCRole;
 import org.jivesoftware.smackx.muc.packet.MUCAdmin;
 import org.jivesoftware.smackx.muc.packet.MUCItem;
+import org.jivesoftware.smackx.muc.packet.MUCOwner;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jivesoftware.smackx.sid.element.OriginIdElement;
+import org.jivesoftware.smackx.xdata.FormField;
+import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
@@ -231,6 +235,51 @@ final class RoomActions implements RoomHandle {
             IQ request = v1 ? ModerationRequest.v1(stanzaId, reason) : ModerationRequest.v0(stanzaId, reason);
             request.setTo(room.jid());
             session.connection().sendIqRequestAndWaitForResponse(request);
+            return ActionResult.DONE;
+        });
+    }
+
+    @Override
+    public CompletionStage<ActionResult> setModerated(boolean moderated) {
+        return configure("moderated", RoomConfigPlan.MODERATED, room.settings().desired().moderated(), moderated);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> setMembersOnly(boolean membersOnly) {
+        return configure("members-only", RoomConfigPlan.MEMBERS_ONLY, room.settings().desired().membersOnly(),
+                membersOnly);
+    }
+
+    /**
+     * Submits one boolean field of the owner form (XEP-0045 §10.2), only if this server's form offers it, and
+     * never against a value the configuration file pins (the room keeper would put it back).
+     */
+    private CompletionStage<ActionResult> configure(String setting, String field, Optional<Boolean> pinned,
+                                                    boolean wanted) {
+        if (pinned.isPresent() && pinned.get() != wanted) {
+            return CompletableFuture.completedFuture(new ActionResult.NotSupported("the configuration file pins "
+                    + setting + " = " + pinned.get() + " for " + room.jid() + "; the bot would put it back"));
+        }
+        return act(() -> {
+            MUCOwner request = new MUCOwner();
+            request.setTo(room.jid());
+            request.setType(IQ.Type.get);
+            DataForm form = DataForm.from(session.connection().sendIqRequestAndWaitForResponse(request));
+            FormField offered = form == null ? null : form.getField(field);
+            if (offered == null) {
+                return new ActionResult.NotSupported("the room's configuration form has no " + field + " field");
+            }
+            FillableForm answer = new FillableForm(form);
+            if (offered.getType() == FormField.Type.bool) {
+                answer.setAnswer(field, wanted);
+            } else {
+                answer.setAnswer(field, wanted ? "1" : "0");
+            }
+            MUCOwner submission = new MUCOwner();
+            submission.setTo(room.jid());
+            submission.setType(IQ.Type.set);
+            submission.addExtension(answer.getDataFormToSubmit());
+            session.connection().sendIqRequestAndWaitForResponse(submission);
             return ActionResult.DONE;
         });
     }

@@ -74,4 +74,12 @@ public sealed interface RoomAction {
 
     record Invited(String jid, String reason) implements RoomAction {
     }
+
+    /** The room made moderated or not (owner form field {@code muc#roomconfig_moderatedroom}). */
+    record ModeratedSet(boolean moderated) implements RoomAction {
+    }
+
+    /** The room made members-only or not (owner form field {@code muc#roomconfig_membersonly}). */
+    record MembersOnlySet(boolean membersOnly) implements RoomAction {
+    }
 }

@@ -71,6 +71,8 @@ public final class TestRoom {
     private volatile boolean botJoined = true;
     private volatile Optional<String> subject = Optional.empty();
     private volatile Optional<String> title = Optional.empty();
+    private volatile boolean moderated;
+    private volatile boolean membersOnly;
 
     TestRoom(String jid, PluginTestKit kit) {
         this.jid = jid.toLowerCase(Locale.ROOT);
@@ -270,6 +272,16 @@ public final class TestRoom {
     /** The room's subject, if anyone set one during the test. */
     public Optional<String> subject() {
         return subject;
+    }
+
+    /** Whether the room is moderated now (changed by the bot's {@code setModerated}; false at first). */
+    public boolean moderated() {
+        return moderated;
+    }
+
+    /** Whether the room is members-only now (changed by the bot's {@code setMembersOnly}; false at first). */
+    public boolean membersOnly() {
+        return membersOnly;
     }
 
     /** Whether the bot is in the room (true unless {@link #botLeaves} was called). */
@@ -535,6 +547,22 @@ public final class TestRoom {
         @Override
         public CompletionStage<ActionResult> moderateMessage(String stanzaId, String reason) {
             return act(new RoomAction.MessageModerated(stanzaId, reason), anyone(), nothing());
+        }
+
+        @Override
+        public CompletionStage<ActionResult> setModerated(boolean wanted) {
+            return act(new RoomAction.ModeratedSet(wanted), anyone(), () -> {
+                moderated = wanted;
+                return List.of();
+            });
+        }
+
+        @Override
+        public CompletionStage<ActionResult> setMembersOnly(boolean wanted) {
+            return act(new RoomAction.MembersOnlySet(wanted), anyone(), () -> {
+                membersOnly = wanted;
+                return List.of();
+            });
         }
 
         @Override

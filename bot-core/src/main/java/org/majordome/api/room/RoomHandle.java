@@ -101,6 +101,26 @@ public interface RoomHandle {
      */
     CompletionStage<ActionResult> moderateMessage(String stanzaId, String reason);
 
+    /**
+     * Makes the room moderated or not (owner form field {@code muc#roomconfig_moderatedroom}, XEP-0045 §10.2):
+     * in a moderated room only occupants with voice may speak, and newcomers enter without voice, while
+     * occupants already present keep theirs. Meant for temporary measures such as a lockdown during a raid;
+     * needs the owner affiliation ({@code Refused("forbidden", ...)} otherwise).
+     *
+     * <p>{@code NotSupported} when the room's configuration form has no such field, or when the bot's own
+     * configuration file pins this setting to the other value: the bot keeps rooms as configured and would put
+     * it back at its next configuration check, so it refuses to start that tug of war.
+     */
+    CompletionStage<ActionResult> setModerated(boolean moderated);
+
+    /**
+     * Makes the room members-only or not (owner form field {@code muc#roomconfig_membersonly}, XEP-0045
+     * §10.2): only members may enter, and servers may remove non-members already present (status 322).
+     * Same rules as {@link #setModerated}: owner affiliation needed; {@code NotSupported} without the field or
+     * when the configuration file pins the setting to the other value.
+     */
+    CompletionStage<ActionResult> setMembersOnly(boolean membersOnly);
+
     /** Invites a user to the room (mediated invitation, XEP-0045 §7.8.2). */
     CompletionStage<ActionResult> invite(String jid, String reason);
 }

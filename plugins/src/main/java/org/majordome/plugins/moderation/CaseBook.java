@@ -1,0 +1,155 @@
+package org.majordome.plugins.moderation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+
+import org.majordome.api.storage.KeyValueStore;
+import org.majordome.api.storage.PluginStorage;
+
+/**
+ * What the plugin keeps in its storage. Per room: numbered cases ({@code case/0000000042}), offenders'
+ * points ({@code points/<offender>}, and {@code dry-points/} for what dry-run rules would have counted),
+ * active mutes ({@code mute/<offender>}) and the lockdown ({@code lockdown}). Plugin-wide: the shared ban
+ * list ({@code global-ban/<jid>}) and the rooms the plugin has seen ({@code room/<jid>}).
+ */
+final class CaseBook {
+
+    private static final int MAX_SCANNED_CASES = 5_000;
+
+    private final PluginStorage storage;
+
+    CaseBook(PluginStorage storage) {
+        this.storage = storage;
+    }
+
+    /** Stores a case under the room's next number; {@code build} gets the number. */
+    ModerationCase record(String room, LongFunction<ModerationCase> build) {
+        return storage.room(room).transactionResult(tx -> {
+            ModerationCase entry = build.apply(tx.nextSequence("case"));
+            tx.put(caseKey(entry.number()), entry.encode());
+            return entry;
+        });
+    }
+
+    Optional<ModerationCase> find(String room, long number) {
+        return storage.room(room).get(caseKey(number)).map(ModerationCase::decode);
+    }
+
+    /** The latest cases of a room that pass {@code filter}, newest first. */
+    List<ModerationCase> latest(String room, Predicate<ModerationCase> filter, int limit) {
+        KeyValueStore store = storage.room(room);
+        List<String> keys = store.keys("case/");
+        List<ModerationCase> found = new ArrayList<>();
+        for (int i = keys.size() - 1; i >= 0 && found.size() < limit && keys.size() - i <= MAX_SCANNED_CASES; i--) {
+            store.get(keys.get(i)).map(ModerationCase::decode).filter(filter).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
+     * Adds points to an offender's record after letting the old ones decay (one point per {@code decayEvery})
+     * and returns the new total.
+     */
+    double addPoints(String room, String offenderKey, boolean dryRun, double points, Instant now, Duration decayEvery) {
+        String key = (dryRun ? "dry-points/" : "points/") + offenderKey;
+        return storage.room(room).transactionResult(tx -> {
+            double total = decayed(tx.get(key), now, decayEvery) + points;
+            tx.put(key, total + "@" + now);
+            return total;
+        });
+    }
+
+    double points(String room, String offenderKey, Instant now, Duration decayEvery) {
+        return decayed(storage.room(room).get("points/" + offenderKey), now, decayEvery);
+    }
+
+    /** Forgets an offender's points (a pardon). */
+    boolean clearPoints(String room, String offenderKey) {
+        KeyValueStore store = storage.room(room);
+        boolean had = store.delete("points/" + offenderKey);
+        return store.delete("dry-points/" + offenderKey) || had;
+    }
+
+    /** Carries a nick-keyed record over to the new nick. */
+    void movePoints(String room, String fromKey, String toKey) {
+        storage.room(room).transaction(tx -> {
+            for (String prefix : List.of("points/", "dry-points/", "mute/")) {
+                Optional<String> value = tx.get(prefix + fromKey);
+                if (value.isPresent()) {
+                    tx.put(prefix + toKey, value.get());
+                    tx.delete(prefix + fromKey);
+                }
+            }
+        });
+    }
+
+    void putMute(String room, String offenderKey, Instant until) {
+        storage.room(room).put("mute/" + offenderKey, until.toString());
+    }
+
+    Optional<Instant> muteUntil(String room, String offenderKey) {
+        return storage.room(room).get("mute/" + offenderKey).map(Instant::parse);
+    }
+
+    void deleteMute(String room, String offenderKey) {
+        storage.room(room).delete("mute/" + offenderKey);
+    }
+
+    void putLockdown(String room, String description) {
+        storage.room(room).put("lockdown", description);
+    }
+
+    Optional<String> lockdown(String room) {
+        return storage.room(room).get("lockdown");
+    }
+
+    boolean deleteLockdown(String room) {
+        return storage.room(room).delete("lockdown");
+    }
+
+    /** Puts a JID on the shared ban list; {@code until} empty for a permanent ban. */
+    void putGlobalBan(String bareJid, String reason, Optional<Instant> until) {
+        storage.put("global-ban/" + TextNormalizer.lower(bareJid),
+                until.map(Instant::toString).orElse("permanent") + " " + reason);
+    }
+
+    /** Whether a JID is on the shared ban list now. */
+    boolean globallyBanned(String bareJid, Instant now) {
+        return storage.get("global-ban/" + TextNormalizer.lower(bareJid)).map(entry -> {
+            String until = entry.split(" ", 2)[0];
+            return until.equals("permanent") || Instant.parse(until).isAfter(now);
+        }).orElse(false);
+    }
+
+    boolean deleteGlobalBan(String bareJid) {
+        return storage.delete("global-ban/" + TextNormalizer.lower(bareJid));
+    }
+
+    void rememberRoom(String room) {
+        storage.put("room/" + room, "seen");
+    }
+
+    List<String> knownRooms() {
+        return storage.keys("room/").stream().map(key -> key.substring("room/".length())).toList();
+    }
+
+    private static double decayed(Optional<String> stored, Instant now, Duration decayEvery) {
+        if (stored.isEmpty()) {
+            return 0;
+        }
+        String[] parts = stored.get().split("@", 2);
+        double points = Double.parseDouble(parts[0]);
+        Duration elapsed = Duration.between(Instant.parse(parts[1]), now);
+        double forgotten = elapsed.isNegative() ? 0 : (double) elapsed.toMillis() / decayEvery.toMillis();
+        return Math.max(0, points - forgotten);
+    }
+
+    private static String caseKey(long number) {
+        return String.format("case/%010d", number);
+    }
+}

@@ -1,0 +1,83 @@
+/**
+ * The moderation plugin ({@code moderation}): automatic rules, an escalation ladder, numbered cases and
+ * moderator commands, built on the public plugin API only.
+ *
+ * <h2>Rules</h2>
+ * Each rule is enabled, tuned and given its points and action per room: flood (messages per time, lines,
+ * characters), repetition (one occupant repeating, or a raid: several occupants pasting the same text),
+ * forbidden words and RE2 patterns, links (too many, from newcomers, denied or not allowed domains), mass
+ * mentions, capitals, nicknames (forbidden words, look-alikes of a moderator's or the bot's nick) and join
+ * floods (a temporary lockdown). Corrections (XEP-0308) are checked like new messages; removing one also
+ * removes the message it corrected. Reactions (XEP-0444) do not count toward floods: the runtime's events
+ * carry only messages with a body.
+ *
+ * <p>Word lists are matched after normalisation ({@link org.majordome.plugins.moderation.TextNormalizer}):
+ * compatibility decomposition (NFKD, which also strips accents once combining marks are dropped), case
+ * folding, invisible characters removed, Cyrillic and Greek look-alikes mapped to Latin letters, leetspeak
+ * inside words, spaced-out letters joined, repeated letters allowed. A word only matches as a whole word,
+ * so {@code ass} does not catch {@code class}. Patterns use RE2/J, whose matching time is linear in the
+ * text: no pattern or message can make it backtrack. Text rules read at most {@code max-examined-chars}
+ * characters of a message.
+ *
+ * <p>Never actioned: the bot itself, replayed history (the runtime drops it), owners, admins, moderators,
+ * and members when {@code exempt-members} is set.
+ *
+ * <h2>Ladder and cases</h2>
+ * Offenders are identified by occupant id (XEP-0421) when the room offers it, else by real JID, else by
+ * nick (carried over on a nick change). Each offence adds its rules' points to the offender's record; one
+ * point is forgotten per {@code points-decay-every}; the highest rung reached applies (default: warn, then
+ * remove the message and mute 10 minutes, then kick, then ban 24 hours). A sanction the room does not offer
+ * or refuses falls back to the next one (no XEP-0425 removal: mute; mute refused: kick; kick refused: ban;
+ * ban without a real JID: kick), and the case records it. Every automatic or manual action is a case
+ * numbered per room and stored with room, offender, rule, evidence, action, actor, time, expiry and
+ * fallback. In dry run (per room or per rule) the case says "would have" and nothing is done.
+ *
+ * <p>Temporary mutes and bans end through persistent jobs, so they end on time across restarts (a job
+ * that came due while the bot was down runs once at start). An occupant who leaves and rejoins while muted
+ * is muted again.
+ *
+ * <h2>Lockdown and the room keeper</h2>
+ * A join flood makes the room moderated (or members-only) through
+ * {@link org.majordome.api.room.RoomHandle#setModerated}; it is lifted after a quiet period and both are
+ * announced. The bot also puts a room's configured settings back on its reconcile interval: when the room's
+ * configuration file pins {@code moderated} (or {@code members-only}) to false, the room handle refuses the
+ * lockdown ({@code NotSupported}) instead of starting a tug of war, and the plugin logs it. Leave the
+ * setting unpinned in rooms that should lock down.
+ *
+ * <h2>Shared ban list</h2>
+ * {@code !ban <who> --all} bans in every room the plugin has seen (it remembers them) and puts the JID on a
+ * shared list; a listed JID joining any of those rooms is banned there too. {@code !unban} lifts both.
+ *
+ * <h2>Commands</h2>
+ * For moderators (and bot admins): {@code !warn <nick> [reason]}, {@code !mute <nick> [duration] [reason]},
+ * {@code !unmute <nick>}, {@code !kick <nick> [reason]}, {@code !ban <nick|jid> [duration] [reason] [--all]},
+ * {@code !unban <jid>}, {@code !case <n>}, {@code !cases [nick|jid]} (answered privately),
+ * {@code !pardon <nick|jid>}, {@code !lockdown [duration]}, {@code !unlock}.
+ *
+ * <h2>Configuration</h2>
+ * Section {@code plugins.moderation}, bound to {@link org.majordome.plugins.moderation.ModerationConfig}.
+ * The commented default, with every key, ships as the resource
+ * {@code org/majordome/plugins/moderation/moderation.yml}. Its shape:
+ * <pre>{@code
+ * plugins:
+ *   moderation:
+ *     dry-run: false
+ *     exempt-members: false
+ *     points-decay-every: 15m
+ *     ladder:
+ *       - {points: 1, action: warn}
+ *       - {points: 3, action: mute, duration: 10m, remove-message: true}
+ *       - {points: 6, action: kick, remove-message: true}
+ *       - {points: 10, action: ban, duration: 24h, remove-message: true}
+ *     flood: {max-messages: 6, per: 4s, max-lines: 12, max-chars: 3000, points: 2}
+ *     words: {words: [spam*], patterns: ['discord\.gg/\w+']}
+ *     join-flood: {max-joins: 8, per: 10s, mode: moderated, quiet-period: 2m}
+ *     rooms:
+ *       "lobby@conference.example.org":
+ *         dry-run: true
+ *         flood: {max-messages: 10, per: 5s}
+ * }</pre>
+ * A rule given under {@code rooms} replaces the plugin-wide rule as a whole: keys it leaves out take the
+ * rule's built-in defaults, not the plugin-wide values.
+ */
+package org.majordome.plugins.moderation;

@@ -1,0 +1,80 @@
+package org.majordome.plugins.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.majordome.api.ConfigBindingException;
+import org.majordome.config.ConfigLoader;
+import org.majordome.config.PluginConfigBinder;
+import org.majordome.plugins.moderation.ModerationConfig.LockdownMode;
+import org.majordome.plugins.moderation.ModerationConfig.Sanction;
+
+/** The shipped commented default is exactly the built-in default, and rooms override as documented. */
+class ModerationConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private ModerationConfig bind(String pluginsSection) throws Exception {
+        Path file = dir.resolve("bot.yml");
+        Files.writeString(file, """
+                connection:
+                  jid: bot@localhost
+                  password: pw
+                plugins:
+                """ + pluginsSection.indent(2));
+        return new PluginConfigBinder(new ConfigLoader(Map.of()).load(file)).bind("moderation", ModerationConfig.class);
+    }
+
+    @Test
+    void theShippedDefaultFileBindsToTheBuiltInDefaults() throws Exception {
+        String shipped;
+        try (InputStream in = getClass().getResourceAsStream("/org/majordome/plugins/moderation/moderation.yml")) {
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(bind(shipped)).isEqualTo(ModerationConfig.defaults());
+    }
+
+    @Test
+    void roomsOverrideWholeRules() throws Exception {
+        ModerationConfig config = bind("""
+                moderation:
+                  flood: {max-messages: 8}
+                  join-flood: {mode: members-only}
+                  rooms:
+                    "Lobby@conference.example.org":
+                      dry-run: true
+                      flood: {per: 10s}
+                      ladder:
+                        - {points: 2, action: ban, duration: 1h}
+                """);
+        assertThat(config.policyFor("other@conference.example.org").flood().maxMessages()).isEqualTo(8);
+        assertThat(config.policyFor("other@conference.example.org").joinFlood().mode()).isEqualTo(LockdownMode.MEMBERS_ONLY);
+        ModerationConfig.Policy lobby = config.policyFor("lobby@conference.example.org");
+        assertThat(lobby.dryRun()).isTrue();
+        assertThat(lobby.flood().per()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(lobby.flood().maxMessages()).as("built-in default, not the plugin-wide 8").isEqualTo(6);
+        assertThat(lobby.ladder()).singleElement().satisfies(rung -> {
+            assertThat(rung.action()).isEqualTo(Sanction.BAN);
+            assertThat(rung.removeMessage()).isFalse();
+        });
+    }
+
+    @Test
+    void anInvalidPatternIsReportedAtLoad() {
+        assertThatThrownBy(() -> bind("""
+                moderation:
+                  words: {patterns: ['(unclosed']}
+                """)).isInstanceOf(ConfigBindingException.class).hasMessageContaining("invalid pattern '(unclosed'");
+    }
+}
