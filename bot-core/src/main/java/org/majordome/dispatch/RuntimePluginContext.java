@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 import org.majordome.api.PluginContext;
+import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.Rooms;
@@ -79,5 +80,10 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     @Override
     public PluginScheduler scheduler() {
         return services.resources().scheduler(pluginId);
+    }
+
+    @Override
+    public AdminCommands adminCommands() {
+        return services.resources().adminCommands(pluginId);
     }
 }
