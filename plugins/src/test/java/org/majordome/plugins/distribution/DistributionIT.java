@@ -82,6 +82,33 @@ class DistributionIT {
                 .contains("-XX:+EnableJVMCI", "--upgrade-module-path=" + home.resolve("lib/graal"));
     }
 
+    /**
+     * The hardened unit from deploy/systemd, pointed at this unpacked archive instead of /opt/majordome:
+     * systemd's own checker accepts it, and its offline security review rates it well exposed at most "OK".
+     */
+    @Test
+    void theSystemdUnitVerifies() throws Exception {
+        Path unit = installDirectory.resolve("majordome.service");
+        Files.writeString(unit, Files.readString(Path.of("../deploy/systemd/majordome.service"))
+                .replace("/opt/majordome/", home + "/"));
+        Outcome verify;
+        try {
+            verify = run(List.of("systemd-analyze", "verify", unit.toString()), Map.of(), installDirectory);
+        } catch (IOException e) {
+            throw new AssertionError("systemd-analyze is needed to check deploy/systemd/majordome.service: "
+                    + "install it with 'sudo apt-get install systemd' (.ci/run does)", e);
+        }
+        assertThat(verify.exitCode()).as(verify.output()).isZero();
+        assertThat(verify.output()).as("warnings").isBlank();
+
+        Outcome security = run(List.of("systemd-analyze", "security", "--offline=true", unit.toString()), Map.of(),
+                installDirectory);
+        java.util.regex.Matcher exposure = java.util.regex.Pattern.compile("Overall exposure level for majordome.service: "
+                + "([0-9.]+)").matcher(security.output());
+        assertThat(exposure.find()).as(security.output()).isTrue();
+        assertThat(Double.parseDouble(exposure.group(1))).as(security.output()).isLessThanOrEqualTo(2.0);
+    }
+
     private Outcome launcher(Map<String, String> environment, String... arguments) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/majordome").toString()));
         command.addAll(List.of(arguments));
