@@ -3,6 +3,7 @@ package org.majordome.api;
 import java.time.Clock;
 import java.util.List;
 
+import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
@@ -64,4 +65,14 @@ public interface PluginContext<C> {
      * restart. In-memory jobs are cancelled when the plugin stops.
      */
     PluginScheduler scheduler();
+
+    /**
+     * Administration commands this plugin offers the bot's administrators (ad-hoc commands in their XMPP
+     * client), e.g. a moderation log. Withdrawn when the plugin stops.
+     *
+     * @throws UnsupportedOperationException in a context that publishes none
+     */
+    default AdminCommands adminCommands() {
+        throw new UnsupportedOperationException("this plugin context offers no administration commands");
+    }
 }

@@ -6,9 +6,13 @@ import java.util.ArrayList;
 import java.util.Optional;
 import java.util.List;
 
+import org.majordome.admin.AdHocCommandResponder;
+import org.majordome.admin.AdminCommandCatalog;
 import org.majordome.admin.BotMetrics;
+import org.majordome.admin.BuiltInAdminCommands;
 import org.majordome.admin.HealthServer;
 import org.majordome.api.Plugin;
+import org.majordome.api.admin.AdminResult;
 import org.majordome.config.BotConfig;
 import org.majordome.config.MonitoringSettings;
 import org.majordome.dispatch.PluginResources;
@@ -67,8 +71,13 @@ class RuntimeConfiguration {
     }
 
     @Bean
-    PluginResources pluginResources(Database database, SchedulerService scheduler) {
-        return new StoredPluginResources(new StorageService(database), scheduler);
+    AdminCommandCatalog adminCommandCatalog() {
+        return new AdminCommandCatalog();
+    }
+
+    @Bean
+    PluginResources pluginResources(Database database, SchedulerService scheduler, AdminCommandCatalog adminCommands) {
+        return new StoredPluginResources(new StorageService(database), scheduler, adminCommands);
     }
 
     @Bean(destroyMethod = "close")
@@ -109,6 +118,33 @@ class RuntimeConfiguration {
     @Bean
     ConfigReloader configReloader(BotConfig config, RoomKeeper rooms, PluginHost plugins) {
         return new ConfigReloader(config, rooms, plugins);
+    }
+
+    /**
+     * Ad-hoc commands (XEP-0050) for the administrators named in the configuration in force: the built-in
+     * ones and those plugins offer.
+     */
+    @Bean
+    AdHocCommandResponder adHocCommandResponder(XmppSession session, RoomKeeper rooms, ConfigReloader reloader,
+                                                AdminCommandCatalog catalog, Clock clock) {
+        new BuiltInAdminCommands(session, rooms, reloader::current,
+                () -> describe(reloader.reload(System.getenv())), clock).offerIn(catalog);
+        AdHocCommandResponder responder = new AdHocCommandResponder(session.connection(), catalog,
+                () -> reloader.current().admins(), clock);
+        responder.install();
+        return responder;
+    }
+
+    private static AdminResult describe(ConfigReloader.Result reload) {
+        return switch (reload) {
+            case ConfigReloader.Rejected rejected -> AdminResult.failed("The file was rejected; nothing changed.\n"
+                    + String.join("\n", rejected.problems()));
+            case ConfigReloader.Applied applied -> {
+                String changes = "Reloaded: " + (applied.changes().isEmpty() ? "no change" : String.join(", ", applied.changes()));
+                yield applied.warnings().isEmpty() ? AdminResult.done(changes)
+                        : AdminResult.warning(changes + "\n" + String.join("\n", applied.warnings()));
+            }
+        };
     }
 
     @Bean

@@ -1,20 +1,24 @@
 package org.majordome.app;
 
+import org.majordome.admin.AdminCommandCatalog;
+import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.storage.PluginStorage;
 import org.majordome.dispatch.PluginResources;
 import org.majordome.schedule.SchedulerService;
 import org.majordome.store.StorageService;
 
-/** Plugins' storage and schedulers on the bot's database and Quartz. */
+/** Plugins' storage and schedulers on the bot's database and Quartz; their administration commands in the catalog. */
 final class StoredPluginResources implements PluginResources {
 
     private final StorageService storage;
     private final SchedulerService scheduler;
+    private final AdminCommandCatalog adminCommands;
 
-    StoredPluginResources(StorageService storage, SchedulerService scheduler) {
+    StoredPluginResources(StorageService storage, SchedulerService scheduler, AdminCommandCatalog adminCommands) {
         this.storage = storage;
         this.scheduler = scheduler;
+        this.adminCommands = adminCommands;
     }
 
     @Override
@@ -28,7 +32,13 @@ final class StoredPluginResources implements PluginResources {
     }
 
     @Override
+    public AdminCommands adminCommands(String pluginId) {
+        return adminCommands.forOwner(pluginId);
+    }
+
+    @Override
     public void release(String pluginId) {
         scheduler.releasePlugin(pluginId);
+        adminCommands.withdrawAll(pluginId);
     }
 }

@@ -1,10 +1,11 @@
 package org.majordome.dispatch;
 
+import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.storage.PluginStorage;
 
 /**
- * The per-plugin services that outlive a call: storage and scheduling. The runtime backs them with the
+ * The per-plugin services that outlive a call: storage, scheduling and administration commands. The runtime backs them with the
  * bot's database and Quartz; the test kit with in-memory versions.
  */
 public interface PluginResources {
@@ -12,6 +13,11 @@ public interface PluginResources {
     PluginStorage storage(String pluginId);
 
     PluginScheduler scheduler(String pluginId);
+
+    /** Where the plugin offers administration commands; {@link #release} withdraws them. */
+    default AdminCommands adminCommands(String pluginId) {
+        throw new UnsupportedOperationException("these plugin resources publish no administration commands");
+    }
 
     /** The plugin stopped: its in-memory jobs and job handlers go (stored jobs and data stay). */
     void release(String pluginId);

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 import org.majordome.api.PluginContext;
+import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
@@ -89,5 +90,10 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     @Override
     public PluginScheduler scheduler() {
         return services.resources().scheduler(pluginId);
+    }
+
+    @Override
+    public AdminCommands adminCommands() {
+        return services.resources().adminCommands(pluginId);
     }
 }

@@ -88,7 +88,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
      *
      * @return what changed, in words, for the log and the administrator
      */
-    public List<String> apply(List<RoomSettings> wanted, String goodbye) {
+    public synchronized List<String> apply(List<RoomSettings> wanted, String goodbye) {
         List<String> changes = new java.util.ArrayList<>();
         Map<EntityBareJid, RoomSettings> byJid = new LinkedHashMap<>();
         wanted.forEach(room -> byJid.put(room.jid(), room));
@@ -117,6 +117,36 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
             log.info("Rooms reconfigured: {}", String.join(", ", changes));
         }
         return changes;
+    }
+
+    /**
+     * Keeps one more room besides the configured ones, at once (an administrator's command). It lasts until
+     * the next configuration reload or restart, which keep only the rooms in the file.
+     *
+     * @return false when the room is kept already
+     */
+    public synchronized boolean keepAlso(RoomSettings room) {
+        if (rooms.containsKey(room.jid())) {
+            return false;
+        }
+        List<RoomSettings> wanted = new java.util.ArrayList<>(snapshot().stream().map(KeptRoom::settings).toList());
+        wanted.add(room);
+        apply(wanted, "");
+        return true;
+    }
+
+    /**
+     * Stops keeping a room and leaves it with a goodbye, at once (an administrator's command). A room named in
+     * the configuration file comes back at the next reload or restart.
+     *
+     * @return false when the room is not kept
+     */
+    public synchronized boolean release(EntityBareJid roomJid, String goodbye) {
+        if (!rooms.containsKey(roomJid)) {
+            return false;
+        }
+        apply(snapshot().stream().map(KeptRoom::settings).filter(room -> !room.jid().equals(roomJid)).toList(), goodbye);
+        return true;
     }
 
     /** Starts listening; rooms are joined when the session comes online (call before {@code session.start()}). */

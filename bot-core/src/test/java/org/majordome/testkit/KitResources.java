@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.majordome.admin.AdminCommandCatalog;
+import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.storage.PluginStorage;
 import org.majordome.dispatch.PluginResources;
@@ -25,6 +27,7 @@ final class KitResources implements PluginResources, AutoCloseable {
     private Database database;
     private StorageService storage;
     private SchedulerService scheduler;
+    private final AdminCommandCatalog adminCommands = new AdminCommandCatalog();
 
     KitResources() {
     }
@@ -47,7 +50,18 @@ final class KitResources implements PluginResources, AutoCloseable {
     }
 
     @Override
+    public AdminCommands adminCommands(String pluginId) {
+        return adminCommands.forOwner(pluginId);
+    }
+
+    /** The administration commands the kit's plugins offer now. */
+    AdminCommandCatalog adminCommandCatalog() {
+        return adminCommands;
+    }
+
+    @Override
     public synchronized void release(String pluginId) {
+        adminCommands.withdrawAll(pluginId);
         if (scheduler != null) {
             scheduler.releasePlugin(pluginId);
         }

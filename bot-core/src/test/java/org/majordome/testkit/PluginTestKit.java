@@ -121,6 +121,14 @@ public final class PluginTestKit implements AutoCloseable {
         return dispatcher;
     }
 
+    /**
+     * An administration command a plugin offers now ({@code context.adminCommands()}), to run it as an
+     * administrator would: {@code kit.adminCommand("moderation/cases").orElseThrow().run(new AdminRequest(...))}.
+     */
+    public java.util.Optional<org.majordome.api.admin.AdminCommand> adminCommand(String node) {
+        return resources.adminCommandCatalog().command(node);
+    }
+
     /** The problems of plugins that failed to start (only with {@link Builder#tolerateStartProblems()}). */
     public List<String> startProblems() {
         return startProblems;

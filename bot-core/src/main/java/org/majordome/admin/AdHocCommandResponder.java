@@ -1,0 +1,305 @@
+package org.majordome.admin;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.iqrequest.AbstractIqRequestHandler;
+import org.jivesoftware.smack.iqrequest.IQRequestHandler;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.commands.AdHocCommand;
+import org.jivesoftware.smackx.commands.AdHocCommandNote;
+import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfoBuilder;
+import org.jivesoftware.smackx.disco.packet.DiscoverItems;
+import org.jivesoftware.smackx.xdata.FormField;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+import org.majordome.api.admin.AdminCommand;
+import org.majordome.api.admin.AdminField;
+import org.majordome.api.admin.AdminRequest;
+import org.majordome.api.admin.AdminResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the {@link AdminCommandCatalog} as XEP-0050 ad-hoc commands on the bot's connection, to the
+ * bot's administrators only: anybody else finds the command list empty (§3.1 lets a responder filter it),
+ * gets {@code item-not-found} for a command node's disco#info and {@code forbidden} when executing (§4.4).
+ *
+ * <p>A command without a form completes at once with a note. A command with a form answers the first
+ * request with the form ({@code status='executing'}, a session id, the single action {@code complete});
+ * the submitted form runs it (§3.4, §4.2). Sessions belong to the administrator who started them and
+ * expire after {@link #SESSION_LIFETIME}.
+ *
+ * <p>Installed by replacing the connection's handlers for {@code command} sets and disco requests (Smack
+ * keeps one handler per element and namespace); disco requests for other nodes go on to Smack's own
+ * handlers. Handlers run on Smack's asynchronous executor, never on the reader thread.
+ */
+public final class AdHocCommandResponder {
+
+    public static final String NAMESPACE = AdHocCommandData.NAMESPACE;
+    static final Duration SESSION_LIFETIME = Duration.ofMinutes(10);
+    private static final Logger log = LoggerFactory.getLogger(AdHocCommandResponder.class);
+
+    private record Session(String node, EntityBareJid requester, List<AdminField> fields, Instant started) {
+    }
+
+    private final XMPPConnection connection;
+    private final AdminCommandCatalog catalog;
+    private final Supplier<Set<EntityBareJid>> admins;
+    private final Clock clock;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    private IQRequestHandler smackDiscoItems;
+    private IQRequestHandler smackDiscoInfo;
+
+    /**
+     * @param admins the current administrators' bare JIDs (read at every request: a reload may change them)
+     */
+    public AdHocCommandResponder(XMPPConnection connection, AdminCommandCatalog catalog,
+                                 Supplier<Set<EntityBareJid>> admins, Clock clock) {
+        this.connection = connection;
+        this.catalog = catalog;
+        this.admins = admins;
+        this.clock = clock;
+    }
+
+    /** Starts answering; call once, after the connection object exists (it need not be connected). */
+    public void install() {
+        ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
+        disco.addFeature(NAMESPACE);
+        connection.registerIQRequestHandler(new AbstractIqRequestHandler(AdHocCommandData.ELEMENT, NAMESPACE,
+                IQ.Type.set, IQRequestHandler.Mode.async) {
+            @Override
+            public IQ handleIQRequest(IQ request) {
+                return onCommand((AdHocCommandData) request);
+            }
+        });
+        smackDiscoItems = connection.registerIQRequestHandler(new AbstractIqRequestHandler(DiscoverItems.ELEMENT,
+                DiscoverItems.NAMESPACE, IQ.Type.get, IQRequestHandler.Mode.async) {
+            @Override
+            public IQ handleIQRequest(IQ request) {
+                return onDiscoItems((DiscoverItems) request);
+            }
+        });
+        smackDiscoInfo = connection.registerIQRequestHandler(new AbstractIqRequestHandler(DiscoverInfo.ELEMENT,
+                DiscoverInfo.NAMESPACE, IQ.Type.get, IQRequestHandler.Mode.async) {
+            @Override
+            public IQ handleIQRequest(IQ request) {
+                return onDiscoInfo((DiscoverInfo) request);
+            }
+        });
+    }
+
+    private boolean isAdmin(Jid requester) {
+        EntityBareJid bare = requester == null ? null : requester.asEntityBareJidIfPossible();
+        return bare != null && admins.get().contains(bare);
+    }
+
+    private IQ onDiscoItems(DiscoverItems request) {
+        if (!NAMESPACE.equals(request.getNode())) {
+            return delegate(smackDiscoItems, request);
+        }
+        DiscoverItems response = new DiscoverItems();
+        response.setType(IQ.Type.result);
+        response.setTo(request.getFrom());
+        response.setStanzaId(request.getStanzaId());
+        response.setNode(NAMESPACE);
+        if (isAdmin(request.getFrom())) {
+            for (AdminCommand command : catalog.commands()) {
+                DiscoverItems.Item item = new DiscoverItems.Item(connection.getUser());
+                item.setNode(command.node());
+                item.setName(command.name());
+                response.addItem(item);
+            }
+        }
+        return response;
+    }
+
+    private IQ onDiscoInfo(DiscoverInfo request) {
+        String node = request.getNode();
+        if (node == null || catalog.command(node).isEmpty()) {
+            return delegate(smackDiscoInfo, request);
+        }
+        if (!isAdmin(request.getFrom())) {
+            return IQ.createErrorResponse(request, StanzaError.Condition.item_not_found);
+        }
+        AdminCommand command = catalog.command(node).orElseThrow();
+        DiscoverInfoBuilder info = DiscoverInfoBuilder.buildResponseFor(request, IQ.ResponseType.result);
+        info.addIdentity(new DiscoverInfo.Identity("automation", "command-node", command.name(), null));
+        info.addFeature(NAMESPACE);
+        info.addFeature(DataForm.NAMESPACE);
+        return info.build();
+    }
+
+    private static IQ delegate(IQRequestHandler smackHandler, IQ request) {
+        return smackHandler == null ? IQ.createErrorResponse(request, StanzaError.Condition.service_unavailable)
+                : smackHandler.handleIQRequest(request);
+    }
+
+    private IQ onCommand(AdHocCommandData request) {
+        if (!isAdmin(request.getFrom())) {
+            log.warn("Refused ad-hoc command '{}' to {}: not a bot administrator", request.getNode(), request.getFrom());
+            return IQ.createErrorResponse(request, StanzaError.Condition.forbidden);
+        }
+        EntityBareJid requester = request.getFrom().asEntityBareJidIfPossible();
+        AdHocCommand.Action action = request.getAction();
+        if (request.getSessionID() == null) {
+            if (action != null && action != AdHocCommand.Action.execute) {
+                return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badAction);
+            }
+            return start(request, requester);
+        }
+        Session session = sessions.get(request.getSessionID());
+        if (session == null || !session.requester().equals(requester) || !session.node().equals(request.getNode())) {
+            return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badSessionid);
+        }
+        if (isExpired(session)) {
+            sessions.remove(request.getSessionID());
+            return error(request, StanzaError.Condition.not_allowed, AdHocCommand.SpecificErrorCondition.sessionExpired);
+        }
+        if (action == AdHocCommand.Action.cancel) {
+            sessions.remove(request.getSessionID());
+            AdHocCommandData response = response(request, request.getSessionID());
+            response.setStatus(AdHocCommand.Status.canceled);
+            return response;
+        }
+        if (action != null && action != AdHocCommand.Action.execute && action != AdHocCommand.Action.complete) {
+            return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badAction);
+        }
+        sessions.remove(request.getSessionID());
+        return finish(request, request.getSessionID(), session, request.getForm());
+    }
+
+    private IQ start(AdHocCommandData request, EntityBareJid requester) {
+        AdminCommand command = catalog.command(request.getNode()).orElse(null);
+        if (command == null) {
+            return IQ.createErrorResponse(request, StanzaError.Condition.item_not_found);
+        }
+        sessions.values().removeIf(this::isExpired);
+        String sessionId = HexFormat.of().formatHex(nextBytes());
+        List<AdminField> fields = command.form();
+        Session session = new Session(command.node(), requester, fields, clock.instant());
+        if (fields.isEmpty()) {
+            return finish(request, sessionId, session, null);
+        }
+        sessions.put(sessionId, session);
+        AdHocCommandData response = response(request, sessionId);
+        response.setStatus(AdHocCommand.Status.executing);
+        response.setForm(form(command, fields));
+        response.addAction(AdHocCommand.Action.complete);
+        response.setExecuteAction(AdHocCommand.Action.complete);
+        return response;
+    }
+
+    private byte[] nextBytes() {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private IQ finish(AdHocCommandData request, String sessionId, Session session, DataForm submitted) {
+        AdminCommand command = catalog.command(session.node()).orElse(null);
+        AdHocCommandData response = response(request, sessionId);
+        response.setStatus(AdHocCommand.Status.completed);
+        if (command == null) {
+            response.addNote(note(AdminResult.failed("This command was withdrawn meanwhile.")));
+            return response;
+        }
+        AdminResult result = run(command, session, submitted);
+        log.info("Ad-hoc command '{}' run by {}: {} {}", command.node(), session.requester(), result.outcome(),
+                result.text().lines().findFirst().orElse(""));
+        response.addNote(note(result));
+        return response;
+    }
+
+    private static AdminResult run(AdminCommand command, Session session, DataForm submitted) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        List<String> missing = new java.util.ArrayList<>();
+        for (AdminField field : session.fields()) {
+            FormField answer = submitted == null ? null : submitted.getField(field.name());
+            String value = answer == null ? "" : String.join("\n", answer.getValuesAsString()).strip();
+            if (value.isEmpty()) {
+                if (field.required()) {
+                    missing.add(field.label());
+                }
+                continue;
+            }
+            if (field.kind() == AdminField.Kind.CHOICE && !field.choices().contains(value)) {
+                return AdminResult.failed(field.label() + ": '" + value + "' is not one of " + field.choices());
+            }
+            answers.put(field.name(), value);
+        }
+        if (!missing.isEmpty()) {
+            return AdminResult.failed("Missing: " + String.join(", ", missing) + ". Nothing was done.");
+        }
+        try {
+            return command.run(new AdminRequest(session.requester().toString(), answers));
+        } catch (RuntimeException e) {
+            log.error("Ad-hoc command '{}' failed", command.node(), e);
+            return AdminResult.failed("The command failed: " + e);
+        }
+    }
+
+    private static DataForm form(AdminCommand command, List<AdminField> fields) {
+        DataForm.Builder form = DataForm.builder(DataForm.Type.form).setTitle(command.name());
+        for (AdminField field : fields) {
+            FormField.Builder<?, ?> builder = switch (field.kind()) {
+                case TEXT -> FormField.textSingleBuilder(field.name());
+                case MULTILINE_TEXT -> FormField.textMultiBuilder(field.name());
+                case JID -> FormField.jidSingleBuilder(field.name());
+                case CHOICE -> {
+                    var choice = FormField.listSingleBuilder(field.name());
+                    field.choices().forEach(value -> choice.addOption(new FormField.Option(value)));
+                    yield choice;
+                }
+            };
+            // No default values: Smack 4.4.8 clients throw on required fields that carry one (Smack PR 575).
+            form.addField(builder.setLabel(field.label()).setRequired(field.required()).build());
+        }
+        return form.build();
+    }
+
+    private static AdHocCommandData response(AdHocCommandData request, String sessionId) {
+        AdHocCommandData response = new AdHocCommandData();
+        response.setType(IQ.Type.result);
+        response.setTo(request.getFrom());
+        response.setStanzaId(request.getStanzaId());
+        response.setNode(request.getNode());
+        response.setSessionID(sessionId);
+        return response;
+    }
+
+    private static IQ error(AdHocCommandData request, StanzaError.Condition condition,
+                            AdHocCommand.SpecificErrorCondition specific) {
+        return IQ.createErrorResponse(request, StanzaError.getBuilder(condition)
+                .addExtension(new AdHocCommandData.SpecificError(specific)));
+    }
+
+    private static AdHocCommandNote note(AdminResult result) {
+        AdHocCommandNote.Type type = switch (result.outcome()) {
+            case DONE -> AdHocCommandNote.Type.info;
+            case WARNING -> AdHocCommandNote.Type.warn;
+            case FAILED -> AdHocCommandNote.Type.error;
+        };
+        return new AdHocCommandNote(type, result.text());
+    }
+
+    private boolean isExpired(Session session) {
+        return session.started().plus(SESSION_LIFETIME).isBefore(clock.instant());
+    }
+}

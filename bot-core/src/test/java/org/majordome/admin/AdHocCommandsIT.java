@@ -1,0 +1,161 @@
+package org.majordome.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.commands.AdHocCommandManager;
+import org.jivesoftware.smackx.commands.AdHocCommandNote;
+import org.jivesoftware.smackx.commands.RemoteCommand;
+import org.jivesoftware.smackx.disco.packet.DiscoverItems;
+import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.majordome.app.RunningBot;
+import org.majordome.config.ConfigLoader;
+import org.majordome.room.RoomStatus;
+import org.majordome.testing.BotUnderTest;
+import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.TestClients;
+import org.majordome.testing.XmppTestClient;
+
+/**
+ * An administrator drives the running bot from an XMPP client with ad-hoc commands (XEP-0050 §3 listing,
+ * §4 execution with data forms), as "Execute command" in Psi or Gajim does; anybody else sees no command
+ * and is refused.
+ */
+class AdHocCommandsIT {
+
+    @RegisterExtension
+    static final ProsodyExtension prosody = new ProsodyExtension();
+
+    @TempDir
+    Path dir;
+
+    private String configText(EntityBareJid... rooms) {
+        StringBuilder yaml = new StringBuilder("""
+                connection:
+                  jid: %s@%s
+                  password: %s
+                  host: %s
+                  port: %d
+                  tls: disabled
+                admins: [boss@%s]
+                runtime:
+                  data-directory: data
+                rooms:
+                """.formatted(BotUnderTest.ACCOUNT, prosody.server().domain(), BotUnderTest.PASSWORD,
+                prosody.server().host(), prosody.server().port(), prosody.server().domain()));
+        for (EntityBareJid room : rooms) {
+            yaml.append("  - jid: ").append(room).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    @Test
+    void anAdministratorListsAndRunsCommandsAndOthersAreRefused(TestClients clients) throws Exception {
+        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        EntityBareJid lobby = prosody.server().uniqueRoom("adhoc-lobby");
+        EntityBareJid added = prosody.server().uniqueRoom("adhoc-added");
+        EntityBareJid joinedLive = prosody.server().uniqueRoom("adhoc-live");
+        Path file = dir.resolve("bot.yml");
+        Files.writeString(file, configText(lobby));
+        EntityFullJid bot = JidCreate.entityFullFrom(BotUnderTest.ACCOUNT + "@" + prosody.server().domain() + "/majordome");
+
+        try (RunningBot running = RunningBot.start(new ConfigLoader(Map.of()).load(file))) {
+            await().atMost(Duration.ofSeconds(20)).until(running.rooms()::allJoined);
+            XmppTestClient boss = clients.connect("boss");
+            XmppTestClient stranger = clients.connect("stranger");
+            XmppTestClient listener = clients.connect("listener");
+            listener.join(lobby, "listener");
+            AdHocCommandManager bossCommands = AdHocCommandManager.getAddHocCommandsManager(boss.connection());
+            AdHocCommandManager strangerCommands = AdHocCommandManager.getAddHocCommandsManager(stranger.connection());
+
+            // §3.1: the list, filtered by who asks.
+            assertThat(bossCommands.discoverCommands(bot).getItems()).extracting(DiscoverItems.Item::getNode)
+                    .contains("status", "reload", "join", "leave", "subject", "announce");
+            assertThat(strangerCommands.discoverCommands(bot).getItems()).isEmpty();
+            XMPPException.XMPPErrorException refused = catchThrowableOfType(XMPPException.XMPPErrorException.class,
+                    () -> strangerCommands.getRemoteCommand(bot, "status").execute());
+            assertThat(refused.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden);
+
+            RemoteCommand status = bossCommands.getRemoteCommand(bot, "status");
+            status.execute();
+            assertThat(status.isCompleted()).isTrue();
+            assertThat(noteText(status)).contains("online as " + bot, lobby + ": JOINED", "Uptime");
+
+            // §4.2: a form, then its submission.
+            RemoteCommand announce = bossCommands.getRemoteCommand(bot, "announce");
+            announce.execute();
+            assertThat(announce.isCompleted()).isFalse();
+            FillableForm text = new FillableForm(announce.getForm());
+            text.setAnswer("text", List.of("Maintenance at noon"));
+            announce.complete(text);
+            assertThat(noteText(announce)).contains("Announced in 1 of 1 room(s)");
+            listener.awaitBodyFrom(lobby, "Maintenance at noon");
+
+            RemoteCommand subject = bossCommands.getRemoteCommand(bot, "subject");
+            subject.execute();
+            FillableForm subjectForm = new FillableForm(subject.getForm());
+            subjectForm.setAnswer("room", lobby.toString());
+            subjectForm.setAnswer("text", "Set by an administrator");
+            subject.complete(subjectForm);
+            assertThat(noteText(subject)).contains("Subject of " + lobby + " set");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> running.rooms().subject(lobby).orElse("").equals("Set by an administrator"));
+
+            RemoteCommand join = bossCommands.getRemoteCommand(bot, "join");
+            join.execute();
+            FillableForm joinForm = new FillableForm(join.getForm());
+            joinForm.setAnswer("room", joinedLive.toString());
+            join.complete(joinForm);
+            assertThat(noteText(join)).contains("until the next reload");
+            await().atMost(Duration.ofSeconds(20)).until(() -> state(running, joinedLive) == RoomStatus.State.JOINED);
+
+            RemoteCommand leave = bossCommands.getRemoteCommand(bot, "leave");
+            leave.execute();
+            FillableForm leaveForm = new FillableForm(leave.getForm());
+            leaveForm.setAnswer("room", joinedLive.toString());
+            leave.complete(leaveForm);
+            assertThat(noteText(leave)).contains("Left " + joinedLive);
+            assertThat(running.rooms().status()).extracting(RoomStatus::roomJid).containsExactly(lobby.toString());
+
+            Files.writeString(file, configText(lobby, added));
+            RemoteCommand reload = bossCommands.getRemoteCommand(bot, "reload");
+            reload.execute();
+            assertThat(noteText(reload)).contains("joining " + added);
+            await().atMost(Duration.ofSeconds(20)).until(() -> state(running, added) == RoomStatus.State.JOINED);
+
+            Files.writeString(file, configText(lobby) + "  - jid: not a room\n");
+            RemoteCommand rejected = bossCommands.getRemoteCommand(bot, "reload");
+            rejected.execute();
+            assertThat(rejected.getNotes()).singleElement().satisfies(note -> {
+                assertThat(note.getType()).isEqualTo(AdHocCommandNote.Type.error);
+                assertThat(note.getValue()).contains("nothing changed", "rooms[1].jid");
+            });
+            assertThat(running.rooms().status()).extracting(RoomStatus::roomJid)
+                    .containsExactly(lobby.toString(), added.toString());
+        }
+    }
+
+    private static String noteText(RemoteCommand command) {
+        return String.join("\n", command.getNotes().stream().map(AdHocCommandNote::getValue).toList());
+    }
+
+    private static RoomStatus.State state(RunningBot bot, EntityBareJid room) {
+        return bot.rooms().status().stream().filter(status -> status.roomJid().equals(room.toString()))
+                .map(RoomStatus::state).findFirst().orElse(RoomStatus.State.NOT_JOINED);
+    }
+}
