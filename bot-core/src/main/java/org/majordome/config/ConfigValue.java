@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
+import org.majordome.api.DurationText;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -108,7 +109,7 @@ public final class ConfigValue {
 
     /** A positive duration: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, {@code 1h30m}, {@code PT1M}. */
     public Optional<Duration> asDuration() {
-        return as(Durations.EXPECTED, text -> Durations.parse(text)
+        return as(DurationText.EXPECTED, text -> DurationText.parse(text)
                 .filter(duration -> duration.isPositive())
                 .orElseThrow());
     }

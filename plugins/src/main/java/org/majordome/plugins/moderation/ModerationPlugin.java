@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.majordome.api.DurationText;
 import org.majordome.api.OnEvent;
 import org.majordome.api.Plugin;
 import org.majordome.api.PluginContext;
@@ -426,7 +427,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
             invocation.reply("No occupant " + target + " here; to ban someone absent, give their JID.");
             return;
         }
-        Optional<Duration> duration = arguments.size() > 1 ? DurationText.parse(arguments.get(1)) : Optional.empty();
+        Optional<Duration> duration = arguments.size() > 1 ? DurationText.parsePositive(arguments.get(1)) : Optional.empty();
         String reason = String.join(" ", arguments.subList(duration.isPresent() ? 2 : 1, arguments.size()));
         Duration length = duration.orElse(Duration.ZERO);
         if (!everywhere) {

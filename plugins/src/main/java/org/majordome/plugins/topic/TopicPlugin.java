@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
+import org.majordome.api.DurationText;
 import org.majordome.api.OnEvent;
 import org.majordome.api.Plugin;
 import org.majordome.api.PluginContext;
@@ -142,7 +143,7 @@ public final class TopicPlugin implements Plugin<TopicConfig> {
             case "next" -> rotate(room).thenAccept(result -> invocation.reply(result.succeeded()
                     ? "Subject changed." : "I cannot change the subject: " + describe(result)));
             case "pause" -> {
-                Optional<Duration> duration = invocation.argument(1).map(HumanDurations::parse)
+                Optional<Duration> duration = invocation.argument(1).map(DurationText::parsePositive)
                         .orElse(Optional.of(settings.pauseAfterManual()));
                 if (duration.isEmpty()) {
                     invocation.reply("Not a duration: " + invocation.argument(1).orElse("")

@@ -15,6 +15,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.majordome.api.DurationText;
 import org.majordome.api.event.Role;
 import org.majordome.api.room.ActionResult;
 import org.majordome.plugins.testsupport.PluginSections;
@@ -223,9 +224,9 @@ class TopicPluginTest {
 
     @Test
     void durationsPeopleTypeAreRead() {
-        assertThat(HumanDurations.parse("1h30m")).contains(Duration.ofMinutes(90));
-        assertThat(HumanDurations.parse("2D")).contains(Duration.ofDays(2));
-        assertThat(HumanDurations.parse("0m")).isEmpty();
-        assertThat(HumanDurations.parse("-1h")).isEmpty();
+        assertThat(DurationText.parsePositive("1h30m")).contains(Duration.ofMinutes(90));
+        assertThat(DurationText.parsePositive("2D")).contains(Duration.ofDays(2));
+        assertThat(DurationText.parsePositive("0m")).isEmpty();
+        assertThat(DurationText.parsePositive("-1h")).isEmpty();
     }
 }

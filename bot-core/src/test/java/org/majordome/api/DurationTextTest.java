@@ -1,4 +1,4 @@
-package org.majordome.config;
+package org.majordome.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DurationsTest {
+class DurationTextTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -23,12 +23,12 @@ class DurationsTest {
             "P1D, PT24H",
     })
     void readsShortAndIsoDurations(String text, String expected) {
-        assertThat(Durations.parse(text)).contains(Duration.parse(expected));
+        assertThat(DurationText.parse(text)).contains(Duration.parse(expected));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"soon", "5", "5 minutes", "m5", "1.5h", "99999999999999999999d", ""})
     void rejectsAnythingElse(String text) {
-        assertThat(Durations.parse(text)).isEmpty();
+        assertThat(DurationText.parse(text)).isEmpty();
     }
 }
