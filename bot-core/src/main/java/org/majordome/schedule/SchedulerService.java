@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -169,7 +170,13 @@ public final class SchedulerService implements AutoCloseable {
                 ? schedule.withMisfireHandlingInstructionFireAndProceed()
                 : schedule.withMisfireHandlingInstructionDoNothing();
         String description = "cron " + expression + " " + zone.getId() + (catchUp == CatchUp.ONCE ? ", catch up once" : "");
-        Trigger trigger = newTrigger().withIdentity(name, scope.group()).withSchedule(schedule).build();
+        // Quartz drops the milliseconds of a cron trigger's start and fires the first matching time from one
+        // second before it: started at 12:00:00.700, an every-second job would run the slot of 12:00:00 at
+        // once, late. After a quick restart that slot may have run already in the previous process. Starting
+        // at the next whole second makes the first run the first fire time from now, as CatchUp promises.
+        Trigger trigger = newTrigger().withIdentity(name, scope.group())
+                .startAt(Date.from(nextWholeSecond(clock.instant())))
+                .withSchedule(schedule).build();
         // Decided before the trigger exists: its first run would record itself as the last one.
         Optional<Instant> missedRun = catchUp == CatchUp.ONCE ? missedSinceLastRun(scope, name, cron) : Optional.empty();
         if (catchUp == CatchUp.NONE) {
@@ -434,6 +441,12 @@ public final class SchedulerService implements AutoCloseable {
 
     private QuartzJobHandle persistentHandle(Scope scope, JobKey key, String kind, String dueAt) {
         return new QuartzJobHandle(this, scope, persistent, key, true, "once at " + dueAt + ", persistent, " + kind);
+    }
+
+    /** {@code instant} itself when it is a whole second, otherwise the whole second after it. */
+    static Instant nextWholeSecond(Instant instant) {
+        Instant truncated = instant.truncatedTo(ChronoUnit.SECONDS);
+        return truncated.equals(instant) ? instant : truncated.plusSeconds(1);
     }
 
     private static boolean isLate(Instant scheduledFor, Instant firedAt) {

@@ -14,13 +14,17 @@ import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.muc.MucEnterConfiguration;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
 
@@ -108,6 +112,39 @@ public final class XmppTestClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted sending to " + room, e);
+        }
+    }
+
+    /**
+     * Sends a private message to an occupant through the room (XEP-0045 §7.5): a {@code chat} message to
+     * {@code room/nick}, marked with an empty MUC user element as the XEP recommends.
+     */
+    public void sayPrivately(EntityBareJid room, String nick, String body) {
+        try {
+            send(JidCreate.entityFullFrom(room, Resourcepart.from(nick)), body, true);
+        } catch (XmppStringprepException e) {
+            throw new IllegalArgumentException("invalid nick: " + nick, e);
+        }
+    }
+
+    /** Sends a one-to-one {@code chat} message, outside any room. */
+    public void chat(Jid to, String body) {
+        send(to, body, false);
+    }
+
+    private void send(Jid to, String body, boolean throughRoom) {
+        MessageBuilder message = connection.getStanzaFactory().buildMessageStanza()
+                .ofType(Message.Type.chat).to(to).setBody(body);
+        if (throughRoom) {
+            message.addExtension(new MUCUser());
+        }
+        try {
+            connection.sendStanza(message.build());
+        } catch (SmackException.NotConnectedException e) {
+            throw new IllegalStateException(bareJid() + " is not connected", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted sending to " + to, e);
         }
     }
 

@@ -1,0 +1,159 @@
+package org.majordome.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+import org.majordome.api.storage.PluginStorage;
+import org.majordome.testing.BotUnderTest;
+import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.TestClients;
+import org.majordome.testing.XmppTestClient;
+
+/**
+ * What a plugin reported as stored survives the bot being killed (kill -9, no shutdown) while users are
+ * writing: the bot runs in a child JVM from a configuration file, as {@code majordome run} would; a real
+ * client fills it with notes and the child is killed while answers are still coming; the bot started again on
+ * the same data directory has every note it acknowledged.
+ */
+class StorageCrashIT {
+
+    private static final int NOTES_SENT = 100;
+    private static final int ACKS_BEFORE_KILL = 15;
+    private static final Pattern ACK = Pattern.compile("Alice: stored (\\d+): (.*)");
+
+    @RegisterExtension
+    static final ProsodyExtension prosody = new ProsodyExtension();
+
+    @TempDir
+    Path work;
+
+    /** Done-when: storage written by a plugin is there after kill -9 and a restart. */
+    @Test
+    void everyAcknowledgedWriteSurvivesKillMinus9(TestClients clients) throws Exception {
+        EntityBareJid room = prosody.server().uniqueRoom("notes");
+        Path dataDirectory = work.resolve("data");
+        Path childLog = work.resolve("child-bot.log");
+        XmppTestClient alice = clients.connect("alice");
+
+        Map<Long, String> acknowledged;
+        Process child = startChildBot(room, dataDirectory, childLog);
+        try {
+            await("the child bot creating and configuring " + room).atMost(Duration.ofSeconds(30))
+                    .ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
+            MultiUserChat muc = alice.join(room, "Alice");
+            await().atMost(Duration.ofSeconds(10)).until(() -> muc.getOccupant(
+                    JidCreate.entityFullFrom(room, Resourcepart.from("Majordome"))) != null);
+
+            for (int i = 1; i <= NOTES_SENT; i++) {
+                alice.say(room, "!note note number " + i);
+            }
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> acknowledgements(alice, room).size() >= ACKS_BEFORE_KILL);
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child bot died").isTrue();
+            acknowledged = acknowledgements(alice, room);
+        } catch (AssertionError | RuntimeException failure) {
+            failure.addSuppressed(new ChildLog(childLog));
+            throw failure;
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(acknowledged.size()).as("killed while answers were still coming")
+                .isGreaterThanOrEqualTo(ACKS_BEFORE_KILL).isLessThan(NOTES_SENT);
+
+        try (BotUnderTest restarted = BotUnderTest.builder(prosody.server())
+                .plugin(new NotesPlugin())
+                .room(room, NotesPlugin.ID)
+                .dataDirectory(dataDirectory)
+                .start()) {
+            restarted.awaitJoined(room);
+            alice.say(room, "!notes");
+            String count = alice.awaitMessage("the note count", message -> message.getBody() != null
+                    && message.getBody().endsWith("note(s) kept")).getBody();
+            assertThat(Long.parseLong(count.replaceAll("\\D", ""))).as(count)
+                    .isGreaterThanOrEqualTo(acknowledged.size());
+        }
+        try (Database database = Database.open(DatabaseSettings.embedded(dataDirectory))) {
+            PluginStorage storage = new StorageService(database).forPlugin(NotesPlugin.ID);
+            acknowledged.forEach((number, text) -> assertThat(storage.room(room.toString())
+                    .get(NotesPlugin.NOTE_KEY + number)).as("note %d", number).contains(text));
+        }
+    }
+
+    /** The notes the bot said it stored, by number. */
+    private static Map<Long, String> acknowledgements(XmppTestClient alice, EntityBareJid room) {
+        Map<Long, String> acknowledged = new LinkedHashMap<>();
+        for (String body : alice.bodiesFrom(room)) {
+            Matcher ack = ACK.matcher(body);
+            if (ack.matches()) {
+                acknowledged.put(Long.parseLong(ack.group(1)), ack.group(2));
+            }
+        }
+        return acknowledged;
+    }
+
+    private Process startChildBot(EntityBareJid room, Path dataDirectory, Path log) throws IOException {
+        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        Path config = work.resolve("bot.yml");
+        Files.writeString(config, String.join("\n",
+                "connection:",
+                "  jid: " + BotUnderTest.ACCOUNT + "@" + prosody.server().domain(),
+                "  password: ${MAJORDOME_PASSWORD}",
+                "  host: " + prosody.server().host(),
+                "  port: " + prosody.server().port(),
+                "  tls: disabled",
+                "runtime:",
+                "  rejoin-backoff-max: 2s",
+                "  data-directory: " + dataDirectory.toAbsolutePath(),
+                "dispatch:",
+                "  replies-per-sender: 100",
+                "rooms:",
+                "  - jid: " + room,
+                "    plugins: [" + NotesPlugin.ID + "]",
+                ""), StandardCharsets.UTF_8);
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                NotesBotMain.class.getName(), config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("MAJORDOME_PASSWORD", BotUnderTest.PASSWORD);
+        return builder.start();
+    }
+
+    /** The child bot's output, next to a failure. */
+    private static final class ChildLog extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ChildLog(Path log) {
+            super("the child bot's output:\n" + tail(log), null, false, false);
+        }
+
+        private static String tail(Path log) {
+            try {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+            } catch (IOException unreadable) {
+                return "(unreadable: " + unreadable + ")";
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.majordome.plugins.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.jivesoftware.smack.packet.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.majordome.testing.BotUnderTest;
+import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.TestClients;
+import org.majordome.testing.XmppTestClient;
+
+/**
+ * The shipped core plugin, discovered on the class path like every built-in, inside the real bot against a
+ * real Prosody: {@code !ping} answers in the room and in a one-to-one chat, {@code !rooms} answers a bot admin
+ * privately.
+ */
+class CorePluginIT {
+
+    @RegisterExtension
+    static final ProsodyExtension prosody = new ProsodyExtension();
+
+    @TempDir
+    Path dataDirectory;
+
+    /** Done-when: the real core plugin answers {@code !ping} and, for a bot admin, {@code !rooms}. */
+    @Test
+    void answersPingInTheRoomAndDirectlyAndRoomsToAnAdmin(TestClients clients) throws Exception {
+        EntityBareJid room = prosody.server().uniqueRoom("core");
+        try (BotUnderTest bot = BotUnderTest.builder(prosody.server())
+                .room(room, "core")
+                .admin(JidCreate.entityBareFrom("boss@" + prosody.server().domain()))
+                .dataDirectory(dataDirectory)
+                .start()) {
+            bot.awaitJoined(room);
+            XmppTestClient boss = clients.connect("boss");
+            boss.join(room, "Boss");
+
+            boss.say(room, "!ping");
+            boss.awaitBodyFrom(room, "Boss: pong");
+
+            EntityBareJid botJid = bot.config().connection().jid();
+            boss.chat(botJid, "!ping");
+            boss.awaitMessage("pong in the direct chat", message -> botJid.equals(message.getFrom().asBareJid())
+                    && "pong".equals(message.getBody()));
+
+            boss.say(room, "!rooms");
+            Message rooms = boss.awaitMessage("the private room list", message -> message.getBody() != null
+                    && message.getBody().startsWith("Rooms (1 of 1 joined):"));
+            assertThat(rooms.getType()).isEqualTo(Message.Type.chat);
+            assertThat(rooms.getBody()).contains(room + " — joined, 1 occupant");   // the bot does not count itself
+        }
+    }
+}
