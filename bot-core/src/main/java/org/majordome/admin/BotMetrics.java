@@ -54,6 +54,7 @@ public final class BotMetrics implements EventSink, XmppSession.Listener, AutoCl
         dispatchCounter("majordome.dispatch.events.dispatched", dispatch, DispatchStats::eventsDispatched);
         dispatchCounter("majordome.plugin.errors", dispatch, DispatchStats::handlerErrors);
         dispatchCounter("majordome.plugin.timeouts", dispatch, DispatchStats::handlerTimeouts);
+        dispatchCounter("majordome.plugin.calls.skipped", dispatch, DispatchStats::handlerCallsSkipped);
         dispatchCounter("majordome.commands.run", dispatch, DispatchStats::commandsRun);
         dispatchCounter("majordome.commands.refused", dispatch, DispatchStats::commandsRefused);
         dispatchCounter("majordome.commands.rate.limited", dispatch, DispatchStats::commandsRateLimited);

@@ -145,6 +145,8 @@ final class CommandStage {
                 () -> entry.handler().handle(invocation));
         if (outcome == IsolatedCalls.Outcome.FAILED) {
             reply(origin, parser.prefix() + spec.name() + " failed; the bot's log says why.");
+        } else if (outcome == IsolatedCalls.Outcome.SKIPPED) {
+            reply(origin, parser.prefix() + spec.name() + " is still busy with an earlier request; try again later.");
         }
     }
 

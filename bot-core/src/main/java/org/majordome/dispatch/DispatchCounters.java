@@ -11,6 +11,7 @@ final class DispatchCounters {
     final LongAdder handlerErrors = new LongAdder();
     final LongAdder handlerTimeouts = new LongAdder();
     final AtomicLong handlersRunningLate = new AtomicLong();
+    final LongAdder handlerCallsSkipped = new LongAdder();
     final LongAdder commandsRun = new LongAdder();
     final LongAdder commandsRefused = new LongAdder();
     final LongAdder commandsRateLimited = new LongAdder();
@@ -18,6 +19,6 @@ final class DispatchCounters {
     DispatchStats snapshot() {
         return new DispatchStats(eventsAccepted.sum(), eventsShed.sum(), eventsDispatched.sum(), handlerErrors.sum(),
                 handlerTimeouts.sum(), handlersRunningLate.get(), commandsRun.sum(), commandsRefused.sum(),
-                commandsRateLimited.sum());
+                commandsRateLimited.sum(), handlerCallsSkipped.sum());
     }
 }

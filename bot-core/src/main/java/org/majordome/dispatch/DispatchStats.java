@@ -12,8 +12,9 @@ package org.majordome.dispatch;
  * @param commandsRun         command handlers called (after the permission stage)
  * @param commandsRefused     commands refused for lack of permission
  * @param commandsRateLimited commands ignored because their sender ran out of allowance
+ * @param handlerCallsSkipped calls not made because the plugin's previous call in that room was still running late
  */
 public record DispatchStats(long eventsAccepted, long eventsShed, long eventsDispatched, long handlerErrors,
                             long handlerTimeouts, long handlersRunningLate, long commandsRun, long commandsRefused,
-                            long commandsRateLimited) {
+                            long commandsRateLimited, long handlerCallsSkipped) {
 }

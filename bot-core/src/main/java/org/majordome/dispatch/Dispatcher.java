@@ -84,7 +84,7 @@ public final class Dispatcher {
         this.plugins = Objects.requireNonNull(plugins, "plugins");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.drainExecutor = Objects.requireNonNull(drainExecutor, "drainExecutor");
-        this.calls = new IsolatedCalls(handlerExecutor, settings.handlerTimeLimit(), counters);
+        this.calls = new IsolatedCalls(handlerExecutor, settings.handlerTimeLimit(), counters, clock);
         this.commandStage = new CommandStage(settings, commands, plugins, permissions, rooms, directChat, calls,
                 counters, clock);
         this.shedLog = new RateLimitedLog(LOG, clock, Duration.ofSeconds(10));

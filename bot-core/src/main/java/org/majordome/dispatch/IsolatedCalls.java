@@ -1,5 +1,6 @@
 package org.majordome.dispatch;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +19,11 @@ import org.slf4j.MDC;
 /**
  * Runs one plugin call on its own thread and waits for it at most the time limit. A call that throws is
  * logged and counted; a call that overruns is logged and counted and left to finish in the background, so
- * that one stuck plugin cannot hold a room's queue. The MDC carries {@code plugin} and {@code room} during
- * the call, so every line the plugin logs is tagged.
+ * that one stuck plugin cannot hold a room's queue. While a plugin's call is still running late in a
+ * room, that plugin's next calls there are skipped (counted, logged at most every few seconds) instead of
+ * each waiting out the limit again: a plugin stuck for good would otherwise slow its room to one event
+ * per time limit. The MDC carries {@code plugin} and {@code room} during the call, so every line the
+ * plugin logs is tagged.
  */
 final class IsolatedCalls {
 
@@ -29,11 +33,15 @@ final class IsolatedCalls {
     private final Duration limit;
     private final DispatchCounters counters;
     private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
+    /** (plugin, room) pairs with a call still running past the limit. */
+    private final Set<String> runningLate = ConcurrentHashMap.newKeySet();
+    private final RateLimitedLog skipLog;
 
-    IsolatedCalls(Executor executor, Duration limit, DispatchCounters counters) {
+    IsolatedCalls(Executor executor, Duration limit, DispatchCounters counters, Clock clock) {
         this.executor = executor;
         this.limit = limit;
         this.counters = counters;
+        this.skipLog = new RateLimitedLog(LOG, clock, Duration.ofSeconds(10));
     }
 
     /**
@@ -45,6 +53,13 @@ final class IsolatedCalls {
      * @return how the call ended, as far as the caller waited
      */
     Outcome run(String pluginId, String room, String what, Runnable call) {
+        String lateKey = pluginId + '\u0000' + room;
+        if (runningLate.contains(lateKey)) {
+            counters.handlerCallsSkipped.increment();
+            skipLog.warn("plugin {} is still busy with an earlier call in room {}; skipping it for {} until that "
+                    + "call returns", pluginId, room, what);
+            return Outcome.SKIPPED;
+        }
         CompletableFuture<Void> outcome = new CompletableFuture<>();
         inFlight.add(outcome);
         outcome.whenComplete((ignored, failure) -> inFlight.remove(outcome));
@@ -76,8 +91,10 @@ final class IsolatedCalls {
         } catch (TimeoutException overran) {
             counters.handlerTimeouts.increment();
             counters.handlersRunningLate.incrementAndGet();
+            runningLate.add(lateKey);
             LOG.warn("plugin {} still busy in room {} with {} after {}; moving on without it", pluginId, room, what, limit);
             outcome.whenComplete((ignored, failure) -> {
+                runningLate.remove(lateKey);
                 counters.handlersRunningLate.decrementAndGet();
                 if (failure != null) {
                     counters.handlerErrors.increment();
@@ -99,7 +116,9 @@ final class IsolatedCalls {
         /** Threw within the limit. */
         FAILED,
         /** Still running at the limit (or the waiting thread was interrupted). */
-        OVERRAN
+        OVERRAN,
+        /** Not called: the plugin's previous call in this room is still running late. */
+        SKIPPED
     }
 
     /** The calls running now, including late ones. */
