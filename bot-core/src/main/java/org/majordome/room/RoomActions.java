@@ -102,7 +102,7 @@ final class RoomActions implements RoomHandle {
 
     @Override
     public CompletionStage<ActionResult> send(String text) {
-        return act(() -> {
+        return say(() -> {
             room.send(text);
             return ActionResult.DONE;
         });
@@ -110,7 +110,7 @@ final class RoomActions implements RoomHandle {
 
     @Override
     public CompletionStage<ActionResult> reply(MessageRef message, String text) {
-        return act(() -> {
+        return say(() -> {
             String prefix = message.authorNick() + ": ";
             MessageBuilder builder = groupchat().setBody(prefix + text);
             message.stanzaId().ifPresent(id -> {
@@ -133,7 +133,7 @@ final class RoomActions implements RoomHandle {
 
     @Override
     public CompletionStage<ActionResult> sendPrivate(String nick, String text) {
-        return act(() -> {
+        return say(() -> {
             Message message = session.connection().getStanzaFactory().buildMessageStanza()
                     .ofType(Message.Type.chat).to(occupantJid(nick)).setBody(text)
                     // XEP-0045 §7.5: marks the chat as a private message within the room.
@@ -325,6 +325,17 @@ final class RoomActions implements RoomHandle {
 
     private Jid occupantJid(String nick) throws XmppStringprepException {
         return JidCreate.entityFullFrom(room.jid(), Resourcepart.from(nick));
+    }
+
+    /**
+     * Sends a message on the caller's thread: handing a stanza to the connection does not wait for the
+     * server, and it keeps a plugin's messages in the order it wrote them (separate threads would not).
+     */
+    private CompletionStage<ActionResult> say(Action action) {
+        if (!room.isJoined()) {
+            return CompletableFuture.completedFuture(new ActionResult.Failed("the bot is not in " + room.jid() + " now"));
+        }
+        return CompletableFuture.completedFuture(run(action));
     }
 
     private CompletionStage<ActionResult> act(Action action) {

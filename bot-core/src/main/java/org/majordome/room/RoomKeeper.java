@@ -248,11 +248,12 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         if (!session.isOnline()) {
             return CompletableFuture.completedFuture(new ActionResult.Failed("not connected"));
         }
-        return CompletableFuture.supplyAsync(() -> RoomActions.run(() -> {
+        // On the caller's thread, like room messages: a plugin's messages keep the order it wrote them in.
+        return CompletableFuture.completedFuture(RoomActions.run(() -> {
             session.connection().sendStanza(session.connection().getStanzaFactory().buildMessageStanza()
                     .ofType(Message.Type.chat).to(JidCreate.from(jid)).setBody(text).build());
             return ActionResult.DONE;
-        }), actions);
+        }));
     }
 
     /** Every kept room's current status, in configuration order. */
