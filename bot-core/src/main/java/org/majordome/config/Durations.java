@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the durations people write in config files: {@code 500ms}, {@code 30s}, {@code 1h30m}, or ISO-8601. */
-final class Durations {
+public final class Durations {
 
     static final String EXPECTED = "a positive duration such as 500ms, 30s, 5m, 1h30m, 1d or PT1M";
 
@@ -19,7 +19,7 @@ final class Durations {
     }
 
     /** The duration, or empty when the text is not one (negative and zero durations are durations). */
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         String compact = text.strip().replace(" ", "");
         try {
             if (compact.toUpperCase(Locale.ROOT).startsWith("P") || compact.startsWith("-P")) {
