@@ -170,7 +170,12 @@ final class JsData {
         return texts;
     }
 
-    private record ReadOnlyObject(Map<String, Object> members) implements ProxyObject {
+    private static final class ReadOnlyObject implements ProxyObject {
+        private final Map<String, Object> members;
+
+        private ReadOnlyObject(Map<String, Object> members) {
+            this.members = members;
+        }
 
         @Override
         public Object getMember(String key) {
@@ -195,6 +200,12 @@ final class JsData {
         @Override
         public boolean removeMember(String key) {
             throw new UnsupportedOperationException("this object is read-only");
+        }
+
+        /** What error messages show: the member names, never host class names. */
+        @Override
+        public String toString() {
+            return "bot API object " + members.keySet().stream().sorted().toList();
         }
     }
 }
