@@ -164,7 +164,8 @@ final class JsData {
         List<String> texts = new ArrayList<>();
         if (array != null && array.hasArrayElements()) {
             for (long i = 0; i < array.getArraySize(); i++) {
-                texts.add(array.getArrayElement(i).toString());
+                Value element = array.getArrayElement(i);
+                texts.add(element.isString() ? element.asString() : element.toString());
             }
         }
         return texts;
