@@ -3,6 +3,7 @@ package org.majordome.app;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
@@ -14,6 +15,8 @@ import org.majordome.intake.SwitchableEventSink;
 import org.majordome.plugin.PluginCatalog;
 import org.majordome.plugin.PluginLoader;
 import org.majordome.room.RoomKeeper;
+import org.majordome.script.ScriptHost;
+import org.majordome.script.ScriptSettings;
 import org.majordome.schedule.SchedulerService;
 import org.majordome.schedule.SchedulerSettings;
 import org.majordome.store.Database;
@@ -81,10 +84,27 @@ class RuntimeConfiguration {
         return catalog;
     }
 
+    /** JavaScript plugins of {@code dispatch.scripts-directory}, when set; each section under plugins: is its config. */
+    @Bean(destroyMethod = "close")
+    Scripts scripts(BotConfig config) {
+        return new Scripts(config.dispatch().scriptsDirectory().map(directory -> {
+            try {
+                return ScriptHost.open(ScriptSettings.defaults(directory)
+                                .withCallTimeLimit(config.dispatch().scriptTimeLimit()),
+                        id -> config.plugins().containsKey(id) ? config.plugins().get(id).plainValue() : null);
+            } catch (IllegalArgumentException unreadable) {
+                throw new StartupException(List.of(config.source() + ": dispatch.scripts-directory: "
+                        + unreadable.getMessage()));
+            }
+        }));
+    }
+
     @Bean
     PluginRuntime pluginRuntime(BotConfig config, StartOptions options, PluginCatalog catalog, RoomKeeper rooms,
-                                PluginResources resources, Clock clock, SwitchableEventSink eventIntake) {
+                                PluginResources resources, Clock clock, SwitchableEventSink eventIntake,
+                                Scripts scripts) {
         List<Plugin<?>> plugins = new ArrayList<>(catalog.instances());
+        plugins.addAll(scripts.plugins());
         plugins.addAll(options.plugins());
         PluginRuntime runtime = new PluginRuntime(config, plugins, rooms, resources, clock);
         List<EventSink> consumers = new ArrayList<>();
@@ -98,6 +118,18 @@ class RuntimeConfiguration {
     @Bean
     BotLifecycle botLifecycle(XmppSession session, RoomKeeper roomKeeper, PluginRuntime plugins) {
         return new BotLifecycle(session, roomKeeper);
+    }
+
+    /** The script host, if scripts are configured; closed after the plugins have stopped. */
+    record Scripts(Optional<ScriptHost> host) implements AutoCloseable {
+        List<Plugin<?>> plugins() {
+            return host.map(ScriptHost::plugins).orElse(List.of());
+        }
+
+        @Override
+        public void close() {
+            host.ifPresent(ScriptHost::close);
+        }
     }
 
     /**

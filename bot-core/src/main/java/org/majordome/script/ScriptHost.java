@@ -100,6 +100,23 @@ public final class ScriptHost implements AutoCloseable {
         }
     }
 
+    /**
+     * The ids the scripts of {@code directory} would get, without starting anything (for {@code check-config}).
+     *
+     * @throws IllegalArgumentException when the directory cannot be read
+     */
+    public static List<String> scriptIds(Path directory) {
+        try {
+            return scriptFiles(directory).stream().map(file -> file.getFileName().toString())
+                    .map(name -> name.substring(0, name.length() - ".js".length()))
+                    .filter(id -> SCRIPT_ID.matcher(id).matches() && !id.equals(ScriptAdminPlugin.ID))
+                    .toList();
+        } catch (IOException unreadable) {
+            throw new IllegalArgumentException("cannot read the scripts directory " + directory + ": "
+                    + unreadable.getMessage(), unreadable);
+        }
+    }
+
     private static List<Path> scriptFiles(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new IOException("not a directory");
