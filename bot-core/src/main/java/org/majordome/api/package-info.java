@@ -2,7 +2,8 @@
  * The public plugin API: everything a plugin (shipped, user-written, or script) may use.
  *
  * <p>A plugin is one class implementing {@link org.majordome.api.Plugin}. It receives events
- * ({@link org.majordome.api.event}) through public methods annotated {@link org.majordome.api.OnEvent},
+ * ({@link org.majordome.api.event}) through public methods annotated {@link org.majordome.api.OnEvent}
+ * (or, for plugins that decide at run time, through {@link org.majordome.api.EventListener}),
  * offers commands through methods annotated {@link org.majordome.api.command.Command} (or registered at
  * start through {@link org.majordome.api.command.CommandRegistry}), and acts on rooms through
  * {@link org.majordome.api.room.RoomHandle}. Everything it needs at run time comes from its

@@ -8,12 +8,15 @@ import java.util.Map;
 import org.majordome.api.ConfigBindingException;
 import org.majordome.api.NoConfig;
 import org.majordome.api.Plugin;
+import org.majordome.api.PluginContext;
+import org.majordome.script.ScriptAdminPlugin;
 import org.majordome.config.BotConfig;
 import org.majordome.config.PluginConfigBinder;
 import org.majordome.config.RoomSettings;
 import org.majordome.dispatch.PluginRegistry;
 import org.majordome.plugin.PluginCatalog;
 import org.majordome.plugin.PluginLoader;
+import org.majordome.script.ScriptHost;
 
 /**
  * What {@code check-config} verifies beyond the file itself, without starting anything: every plugin a
@@ -32,7 +35,17 @@ final class PluginCheck {
             for (RoomSettings room : config.rooms()) {
                 enabledByRoom.put(room.jid().toString(), room.plugins());
             }
-            PluginRegistry registry = PluginRegistry.build(catalog.instances(), enabledByRoom);
+            List<Plugin<?>> plugins = new ArrayList<>(catalog.instances());
+            try {
+                config.dispatch().scriptsDirectory().ifPresent(directory ->
+                {
+                    ScriptHost.scriptIds(directory).forEach(id -> plugins.add(new ScriptPlaceholder(id)));
+                    plugins.add(new ScriptPlaceholder(ScriptAdminPlugin.ID));
+                });
+            } catch (IllegalArgumentException unreadable) {
+                problems.add(config.source() + ": dispatch.scripts-directory: " + unreadable.getMessage());
+            }
+            PluginRegistry registry = PluginRegistry.build(plugins, enabledByRoom);
             registry.problems().forEach(problem -> problems.add(config.source() + ": " + problem));
             PluginConfigBinder binder = new PluginConfigBinder(config);
             for (Plugin<?> plugin : catalog.instances()) {
@@ -46,12 +59,25 @@ final class PluginCheck {
                 }
             }
             for (String id : config.plugins().keySet()) {
-                if (catalog.plugin(id).isEmpty()) {
+                if (plugins.stream().noneMatch(plugin -> plugin.id().equals(id))) {
                     problems.add(config.source() + ": plugins." + id + ": no plugin has this id (known: "
-                            + catalog.instances().stream().map(Plugin::id).toList() + ")");
+                            + plugins.stream().map(Plugin::id).toList() + ")");
                 }
             }
             return problems;
+        }
+    }
+
+    /** A script's id, checked without starting GraalJS: scripts take their configuration as it is. */
+    private record ScriptPlaceholder(String id) implements Plugin<NoConfig> {
+        @Override
+        public Class<NoConfig> configType() {
+            return NoConfig.class;
+        }
+
+        @Override
+        public void start(PluginContext<NoConfig> context) {
+            throw new UnsupportedOperationException("only checked, never started");
         }
     }
 }

@@ -3,6 +3,7 @@ package org.majordome.app;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
@@ -15,6 +16,8 @@ import org.majordome.intake.SwitchableEventSink;
 import org.majordome.plugin.PluginCatalog;
 import org.majordome.plugin.PluginLoader;
 import org.majordome.room.RoomKeeper;
+import org.majordome.script.ScriptHost;
+import org.majordome.script.ScriptSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,6 +37,7 @@ final class PluginHost implements SmartLifecycle {
     private final Clock clock;
     private final SwitchableEventSink intake;
     private PluginCatalog catalog;
+    private Optional<ScriptHost> scripts = Optional.empty();
     private PluginRuntime runtime;
     private volatile boolean running;
 
@@ -54,12 +58,21 @@ final class PluginHost implements SmartLifecycle {
             discovered.close();
             throw new StartupException(discovered.problems());
         }
+        Optional<ScriptHost> scriptHost;
+        try {
+            scriptHost = openScripts(config);
+        } catch (RuntimeException e) {
+            discovered.close();
+            throw e;
+        }
         List<Plugin<?>> plugins = new ArrayList<>(discovered.instances());
+        scriptHost.ifPresent(host -> plugins.addAll(host.plugins()));
         plugins.addAll(options.plugins());
         PluginRuntime started;
         try {
             started = new PluginRuntime(config, plugins, rooms, resources, clock);
         } catch (RuntimeException e) {
+            scriptHost.ifPresent(ScriptHost::close);
             discovered.close();
             throw e;
         }
@@ -69,7 +82,25 @@ final class PluginHost implements SmartLifecycle {
         consumers.addAll(options.sinks());
         intake.switchTo(new CompositeEventSink(consumers));
         catalog = discovered;
+        scripts = scriptHost;
         runtime = started;
+    }
+
+    /**
+     * The JavaScript plugins of {@code dispatch.scripts-directory}, when set, each configured by its section
+     * under {@code plugins:}. Opened anew for every generation: a stopped script plugin cannot restart.
+     */
+    private static Optional<ScriptHost> openScripts(BotConfig config) {
+        return config.dispatch().scriptsDirectory().map(directory -> {
+            try {
+                return ScriptHost.open(ScriptSettings.defaults(directory)
+                                .withCallTimeLimit(config.dispatch().scriptTimeLimit()),
+                        id -> config.plugins().containsKey(id) ? config.plugins().get(id).plainValue() : null);
+            } catch (IllegalArgumentException unreadable) {
+                throw new StartupException(List.of(config.source() + ": dispatch.scripts-directory: "
+                        + unreadable.getMessage()));
+            }
+        });
     }
 
     /**
@@ -95,6 +126,8 @@ final class PluginHost implements SmartLifecycle {
             runtime.stop();
             runtime = null;
         }
+        scripts.ifPresent(ScriptHost::close);
+        scripts = Optional.empty();
         if (catalog != null) {
             catalog.close();
             catalog = null;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 
 import org.majordome.admin.AdHocCommandResponder;
 import org.majordome.admin.AdminCommandCatalog;
@@ -114,6 +115,7 @@ class RuntimeConfiguration {
             server.ifPresent(HealthServer::close);
         }
     }
+
 
     @Bean
     ConfigReloader configReloader(BotConfig config, RoomKeeper rooms, PluginHost plugins) {

@@ -224,8 +224,11 @@ public final class ConfigLoader {
         int capacity = section.integer("queue-capacity", 1, 1_000_000, defaults.queueCapacity());
         Duration limit = section.duration("handler-time-limit", defaults.handlerTimeLimit());
         Optional<Path> pluginDirectory = section.value("plugin-directory").flatMap(ConfigValue::asPath);
+        Optional<Path> scriptsDirectory = section.value("scripts-directory").flatMap(ConfigValue::asPath);
+        Duration scriptLimit = section.duration("script-time-limit", defaults.scriptTimeLimit());
         section.rejectUnknownKeys();
-        return new DispatchSettings(prefix, replies, period, answerUnknown, capacity, limit, pluginDirectory);
+        return new DispatchSettings(prefix, replies, period, answerUnknown, capacity, limit, pluginDirectory,
+                scriptsDirectory, scriptLimit);
     }
 
     private static MonitoringSettings monitoring(ConfigReader section) {

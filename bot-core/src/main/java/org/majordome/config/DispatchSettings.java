@@ -14,12 +14,24 @@ import java.util.Optional;
  * @param queueCapacity         events waiting per room before new ones are shed
  * @param handlerTimeLimit      how long one plugin call may hold its room's queue
  * @param pluginDirectory       a directory of third-party plugin jars, if any
+ * @param scriptsDirectory      a directory of JavaScript plugins ({@code *.js}, one plugin each), if any
+ * @param scriptTimeLimit       how long one call into a script may run before it is interrupted
  */
 public record DispatchSettings(String commandPrefix, int repliesPerSender, Duration replyPeriod,
                                boolean answerUnknownCommands, int queueCapacity, Duration handlerTimeLimit,
-                               Optional<Path> pluginDirectory) {
+                               Optional<Path> pluginDirectory, Optional<Path> scriptsDirectory,
+                               Duration scriptTimeLimit) {
+
+    /** Settings without script plugins. */
+    public DispatchSettings(String commandPrefix, int repliesPerSender, Duration replyPeriod,
+                            boolean answerUnknownCommands, int queueCapacity, Duration handlerTimeLimit,
+                            Optional<Path> pluginDirectory) {
+        this(commandPrefix, repliesPerSender, replyPeriod, answerUnknownCommands, queueCapacity, handlerTimeLimit,
+                pluginDirectory, Optional.empty(), defaults().scriptTimeLimit());
+    }
 
     public static DispatchSettings defaults() {
-        return new DispatchSettings("!", 5, Duration.ofSeconds(10), true, 1000, Duration.ofSeconds(10), Optional.empty());
+        return new DispatchSettings("!", 5, Duration.ofSeconds(10), true, 1000, Duration.ofSeconds(10), Optional.empty(),
+                Optional.empty(), Duration.ofSeconds(2));
     }
 }

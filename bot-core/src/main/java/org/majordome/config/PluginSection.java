@@ -1,5 +1,10 @@
 package org.majordome.config;
 
+import java.util.Map;
+import java.util.Optional;
+
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -16,6 +21,16 @@ public record PluginSection(String pluginId, Node node) {
     /** A reader over this section, at key path {@code plugins.<id>}; an empty section reads as an empty mapping. */
     public ConfigReader reader(ConfigProblems problems) {
         return ConfigReader.of(problems, "plugins." + pluginId, node);
+    }
+
+    /**
+     * The section as plain values (maps with string keys, lists, strings, numbers, booleans, null), for
+     * plugins without a typed configuration record, such as JavaScript plugins; an empty section is an
+     * empty map.
+     */
+    public Object plainValue() {
+        Object value = new StandardConstructor(LoadSettings.builder().build()).constructSingleDocument(Optional.of(node));
+        return value == null ? Map.of() : value;
     }
 
     /** Only the id and line: the node's text may hold expanded secrets. */

@@ -2,6 +2,7 @@ package org.majordome.dispatch;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import org.majordome.api.EventListener;
 import org.majordome.api.OnEvent;
 import org.majordome.api.Plugin;
 import org.majordome.api.command.Command;
@@ -19,6 +21,18 @@ import org.majordome.api.event.BotEvent;
 
 /** Finds and checks a plugin's {@link OnEvent} and {@link Command} methods, reporting every bad one. */
 final class PluginScanner {
+
+    /** {@link EventListener#onEvent}, the programmatic handler of plugins that cannot use annotations. */
+    private static final MethodHandle LISTENER_CALL;
+
+    static {
+        try {
+            LISTENER_CALL = MethodHandles.publicLookup().findVirtual(EventListener.class, "onEvent",
+                    MethodType.methodType(void.class, BotEvent.class));
+        } catch (ReflectiveOperationException impossible) {
+            throw new ExceptionInInitializerError(impossible);
+        }
+    }
 
     private PluginScanner() {
     }
@@ -84,6 +98,9 @@ final class PluginScanner {
                     problems.add(where + " (@Command): " + invalid.getMessage());
                 }
             }
+        }
+        if (plugin instanceof EventListener listener && handlers.stream().noneMatch(h -> h.methodName().equals("onEvent"))) {
+            handlers.add(new EventHandler(BotEvent.class, "onEvent", LISTENER_CALL.bindTo(listener)));
         }
         return new Scan(List.copyOf(handlers), List.copyOf(commands), List.copyOf(problems));
     }

@@ -130,4 +130,28 @@ class MajordomeCommandTest {
         assertThat(outcome.err()).contains("unknown plugin 'no-such-plugin'").contains("plugins.typo-plugin");
         assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
     }
+
+    @Test
+    void checkConfigKnowsTheScriptsOfTheScriptsDirectory() throws IOException {
+        Files.createDirectories(dir.resolve("scripts"));
+        Files.writeString(dir.resolve("scripts/hello.js"), "bot.log.info('hello');\n");
+        Path config = dir.resolve("scripts.yml");
+        Files.writeString(config, """
+                connection:
+                  jid: majordome@localhost
+                  password: secret
+                dispatch:
+                  scripts-directory: %s
+                rooms:
+                  - jid: lobby@conference.localhost
+                    plugins: [hello, scripts]
+                plugins:
+                  hello:
+                    greeting: hi
+                """.formatted(dir.resolve("scripts")));
+
+        Outcome outcome = run("check-config", "--config", config.toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    }
 }

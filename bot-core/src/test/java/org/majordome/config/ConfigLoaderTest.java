@@ -47,6 +47,8 @@ class ConfigLoaderTest {
 
         ConnectionSettings connection = config.connection();
         assertThat(connection.jid().toString()).isEqualTo("bot@localhost");
+        assertThat(config.dispatch().scriptsDirectory()).hasValueSatisfying(path -> assertThat(path.getFileName()).hasToString("scripts"));
+        assertThat(config.dispatch().scriptTimeLimit()).isEqualTo(Duration.ofSeconds(2));
         assertThat(connection.password().reveal()).isEqualTo(BOT_PASSWORD);
         assertThat(connection.password().origin()).isEqualTo("environment variable MAJORDOME_PASSWORD");
         assertThat(connection.host()).contains("127.0.0.1");

@@ -1,0 +1,93 @@
+package org.majordome.script;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.majordome.api.NoConfig;
+import org.majordome.api.Plugin;
+import org.majordome.api.PluginContext;
+import org.majordome.api.command.Command;
+import org.majordome.api.command.CommandInvocation;
+import org.majordome.api.command.CommandScope;
+import org.majordome.api.command.Permission;
+
+/**
+ * The {@code scripts} plugin: {@code !scripts} lists the JavaScript plugins and their state,
+ * {@code !scripts reload [id]} reloads them from their files (and re-enables disabled ones). Bot admins only.
+ */
+public final class ScriptAdminPlugin implements Plugin<NoConfig> {
+
+    /** This plugin's id, reserved: no script may take it. */
+    public static final String ID = "scripts";
+    private static final Duration RELOAD_WAIT = Duration.ofSeconds(15);
+
+    private final ScriptHost host;
+
+    ScriptAdminPlugin(ScriptHost host) {
+        this.host = host;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Class<NoConfig> configType() {
+        return NoConfig.class;
+    }
+
+    @Override
+    public void start(PluginContext<NoConfig> context) {
+        // Stateless: everything is in the host.
+    }
+
+    @Command(name = "scripts", usage = "[reload [id]]", help = "Lists the JavaScript plugins, or reloads them from their files.",
+            permission = Permission.BOT_ADMIN, scopes = {CommandScope.ROOM, CommandScope.PRIVATE, CommandScope.DIRECT},
+            maxArgs = 2)
+    public void scripts(CommandInvocation invocation) {
+        String action = invocation.argument(0).orElse("list");
+        Map<String, ScriptPlugin> scripts = host.scripts();
+        switch (action) {
+            case "list" -> {
+                List<String> lines = new ArrayList<>();
+                scripts.forEach((id, script) -> lines.add(id + ": " + script.status()));
+                invocation.reply(lines.isEmpty() ? "No scripts." : String.join("\n", lines));
+            }
+            case "reload" -> {
+                List<ScriptPlugin> targets = invocation.argument(1)
+                        .map(id -> host.script(id).map(List::of).orElse(List.of()))
+                        .orElse(List.copyOf(scripts.values()));
+                if (targets.isEmpty()) {
+                    invocation.reply("No script '" + invocation.argument(1).orElse("") + "' (known: " + scripts.keySet() + ")");
+                    return;
+                }
+                List<String> lines = new ArrayList<>();
+                for (ScriptPlugin script : targets) {
+                    lines.add(script.id() + ": " + outcome(script.reload()));
+                }
+                invocation.reply(String.join("\n", lines));
+            }
+            default -> invocation.reply("Usage: scripts [reload [id]]");
+        }
+    }
+
+    private static String outcome(CompletableFuture<ScriptPlugin.Status> reload) {
+        try {
+            return reload.get(RELOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS).toString();
+        } catch (ExecutionException failed) {
+            return "failed: " + failed.getCause();
+        } catch (TimeoutException late) {
+            return "still reloading";
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+}

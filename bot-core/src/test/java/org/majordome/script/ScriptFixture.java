@@ -1,0 +1,124 @@
+package org.majordome.script;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+import org.majordome.dispatch.DispatcherSettings;
+import org.majordome.testkit.PluginTestKit;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+
+/**
+ * Scripts in a temporary directory, run by a real {@link ScriptHost} inside a {@link PluginTestKit}, with the
+ * script package's log lines captured.
+ */
+final class ScriptFixture implements AutoCloseable {
+
+    static final String ROOM = "lobby@conference.example.org";
+    static final String OTHER_ROOM = "other@conference.example.org";
+
+    private final Path directory;
+    private final Map<String, Object> configs = new HashMap<>();
+    private final List<String> logLines = new CopyOnWriteArrayList<>();
+    private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            logLines.add(event.getLevel() + " " + event.getFormattedMessage());
+        }
+    };
+    private ScriptHost host;
+    private PluginTestKit kit;
+
+    ScriptFixture(Path directory) {
+        this.directory = directory;
+        appender.start();
+        ((Logger) LoggerFactory.getLogger("org.majordome.script")).addAppender(appender);
+    }
+
+    ScriptFixture write(String fileName, String code) {
+        try {
+            // Write then move, as editors do, so that the watcher never reads half a file.
+            Path temporary = Files.createTempFile(directory.getParent(), "script", ".tmp");
+            Files.writeString(temporary, code, StandardCharsets.UTF_8);
+            Files.move(temporary, directory.resolve(fileName), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return this;
+    }
+
+    ScriptFixture copyExample(String fileName) {
+        try {
+            return write(fileName, Files.readString(Path.of("..", "scripts", fileName), StandardCharsets.UTF_8));
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    ScriptFixture delete(String fileName) {
+        try {
+            Files.delete(directory.resolve(fileName));
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return this;
+    }
+
+    ScriptFixture config(String scriptId, Object plainConfig) {
+        configs.put(scriptId, plainConfig);
+        return this;
+    }
+
+    /** Starts every script (and the admin plugin) in two rooms, with generous reply rates. */
+    PluginTestKit start(UnaryOperator<ScriptSettings> settings) {
+        host = ScriptHost.open(settings.apply(ScriptSettings.defaults(directory)), configs::get);
+        PluginTestKit.Builder builder = PluginTestKit.builder()
+                .settings(DispatcherSettings.defaults().withReplyRate(1000, Duration.ofSeconds(1)))
+                .botAdmins("admin@example.org")
+                .room(ROOM)
+                .room(OTHER_ROOM);
+        host.plugins().forEach(builder::plugin);
+        kit = builder.start();
+        return kit;
+    }
+
+    PluginTestKit start() {
+        return start(UnaryOperator.identity());
+    }
+
+    ScriptHost host() {
+        return host;
+    }
+
+    ScriptPlugin script(String id) {
+        return host.script(id).orElseThrow();
+    }
+
+    List<String> logLines() {
+        return logLines;
+    }
+
+    @Override
+    public void close() {
+        if (kit != null) {
+            kit.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+        ((Logger) LoggerFactory.getLogger("org.majordome.script")).detachAppender(appender);
+    }
+}

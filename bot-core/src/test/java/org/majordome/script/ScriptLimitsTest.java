@@ -1,0 +1,100 @@
+package org.majordome.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.majordome.api.event.Role;
+import org.majordome.testkit.PluginTestKit;
+import org.majordome.testkit.TestRoom;
+
+/** A script that loops or hogs memory is interrupted, the others keep answering, and it is disabled in the end. */
+class ScriptLimitsTest {
+
+    private static final String SPIN = """
+            bot.command({name: 'spin', help: 'loops forever'}, c => { while (true) {} });
+            bot.onEvent('RoomMessageReceived', e => { if (e.message.body === 'hang') { for (;;) {} } });
+            bot.command({name: 'hog', help: 'allocates forever'}, c => {
+              const kept = [];
+              while (true) { kept.push(new Array(10000).fill(1)); }
+            });
+            """;
+    private static final String PONG = "bot.command({name: 'ping', help: 'answers pong'}, c => c.reply('pong'));";
+
+    @TempDir
+    Path temp;
+    private ScriptFixture scripts;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        scripts = new ScriptFixture(Files.createDirectory(temp.resolve("scripts")));
+        scripts.write("spin.js", SPIN).write("pong.js", PONG);
+    }
+
+    @AfterEach
+    void tearDown() {
+        scripts.close();
+    }
+
+    @Test
+    void anInfiniteLoopIsInterruptedAndOtherScriptsAndRoomsKeepAnswering() {
+        PluginTestKit kit = scripts.start(settings -> settings.withCallTimeLimit(Duration.ofMillis(300)));
+        TestRoom lobby = kit.room(ScriptFixture.ROOM);
+        TestRoom other = kit.room(ScriptFixture.OTHER_ROOM);
+        lobby.join("alice", Role.PARTICIPANT);
+        other.join("bob", Role.PARTICIPANT);
+
+        long start = System.nanoTime();
+        lobby.say("alice", "!spin");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        lobby.say("alice", "!ping");
+        other.say("bob", "!ping");
+
+        assertThat(lobby.botSaid()).last().isEqualTo("pong");
+        assertThat(other.botSaid()).containsExactly("pong");
+        assertThat(scripts.logLines()).anyMatch(line -> line.startsWith("WARN spin.js: command spin exceeded its time limit "
+                + "of 300 ms and was interrupted (violation 1 of 3"));
+        assertThat(scripts.script("spin").status().state()).isEqualTo(ScriptPlugin.State.RUNNING);
+    }
+
+    @Test
+    void aScriptBreakingItsLimitsRepeatedlyIsDisabledUntilReloaded() {
+        PluginTestKit kit = scripts.start(settings -> settings.withCallTimeLimit(Duration.ofMillis(200)));
+        TestRoom lobby = kit.room(ScriptFixture.ROOM);
+        lobby.join("alice", Role.PARTICIPANT);
+
+        lobby.say("alice", "hang");
+        lobby.say("alice", "!spin");
+        lobby.say("alice", "hang");
+
+        assertThat(scripts.script("spin").status().state()).isEqualTo(ScriptPlugin.State.DISABLED);
+        assertThat(scripts.logLines()).anyMatch(line -> line.startsWith("ERROR spin.js: script disabled after 3 limit "
+                + "violations (last: event RoomMessageReceived exceeded its time limit of 200 ms)"));
+        lobby.clearActions();
+        lobby.say("alice", "!spin");
+        assertThat(lobby.botSaid()).singleElement().asString().containsIgnoringCase("unknown command");
+
+        assertThat(scripts.script("spin").reload().join().state()).isEqualTo(ScriptPlugin.State.RUNNING);
+    }
+
+    @Test
+    void aCallAllocatingTooMuchIsInterrupted() {
+        PluginTestKit kit = scripts.start(settings -> settings.withCallTimeLimit(Duration.ofSeconds(20))
+                .withAllocationLimit(32L << 20));
+        TestRoom lobby = kit.room(ScriptFixture.ROOM);
+        lobby.join("alice", Role.PARTICIPANT);
+
+        lobby.say("alice", "!hog");
+        lobby.say("alice", "!ping");
+
+        assertThat(scripts.logLines()).anyMatch(line -> line.startsWith("WARN spin.js: command hog exceeded its "
+                + "allocation limit of 32 MiB and was interrupted"));
+        assertThat(lobby.botSaid()).last().isEqualTo("pong");
+    }
+}

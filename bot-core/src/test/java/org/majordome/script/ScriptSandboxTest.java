@@ -1,0 +1,112 @@
+package org.majordome.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.majordome.api.event.Role;
+import org.majordome.testkit.PluginTestKit;
+import org.majordome.testkit.TestRoom;
+
+/**
+ * A script sees only the {@code bot} façade: every way out of the sandbox fails with an error that names the
+ * file and line, and the failure is logged.
+ */
+class ScriptSandboxTest {
+
+    @TempDir
+    Path temp;
+    private ScriptFixture scripts;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        scripts = new ScriptFixture(java.nio.file.Files.createDirectory(temp.resolve("scripts")));
+    }
+
+    @AfterEach
+    void tearDown() {
+        scripts.close();
+    }
+
+    /** Loads a probe whose second line tries {@code escape}, and returns how its load ended. */
+    private ScriptPlugin.Status probe(String escape) {
+        scripts.write("probe.js", "bot.log.info('before');\n" + escape + ";\n");
+        scripts.start();
+        return scripts.script("probe").status();
+    }
+
+    private void assertRefused(ScriptPlugin.Status status, String expectedError) {
+        assertThat(status.state()).isEqualTo(ScriptPlugin.State.FAILED);
+        assertThat(status.detail()).startsWith("probe.js:2: ").contains(expectedError);
+        assertThat(scripts.logLines()).anyMatch(line -> line.startsWith("ERROR probe.js not loaded: probe.js:2: ")
+                && line.contains(expectedError));
+    }
+
+    @Test
+    void javaTypeIsNotAvailable() {
+        assertRefused(probe("Java.type('java.lang.Runtime').getRuntime().exec('id')"), "Java is not defined");
+    }
+
+    @Test
+    void hostClassesCannotBeReachedThroughPackagesOrTheFacade() {
+        assertRefused(probe("Packages.java.lang.System.exit(1)"), "Packages is not defined");
+    }
+
+    @Test
+    void facadeObjectsExposeNoJavaMembers() {
+        assertRefused(probe("bot.storage.getClass().forName('java.lang.System')"), "getClass");
+    }
+
+    @Test
+    void otherLanguagesCannotBeEvaluated() {
+        assertRefused(probe("Polyglot.eval('python', 'import os')"), "Polyglot is not defined");
+    }
+
+    @Test
+    void filesCannotBeLoaded() {
+        assertRefused(probe("load('/etc/passwd')"), "load is not defined");
+    }
+
+    @Test
+    void modulesCannotBeRequired() {
+        assertRefused(probe("require('fs').readFileSync('/etc/passwd')"), "require is not defined");
+    }
+
+    @Test
+    void theNetworkIsNotReachable() {
+        assertRefused(probe("fetch('http://127.0.0.1/')"), "fetch is not defined");
+    }
+
+    @Test
+    void threadsCannotBeCreated() {
+        assertRefused(probe("new Worker('probe.js')"), "Worker is not defined");
+    }
+
+    @Test
+    void theFacadeCannotBeChanged() {
+        ScriptPlugin.Status status = probe("bot.storage.get = () => 'forged'; "
+                + "if (bot.storage.get('key') === 'forged') throw new Error('the facade was changed')");
+        assertThat(status.state()).isEqualTo(ScriptPlugin.State.RUNNING);
+    }
+
+    @Test
+    void errorsShowNoHostClassNames() {
+        ScriptPlugin.Status status = probe("bot.log.getClass()");
+        assertThat(status.detail()).contains("bot API object").doesNotContain("org.majordome", "Lambda");
+    }
+
+    @Test
+    void aScriptWithinTheSandboxRuns() {
+        scripts.write("ok.js", "bot.command({name: 'hi', help: 'says hi'}, c => c.reply('hi ' + c.sender.nick));");
+        PluginTestKit kit = scripts.start();
+        TestRoom room = kit.room(ScriptFixture.ROOM);
+        room.join("alice", Role.PARTICIPANT);
+        room.say("alice", "!hi");
+        assertThat(room.botSaid()).containsExactly("hi alice");
+        assertThat(scripts.script("ok").status().state()).isEqualTo(ScriptPlugin.State.RUNNING);
+    }
+}

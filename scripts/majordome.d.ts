@@ -1,0 +1,181 @@
+// The API JavaScript plugins see: one global, `bot`. Reference it from your editor with
+//   /// <reference path="majordome.d.ts" />
+// for completion and type checks. Scripts have nothing else: no files, network, timers, threads or Java.
+// Every call into a script (handler, command, job) must finish within the configured time limit
+// (dispatch.script-time-limit, 2 s by default) and allocate at most 128 MiB; a script that breaks a limit
+// three times is disabled until its file changes or an admin runs `!scripts reload`.
+
+declare const bot: Bot;
+
+interface Bot {
+  /** This plugin's id: the file name without `.js`. Rooms enable the script by this id. */
+  readonly id: string;
+  /** The script's section of the configuration file (`plugins.<id>`), as plain data; `{}` when absent. */
+  readonly config: any;
+  /** Calls `handler` for every event of that type ("RoomMessageReceived", "OccupantJoined"...) or "*" for all. */
+  onEvent<K extends keyof EventTypes>(type: K, handler: (event: EventTypes[K]) => void): void;
+  onEvent(type: '*', handler: (event: BotEvent) => void): void;
+  /** Offers a command (`!name args`) in the rooms the script is enabled in, after the permission check. */
+  command(spec: CommandSpec, handler: (command: CommandCall) => void): void;
+  readonly schedule: Scheduler;
+  /** The script's persistent key-value storage (kept across restarts and reloads). */
+  readonly storage: Storage & { room(roomJid: string): Storage };
+  readonly rooms: {
+    get(roomJid: string): Room | null;
+    all(): Room[];
+  };
+  /** Sends a one-to-one message (outside rooms). */
+  sendDirect(jid: string, text: string): void;
+  /** The bot's clock, in milliseconds since the epoch (controllable in tests, unlike Date.now()). */
+  now(): number;
+  /** Log lines tagged with the script; `console.log` goes to the log too. */
+  readonly log: {
+    debug(...parts: unknown[]): void;
+    info(...parts: unknown[]): void;
+    warn(...parts: unknown[]): void;
+    error(...parts: unknown[]): void;
+  };
+}
+
+type Permission = 'anyone' | 'participant' | 'member' | 'moderator' | 'admin' | 'bot_admin';
+type Scope = 'room' | 'private' | 'direct';
+type RoleName = 'moderator' | 'participant' | 'visitor' | 'none';
+type AffiliationName = 'owner' | 'admin' | 'member' | 'outcast' | 'none';
+
+interface CommandSpec {
+  /** Lower-case letters, digits, `_` and `-`; unique across all plugins. */
+  name: string;
+  /** One line for `!help`. */
+  help: string;
+  /** Argument syntax shown by help, e.g. `<nick> [reason]`. */
+  usage?: string;
+  /** Least trusted sender allowed (default 'anyone'); decided from the room's affiliations, never from nicks. */
+  permission?: Permission;
+  aliases?: string[];
+  /** Where it may be used (default ['room', 'private']). */
+  scopes?: Scope[];
+  minArgs?: number;
+  /** -1 (default) for no limit. */
+  maxArgs?: number;
+}
+
+interface CommandCall {
+  readonly name: string;
+  /** The arguments, quotes removed. */
+  readonly args: string[];
+  /** Everything after the command name, as typed. */
+  readonly argText: string;
+  readonly sender: { nick: string | null; jid: string | null; displayName: string; occupant: Occupant | null };
+  readonly permission: Permission;
+  readonly scope: Scope;
+  /** The room it came from or through; null in one-to-one chats. */
+  readonly roomJid: string | null;
+  readonly room: Room | null;
+  /** Answers where the command came from. */
+  reply(text: string): void;
+  /** Answers the sender only. */
+  replyPrivately(text: string): void;
+}
+
+interface Scheduler {
+  /** Runs `task` every interval ("30s", "10m", "1h30m" or milliseconds). Replaces a job of the same name. */
+  every(name: string, interval: string | number, task: () => void): void;
+  /** Runs `task` at the times of a Quartz cron expression with seconds ("0 0 9 ? * MON-FRI"). */
+  cron(name: string, expression: string, task: () => void, zone?: string): void;
+  /** Runs `task` once, after a delay ("10m", milliseconds) or at an ISO-8601 instant. */
+  once(name: string, when: string | number, task: () => void): void;
+  /** A job that survives restarts and reloads: runs the `onPersistent` handler of `kind` with `payload`. */
+  persistent(kind: string, name: string, when: string | number, payload: string): void;
+  onPersistent(kind: string, handler: (payload: string, firing: Firing) => void): void;
+  /** Cancels a job by name; true if there was one. */
+  cancel(name: string): boolean;
+  /** The names of the script's scheduled jobs. */
+  jobs(): string[];
+}
+
+interface Firing {
+  jobName: string;
+  roomJid: string | null;
+  scheduledFor: string;
+  firedAt: string;
+  late: boolean;
+}
+
+/** Values are strings (use JSON for structures); each call commits on its own. */
+interface Storage {
+  get(key: string): string | null;
+  put(key: string, value: string): void;
+  delete(key: string): boolean;
+  /** Adds `delta` (default 1) to a counter and returns the new value. */
+  increment(key: string, delta?: number): number;
+  keys(prefix?: string): string[];
+  entries(prefix?: string): Record<string, string>;
+}
+
+/** Room actions are sent in the background; what fails is logged. */
+interface Room {
+  readonly jid: string;
+  readonly botNick: string;
+  joined(): boolean;
+  occupants(): Occupant[];
+  occupant(nick: string): Occupant | null;
+  send(text: string): void;
+  sendPrivate(nick: string, text: string): void;
+  kick(nick: string, reason?: string): void;
+  ban(realBareJid: string, reason?: string): void;
+  unban(realBareJid: string): void;
+  grantVoice(nick: string): void;
+  revokeVoice(nick: string): void;
+  grantMembership(realBareJid: string): void;
+  revokeMembership(realBareJid: string): void;
+  grantModerator(nick: string): void;
+  revokeModerator(nick: string): void;
+  setSubject(text: string): void;
+  /** Retracts a message by its stanza id (XEP-0425), where the server supports it. */
+  moderate(stanzaId: string, reason?: string): void;
+  invite(jid: string, reason?: string): void;
+}
+
+interface Occupant {
+  nick: string;
+  realJid: string | null;
+  occupantId: string | null;
+  role: RoleName;
+  affiliation: AffiliationName;
+}
+
+interface MessageStanza {
+  body: string;
+  messageId: string | null;
+  stanzaId: string | null;
+  correctsId: string | null;
+}
+
+/** Every event has its type and when it was received (ISO-8601); room events their room. */
+interface BotEvent {
+  readonly type: keyof EventTypes;
+  readonly receivedAt: string;
+}
+
+interface RoomEventBase extends BotEvent {
+  readonly roomJid: string;
+  /** The room, to act on it; absent if the bot no longer keeps it. */
+  readonly room?: Room;
+}
+
+interface EventTypes {
+  RoomMessageReceived: RoomEventBase & { sender: Occupant; message: MessageStanza; reply(text: string): void };
+  PrivateMessageReceived: RoomEventBase & { sender: Occupant; message: MessageStanza; reply(text: string): void };
+  DirectMessageReceived: BotEvent & { senderFullJid: string; senderBareJid: string; message: MessageStanza; reply(text: string): void };
+  OccupantJoined: RoomEventBase & { occupant: Occupant };
+  OccupantLeft: RoomEventBase & { occupant: Occupant; status: string | null };
+  OccupantNickChanged: RoomEventBase & { occupant: Occupant; oldNick: string };
+  OccupantRoleChanged: RoomEventBase & { occupant: Occupant; oldRole: RoleName; newRole: RoleName };
+  OccupantAffiliationChanged: RoomEventBase & { occupant: Occupant; oldAffiliation: AffiliationName; newAffiliation: AffiliationName };
+  OccupantKicked: RoomEventBase & { occupant: Occupant; actorNick: string | null; reason: string | null };
+  OccupantBanned: RoomEventBase & { occupant: Occupant; actorNick: string | null; reason: string | null };
+  SubjectChanged: RoomEventBase & { oldSubject: string | null; newSubject: string; byNick: string | null; byBot: boolean };
+  RoomJoined: RoomEventBase & { nick: string; created: boolean; occupants: Occupant[] };
+  RoomLeft: RoomEventBase & { reason: string; detail: string };
+  RoomConfigured: RoomEventBase & { changedSettings: string[] };
+}
