@@ -88,6 +88,10 @@ final class FeedParser {
                 continue;
             }
             Map<Instant, VEvent> overridden = overrides.getOrDefault(uid(event), Map.of());
+            if (!recurs(event)) {
+                occurrence(feedName, event, event, Occurrence.ONE_OFF, zone).ifPresent(found::add);
+                continue;
+            }
             for (Instant instance : instances(event, zone, from, to)) {
                 VEvent actual = overridden.getOrDefault(instance, event);
                 occurrence(feedName, actual, event, instance, zone).ifPresent(found::add);
@@ -149,6 +153,10 @@ final class FeedParser {
         return starts.stream().filter(start -> !start.isBefore(searchFrom) && start.isBefore(to)).sorted().toList();
     }
 
+    private static boolean recurs(VEvent event) {
+        return event.getProperty(Property.RRULE).isPresent() || event.getProperty(Property.RDATE).isPresent();
+    }
+
     private static Optional<Occurrence> occurrence(String feedName, VEvent event, VEvent master, Instant instance,
                                                    ZoneId zone) {
         if (cancelled(event) || cancelled(master)) {
@@ -156,7 +164,7 @@ final class FeedParser {
         }
         Optional<DateProperty<Temporal>> dtStart = event.getProperty(Property.DTSTART);
         boolean allDay = dtStart.map(property -> property.getDate() instanceof LocalDate).orElse(false);
-        Instant start = event == master
+        Instant start = event == master && !instance.equals(Occurrence.ONE_OFF)
                 ? instance
                 : dtStart.map(property -> toInstant(property.getDate(), zone)).orElse(instance);
         Instant end = start.plus(length(event, zone, allDay));

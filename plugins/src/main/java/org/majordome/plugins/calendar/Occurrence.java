@@ -11,8 +11,9 @@ import java.util.Optional;
  *
  * @param feed     the name of the feed it comes from
  * @param uid      the event's UID (RFC 5545 §3.8.4.7)
- * @param instance which instance of the event this is: its original start (the RECURRENCE-ID of an overridden
- *                 instance, RFC 5545 §3.8.4.4), which stays the same when the instance is moved
+ * @param instance which instance of the event this is: for a recurring event its original start (the RECURRENCE-ID
+ *                 of an overridden instance, RFC 5545 §3.8.4.4), which stays the same when the instance is moved;
+ *                 {@link #ONE_OFF} for an event that does not recur, which stays itself wherever it moves
  * @param summary  the event's title
  * @param location where, if the feed says
  * @param start    when it starts; for an all-day event, the start of its first day in the feed's zone
@@ -21,6 +22,9 @@ import java.util.Optional;
  */
 record Occurrence(String feed, String uid, Instant instance, String summary, Optional<String> location,
                   Instant start, Instant end, boolean allDay) {
+
+    /** The instance of an event without recurrence. */
+    static final Instant ONE_OFF = Instant.EPOCH;
 
     Occurrence {
         Objects.requireNonNull(feed, "feed");

@@ -66,6 +66,19 @@ final class Feeds {
             END:VCALENDAR
             """.replace("\n", "\r\n");
 
+    /** A VEVENT of one hour at {@code start} (UTC, basic format), with CRLF line ends. */
+    static String event(String uid, String summary, String start) {
+        return ("""
+                BEGIN:VEVENT
+                UID:%s
+                DTSTAMP:20250101T000000Z
+                DTSTART:%s
+                DURATION:PT1H
+                SUMMARY:%s
+                END:VEVENT
+                """).formatted(uid, start, summary).replace("\n", "\r\n");
+    }
+
     /** One event at {@code start} (UTC, iCalendar basic format like 20250101T120000Z). */
     static String single(String uid, String summary, String start) {
         return ("""
