@@ -1,6 +1,7 @@
 package org.majordome.plugins.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,12 +16,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.roster.Roster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.ProsodyExtension;
 import org.majordome.testing.ProsodyServer;
@@ -120,6 +124,34 @@ class CalendarIT {
             assertThat(direct.getFrom().asBareJid().getLocalpartOrNull()).hasToString(BotUnderTest.ACCOUNT);
             alice.awaitMessage("the reminder in the room", message -> room.equals(message.getFrom().asBareJid())
                     && body(message).startsWith("⏰ Release party"));
+        }
+    }
+
+    /**
+     * An occupant asking to see the bot's presence (RFC 6121 §3.1) is approved, so it can keep the bot in its roster
+     * for reminders by direct message; a user who is in none of the bot's rooms is not.
+     */
+    @Test
+    void occupantsOfItsRoomsMayAddTheBotToTheirRoster(TestClients clients) throws Exception {
+        EntityBareJid room = prosody.server().uniqueRoom("roster");
+        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).room(room, "calendar").dataDirectory(data)
+                .pluginConfig("calendar", "daily-agenda: \"\"\n").start()) {
+            bot.awaitJoined(room);
+            BareJid botJid = JidCreate.bareFrom(BotUnderTest.ACCOUNT + "@" + prosody.server().domain());
+            XmppTestClient alice = clients.connect("alice");
+            XmppTestClient stranger = clients.connect("stranger");
+            alice.join(room, "alice");
+            await().atMost(Duration.ofSeconds(10)).until(() -> bot.bot().rooms().room(room.toString()).orElseThrow()
+                    .occupant("alice").isPresent());
+
+            Roster aliceRoster = Roster.getInstanceFor(alice.connection());
+            aliceRoster.createItemAndRequestSubscription(botJid, "Majordome", null);
+            Roster strangerRoster = Roster.getInstanceFor(stranger.connection());
+            strangerRoster.createItemAndRequestSubscription(botJid, "Majordome", null);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> aliceRoster.iAmSubscribedTo(botJid));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .until(() -> !strangerRoster.iAmSubscribedTo(botJid));
         }
     }
 
