@@ -21,6 +21,8 @@ import org.jivesoftware.smack.filter.StanzaFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.SubscribeListener.SubscribeAnswer;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
@@ -46,6 +48,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Smack's MUC auto-join on reconnect is not used (it waits out a leave nobody answers and then
  * stops rejoining): on {@code authenticated(resumed=false)} every room is joined again from scratch.
+ *
+ * <p>Presence subscription requests (RFC 6121 §3.1) from users seen as occupants of a kept room (by the bare real
+ * JID the room shows the bot) are approved, so that those users can keep the bot in their roster and its direct
+ * messages (reminders, answers) are not treated as coming from a stranger; requests from anyone else are left
+ * unanswered.
  */
 public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat, AutoCloseable {
 
@@ -160,11 +167,30 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         session.connection().addSyncStanzaListener(this::onDirectMessage, stanza -> stanza instanceof Message message
                 && (message.getType() == Message.Type.chat || message.getType() == Message.Type.normal)
                 && message.getBody() != null && !isFromKeptRoom.accept(stanza));
+        Roster roster = Roster.getInstanceFor(session.connection());
+        roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
+        roster.addSubscribeListener((from, request) -> seenAsOccupant(from) ? SubscribeAnswer.Approve : null);
         session.addListener(this);
         long reconcileMillis = runtime.reconcileInterval().toMillis();
         timer.scheduleWithFixedDelay(this::reconcileAll, reconcileMillis, reconcileMillis, TimeUnit.MILLISECONDS);
         long pingCheckMillis = Math.max(1000, Math.min(30_000, runtime.selfPingAfterIdle().toMillis() / 2));
         timer.scheduleWithFixedDelay(this::selfPingIdleRooms, pingCheckMillis, pingCheckMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether a kept room shows this bare JID as the real JID of one of its current occupants. */
+    private boolean seenAsOccupant(Jid from) {
+        String wanted = from.asBareJid().toString();
+        boolean seen = snapshotHandles().stream().flatMap(room -> room.occupants().stream())
+                .anyMatch(occupant -> occupant.realJid().filter(wanted::equalsIgnoreCase).isPresent());
+        log.info("Presence subscription request from {}: {}", wanted, seen ? "approved (an occupant of a kept room)"
+                : "left unanswered (not an occupant of a kept room)");
+        return seen;
+    }
+
+    private List<RoomHandle> snapshotHandles() {
+        synchronized (handles) {
+            return List.copyOf(handles.values());
+        }
     }
 
     @Override

@@ -74,13 +74,24 @@ final class KitResources implements PluginResources, AutoCloseable {
         return database;
     }
 
+    /**
+     * Closes the scheduler (waiting for running jobs) and then the database. The scheduler is closed outside this
+     * object's lock: a running job that asks for its storage meanwhile would otherwise wait for the lock while the
+     * close waits for the job.
+     */
     @Override
-    public synchronized void close() {
-        if (scheduler != null) {
-            scheduler.close();
+    public void close() {
+        SchedulerService openScheduler;
+        synchronized (this) {
+            openScheduler = scheduler;
         }
-        if (database != null) {
-            database.close();
+        if (openScheduler != null) {
+            openScheduler.close();
+        }
+        synchronized (this) {
+            if (database != null) {
+                database.close();
+            }
         }
     }
 }
