@@ -1,0 +1,120 @@
+package org.majordome.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.jivesoftware.smack.packet.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.EntityBareJid;
+import org.majordome.config.DispatchSettings;
+import org.majordome.testing.BotUnderTest;
+import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.TestClients;
+import org.majordome.testing.XmppTestClient;
+
+/** The example scripts of {@code scripts/} and the script sandbox, in the real bot, from real clients. */
+class ScriptPluginsIT {
+
+    @RegisterExtension
+    static final ProsodyExtension prosody = new ProsodyExtension();
+
+    /** The project's example scripts, as shipped (the build runs in the bot-core directory). */
+    private static final Path EXAMPLES = Path.of("..", "scripts").toAbsolutePath().normalize();
+
+    @TempDir
+    Path data;
+
+    private static DispatchSettings scripts(Path directory, Duration scriptLimit) {
+        DispatchSettings defaults = DispatchSettings.defaults();
+        return new DispatchSettings(defaults.commandPrefix(), 100, defaults.replyPeriod(), true,
+                defaults.queueCapacity(), Duration.ofSeconds(5), Optional.empty(), Optional.of(directory), scriptLimit);
+    }
+
+    private static List<String> answersTo(XmppTestClient client, EntityBareJid room) {
+        return client.receivedFrom(room).stream().map(Message::getBody)
+                .filter(body -> body != null && body.startsWith("Alice: ")).toList();
+    }
+
+    /** Done-when 1: each example script works from a real client. */
+    @Test
+    void theExampleScriptsAnswerARealClient(TestClients clients) {
+        EntityBareJid room = prosody.server().uniqueRoom("scripts");
+        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).dataDirectory(data)
+                .room(room, BotUnderTest.titled("Scripts", "Example scripts"), "dice", "faq", "karma", "remind")
+                .dispatch(scripts(EXAMPLES, Duration.ofSeconds(2)))
+                .pluginConfig("faq", """
+                        cooldown-seconds: 1
+                        entries:
+                          - pattern: "how (do|can) I join"
+                            answer: "Ask a moderator for an invitation."
+                        """)
+                .start()) {
+            bot.awaitJoined(room);
+            XmppTestClient alice = clients.connect("alice");
+            alice.join(room, "Alice");
+
+            alice.say(room, "!roll 2d6");
+            alice.awaitMessage("a dice roll", message -> message.getBody() != null
+                    && message.getBody().matches("Alice: Alice rolled 2d6: \\d \\+ \\d = \\d+"));
+
+            alice.say(room, "how do I join the club?");
+            alice.awaitBodyFrom(room, "Alice: Ask a moderator for an invitation.");
+
+            alice.say(room, "bob++");
+            alice.awaitBodyFrom(room, "bob now has 1 karma");
+            alice.say(room, "!karma bob");
+            alice.awaitBodyFrom(room, "Alice: bob has 1 karma");
+
+            alice.say(room, "!remind 2s tea is ready");
+            alice.awaitMessage("the reminder", message -> "Alice: tea is ready".equals(message.getBody()));
+        }
+    }
+
+    /**
+     * Done-when 2 and 3: an infinite loop in one script is interrupted while another script keeps answering,
+     * and a script's attempt to reach Java fails and is logged, the bot going on.
+     */
+    @Test
+    void aLoopingScriptIsInterruptedWhileAnotherKeepsAnswering(TestClients clients) throws IOException {
+        Path directory = Files.createDirectories(data.resolve("scripts"));
+        Files.writeString(directory.resolve("spin.js"), """
+                bot.command({ name: 'spin', help: 'Loops for ever.' }, (cmd) => { while (true) {} });
+                bot.command({ name: 'escape', help: 'Tries to reach Java.' }, (cmd) => {
+                  cmd.reply(typeof Java === 'undefined' ? 'no Java here' : String(Java.type('java.lang.System')));
+                });
+                """);
+        Files.writeString(directory.resolve("echo.js"), """
+                bot.command({ name: 'echo', help: 'Says it back.' }, (cmd) => cmd.reply(cmd.args.join(' ')));
+                """);
+        EntityBareJid room = prosody.server().uniqueRoom("loop");
+        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).dataDirectory(data.resolve("bot"))
+                .room(room, BotUnderTest.titled("Loop", "A looping script"), "spin", "echo")
+                .dispatch(scripts(directory, Duration.ofMillis(300)))
+                .start()) {
+            bot.awaitJoined(room);
+            XmppTestClient alice = clients.connect("alice");
+            alice.join(room, "Alice");
+
+            alice.say(room, "!spin");
+            alice.say(room, "!echo still here");
+            alice.awaitBodyFrom(room, "Alice: still here");
+            alice.say(room, "!escape");
+            alice.awaitBodyFrom(room, "Alice: no Java here");
+            alice.say(room, "!echo and after");
+            alice.awaitBodyFrom(room, "Alice: and after");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> answersTo(alice, room).contains("Alice: and after"));
+            assertThat(answersTo(alice, room)).containsSubsequence("Alice: still here", "Alice: no Java here",
+                    "Alice: and after");
+        }
+    }
+}
