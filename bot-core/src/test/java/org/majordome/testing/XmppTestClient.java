@@ -37,6 +37,8 @@ public final class XmppTestClient implements AutoCloseable {
 
     static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(10);
 
+    private static final java.time.Duration REPLY_TIMEOUT = java.time.Duration.ofSeconds(20);
+
     private final XMPPTCPConnectionConfiguration configuration;
     private final List<Message> received = new CopyOnWriteArrayList<>();
     private final Map<EntityBareJid, MultiUserChat> rooms = new ConcurrentHashMap<>();
@@ -216,6 +218,8 @@ public final class XmppTestClient implements AutoCloseable {
 
     private void openConnection() {
         XMPPTCPConnection fresh = new XMPPTCPConnection(configuration);
+        // Generous: a test client waiting for a join or a form on a loaded 2-core machine is not what is tested.
+        fresh.setReplyTimeout(REPLY_TIMEOUT.toMillis());
         // A synchronous listener keeps arrival order; it only appends, so it never stalls the reader.
         fresh.addSyncStanzaListener(stanza -> received.add((Message) stanza), StanzaTypeFilter.MESSAGE);
         try {
