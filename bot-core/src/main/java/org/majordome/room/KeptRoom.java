@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -81,6 +82,7 @@ import org.slf4j.LoggerFactory;
 final class KeptRoom {
 
     private static final Logger log = LoggerFactory.getLogger(KeptRoom.class);
+    private static final Duration RETRY_NEW_ROOM_CONFIGURATION = Duration.ofSeconds(2);
     private static final int NICK_FALLBACKS = 5;
 
     private volatile RoomSettings settings;
@@ -119,9 +121,11 @@ final class KeptRoom {
     private boolean warnedNoOwnerRights;
     private boolean warnedUnsupported;
     private ScheduledFuture<?> scheduledRejoin;
+    private final Semaphore joinPermits;
 
     KeptRoom(RoomSettings settings, Resourcepart defaultNick, XmppSession session, EventSink sink, Clock clock,
-             Backoff backoff, ScheduledExecutorService timer) {
+             Backoff backoff, ScheduledExecutorService timer, Semaphore joinPermits) {
+        this.joinPermits = joinPermits;
         this.settings = settings;
         this.defaultNick = defaultNick;
         this.roomJid = settings.jid();
@@ -255,6 +259,20 @@ final class KeptRoom {
         if (state == State.BANNED || state == State.STOPPED || state == State.JOINED || !session.isOnline()) {
             return;
         }
+        try {
+            joinPermits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            joinWithFallbackNicks();
+        } finally {
+            joinPermits.release();
+        }
+    }
+
+    private void joinWithFallbackNicks() {
         // Always start from the configured nick: a fallback taken last time may be free again.
         Resourcepart base = settings.nick().orElse(defaultNick);
         for (int fallback = 0; fallback <= NICK_FALLBACKS; fallback++) {
@@ -442,6 +460,14 @@ final class KeptRoom {
                 log.warn("Room {}: configuration refused: {}", room, e.getStanzaError());
             }
         } catch (SmackException.NoResponseException e) {
+            if (created) {
+                // Prosody keeps a new room locked (others get item-not-found) until its form is submitted: do
+                // not leave it so until the next periodic check.
+                log.warn("Room {}: no answer to the configuration of the new room; trying again shortly", room);
+                timer.schedule(() -> worker.execute(() -> reconcile(true)), RETRY_NEW_ROOM_CONFIGURATION.toMillis(),
+                        TimeUnit.MILLISECONDS);
+                return;
+            }
             log.warn("Room {}: no answer to the configuration request; will check again", room);
         } catch (SmackException.NotConnectedException e) {
             log.debug("Room {}: not connected, configuration check skipped", room);

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -69,6 +70,13 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     private final Map<EntityBareJid, KeptRoom> rooms = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, RoomHandle> handles = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Backoff backoff;
+    /**
+     * Joins (with the first configuration check) in flight at once. Unbounded, a bot with 1,000 rooms sent
+     * 1,000 joins and then 1,000 form requests together: Prosody answered many after the reply timeout, and the
+     * rooms the bot had just created stayed locked. A few at a time keep the server answering promptly.
+     */
+    static final int CONCURRENT_JOINS = 16;
+    private final Semaphore joinPermits = new Semaphore(CONCURRENT_JOINS);
     /** Room actions wait for the server; each gets its own virtual thread so none waits behind another. */
     private final ExecutorService actions = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -83,7 +91,8 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     }
 
     private KeptRoom keep(RoomSettings room) {
-        KeptRoom kept = new KeptRoom(room, session.settings().nick(), session, sink, clock, backoff, timer);
+        KeptRoom kept = new KeptRoom(room, session.settings().nick(), session, sink, clock, backoff, timer,
+                joinPermits);
         rooms.put(room.jid(), kept);
         handles.put(room.jid().toString(), new RoomActions(kept, session, actions));
         return kept;

@@ -107,15 +107,11 @@ public final class XmppSession implements AutoCloseable {
                 scheduleAttempt();
             }
         });
-        PingManager pings = PingManager.getInstanceFor(connection);
-        pings.setPingInterval((int) Math.max(1, settings.pingInterval().toSeconds()));
-        pings.registerPingFailedListener(() -> {
-            // A failed ping does not disconnect by itself: the stream is dead in all but name.
-            log.warn("Server did not answer the keepalive ping; reconnecting");
-            connection.instantShutdown();
-            listeners.forEach(listener -> safely(() -> listener.offline(new IOException("keepalive ping failed"))));
-            scheduleAttempt();
-        });
+        // Smack's automatic ping waits at least two minutes for the answer, whatever the reply timeout: a hung
+        // server would go unnoticed for ping-interval + 2 min. Our own keepalive waits the reply timeout.
+        PingManager.getInstanceFor(connection).setPingInterval(-1);
+        long checkEvery = Math.max(1_000, settings.pingInterval().toMillis() / 4);
+        supervisor.scheduleWithFixedDelay(this::keepalive, checkEvery, checkEvery, TimeUnit.MILLISECONDS);
     }
 
     public void addListener(Listener listener) {
@@ -187,6 +183,43 @@ public final class XmppSession implements AutoCloseable {
             pendingAttempt = null;
         }
         scheduleAttempt();
+    }
+
+    /**
+     * Pings the server when nothing came from it for a whole ping interval; no answer within the reply timeout
+     * means the stream is dead in all but name (a failed ping does not disconnect by itself): reconnect.
+     */
+    private void keepalive() {
+        if (closed || !connection.isAuthenticated()) {
+            return;
+        }
+        long silentFor = System.currentTimeMillis() - connection.getLastStanzaReceived();
+        if (silentFor < settings.pingInterval().toMillis()) {
+            return;
+        }
+        boolean answered;
+        try {
+            answered = PingManager.getInstanceFor(connection).pingMyServer(false,
+                    settings.replyTimeout().toMillis());
+        } catch (SmackException.NotConnectedException e) {
+            return; // the connection listener already schedules the reconnection
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (RuntimeException e) {
+            log.warn("Keepalive ping could not be sent: {}", describe(e));
+            return;
+        }
+        if (!answered && !closed) {
+            log.warn("Server did not answer the keepalive ping within {} ms; reconnecting",
+                    settings.replyTimeout().toMillis());
+            connection.instantShutdown();
+            listeners.forEach(listener -> safely(() -> listener.offline(new IOException("keepalive ping failed"))));
+            synchronized (this) {
+                pendingAttempt = null;
+            }
+            scheduleAttempt();
+        }
     }
 
     /** Sends an unavailable presence with a status text and closes the stream; no reconnection follows. */

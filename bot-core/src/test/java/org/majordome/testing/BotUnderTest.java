@@ -98,6 +98,7 @@ public final class BotUnderTest implements AutoCloseable {
         private Duration reconcileInterval = Duration.ofSeconds(2);
         private Duration selfPingAfterIdle = Duration.ofMinutes(5);
         private Duration backoffMax = Duration.ofSeconds(2);
+        private Duration pingInterval = Duration.ofSeconds(60);
         private String nick = "Majordome";
         private String account = ACCOUNT;
         private DispatchSettings dispatch = DispatchSettings.defaults();
@@ -163,6 +164,12 @@ public final class BotUnderTest implements AutoCloseable {
             return this;
         }
 
+        /** How often the bot pings its server; a failed ping means a dead connection. */
+        public Builder pingInterval(Duration value) {
+            this.pingInterval = value;
+            return this;
+        }
+
         public Builder dispatch(DispatchSettings value) {
             this.dispatch = value;
             return this;
@@ -180,7 +187,7 @@ public final class BotUnderTest implements AutoCloseable {
                 ConnectionSettings connection = new ConnectionSettings(
                         JidCreate.entityBareFrom(account + "@" + server.domain()), new Secret(PASSWORD, "test"),
                         Optional.of(server.host()), server.port(), TlsMode.IF_POSSIBLE, server.certificate(), Set.of(),
-                        Resourcepart.from("majordome"), Resourcepart.from(nick), Duration.ofSeconds(60),
+                        Resourcepart.from("majordome"), Resourcepart.from(nick), pingInterval,
                         Duration.ofSeconds(5));
                 RuntimeSettings runtime = new RuntimeSettings(reconcileInterval, selfPingAfterIdle, backoffMax,
                         dataDirectory, ZoneOffset.UTC);

@@ -188,7 +188,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
                           List<String> stanzaIds, Optional<MessageRef> message, String evidence, boolean dryRun) {
         Instant now = context.clock().instant();
         int points = violations.stream().mapToInt(Violation::points).sum();
-        double total = book.addPoints(room.roomJid(), offender.key(), dryRun, points, now, policy.pointsDecayEvery());
+        double total = book.pointsAfter(room.roomJid(), offender.key(), dryRun, points, now, policy.pointsDecayEvery());
         Sanction sanction = null;
         Duration duration = Duration.ZERO;
         boolean remove = violations.stream().anyMatch(Violation::removeMessage);
@@ -217,19 +217,22 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         String rules = String.join("+", violations.stream().map(Violation::rule).distinct().toList());
         String reason = rules + ": " + String.join("; ", violations.stream().map(Violation::detail).toList());
         String points0 = String.format(Locale.ROOT, "%.1f", total);
+        List<String> toRemove = remove || sanction == Sanction.REMOVE ? stanzaIds : List.of();
+        if (!dryRun) {
+            // The sanction leaves first; storing the points and logging overlap with its round trip.
+            Plan plan = new Plan(sanction, duration, toRemove, reason,
+                    offender.nick() + ", please stop: " + reason + ".", message, policy.warnPrivately());
+            Duration chosen = duration;
+            Enforcer.apply(room, offender, plan).thenAccept(outcome -> concluded(room, offender, rules, evidence, BOT,
+                    chosen, outcome));
+        }
+        book.addPoints(room.roomJid(), offender.key(), dryRun, points, now, policy.pointsDecayEvery());
         context.logger(room.roomJid()).info("{} broke {} ({} points){}", offender.describe(), reason, points0,
                 dryRun ? " [dry run]" : "");
-        List<String> toRemove = remove || sanction == Sanction.REMOVE ? stanzaIds : List.of();
         if (dryRun) {
             String action = "would have: " + (toRemove.isEmpty() ? "" : "remove+") + Enforcer.describe(sanction, duration);
             recordCase(room, offender, rules, evidence, action, BOT, duration, sanction, "", true);
-            return;
         }
-        Plan plan = new Plan(sanction, duration, toRemove, reason,
-                offender.nick() + ", please stop: " + reason + ".", message, policy.warnPrivately());
-        Duration chosen = duration;
-        Enforcer.apply(room, offender, plan).thenAccept(outcome -> concluded(room, offender, rules, evidence, BOT,
-                chosen, outcome));
     }
 
     private static Duration effectiveDuration(Policy policy, Sanction sanction, Duration duration) {
