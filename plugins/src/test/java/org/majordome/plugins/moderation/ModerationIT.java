@@ -27,7 +27,8 @@ import org.majordome.testing.XmppTestClient;
 class ModerationIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension(ProsodyServer.builder());
+    static final ProsodyExtension prosody = new ProsodyExtension(ProsodyServer.builder()
+            .globalConfig("admins = { \"owner@localhost\" }"));
 
     @Test
     void aFloodIsActionedAndItsCasesSurviveARestart(TestClients clients) throws Exception {
@@ -41,17 +42,33 @@ class ModerationIT {
             bot.awaitJoined(room);
             XmppTestClient flooder = clients.connect("flooder");
             XmppTestClient bystander = clients.connect("bystander");
+            XmppTestClient owner = clients.connect("owner");   // a server admin: owner, so moderator, in every room
             MultiUserChat flooderRoom = flooder.join(room, "flooder");
-            bystander.join(room, "bystander");
+            MultiUserChat bystanderRoom = bystander.join(room, "bystander");
+            owner.join(room, "owner");
             // Default flood rule: more than 6 messages in 4 s, 2 points; ladder: warn at 1, mute at 3.
+            bystander.say(room, "hello everyone");
+            String[] remarks = {"did anyone try the new release?", "the meeting is on Thursday, right?",
+                "I'll bring the slides"};
             for (int i = 0; i < 14; i++) {
                 flooder.say(room, "message number " + (char) ('a' + i) + " of a flood");
+                owner.say(room, "moderator note " + (char) ('a' + i) + " in a hurry");
+                if (i % 5 == 0) {
+                    bystander.say(room, remarks[i / 5]);
+                }
             }
             bystander.awaitMessage("the warning", message -> message.getBody() != null
                     && message.getBody().contains("flooder, please stop: flood"));
             // The plugin is discovered like any built-in one; the second flood mutes (voice revoked).
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(flooderRoom.getOccupant(
                     JidCreate.entityFullFrom(room + "/flooder")).getRole()).isEqualTo(MUCRole.visitor));
+            // The moderator sent just as much and the innocent participant talked normally: neither is touched.
+            assertThat(bystander.bodiesFrom(room)).noneMatch(body -> body != null
+                    && (body.contains("owner, please stop") || body.contains("bystander, please stop")));
+            assertThat(bystanderRoom.getOccupant(JidCreate.entityFullFrom(room + "/owner")).getRole())
+                    .isEqualTo(MUCRole.moderator);
+            assertThat(bystanderRoom.getOccupant(JidCreate.entityFullFrom(room + "/bystander")).getRole())
+                    .isEqualTo(MUCRole.participant);
         }
 
         try (BotUnderTest bot = builder.start()) {
@@ -62,6 +79,39 @@ class ModerationIT {
                     && message.getBody().contains("#2"));
             assertThat(answer.getBody()).contains("flooder: flood → ").contains("mute 10m")
                     .contains("#1").contains("flooder: flood → warn");
+        }
+    }
+
+    /** A burst of 30 joins locks the room down (moderated) and the lockdown lifts itself after a quiet period. */
+    @Test
+    void aJoinBurstLocksTheRoomDownAndItUnlocksItself(TestClients clients) throws Exception {
+        EntityBareJid room = prosody.server().uniqueRoom("burst");
+        Path data = Files.createTempDirectory(Path.of("target"), "moderation-burst-it");
+        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).room(room, "moderation").dataDirectory(data)
+                .pluginConfig("moderation", """
+                        join-flood:
+                          enabled: true
+                          max-joins: 5
+                          per: 20s
+                          mode: moderated
+                          quiet-period: 3s
+                          dry-run: false
+                        """).start()) {
+            bot.awaitJoined(room);
+            XmppTestClient watcher = clients.connect("watcher");
+            watcher.join(room, "watcher");
+            assertThat(clients.roomInfo(room).moderated()).isFalse();
+
+            for (int i = 1; i <= 30; i++) {
+                clients.connect("burst" + i).join(room, "burst" + i);
+            }
+
+            watcher.awaitMessage("the lockdown", message -> message.getBody() != null
+                    && message.getBody().startsWith("Lockdown: "));
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> clients.roomInfo(room).moderated());
+            watcher.awaitMessage("the end of the lockdown", message -> message.getBody() != null
+                    && message.getBody().startsWith("Lockdown lifted"));
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> !clients.roomInfo(room).moderated());
         }
     }
 }
