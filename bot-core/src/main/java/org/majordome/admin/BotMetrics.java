@@ -64,18 +64,22 @@ public final class BotMetrics implements EventSink, XmppSession.Listener, AutoCl
         FunctionCounter.builder(name, dispatch, supplier -> value.applyAsDouble(supplier.get())).register(registry);
     }
 
+    /** One counter per event type, looked up once: this runs for every event, on the XMPP reader thread. */
+    private final ClassValue<Counter> eventCounters = new ClassValue<>() {
+        @Override
+        protected Counter computeValue(Class<?> type) {
+            return registry.counter("majordome.events", "type", type.getSimpleName());
+        }
+    };
+
     @Override
     public void accept(BotEvent event) {
-        registry.counter("majordome.events", "type", event.getClass().getSimpleName()).increment();
+        eventCounters.get(event.getClass()).increment();
     }
 
     @Override
     public void online(boolean resumed) {
         (resumed ? resumedSessions : newSessions).increment();
-    }
-
-    public PrometheusMeterRegistry registry() {
-        return registry;
     }
 
     /** The meters in Prometheus' text format. */

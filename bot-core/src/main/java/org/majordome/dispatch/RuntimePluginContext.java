@@ -2,7 +2,9 @@ package org.majordome.dispatch;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import org.majordome.api.PluginContext;
@@ -24,6 +26,7 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     private final PluginServices services;
     private final CommandRegistry commands;
     private final Logger logger;
+    private final Map<String, Logger> roomLoggers = new ConcurrentHashMap<>();
     private final Predicate<String> enabledIn;
 
     RuntimePluginContext(String pluginId, Class<?> pluginClass, C config, PluginServices services,
@@ -74,7 +77,8 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
 
     @Override
     public Logger logger(String roomJid) {
-        return PluginLoggers.forPluginInRoom(pluginId, pluginClass, roomJid);
+        // Plugins ask for it per event; the tagging proxy is built once per room.
+        return roomLoggers.computeIfAbsent(roomJid, room -> PluginLoggers.forPluginInRoom(pluginId, pluginClass, room));
     }
 
     @Override

@@ -349,7 +349,7 @@ final class BotFacade {
             return Duration.ofMillis(args[index].asLong());
         }
         String text = JsData.requiredText(args, index, "the duration");
-        return DurationText.parse(text).filter(d -> !d.isNegative() && !d.isZero())
+        return DurationText.parsePositive(text)
                 .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a duration such as 30s, 10m or 1h30m"));
     }
 

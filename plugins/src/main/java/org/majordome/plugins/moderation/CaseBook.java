@@ -78,10 +78,6 @@ final class CaseBook {
         return (dryRun ? "dry-points/" : "points/") + offenderKey;
     }
 
-    double points(String room, String offenderKey, Instant now, Duration decayEvery) {
-        return decayed(storage.room(room).get("points/" + offenderKey), now, decayEvery);
-    }
-
     /** Forgets an offender's points (a pardon). */
     boolean clearPoints(String room, String offenderKey) {
         KeyValueStore store = storage.room(room);

@@ -226,7 +226,7 @@ final class RoomWatch {
             return;
         }
         String folded = TextNormalizer.fold(capped, capped.length());
-        Optional<String> hit = words.findWord(TextNormalizer.words(capped, capped.length()))
+        Optional<String> hit = words.findWord(TextNormalizer.wordsOfFolded(folded))
                 .map(word -> "word '" + word + "'")
                 .or(() -> words.findPattern(folded).map(pattern -> "pattern '" + pattern + "'"));
         hit.ifPresent(detail -> found.add(new Violation("words", detail, rule.points(), rule.action(),

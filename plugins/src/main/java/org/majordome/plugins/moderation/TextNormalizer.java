@@ -50,7 +50,11 @@ final class TextNormalizer {
      * Word lists are matched against this.
      */
     static String words(String text, int maxChars) {
-        String folded = fold(text, maxChars);
+        return wordsOfFolded(fold(text, maxChars));
+    }
+
+    /** {@link #words} of a text already {@link #fold folded}, so that a caller needing both folds once. */
+    static String wordsOfFolded(String folded) {
         List<String> tokens = new ArrayList<>();
         StringBuilder token = new StringBuilder();
         for (int i = 0; i < folded.length(); i++) {

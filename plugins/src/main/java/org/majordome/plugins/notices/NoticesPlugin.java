@@ -103,14 +103,14 @@ public final class NoticesPlugin implements Plugin<NoticesConfig> {
         }
         String roomJid = room.get().roomJid();
         for (Notice notice : context.config().notices()) {
-            if (!notice.postsOnlyAfterActivity() || !postsIn(notice, roomJid)) {
+            String key = activityKey(roomJid, notice.name());
+            // Cheapest test first: after the first message since a posting, the rest is already known.
+            if (!notice.postsOnlyAfterActivity() || activeSincePosted.getOrDefault(key, false)
+                    || !postsIn(notice, roomJid)) {
                 continue;
             }
-            String key = activityKey(roomJid, notice.name());
-            if (!activeSincePosted.getOrDefault(key, false)) {
-                context.storage().room(roomJid).put(ACTIVE_PREFIX + notice.name(), "true");
-                activeSincePosted.put(key, true);
-            }
+            context.storage().room(roomJid).put(ACTIVE_PREFIX + notice.name(), "true");
+            activeSincePosted.put(key, true);
         }
     }
 
