@@ -11,7 +11,7 @@ import org.springframework.context.SmartLifecycle;
 /** Connects when the context starts; leaves every room with a status text and disconnects when it stops. */
 final class BotLifecycle implements SmartLifecycle {
 
-    static final String GOODBYE = "Majordome is shutting down";
+    static final String GOODBYE = XmppSession.GOODBYE;
     private static final Logger log = LoggerFactory.getLogger(BotLifecycle.class);
     private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(5);
 

@@ -1,9 +1,7 @@
 package org.majordome.app;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.majordome.api.ConfigBindingException;
 import org.majordome.api.NoConfig;
@@ -12,7 +10,6 @@ import org.majordome.api.PluginContext;
 import org.majordome.script.ScriptAdminPlugin;
 import org.majordome.config.BotConfig;
 import org.majordome.config.PluginConfigBinder;
-import org.majordome.config.RoomSettings;
 import org.majordome.dispatch.PluginRegistry;
 import org.majordome.plugin.PluginCatalog;
 import org.majordome.plugin.PluginLoader;
@@ -31,10 +28,6 @@ final class PluginCheck {
         try (PluginCatalog catalog = PluginLoader.load(PluginCheck.class.getClassLoader(),
                 config.dispatch().pluginDirectory())) {
             List<String> problems = new ArrayList<>(catalog.problems());
-            Map<String, List<String>> enabledByRoom = new LinkedHashMap<>();
-            for (RoomSettings room : config.rooms()) {
-                enabledByRoom.put(room.jid().toString(), room.plugins());
-            }
             List<Plugin<?>> plugins = new ArrayList<>(catalog.instances());
             try {
                 config.dispatch().scriptsDirectory().ifPresent(directory ->
@@ -45,7 +38,7 @@ final class PluginCheck {
             } catch (IllegalArgumentException unreadable) {
                 problems.add(config.source() + ": dispatch.scripts-directory: " + unreadable.getMessage());
             }
-            PluginRegistry registry = PluginRegistry.build(plugins, enabledByRoom);
+            PluginRegistry registry = PluginRegistry.build(plugins, config.pluginsByRoom());
             registry.problems().forEach(problem -> problems.add(config.source() + ": " + problem));
             PluginConfigBinder binder = new PluginConfigBinder(config);
             for (Plugin<?> plugin : catalog.instances()) {

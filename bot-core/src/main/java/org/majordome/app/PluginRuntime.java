@@ -3,16 +3,13 @@ package org.majordome.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
 import org.majordome.config.DispatchSettings;
 import org.majordome.config.PluginConfigBinder;
-import org.majordome.config.RoomSettings;
 import org.majordome.dispatch.CommandTable;
 import org.majordome.dispatch.DispatchStats;
 import org.majordome.dispatch.Dispatcher;
@@ -42,11 +39,7 @@ final class PluginRuntime {
     private volatile boolean running;
 
     PluginRuntime(BotConfig config, List<Plugin<?>> plugins, RoomKeeper rooms, PluginResources resources, Clock clock) {
-        Map<String, List<String>> enabledByRoom = new LinkedHashMap<>();
-        for (RoomSettings room : config.rooms()) {
-            enabledByRoom.put(room.jid().toString(), room.plugins());
-        }
-        PluginRegistry registry = PluginRegistry.build(plugins, enabledByRoom);
+        PluginRegistry registry = PluginRegistry.build(plugins, config.pluginsByRoom());
         List<String> problems = new ArrayList<>(registry.problems().stream()
                 .map(problem -> config.source() + ": " + problem).toList());
         if (!problems.isEmpty()) {

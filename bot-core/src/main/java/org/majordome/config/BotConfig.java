@@ -28,6 +28,13 @@ public record BotConfig(Path source, ConnectionSettings connection, Set<EntityBa
         plugins = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(plugins));
     }
 
+    /** Which plugins each room enables, by room JID, in file order. */
+    public Map<String, List<String>> pluginsByRoom() {
+        Map<String, List<String>> byRoom = new java.util.LinkedHashMap<>();
+        rooms.forEach(room -> byRoom.put(room.jid().toString(), room.plugins()));
+        return byRoom;
+    }
+
     /** A configuration without the monitoring endpoint. */
     public BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins, List<RoomSettings> rooms,
                      RuntimeSettings runtime, DispatchSettings dispatch, Map<String, PluginSection> plugins) {

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
-import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Presence;
@@ -32,7 +31,6 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.muc.packet.MUCInitialPresence;
 import org.jivesoftware.smackx.muc.packet.MUCItem;
-import org.jivesoftware.smackx.muc.packet.MUCOwner;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jivesoftware.smackx.ping.packet.Ping;
 import org.jivesoftware.smackx.sid.element.OriginIdElement;
@@ -422,11 +420,7 @@ final class KeptRoom {
         }
         XMPPTCPConnection connection = session.connection();
         try {
-            MUCOwner request = new MUCOwner();
-            request.setTo(roomJid);
-            request.setType(IQ.Type.get);
-            IQ answer = connection.sendIqRequestAndWaitForResponse(request);
-            DataForm form = DataForm.from(answer);
+            DataForm form = OwnerForm.fetch(connection, roomJid);
             if (form == null) {
                 log.warn("Room {}: the server sent no configuration form", room);
                 return;
@@ -478,11 +472,7 @@ final class KeptRoom {
 
     private void submit(DataForm form) throws SmackException.NoResponseException, XMPPException.XMPPErrorException,
             SmackException.NotConnectedException, InterruptedException {
-        MUCOwner submission = new MUCOwner();
-        submission.setTo(roomJid);
-        submission.setType(IQ.Type.set);
-        submission.addExtension(form);
-        session.connection().sendIqRequestAndWaitForResponse(submission);
+        OwnerForm.submit(session.connection(), roomJid, form);
     }
 
     /** XEP-0410: ping our own occupant JID; the room answers only if it still counts us in. */

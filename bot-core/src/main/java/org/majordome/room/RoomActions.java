@@ -23,7 +23,6 @@ import org.jivesoftware.smackx.muc.MUCAffiliation;
 import org.jivesoftware.smackx.muc.MUCRole;
 import org.jivesoftware.smackx.muc.packet.MUCAdmin;
 import org.jivesoftware.smackx.muc.packet.MUCItem;
-import org.jivesoftware.smackx.muc.packet.MUCOwner;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jivesoftware.smackx.sid.element.OriginIdElement;
 import org.jivesoftware.smackx.xdata.FormField;
@@ -225,12 +224,11 @@ final class RoomActions implements RoomHandle {
 
     @Override
     public CompletionStage<ActionResult> moderateMessage(String stanzaId, String reason) {
-        Set<String> features = room.features();
-        if (!features.contains(MODERATION_V1) && !features.contains(MODERATION_V0)) {
+        if (!supports(Feature.MESSAGE_MODERATION)) {
             return CompletableFuture.completedFuture(new ActionResult.NotSupported(
                     "the room does not offer message moderation (XEP-0425)"));
         }
-        boolean v1 = features.contains(MODERATION_V1);
+        boolean v1 = room.features().contains(MODERATION_V1);
         return act(() -> {
             IQ request = v1 ? ModerationRequest.v1(stanzaId, reason) : ModerationRequest.v0(stanzaId, reason);
             request.setTo(room.jid());
@@ -261,25 +259,14 @@ final class RoomActions implements RoomHandle {
                     + setting + " = " + pinned.get() + " for " + room.jid() + "; the bot would put it back"));
         }
         return act(() -> {
-            MUCOwner request = new MUCOwner();
-            request.setTo(room.jid());
-            request.setType(IQ.Type.get);
-            DataForm form = DataForm.from(session.connection().sendIqRequestAndWaitForResponse(request));
+            DataForm form = OwnerForm.fetch(session.connection(), room.jid());
             FormField offered = form == null ? null : form.getField(field);
             if (offered == null) {
                 return new ActionResult.NotSupported("the room's configuration form has no " + field + " field");
             }
             FillableForm answer = new FillableForm(form);
-            if (offered.getType() == FormField.Type.bool) {
-                answer.setAnswer(field, wanted);
-            } else {
-                answer.setAnswer(field, wanted ? "1" : "0");
-            }
-            MUCOwner submission = new MUCOwner();
-            submission.setTo(room.jid());
-            submission.setType(IQ.Type.set);
-            submission.addExtension(answer.getDataFormToSubmit());
-            session.connection().sendIqRequestAndWaitForResponse(submission);
+            OwnerForm.answer(answer, offered, wanted);
+            OwnerForm.submit(session.connection(), room.jid(), answer.getDataFormToSubmit());
             return ActionResult.DONE;
         });
     }
@@ -295,25 +282,29 @@ final class RoomActions implements RoomHandle {
     }
 
     private CompletionStage<ActionResult> role(String nick, MUCRole role, String reason) {
+        return admin(() -> new MUCItem(role, Resourcepart.from(nick), reason));
+    }
+
+    private CompletionStage<ActionResult> affiliation(String realBareJid, MUCAffiliation affiliation, String reason) {
+        return admin(() -> new MUCItem(affiliation, JidCreate.entityBareFrom(realBareJid), reason));
+    }
+
+    /** A muc#admin change (XEP-0045 §8-§10): one item, set on the room. */
+    private CompletionStage<ActionResult> admin(ItemSupplier item) {
         return act(() -> {
             MUCAdmin request = new MUCAdmin();
             request.setTo(room.jid());
             request.setType(IQ.Type.set);
-            request.addItem(new MUCItem(role, Resourcepart.from(nick), reason));
+            request.addItem(item.get());
             session.connection().sendIqRequestAndWaitForResponse(request);
             return ActionResult.DONE;
         });
     }
 
-    private CompletionStage<ActionResult> affiliation(String realBareJid, MUCAffiliation affiliation, String reason) {
-        return act(() -> {
-            MUCAdmin request = new MUCAdmin();
-            request.setTo(room.jid());
-            request.setType(IQ.Type.set);
-            request.addItem(new MUCItem(affiliation, JidCreate.entityBareFrom(realBareJid), reason));
-            session.connection().sendIqRequestAndWaitForResponse(request);
-            return ActionResult.DONE;
-        });
+    /** Builds the item; may fail on a malformed nick or JID, reported as the action's result. */
+    @FunctionalInterface
+    private interface ItemSupplier {
+        MUCItem get() throws XmppStringprepException;
     }
 
     private MessageBuilder groupchat() {

@@ -111,11 +111,7 @@ public record RoomConfigPlan(Optional<DataForm> toSubmit, List<String> changed, 
                 return;
             }
             if (force || wanted != parseBoolean(offered.getFirstValue())) {
-                if (offered.getType() == FormField.Type.bool) {
-                    form.setAnswer(field, wanted);
-                } else {
-                    form.setAnswer(field, wanted ? "1" : "0");
-                }
+                OwnerForm.answer(form, offered, wanted);
                 changed.add(setting);
             }
         }

@@ -189,17 +189,11 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     /** Whether a kept room shows this bare JID as the real JID of one of its current occupants. */
     private boolean seenAsOccupant(Jid from) {
         String wanted = from.asBareJid().toString();
-        boolean seen = snapshotHandles().stream().flatMap(room -> room.occupants().stream())
+        boolean seen = all().stream().flatMap(room -> room.occupants().stream())
                 .anyMatch(occupant -> occupant.realJid().filter(wanted::equalsIgnoreCase).isPresent());
         log.info("Presence subscription request from {}: {}", wanted, seen ? "approved (an occupant of a kept room)"
                 : "left unanswered (not an occupant of a kept room)");
         return seen;
-    }
-
-    private List<RoomHandle> snapshotHandles() {
-        synchronized (handles) {
-            return List.copyOf(handles.values());
-        }
     }
 
     @Override

@@ -56,6 +56,9 @@ public final class XmppSession implements AutoCloseable {
         }
     }
 
+    /** The status text rooms and contacts see when the bot stops. */
+    public static final String GOODBYE = "Majordome is shutting down";
+
     private static final Logger log = LoggerFactory.getLogger(XmppSession.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     /** Smack registers mechanisms by class; enabling them takes names, so these are the ones it may offer. */
@@ -215,10 +218,7 @@ public final class XmppSession implements AutoCloseable {
                     settings.replyTimeout().toMillis());
             connection.instantShutdown();
             listeners.forEach(listener -> safely(() -> listener.offline(new IOException("keepalive ping failed"))));
-            synchronized (this) {
-                pendingAttempt = null;
-            }
-            scheduleAttempt();
+            retryAfterFailure();
         }
     }
 
@@ -244,7 +244,7 @@ public final class XmppSession implements AutoCloseable {
 
     @Override
     public void close() {
-        close("Majordome is shutting down");
+        close(GOODBYE);
     }
 
     private String target() {
