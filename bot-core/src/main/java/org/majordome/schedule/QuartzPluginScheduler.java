@@ -12,6 +12,7 @@ import org.majordome.api.schedule.PersistentJobHandler;
 import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.schedule.ScheduledJob;
 import org.majordome.api.schedule.ScheduledTask;
+import org.majordome.store.StorageService;
 
 /** A plugin's view of the {@link SchedulerService}, bound to one scope. */
 final class QuartzPluginScheduler implements PluginScheduler {
@@ -30,7 +31,7 @@ final class QuartzPluginScheduler implements PluginScheduler {
 
     @Override
     public PluginScheduler room(String roomJid) {
-        return new QuartzPluginScheduler(service, new Scope(scope.pluginId(), Optional.of(normalizeRoom(roomJid))));
+        return new QuartzPluginScheduler(service, new Scope(scope.pluginId(), Optional.of(StorageService.normalizeRoom(roomJid))));
     }
 
     @Override
@@ -118,14 +119,5 @@ final class QuartzPluginScheduler implements PluginScheduler {
                     + " characters, not all blank; was '" + text + "'");
         }
         return text;
-    }
-
-    private static String normalizeRoom(String roomJid) {
-        Objects.requireNonNull(roomJid, "roomJid");
-        String normalized = roomJid.strip().toLowerCase(java.util.Locale.ROOT);
-        if (normalized.isEmpty() || normalized.contains("/")) {
-            throw new IllegalArgumentException("not a bare room JID: '" + roomJid + "'");
-        }
-        return normalized;
     }
 }

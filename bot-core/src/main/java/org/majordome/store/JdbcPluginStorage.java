@@ -1,6 +1,5 @@
 package org.majordome.store;
 
-import java.util.Locale;
 
 import org.majordome.api.storage.KeyValueStore;
 import org.majordome.api.storage.PluginStorage;
@@ -8,7 +7,7 @@ import org.majordome.api.storage.PluginStorage;
 /** A plugin's plugin-wide namespace, handing out its room namespaces. */
 final class JdbcPluginStorage extends NamespaceStore implements PluginStorage {
 
-    private static final int MAX_ROOM_JID_LENGTH = 300;
+    static final int MAX_ROOM_JID_LENGTH = 300;
 
     JdbcPluginStorage(String pluginId, TransactionRunner runner) {
         super(new Namespace(pluginId, Namespace.PLUGIN_WIDE), runner);
@@ -21,17 +20,6 @@ final class JdbcPluginStorage extends NamespaceStore implements PluginStorage {
 
     @Override
     public KeyValueStore room(String roomJid) {
-        return new NamespaceStore(new Namespace(pluginId(), normalizeRoom(roomJid)), runner);
-    }
-
-    static String normalizeRoom(String roomJid) {
-        if (roomJid == null) {
-            throw new NullPointerException("roomJid");
-        }
-        String normalized = roomJid.strip().toLowerCase(Locale.ROOT);
-        if (normalized.isEmpty() || normalized.length() > MAX_ROOM_JID_LENGTH || normalized.contains("/")) {
-            throw new IllegalArgumentException("not a bare room JID: '" + roomJid + "'");
-        }
-        return normalized;
+        return new NamespaceStore(new Namespace(pluginId(), StorageService.normalizeRoom(roomJid)), runner);
     }
 }

@@ -3,7 +3,6 @@ package org.majordome.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,11 +41,6 @@ final class JdbcTransaction implements Transaction {
     @Override
     public boolean delete(String key) {
         return call("delete '" + key + "'", c -> namespace.delete(c, key));
-    }
-
-    @Override
-    public List<String> keys(String prefix) {
-        return List.copyOf(entries(prefix).keySet());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.majordome.store;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,11 +35,6 @@ class NamespaceStore implements KeyValueStore {
     @Override
     public boolean delete(String key) {
         return runner.inTransaction("delete '" + key + "' of " + namespace, c -> namespace.delete(c, key));
-    }
-
-    @Override
-    public List<String> keys(String prefix) {
-        return List.copyOf(entries(prefix).keySet());
     }
 
     @Override

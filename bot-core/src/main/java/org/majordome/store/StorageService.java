@@ -1,6 +1,7 @@
 package org.majordome.store;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.majordome.api.storage.PluginStorage;
@@ -40,5 +41,17 @@ public final class StorageService {
                     + " starting with a letter or digit; was '" + pluginId + "'");
         }
         return pluginId;
+    }
+
+    /** A room JID as storage and schedules key it: stripped, lower case, bare; anything else is refused. */
+    public static String normalizeRoom(String roomJid) {
+        if (roomJid == null) {
+            throw new NullPointerException("roomJid");
+        }
+        String normalized = roomJid.strip().toLowerCase(Locale.ROOT);
+        if (normalized.isEmpty() || normalized.length() > JdbcPluginStorage.MAX_ROOM_JID_LENGTH || normalized.contains("/")) {
+            throw new IllegalArgumentException("not a bare room JID: '" + roomJid + "'");
+        }
+        return normalized;
     }
 }

@@ -26,7 +26,9 @@ public interface StorageOperations {
     boolean delete(String key);
 
     /** The keys that start with {@code prefix} ({@code ""} for all), in ascending order. */
-    List<String> keys(String prefix);
+    default List<String> keys(String prefix) {
+        return List.copyOf(entries(prefix).keySet());
+    }
 
     /** The entries whose key starts with {@code prefix}, ordered by key. */
     Map<String, String> entries(String prefix);
