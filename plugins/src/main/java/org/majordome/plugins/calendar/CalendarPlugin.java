@@ -245,8 +245,9 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
                 if (settings.feeds().isEmpty()) {
                     continue;
                 }
-                List<Occurrence> upcoming = upcoming(settings.feeds(), now);
                 if (room.joined()) {
+                    // Expanding the feeds' recurrences is the tick's costly part: only for rooms it posts to.
+                    List<Occurrence> upcoming = upcoming(settings.feeds(), now);
                     remind(ReminderLedger.roomTarget(room.roomJid()), upcoming, settings.reminders(), now,
                             settings.zone(), room::send);
                     announceChanges(ReminderLedger.roomTarget(room.roomJid()), settings.feeds(), now, settings.zone(),

@@ -158,9 +158,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     private void checkNick(RoomHandle room, RoomWatch watch, Offender offender) {
         List<String> moderators = new ArrayList<>();
         moderators.add(room.botNick());
-        room.occupants().stream().filter(other -> other.role() == Role.MODERATOR
-                || other.affiliation() == Affiliation.OWNER || other.affiliation() == Affiliation.ADMIN)
-                .map(Occupant::nick).forEach(moderators::add);
+        room.occupants().stream().filter(ModerationPlugin::isStaff).map(Occupant::nick).forEach(moderators::add);
         List<Violation> violations = watch.checkNick(offender.nick(), room.occupants(), moderators);
         if (!violations.isEmpty()) {
             offence(room, watch, offender, violations, List.of(), Optional.empty(), "nickname " + offender.nick());
@@ -595,9 +593,13 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     }
 
     private boolean exempt(Occupant occupant, Policy policy) {
+        return isStaff(occupant) || policy.exemptMembers() && occupant.affiliation() == Affiliation.MEMBER;
+    }
+
+    /** Moderators, owners and admins: never actioned, and their nicks are protected from look-alikes. */
+    private static boolean isStaff(Occupant occupant) {
         return occupant.role() == Role.MODERATOR || occupant.affiliation() == Affiliation.OWNER
-                || occupant.affiliation() == Affiliation.ADMIN
-                || policy.exemptMembers() && occupant.affiliation() == Affiliation.MEMBER;
+                || occupant.affiliation() == Affiliation.ADMIN;
     }
 
     private RoomWatch watch(String roomJid) {
