@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import net.fortuna.ical4j.model.Calendar;
@@ -34,6 +35,7 @@ import org.majordome.plugins.calendar.ReminderLedger.Reminded;
 public final class CalendarPlugin implements Plugin<CalendarConfig> {
 
     static final String HIDDEN_JIDS = "This room does not show me your real address, so I cannot write to you directly.";
+    static final String STILL_LOADING = "The calendars are still loading; ask again in a moment.";
     private static final String FEED_PREFIX = "feed/";
     private static final String SUBSCRIBER_PREFIX = "subscriber/";
     /** Events that started less than this ago still count as "ongoing" for the agenda window. */
@@ -49,7 +51,14 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
     private final Map<String, Boolean> failing = new ConcurrentHashMap<>();
     private final Object refreshLock = new Object();
     private final Object tickLock = new Object();
+    /**
+     * Bumped after every change of {@link #loaded}. An expansion remembers the version it was computed from, so
+     * that one computed while a feed was being replaced is not reused for an hour (it was, with a plain reset).
+     */
+    private final AtomicLong feedsVersion = new AtomicLong();
     private volatile Expansion expansion;
+    /** False until the first fetch of every feed has been tried: until then "nothing" may only mean "not yet". */
+    private volatile boolean firstRefreshDone;
     private volatile Instant lastSweep = Instant.MIN;
     private volatile PluginContext<CalendarConfig> context;
     private volatile FeedFetcher fetcher;
@@ -74,12 +83,14 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
         loaded.clear();
         failing.clear();
         expansion = null;
+        firstRefreshDone = false;
         for (Feed feed : config.feeds()) {
             feed.rooms().orElse(List.of()).stream().filter(jid -> context.rooms().room(jid).isEmpty())
                     .forEach(jid -> context.logger().warn("feed '{}' names room {}, which the bot does not keep",
                             feed.name(), jid));
             restoreLastGoodCopy(feed);
         }
+        feedsVersion.incrementAndGet();
         for (RoomHandle room : context.enabledRooms()) {
             RoomSettings settings = config.forRoom(room.roomJid());
             if (!settings.dailyAgenda().isBlank() && !settings.feeds().isEmpty()) {
@@ -109,6 +120,7 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
                     failed(feed, "unexpected " + e);
                 }
             }
+            firstRefreshDone = true;
         }
     }
 
@@ -136,7 +148,7 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
                     return;
                 }
                 loaded.put(feed.name(), new LoadedFeed(calendar, fresh.etag(), fresh.lastModified()));
-                expansion = null;
+                feedsVersion.incrementAndGet();
                 keepLastGoodCopy(feed, fresh);
                 recovered(feed);
             }
@@ -188,13 +200,16 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
 
     // ------------------------------------------------------------------------------------------ instances
 
-    private record Expansion(Instant computedAt, Instant until, Map<String, List<Occurrence>> byFeed) {
+    private record Expansion(long feedsVersion, Instant computedAt, Instant until,
+            Map<String, List<Occurrence>> byFeed) {
     }
 
     /** The instances of each loaded feed from a day ago to {@code look-ahead} from now. */
     private Expansion expansion(Instant now) {
+        // Read before the copies: a copy replaced during the computation leaves this expansion outdated.
+        long version = feedsVersion.get();
         Expansion current = expansion;
-        if (current != null && !now.isBefore(current.computedAt())
+        if (current != null && current.feedsVersion() == version && !now.isBefore(current.computedAt())
                 && now.isBefore(current.computedAt().plus(EXPANSION_REUSE))) {
             return current;
         }
@@ -213,7 +228,7 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
                 context.logger().warn("the events of feed '{}' could not be expanded: {}", feed.name(), e.toString());
             }
         }
-        Expansion fresh = new Expansion(now, until, Map.copyOf(byFeed));
+        Expansion fresh = new Expansion(version, now, until, Map.copyOf(byFeed));
         expansion = fresh;
         return fresh;
     }
@@ -342,6 +357,10 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
             return;
         }
         RoomSettings settings = context.config().forRoom(invocation.room().get().roomJid());
+        if (stillLoading(settings.feeds())) {
+            invocation.reply(STILL_LOADING);
+            return;
+        }
         int days = settings.agendaDays();
         if (invocation.argument(0).isPresent()) {
             try {
@@ -367,11 +386,20 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
             return;
         }
         RoomSettings settings = context.config().forRoom(invocation.room().get().roomJid());
+        if (stillLoading(settings.feeds())) {
+            invocation.reply(STILL_LOADING);
+            return;
+        }
         Instant now = context.clock().instant();
         Optional<Occurrence> next = upcoming(settings.feeds(), now).stream()
                 .filter(occurrence -> occurrence.start().isAfter(now)).findFirst();
         invocation.reply(next.map(occurrence -> Texts.next(occurrence, now, settings.zone()))
                 .orElse("Nothing on the agenda in the next " + context.config().lookAhead().toDays() + " days."));
+    }
+
+    /** True while none of {@code feeds} has a copy yet and their first fetch has not finished. */
+    private boolean stillLoading(List<String> feeds) {
+        return !firstRefreshDone && !feeds.isEmpty() && feeds.stream().noneMatch(loaded::containsKey);
     }
 
     @Command(name = "subscribe", help = "Sends you this room's event reminders by direct message.", maxArgs = 0)

@@ -1,6 +1,7 @@
 package org.majordome.plugins.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -164,6 +165,32 @@ class FeedRefreshTest {
         good.set(Feeds.single("standup@example.org", "Standup moved", "20250102T100000Z"));
         plugin.refreshFeeds();
         assertThat(agenda()).contains("Standup moved");
+    }
+
+    /**
+     * Regression: the first tick could expand the feeds while their first copy was being stored, and keep that empty
+     * expansion for an hour (no "!next", no reminders). Until the first fetch ends the bot now says it is loading.
+     */
+    @Test
+    void aQuestionBeforeTheFirstLoadHearsTheAgendaIsLoadingAndTheAnswerComesOnceItHas() {
+        CalendarConfig config = new CalendarConfig(List.of(Feed.of("slow", url("/slow.ics"))), ZoneOffset.UTC,
+                List.of(Duration.ofMinutes(15)), "", 7, LONG, LONG, Duration.ofSeconds(20), Duration.ofDays(40), Map.of());
+        kit = PluginTestKit.builder().plugin(plugin, config).room(LOBBY).start();
+        kit.clock().set(Instant.parse("2025-01-01T00:00:00Z"));
+        TestRoom lobby = kit.room(LOBBY);
+        lobby.join("alice", Role.PARTICIPANT);
+
+        // The kit's scheduler runs the first refresh at once; the server holds its answer until released.
+        lobby.say("alice", "!next");
+        assertThat(lobby.botSaid()).last().isEqualTo(CalendarPlugin.STILL_LOADING);
+        plugin.tick();
+
+        releaseSlow.countDown();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            lobby.clearActions();
+            lobby.say("alice", "!next");
+            return lobby.botSaid().getLast().startsWith("Next: Standup");
+        });
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
