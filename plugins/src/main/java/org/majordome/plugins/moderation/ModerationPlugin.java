@@ -45,6 +45,8 @@ import org.majordome.plugins.moderation.ModerationConfig.Sanction;
 public final class ModerationPlugin implements Plugin<ModerationConfig> {
 
     static final String EXPIRY_JOB = "expire";
+    /** How long an expiry that could not act waits before trying again. */
+    private static final Duration EXPIRY_RETRY = Duration.ofSeconds(5);
     private static final String BOT = "bot";
     private static final int LISTED_CASES = 10;
 
@@ -241,16 +243,13 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         };
     }
 
-    /** Records the case of a carried-out plan and schedules the end of a temporary sanction. */
+    /** Records the case of a carried-out plan (and so schedules the end of a temporary sanction). */
     private void concluded(RoomHandle room, Offender offender, String rule, String evidence, String actor,
                            Duration duration, Outcome outcome) {
         try {
             Sanction applied = outcome.applied().orElse(null);
-            boolean timed = !duration.isZero() && (applied == Sanction.MUTE || applied == Sanction.BAN);
-            Optional<Instant> expires = timed ? Optional.of(context.clock().instant().plus(duration)) : Optional.empty();
             ModerationCase entry = recordCase(room, offender, rule, evidence, outcome.done(), actor, duration, applied,
                     outcome.fallback(), false);
-            expires.ifPresent(until -> scheduleExpiry(room.roomJid(), applied, offender, until, entry.number()));
             if (!outcome.fallback().isEmpty()) {
                 context.logger(room.roomJid()).warn("Case #{}: {}", entry.number(), outcome.fallback());
             }
@@ -267,6 +266,11 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         ModerationCase entry = book.record(room.roomJid(), number -> new ModerationCase(number, room.roomJid(),
                 offender.key(), offender.nick(), offender.realJid(), offender.occupantId(), rule, evidence, action,
                 actor, now, timed ? Optional.of(now.plus(duration)) : Optional.empty(), fallback, dryRun));
+        if (timed) {
+            // Before the log line: whoever reads "Case #n" (an operator, a test about to kill the bot) may rely on
+            // the end of the sanction being stored.
+            scheduleExpiry(room.roomJid(), applied, offender, now.plus(duration), entry.number());
+        }
         context.logger(room.roomJid()).info("Case #{}: {} — {} → {}", entry.number(), offender.describe(), rule, action);
         return entry;
     }
@@ -292,6 +296,12 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
             return;
         }
         RoomHandle room = handle.get();
+        if (!room.joined()) {
+            // Due while the bot is not in the room, typically at start after downtime: acting now would fail (and a
+            // ban would stay for good), so the job waits for the bot to be back.
+            retryExpiry(roomJid, firing, payload, "the bot is not in the room yet");
+            return;
+        }
         switch (job.get("what")) {
             case "unmute" -> {
                 book.deleteMute(roomJid, job.get("offender"));
@@ -301,8 +311,13 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
                 context.logger(roomJid).info("Mute of case #{} ended", job.get("case"));
             }
             case "unban" -> {
-                room.unban(job.get("jid"));
-                context.logger(roomJid).info("Ban of case #{} ended", job.get("case"));
+                ActionResult result = awaitResult(room.unban(job.get("jid")));
+                switch (result) {
+                    case ActionResult.Done done -> context.logger(roomJid).info("Ban of case #{} ended", job.get("case"));
+                    case ActionResult.Failed failed -> retryExpiry(roomJid, firing, payload, failed.why());
+                    default -> context.logger(roomJid).warn("Ban of case #{} could not be lifted: {}", job.get("case"),
+                            Enforcer.explain(result));
+                }
             }
             case "unlock" -> {
                 RoomWatch watch = watch(roomJid);
@@ -349,6 +364,21 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
             }
             return outcome;
         });
+    }
+
+    private void retryExpiry(String roomJid, Firing firing, String payload, String why) {
+        context.scheduler().room(roomJid).schedulePersistent(EXPIRY_JOB, firing.jobName(),
+                context.clock().instant().plus(EXPIRY_RETRY), payload);
+        context.logger(roomJid).info("{} postponed by {} s: {}", firing.jobName(), EXPIRY_RETRY.toSeconds(), why);
+    }
+
+    /** Waits on a job's thread for an action's outcome; the room actions bound the wait with the reply timeout. */
+    private static ActionResult awaitResult(CompletionStage<ActionResult> action) {
+        try {
+            return action.toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            return new ActionResult.Failed(e.toString());
+        }
     }
 
     private void scheduleUnlock(String roomJid, Instant at, String mode, boolean auto) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.majordome.api.event.Affiliation;
 import org.majordome.api.event.MessageStanza;
+import org.majordome.api.event.RoomLeftEvent;
 import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.api.event.Role;
 import org.majordome.api.room.ActionResult;
@@ -27,6 +28,11 @@ import org.majordome.testkit.PluginTestKit;
 import org.majordome.testkit.RoomAction;
 import org.majordome.testkit.TestOccupant;
 import org.majordome.testkit.TestRoom;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 class ModerationPluginTest {
 
@@ -246,6 +252,39 @@ class ModerationPluginTest {
         kit.clock().advance(Duration.ofSeconds(5));     // the plugin sees the room quiet; the job runs in real time
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(room.moderated()).isFalse());
         assertThat(room.botSaid()).anyMatch(text -> text.startsWith("Lockdown lifted"));
+    }
+
+    /**
+     * Regression: a temporary ban that came due while the bot was out of the room (at start after downtime) was
+     * "ended" by an unban that could not be sent, and stayed for good. It now waits until the bot is back.
+     */
+    @Test
+    void aTemporaryBanDueWhileTheBotIsOutOfTheRoomIsLiftedOnceItIsBack() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(ModerationPlugin.class);
+        logger.addAppender(log);
+        try {
+            TestRoom room = start(config());
+            room.join(TestOccupant.nick("raider").realJid("raider@evil.example"));
+            room.join("boss", Role.MODERATOR, Affiliation.OWNER);
+            room.say("boss", "!ban raider 1s spam");
+            assertThat(room.actions()).contains(new RoomAction.Banned("raider@evil.example", "spam"));
+            room.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> log.list.stream()
+                    .anyMatch(event -> event.getFormattedMessage().contains("postponed")));
+            assertThat(room.attempts()).noneMatch(attempt -> attempt.action() instanceof RoomAction.Unbanned);
+            assertThat(log.list).noneMatch(event -> event.getFormattedMessage().contains("Ban of case #1 ended"));
+
+            room.botRejoins();
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(room.actions()).contains(new RoomAction.Unbanned("raider@evil.example")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> log.list.stream()
+                    .anyMatch(event -> event.getFormattedMessage().contains("Ban of case #1 ended")));
+        } finally {
+            logger.detachAppender(log);
+        }
     }
 
     @Test
