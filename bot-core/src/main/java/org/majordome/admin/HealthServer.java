@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /health/live} (the process answers), {@code GET /health/ready} (connected and in every
- * configured room; 503 with the rooms that are not, otherwise) and {@code GET /metrics} (Prometheus).
+ * {@code GET /health/live} (the process answers), {@code GET /health/ready} (connected, in every
+ * configured room and done with its configuration; 503 with the rooms that are not, otherwise) and
+ * {@code GET /metrics} (Prometheus).
  * The JDK's own HTTP server: three plain endpoints do not justify a web framework.
  */
 public final class HealthServer implements AutoCloseable {
@@ -35,16 +36,16 @@ public final class HealthServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/health/live", exchange -> respond(exchange, 200, "text/plain", "UP\n"));
         server.createContext("/health/ready", exchange -> {
-            List<RoomStatus> notJoined = rooms.status().stream()
-                    .filter(status -> status.state() != RoomStatus.State.JOINED).toList();
-            if (session.isOnline() && notJoined.isEmpty()) {
+            List<RoomStatus> notReady = rooms.status().stream().filter(status -> !status.ready()).toList();
+            if (session.isOnline() && notReady.isEmpty()) {
                 respond(exchange, 200, "text/plain", "READY\n");
             } else {
                 StringBuilder body = new StringBuilder("NOT READY\n");
                 if (!session.isOnline()) {
                     body.append("not connected\n");
                 }
-                notJoined.forEach(status -> body.append(status.roomJid()).append(": ").append(status.state())
+                notReady.forEach(status -> body.append(status.roomJid()).append(": ").append(status.state())
+                        .append(status.state() == RoomStatus.State.JOINED ? " (configuration not checked yet)" : "")
                         .append(status.problem().map(problem -> " (" + problem + ")").orElse("")).append('\n'));
                 respond(exchange, 503, "text/plain", body.toString());
             }

@@ -103,6 +103,8 @@ final class KeptRoom {
     private volatile Optional<String> problem = Optional.empty();
     private volatile Resourcepart nick;
     private volatile boolean selfPresenceSeen;
+    /** Since the last join, the configuration was checked (readiness waits for it). */
+    private volatile boolean configurationChecked;
     private volatile boolean subjectSeen;
     private volatile String subject;
     private volatile Instant lastTraffic;
@@ -149,7 +151,8 @@ final class KeptRoom {
     }
 
     RoomStatus status() {
-        return new RoomStatus(room, state, nick.toString(), occupants.size(), stateSince, problem);
+        return new RoomStatus(room, state, nick.toString(), occupants.size(), stateSince, problem,
+                configurationChecked);
     }
 
     boolean isJoined() {
@@ -356,6 +359,7 @@ final class KeptRoom {
         MUCUser muc = MUCUser.from(self);
         boolean created = muc != null && muc.getStatus().contains(MUCUser.Status.ROOM_CREATED_201);
         failedJoins = 0;
+        configurationChecked = false;
         enter(State.JOINED, usedFallback ? Optional.of("joined with fallback nick " + nick) : Optional.empty());
         lastTraffic = clock.instant();
         log.info("Room {}: joined as '{}'{}", room, nick, created ? " (created it)" : "");
@@ -423,6 +427,7 @@ final class KeptRoom {
             DataForm form = OwnerForm.fetch(connection, roomJid);
             if (form == null) {
                 log.warn("Room {}: the server sent no configuration form", room);
+                configurationChecked = true;
                 return;
             }
             warnedNoOwnerRights = false;
@@ -441,7 +446,10 @@ final class KeptRoom {
                 submit(DataForm.builder(DataForm.Type.submit).build());
                 emit(new RoomConfiguredEvent(room, List.of(), clock.instant()));
             }
+            configurationChecked = true;
         } catch (XMPPException.XMPPErrorException e) {
+            // Refused: the answer is known, and waiting would not change it before the next periodic check.
+            configurationChecked = true;
             StanzaError.Condition condition = e.getStanzaError().getCondition();
             if (condition == StanzaError.Condition.forbidden || condition == StanzaError.Condition.not_authorized
                     || condition == StanzaError.Condition.not_allowed) {

@@ -12,9 +12,16 @@ import java.util.Optional;
  * @param occupants  how many occupants besides the bot
  * @param since      when the room entered this state
  * @param problem    the last thing that went wrong, in words, if any
+ * @param configurationChecked since the last join, the room's configuration was compared with the desired one
+ *                   (and put back where it drifted, or found not to be the bot's to change)
  */
 public record RoomStatus(String roomJid, State state, String nick, int occupants, Instant since,
-                         Optional<String> problem) {
+                         Optional<String> problem, boolean configurationChecked) {
+
+    /** In the room and done with its configuration: what readiness waits for. */
+    public boolean ready() {
+        return state == State.JOINED && configurationChecked;
+    }
 
     /** Life cycle of a kept room. */
     public enum State {

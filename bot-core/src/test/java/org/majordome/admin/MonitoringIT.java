@@ -19,6 +19,8 @@ import org.majordome.config.BotConfig;
 import org.majordome.config.MonitoringSettings;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.RoomDiscoInfo;
+import org.majordome.testing.TestClients;
 
 /** Health and metrics over HTTP while the server goes away and comes back. */
 class MonitoringIT {
@@ -34,9 +36,10 @@ class MonitoringIT {
     }
 
     @Test
-    void readinessFollowsTheServerAndMetricsCountTheReconnection() throws Exception {
+    void readinessFollowsTheServerAndMetricsCountTheReconnection(TestClients clients) throws Exception {
         EntityBareJid room = prosody.server().uniqueRoom("health");
-        BotConfig base = BotUnderTest.builder(prosody.server()).room(room).backoffMax(Duration.ofSeconds(1)).config();
+        BotConfig base = BotUnderTest.builder(prosody.server()).room(room, BotUnderTest.titled("Health", "Checked"))
+                .backoffMax(Duration.ofSeconds(1)).config();
         BotConfig config = new BotConfig(base.source(), base.connection(), base.admins(), base.rooms(), base.runtime(),
                 base.dispatch(), new MonitoringSettings(Optional.of(0), "127.0.0.1"), base.plugins());
 
@@ -44,6 +47,10 @@ class MonitoringIT {
             int port = bot.monitoringPort().orElseThrow();
             assertThat(get(port, "/health/live").statusCode()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/health/ready").statusCode() == 200);
+            // Ready means configured, not only joined: the new room already has its settings.
+            RoomDiscoInfo info = clients.roomInfo(room);
+            assertThat(info.persistent()).isTrue();
+            assertThat(info.title()).contains("Health");
 
             prosody.server().kill();
             try {
