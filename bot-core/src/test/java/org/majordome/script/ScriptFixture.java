@@ -32,6 +32,7 @@ final class ScriptFixture implements AutoCloseable {
     private final Path directory;
     private final Map<String, Object> configs = new HashMap<>();
     private final List<String> logLines = new CopyOnWriteArrayList<>();
+    private final List<List<String>> announcedNewScripts = new CopyOnWriteArrayList<>();
     private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
         @Override
         protected void append(ILoggingEvent event) {
@@ -84,7 +85,8 @@ final class ScriptFixture implements AutoCloseable {
 
     /** Starts every script (and the admin plugin) in two rooms, with generous reply rates. */
     PluginTestKit start(UnaryOperator<ScriptSettings> settings) {
-        host = ScriptHost.open(settings.apply(ScriptSettings.defaults(directory)), configs::get);
+        host = ScriptHost.open(settings.apply(ScriptSettings.defaults(directory)), configs::get,
+                announcedNewScripts::add);
         PluginTestKit.Builder builder = PluginTestKit.builder()
                 .settings(DispatcherSettings.defaults().withReplyRate(1000, Duration.ofSeconds(1)))
                 .botAdmins("admin@example.org")
@@ -105,6 +107,11 @@ final class ScriptFixture implements AutoCloseable {
 
     ScriptPlugin script(String id) {
         return host.script(id).orElseThrow();
+    }
+
+    /** What the host told its new-scripts listener, one list of ids per call. */
+    List<List<String>> announcedNewScripts() {
+        return announcedNewScripts;
     }
 
     List<String> logLines() {
