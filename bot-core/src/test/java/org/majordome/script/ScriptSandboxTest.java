@@ -1,8 +1,10 @@
 package org.majordome.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,9 @@ class ScriptSandboxTest {
     private ScriptPlugin.Status probe(String escape) {
         scripts.write("probe.js", "bot.log.info('before');\n" + escape + ";\n");
         scripts.start();
+        // The start waits a bounded time for the first load; on a loaded machine the load may end after it.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> scripts.script("probe").status().state() != ScriptPlugin.State.NOT_LOADED);
         return scripts.script("probe").status();
     }
 
@@ -108,5 +113,39 @@ class ScriptSandboxTest {
         room.say("alice", "!hi");
         assertThat(room.botSaid()).containsExactly("hi alice");
         assertThat(scripts.script("ok").status().state()).isEqualTo(ScriptPlugin.State.RUNNING);
+    }
+
+    @Test
+    void hostClassesCannotBeReachedThroughTheJavaPackageGlobal() {
+        assertRefused(probe("java.lang.System.exit(1)"), "java is not defined");
+    }
+
+    @Test
+    void otherLanguagesCannotBeImported() {
+        assertRefused(probe("Polyglot.import('secrets')"), "Polyglot is not defined");
+    }
+
+    @Test
+    void filesCannotBeImportedAsModules() {
+        ScriptPlugin.Status status = probe("import('/etc/passwd').then(m => bot.log.warn('imported ' + Object.keys(m)), "
+                + "e => bot.log.warn('import refused: ' + e))");
+        assertThat(status.state()).isEqualTo(ScriptPlugin.State.RUNNING);
+        assertThat(scripts.logLines()).anyMatch(line -> line.contains("import refused: Error: Operation is not allowed"));
+        assertThat(scripts.logLines()).noneMatch(line -> line.contains("imported"));
+    }
+
+    @Test
+    void theNetworkIsNotReachableThroughXmlHttpRequestOrWebSocket() {
+        assertRefused(probe("new XMLHttpRequest().open('GET', 'http://127.0.0.1/')"), "XMLHttpRequest is not defined");
+    }
+
+    @Test
+    void webSocketsCannotBeOpened() {
+        assertRefused(probe("new WebSocket('ws://127.0.0.1/')"), "WebSocket is not defined");
+    }
+
+    @Test
+    void threadsCannotBeStartedThroughJavaThreads() {
+        assertRefused(probe("new (Java.type('java.lang.Thread'))(() => {}).start()"), "Java is not defined");
     }
 }

@@ -7,11 +7,13 @@ import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
 
 /**
- * The log lines the bot in this JVM writes under one logger (and its children), as {@code LEVEL message}, for
- * tests that check what an operator would read. Close it to stop capturing.
+ * The log lines the bot in this JVM writes under one logger (and its children), as {@code LEVEL message}
+ * (followed by {@code | exception class: its message} when the line carries one), for tests that check what
+ * an operator would read. Close it to stop capturing.
  */
 public final class CapturedLog implements AutoCloseable {
 
@@ -20,7 +22,9 @@ public final class CapturedLog implements AutoCloseable {
     private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
         @Override
         protected void append(ILoggingEvent event) {
-            lines.add(event.getLevel() + " " + event.getFormattedMessage());
+            IThrowableProxy cause = event.getThrowableProxy();
+            lines.add(event.getLevel() + " " + event.getFormattedMessage()
+                    + (cause == null ? "" : " | " + cause.getClassName() + ": " + cause.getMessage()));
         }
     };
 
