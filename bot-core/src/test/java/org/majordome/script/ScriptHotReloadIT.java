@@ -182,7 +182,7 @@ class ScriptHotReloadIT {
      * itself), dropped first then listed (an operator's reload: the ad-hoc command here, SIGHUP runs the same),
      * and dropped while the configuration file is broken (the automatic reload is refused and changes nothing,
      * a bot admin's {@code !scripts reload} retries once the file is fixed). Each reload restarts the plugins:
-     * the storage of the scripts already running survives it.
+     * the storage and the persistent jobs of the scripts already running survive it.
      */
     @Test
     void aNewScriptFileIsLoadedWithoutARestart(TestClients clients) throws Exception {
@@ -190,9 +190,10 @@ class ScriptHotReloadIT {
         Path directory = Files.createDirectories(data.resolve("scripts"));
         drop(directory, "count.js", "bot.command({ name: 'count', help: 'Counts.' }, "
                 + "(c) => c.reply('count ' + bot.storage.increment('n')));\n");
+        Files.copy(Path.of("..", "scripts", "remind.js"), directory.resolve("remind.js"));
         EntityBareJid room = prosody.server().uniqueRoom("new-scripts");
         Path config = data.resolve("bot.yml");
-        Files.writeString(config, configText(directory, room, "count", ""));
+        Files.writeString(config, configText(directory, room, "count, remind", ""));
 
         try (CapturedLog log = CapturedLog.of("org.majordome");
              RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(config))) {
@@ -204,14 +205,20 @@ class ScriptHotReloadIT {
             alice.awaitBodyFrom(room, "Alice: count 1");
 
             // Listed before the file exists: refused (unknown ids stay configuration errors)...
-            Files.writeString(config, configText(directory, room, "count, greet", ""));
+            Files.writeString(config, configText(directory, room, "count, remind, greet", ""));
             assertThat(bot.reload()).isInstanceOfSatisfying(ConfigReloader.Rejected.class, rejected ->
                     assertThat(String.join("\n", rejected.problems())).contains("greet"));
+            // A persistent job, due after the restart of the plugins that the new file brings.
+            alice.clearReceived();
+            alice.say(room, "!remind 8s after the restart");
+            alice.awaitBodyFrom(room, "Alice: OK Alice, I will remind you in 8s.");
             // ...then the file arrives, and the watcher's reload takes both.
             drop(directory, "greet.js", greet("hello from a new file"));
             awaitAnswer(alice, room, "!greet", "Alice: hello from a new file", NEW_FILE_SEEN);
             assertThat(log.has("INFO", "Configuration reloaded: ", "plugins restarted with the new script(s) greet"))
                     .isTrue();
+            assertThat(alice.bodiesFrom(room)).doesNotContain("Alice: after the restart");
+            alice.awaitBodyFrom(room, "Alice: after the restart");
             alice.clearReceived();
             alice.say(room, "!count");
             alice.awaitBodyFrom(room, "Alice: count 2");
@@ -223,7 +230,7 @@ class ScriptHotReloadIT {
             assertThat(directAnswer(boss, "!scripts", "")).contains("wave: running");
             awaitAnswer(alice, room, "!wave", "Alice: Unknown command !wave. Send !help for the list.", NEW_FILE_SEEN);
             // Then listed, and an operator reloads (ad-hoc command; SIGHUP runs the same reload).
-            Files.writeString(config, configText(directory, room, "count, greet, wave", ""));
+            Files.writeString(config, configText(directory, room, "count, remind, greet, wave", ""));
             RemoteCommand reload = AdHocCommandManager.getAddHocCommandsManager(boss.connection())
                     .getRemoteCommand(botJid(), "reload");
             reload.execute();
@@ -232,7 +239,7 @@ class ScriptHotReloadIT {
             awaitAnswer(alice, room, "!wave", "Alice: *waves*", NEW_FILE_SEEN);
 
             // Dropped while the configuration file is broken: the automatic reload changes nothing...
-            Files.writeString(config, configText(directory, room, "count, greet, wave, shout", "bogus-key: 1\n"));
+            Files.writeString(config, configText(directory, room, "count, remind, greet, wave, shout", "bogus-key: 1\n"));
             drop(directory, "shout.js", "bot.command({ name: 'shout', help: 'Shouts.' }, "
                     + "(c) => c.reply(c.args.join(' ').toUpperCase()));\n");
             await("the refused reload logged").atMost(NEW_FILE_SEEN).until(() -> log.has("ERROR",
@@ -242,7 +249,7 @@ class ScriptHotReloadIT {
             alice.say(room, "!count");
             alice.awaitBodyFrom(room, "Alice: count 3");
             // ...and once it is fixed, a bot admin's reload from chat loads the new script.
-            Files.writeString(config, configText(directory, room, "count, greet, wave, shout", ""));
+            Files.writeString(config, configText(directory, room, "count, remind, greet, wave, shout", ""));
             assertThat(directAnswer(boss, "!scripts reload", ""))
                     .contains("shout: new file: reloading the configuration to load it");
             awaitAnswer(alice, room, "!shout hello", "Alice: HELLO", NEW_FILE_SEEN);
