@@ -149,8 +149,11 @@ class ScriptHotReloadIT {
 
             Files.delete(file);
             awaitAnswer(alice, room, "!greet", "Alice: Unknown command !greet. Send !help for the list.", EDIT_SEEN);
-            assertThat(log.has("INFO", "greet.js was removed: its handlers, commands and jobs are gone")).isTrue();
-            assertThat(directAnswer(boss, "!scripts", "greet: ")).isEqualTo("greet: removed (no file greet.js)");
+            // The command goes first, then the line is logged and the state set: wait for them.
+            await("the removal logged").atMost(Duration.ofSeconds(10))
+                    .until(() -> log.has("INFO", "greet.js was removed: its handlers, commands and jobs are gone"));
+            await("!scripts showing greet removed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> directAnswer(boss, "!scripts", "greet: "), "greet: removed (no file greet.js)"::equals);
         }
     }
 
@@ -215,8 +218,9 @@ class ScriptHotReloadIT {
             // ...then the file arrives, and the watcher's reload takes both.
             drop(directory, "greet.js", greet("hello from a new file"));
             awaitAnswer(alice, room, "!greet", "Alice: hello from a new file", NEW_FILE_SEEN);
-            assertThat(log.has("INFO", "Configuration reloaded: ", "plugins restarted with the new script(s) greet"))
-                    .isTrue();
+            // The new plugins answer before the reload logs its summary.
+            await("the reload's summary").atMost(Duration.ofSeconds(10)).until(() -> log.has("INFO",
+                    "Configuration reloaded: ", "plugins restarted with the new script(s) greet"));
             assertThat(alice.bodiesFrom(room)).doesNotContain("Alice: after the restart");
             alice.awaitBodyFrom(room, "Alice: after the restart");
             alice.clearReceived();
