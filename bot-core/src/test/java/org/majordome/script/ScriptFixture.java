@@ -1,5 +1,7 @@
 package org.majordome.script;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +96,10 @@ final class ScriptFixture implements AutoCloseable {
                 .room(OTHER_ROOM);
         host.plugins().forEach(builder::plugin);
         kit = builder.start();
+        // A script's start waits a bounded time for its first load; on a loaded machine (load 23 on 2 cores
+        // was seen) the load ends after it, and a test would talk to a script not loaded yet.
+        await().atMost(Duration.ofSeconds(60)).until(() -> host.scripts().values().stream()
+                .noneMatch(script -> script.status().state() == ScriptPlugin.State.NOT_LOADED));
         return kit;
     }
 

@@ -1,10 +1,8 @@
 package org.majordome.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +36,6 @@ class ScriptSandboxTest {
     private ScriptPlugin.Status probe(String escape) {
         scripts.write("probe.js", "bot.log.info('before');\n" + escape + ";\n");
         scripts.start();
-        // The start waits a bounded time for the first load; on a loaded machine the load may end after it.
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> scripts.script("probe").status().state() != ScriptPlugin.State.NOT_LOADED);
         return scripts.script("probe").status();
     }
 
