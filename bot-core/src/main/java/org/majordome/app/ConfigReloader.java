@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * Applies a changed configuration file without a restart (SIGHUP, or an administrator's command). The
  * new file is validated whole first: any problem rejects it and nothing changes. Then rooms added are
  * joined and configured, rooms removed are left, changed rooms get their new desired configuration, and
- * the plugins restart with the new configuration when anything they see changed.
+ * the plugins restart with the new configuration when anything they see changed, or when script files were
+ * added to the scripts directory (the watcher then runs this reload by itself: see {@link PluginHost}).
+ * Restarting the plugins restarts all of them, the scripts included: storage and persistent jobs survive,
+ * in-memory state does not (a script's top level runs again and registers its in-memory jobs anew).
  */
 public final class ConfigReloader {
 
@@ -76,10 +79,12 @@ public final class ConfigReloader {
             warnings.add("runtime settings changed: they take effect at the next restart");
         }
         List<String> changes = new ArrayList<>(rooms.apply(next.rooms(), GOODBYE));
-        if (pluginsSeeAChange(current, next)) {
+        List<String> newScripts = plugins.newScriptIds();
+        if (pluginsSeeAChange(current, next) || !newScripts.isEmpty()) {
             try {
                 plugins.replace(next);
-                changes.add("plugins restarted");
+                changes.add(newScripts.isEmpty() ? "plugins restarted"
+                        : "plugins restarted with the new script(s) " + String.join(", ", newScripts));
             } catch (StartupException e) {
                 warnings.add("plugins failed to restart: " + e.getMessage());
             }

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
@@ -26,6 +30,11 @@ import org.springframework.context.SmartLifecycle;
  * Owns the running generation of plugins and replaces it on a configuration reload: the old generation
  * is drained and stopped, then plugins are discovered again (fresh instances) and started with the new
  * configuration, and events flow to the new dispatcher.
+ *
+ * <p>A script file that appears in the scripts directory while the bot runs is reported by the
+ * {@link ScriptHost}'s watcher; the host then runs the action given to {@link #onNewScripts} (the
+ * configuration reload) on its own thread, never on the watcher's, since that reload closes the very
+ * {@link ScriptHost} whose watcher saw the file. Several files arriving together cost one reload.
  */
 final class PluginHost implements SmartLifecycle {
 
@@ -40,6 +49,10 @@ final class PluginHost implements SmartLifecycle {
     private Optional<ScriptHost> scripts = Optional.empty();
     private PluginRuntime runtime;
     private volatile boolean running;
+    private volatile Runnable newScriptsAction = () -> log.warn("New script files seen before the bot was ready");
+    private final ExecutorService newScriptsThread = Executors.newSingleThreadExecutor(
+            runnable -> Thread.ofPlatform().name("new-scripts").daemon(true).unstarted(runnable));
+    private final AtomicBoolean newScriptsPending = new AtomicBoolean();
 
     PluginHost(BotConfig config, RuntimeConfiguration.StartOptions options, RoomKeeper rooms, PluginResources resources,
                Clock clock, SwitchableEventSink intake) {
@@ -90,12 +103,13 @@ final class PluginHost implements SmartLifecycle {
      * The JavaScript plugins of {@code dispatch.scripts-directory}, when set, each configured by its section
      * under {@code plugins:}. Opened anew for every generation: a stopped script plugin cannot restart.
      */
-    private static Optional<ScriptHost> openScripts(BotConfig config) {
+    private Optional<ScriptHost> openScripts(BotConfig config) {
         return config.dispatch().scriptsDirectory().map(directory -> {
             try {
                 return ScriptHost.open(ScriptSettings.defaults(directory)
                                 .withCallTimeLimit(config.dispatch().scriptTimeLimit()),
-                        id -> config.plugins().containsKey(id) ? config.plugins().get(id).plainValue() : null);
+                        id -> config.plugins().containsKey(id) ? config.plugins().get(id).plainValue() : null,
+                        this::newScriptsAppeared);
             } catch (IllegalArgumentException unreadable) {
                 throw new StartupException(List.of(config.source() + ": dispatch.scripts-directory: "
                         + unreadable.getMessage()));
@@ -111,9 +125,43 @@ final class PluginHost implements SmartLifecycle {
      * @throws StartupException when the new plugins cannot start; the bot then runs without plugins
      */
     synchronized void replace(BotConfig config) {
+        if (!running) {
+            log.info("Not restarting plugins: the bot is stopping");
+            return;
+        }
         stopCurrent();
         install(config);
         log.info("Plugins restarted with the new configuration");
+    }
+
+    /** What to run when script files appear that the running generation lacks (set once the bot is wired). */
+    void onNewScripts(Runnable action) {
+        newScriptsAction = action;
+    }
+
+    /**
+     * The ids of script files in the scripts directory that the running generation does not run (added
+     * since it started); a reload that sees any replaces the generation even if the configuration is the same.
+     */
+    synchronized List<String> newScriptIds() {
+        return scripts.map(ScriptHost::newScriptIds).orElse(List.of());
+    }
+
+    private void newScriptsAppeared(List<String> ids) {
+        if (!running || !newScriptsPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            newScriptsThread.execute(() -> {
+                newScriptsPending.set(false);
+                if (running) {
+                    log.info("New script file(s) {}: reloading the configuration to load them", ids);
+                    newScriptsAction.run();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            newScriptsPending.set(false);
+        }
     }
 
     synchronized DispatchStats stats() {
@@ -143,6 +191,7 @@ final class PluginHost implements SmartLifecycle {
     public synchronized void stop() {
         if (running) {
             running = false;
+            newScriptsThread.shutdown();
             stopCurrent();
         }
     }

@@ -119,7 +119,10 @@ class RuntimeConfiguration {
 
     @Bean
     ConfigReloader configReloader(BotConfig config, RoomKeeper rooms, PluginHost plugins) {
-        return new ConfigReloader(config, rooms, plugins);
+        ConfigReloader reloader = new ConfigReloader(config, rooms, plugins);
+        // A new script file is picked up by the same path as SIGHUP: validated with its id now known.
+        plugins.onNewScripts(() -> reloader.reload(System.getenv()));
+        return reloader;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +20,19 @@ import org.majordome.api.command.Permission;
 
 /**
  * The {@code scripts} plugin: {@code !scripts} lists the JavaScript plugins and their state,
- * {@code !scripts reload [id]} reloads them from their files (and re-enables disabled ones). Bot admins only.
+ * {@code !scripts reload [id]} reloads them from their files (and re-enables disabled ones). Script files
+ * added to the directory since the scripts were opened are listed as new; reloading them (all, or by id) asks
+ * the host's listener to load them, which the runtime does with a configuration reload once this command has
+ * answered. Bot admins only.
  */
 public final class ScriptAdminPlugin implements Plugin<NoConfig> {
 
     /** This plugin's id, reserved: no script may take it. */
     public static final String ID = "scripts";
     private static final Duration RELOAD_WAIT = Duration.ofSeconds(15);
+    private static final String NEW_FILE = "new file, not running yet (it loads with the next configuration reload)";
+    private static final String LOADING_NEW = "new file: reloading the configuration to load it "
+            + "(every plugin restarts; the log says how it went)";
 
     private final ScriptHost host;
 
@@ -58,19 +65,30 @@ public final class ScriptAdminPlugin implements Plugin<NoConfig> {
             case "list" -> {
                 List<String> lines = new ArrayList<>();
                 scripts.forEach((id, script) -> lines.add(id + ": " + script.status()));
+                host.newScriptIds().forEach(id -> lines.add(id + ": " + NEW_FILE));
                 invocation.reply(lines.isEmpty() ? "No scripts." : String.join("\n", lines));
             }
             case "reload" -> {
-                List<ScriptPlugin> targets = invocation.argument(1)
+                Optional<String> only = invocation.argument(1);
+                List<String> added = host.newScriptIds();
+                if (only.isPresent() && added.contains(only.get())) {
+                    host.announceNewScripts();
+                    invocation.reply(only.get() + ": " + LOADING_NEW);
+                    return;
+                }
+                List<ScriptPlugin> targets = only
                         .map(id -> host.script(id).map(List::of).orElse(List.of()))
                         .orElse(List.copyOf(scripts.values()));
-                if (targets.isEmpty()) {
-                    invocation.reply("No script '" + invocation.argument(1).orElse("") + "' (known: " + scripts.keySet() + ")");
+                if (targets.isEmpty() && (only.isPresent() || added.isEmpty())) {
+                    invocation.reply("No script '" + only.orElse("") + "' (known: " + scripts.keySet() + ")");
                     return;
                 }
                 List<String> lines = new ArrayList<>();
                 for (ScriptPlugin script : targets) {
                     lines.add(script.id() + ": " + outcome(script.reload()));
+                }
+                if (only.isEmpty() && !host.announceNewScripts().isEmpty()) {
+                    added.forEach(id -> lines.add(id + ": " + LOADING_NEW));
                 }
                 invocation.reply(String.join("\n", lines));
             }

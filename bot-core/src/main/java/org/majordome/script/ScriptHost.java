@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -31,12 +31,17 @@ import org.slf4j.LoggerFactory;
  * file name without {@code .js}), plus the {@code scripts} admin plugin ({@link ScriptAdminPlugin}). Give
  * {@link #plugins()} to the runtime with the Java plugins; rooms enable scripts by id.
  *
- * <p>A watcher thread reloads a script within moments of its file being changed, replaced or removed. A file
- * added after start is reported but not loaded: plugins are registered, and rooms bound to them, when the bot
- * starts, so a new script needs a restart (then it is enabled by id like any plugin).
+ * <p>A watcher thread reloads a script within moments of its file being changed, replaced or removed: only that
+ * script, whose old handlers, commands and in-memory jobs go while its storage and persistent jobs stay. A
+ * {@code *.js} file that appears after the host opened is not loaded here: plugins are registered, and rooms
+ * bound to them by id, as one generation, so the host hands the new ids to its {@code newScripts} listener
+ * (on the watcher thread; the runtime answers with a configuration reload, which opens a new host that
+ * finds the file). Without a listener the new file is only logged. {@link #newScriptIds()} tells what the
+ * directory holds that this host does not run.
  *
  * <pre>{@code
- * ScriptHost host = ScriptHost.open(ScriptSettings.defaults(dir), id -> pluginSectionAsPlainData(id));
+ * ScriptHost host = ScriptHost.open(ScriptSettings.defaults(dir), id -> pluginSectionAsPlainData(id),
+ *         newIds -> reloadConfigurationSoon());
  * plugins.addAll(host.plugins());
  * // ... on shutdown, after the plugins were stopped:
  * host.close();
@@ -54,23 +59,21 @@ public final class ScriptHost implements AutoCloseable {
     private final ScriptAdminPlugin admin;
     private final WatchService watcher;
     private final Thread watcherThread;
-    private final Set<String> reportedNewFiles = ConcurrentHashMap.newKeySet();
+    private final Consumer<List<String>> newScripts;
+    private final Set<String> reportedBadNames = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
-    private ScriptHost(ScriptSettings settings, Function<String, Object> configs) throws IOException {
+    private ScriptHost(ScriptSettings settings, Function<String, Object> configs, Consumer<List<String>> newScripts)
+            throws IOException {
         this.settings = settings;
+        this.newScripts = newScripts;
         this.engine = ScriptEngine.create();
         this.watchdog = ScriptWatchdog.onSystemTime();
         Map<String, ScriptPlugin> found = new LinkedHashMap<>();
         for (Path file : scriptFiles(settings.directory())) {
             String fileName = file.getFileName().toString();
             String id = fileName.substring(0, fileName.length() - ".js".length());
-            if (!SCRIPT_ID.matcher(id).matches()) {
-                LOG.error("{} is ignored: a script's file name is its plugin id, so use lower-case letters, digits, "
-                        + "'.', '_' or '-', starting with a letter or digit", file);
-                continue;
-            }
-            if (id.equals(ScriptAdminPlugin.ID)) {
-                LOG.error("{} is ignored: the id '{}' belongs to the scripts admin plugin", file, id);
+            if (!acceptable(file, id)) {
                 continue;
             }
             found.put(id, new ScriptPlugin(id, file, engine, watchdog, settings, () -> configs.apply(id)));
@@ -82,18 +85,54 @@ public final class ScriptHost implements AutoCloseable {
                 StandardWatchEventKinds.ENTRY_DELETE);
         this.watcherThread = Thread.ofPlatform().name("script-watcher").daemon(true).start(this::watch);
         LOG.info("JavaScript plugins in {}: {}", settings.directory(), found.keySet());
+        // A file that arrived between the scan and the watch would otherwise wait for an unrelated reload.
+        announceNewScripts();
+    }
+
+    /** Logs, once per file name, why a file cannot be a script. */
+    private boolean acceptable(Path file, String id) {
+        if (!SCRIPT_ID.matcher(id).matches()) {
+            if (reportedBadNames.add(id)) {
+                LOG.error("{} is ignored: a script's file name is its plugin id, so use lower-case letters, digits, "
+                        + "'.', '_' or '-', starting with a letter or digit", file);
+            }
+            return false;
+        }
+        if (id.equals(ScriptAdminPlugin.ID)) {
+            if (reportedBadNames.add(id)) {
+                LOG.error("{} is ignored: the id '{}' belongs to the scripts admin plugin", file, id);
+            }
+            return false;
+        }
+        return true;
     }
 
     /**
-     * Finds the scripts of {@code settings.directory()} and starts watching it.
+     * Finds the scripts of {@code settings.directory()} and starts watching it; a new file is only logged.
      *
      * @param configs for each script id, its configuration section as plain data (maps, lists, strings,
      *                numbers, booleans), or null when it has none
      * @throws IllegalArgumentException when the directory cannot be read
      */
     public static ScriptHost open(ScriptSettings settings, Function<String, Object> configs) {
+        return open(settings, configs, ids -> LOG.warn("New script(s) {}: nothing here loads them; "
+                + "they run when the scripts are opened again", ids));
+    }
+
+    /**
+     * Finds the scripts of {@code settings.directory()} and starts watching it.
+     *
+     * @param configs    for each script id, its configuration section as plain data (maps, lists, strings,
+     *                   numbers, booleans), or null when it has none
+     * @param newScripts told, on the watcher thread, the ids of script files that appeared (or changed) in the
+     *                   directory but that this host does not run; it must not block, nor close this host
+     *                   on that thread
+     * @throws IllegalArgumentException when the directory cannot be read
+     */
+    public static ScriptHost open(ScriptSettings settings, Function<String, Object> configs,
+                                  Consumer<List<String>> newScripts) {
         try {
-            return new ScriptHost(settings, configs);
+            return new ScriptHost(settings, configs, newScripts);
         } catch (IOException unreadable) {
             throw new IllegalArgumentException("cannot read the scripts directory " + settings.directory() + ": "
                     + unreadable.getMessage(), unreadable);
@@ -148,6 +187,33 @@ public final class ScriptHost implements AutoCloseable {
         return Optional.ofNullable(scripts.get(id));
     }
 
+    /**
+     * The ids of the directory's script files that this host does not run (files added since it opened), in
+     * id order; empty when the directory cannot be read.
+     */
+    public List<String> newScriptIds() {
+        try {
+            return scriptIds(settings.directory()).stream().filter(id -> !scripts.containsKey(id)).toList();
+        } catch (IllegalArgumentException unreadable) {
+            LOG.warn("{}", unreadable.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * Tells the {@code newScripts} listener about the directory's new files, if there are any.
+     *
+     * @return their ids (empty when there were none, or after {@link #close})
+     */
+    public List<String> announceNewScripts() {
+        List<String> added = closed ? List.of() : newScriptIds();
+        if (!added.isEmpty()) {
+            LOG.debug("New script file(s) in {}: {}", settings.directory(), added);
+            newScripts.accept(added);
+        }
+        return added;
+    }
+
     private void watch() {
         try {
             while (true) {
@@ -159,7 +225,13 @@ public final class ScriptHost implements AutoCloseable {
                 while ((more = watcher.poll(settings.settleTime().toMillis(), TimeUnit.MILLISECONDS)) != null) {
                     collect(more, changed);
                 }
-                changed.forEach(this::fileChanged);
+                boolean added = false;
+                for (String fileName : changed) {
+                    added |= fileChanged(fileName);
+                }
+                if (added) {
+                    announceNewScripts();
+                }
             }
         } catch (ClosedWatchServiceException | InterruptedException closed) {
             LOG.debug("script watcher stopped");
@@ -177,22 +249,25 @@ public final class ScriptHost implements AutoCloseable {
         key.reset();
     }
 
-    private void fileChanged(String fileName) {
+    /** Reloads the script of that file; true when the file is a script this host does not run. */
+    private boolean fileChanged(String fileName) {
         if (fileName.equals("*")) {
             scripts.values().forEach(ScriptPlugin::reload);
-            return;
+            return true;
         }
-        String id = fileName.substring(0, fileName.length() - ".js".length()).toLowerCase(Locale.ROOT);
+        String id = fileName.substring(0, fileName.length() - ".js".length());
         ScriptPlugin script = scripts.get(id);
-        if (script != null && script.file().getFileName().toString().equals(fileName)) {
+        if (script != null) {
             script.reload();
-        } else if (Files.exists(settings.directory().resolve(fileName)) && reportedNewFiles.add(fileName)) {
-            LOG.warn("{} is a new script: restart the bot to load it (plugins are registered at start)", fileName);
+            return false;
         }
+        Path file = settings.directory().resolve(fileName);
+        return Files.isRegularFile(file) && acceptable(file, id);
     }
 
     @Override
     public void close() {
+        closed = true;
         try {
             watcher.close();
         } catch (IOException closing) {

@@ -30,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JavaScript file as a plugin. The plugin object lives as long as the bot (the runtime registers plugins
- * once, at start); what it runs is swapped on every {@link #reload}: a new sandboxed context evaluates the
- * file and, only if that succeeds, replaces the previous version's handlers, commands and in-memory jobs.
+ * One JavaScript file as a plugin. The plugin object lives as long as its plugin generation (a configuration
+ * reload that restarts the plugins makes new ones); what it runs is swapped on every {@link #reload}: a new
+ * sandboxed context evaluates the file and, only if that succeeds, replaces the previous version's handlers,
+ * commands and in-memory jobs.
  * Storage and persistent jobs belong to the plugin id and so survive reloads.
  *
  * <p>Everything that touches the script's context happens on the script's own thread, one call at a time

@@ -13,6 +13,7 @@
  *
  * <p>{@link org.majordome.script.ScriptHost} watches the directory: a changed file is reloaded alone (its
  * handlers, commands and in-memory jobs replaced, its storage kept); a file that does not compile leaves the
- * previous version running.
+ * previous version running. A new file is handed to the host's listener: the runtime ({@code app}) answers
+ * with a configuration reload, which opens a new host over the same directory.
  */
 package org.majordome.script;

@@ -1,5 +1,7 @@
 package org.majordome.script;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,7 @@ final class ScriptFixture implements AutoCloseable {
     private final Path directory;
     private final Map<String, Object> configs = new HashMap<>();
     private final List<String> logLines = new CopyOnWriteArrayList<>();
+    private final List<List<String>> announcedNewScripts = new CopyOnWriteArrayList<>();
     private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
         @Override
         protected void append(ILoggingEvent event) {
@@ -84,7 +87,8 @@ final class ScriptFixture implements AutoCloseable {
 
     /** Starts every script (and the admin plugin) in two rooms, with generous reply rates. */
     PluginTestKit start(UnaryOperator<ScriptSettings> settings) {
-        host = ScriptHost.open(settings.apply(ScriptSettings.defaults(directory)), configs::get);
+        host = ScriptHost.open(settings.apply(ScriptSettings.defaults(directory)), configs::get,
+                announcedNewScripts::add);
         PluginTestKit.Builder builder = PluginTestKit.builder()
                 .settings(DispatcherSettings.defaults().withReplyRate(1000, Duration.ofSeconds(1)))
                 .botAdmins("admin@example.org")
@@ -92,6 +96,10 @@ final class ScriptFixture implements AutoCloseable {
                 .room(OTHER_ROOM);
         host.plugins().forEach(builder::plugin);
         kit = builder.start();
+        // A script's start waits a bounded time for its first load; on a loaded machine (load 23 on 2 cores
+        // was seen) the load ends after it, and a test would talk to a script not loaded yet.
+        await().atMost(Duration.ofSeconds(60)).until(() -> host.scripts().values().stream()
+                .noneMatch(script -> script.status().state() == ScriptPlugin.State.NOT_LOADED));
         return kit;
     }
 
@@ -105,6 +113,11 @@ final class ScriptFixture implements AutoCloseable {
 
     ScriptPlugin script(String id) {
         return host.script(id).orElseThrow();
+    }
+
+    /** What the host told its new-scripts listener, one list of ids per call. */
+    List<List<String>> announcedNewScripts() {
+        return announcedNewScripts;
     }
 
     List<String> logLines() {

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jivesoftware.smack.packet.Message;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
 import org.majordome.config.DispatchSettings;
 import org.majordome.testing.BotUnderTest;
+import org.majordome.testing.CapturedLog;
 import org.majordome.testing.ProsodyExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
@@ -115,6 +118,53 @@ class ScriptPluginsIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> answersTo(alice, room).contains("Alice: and after"));
             assertThat(answersTo(alice, room)).containsSubsequence("Alice: still here", "Alice: no Java here",
                     "Alice: and after");
+        }
+    }
+
+    /**
+     * Done-when 3 from a real client: each way out of the sandbox, tried by a command, fails; the client is told
+     * the command failed, the log names the file, line and refusal, and the bot keeps answering.
+     */
+    @Test
+    void everyWayOutOfTheSandboxIsRefusedToARealClientAndLogged(TestClients clients) throws IOException {
+        Path directory = Files.createDirectories(data.resolve("escape-scripts"));
+        Files.writeString(directory.resolve("escape.js"), """
+                const attempt = (name, how) => bot.command({ name: name, help: 'Tries ' + name + '.' }, (c) => c.reply(String(how())));
+                attempt('java', () => Java.type('java.lang.System').getenv('HOME'));
+                attempt('hostclass', () => java.lang.System.getProperty('user.home'));
+                attempt('polyglot', () => Polyglot.eval('python', '1 + 1'));
+                attempt('file', () => load('/etc/passwd'));
+                attempt('net', () => fetch('http://127.0.0.1/'));
+                attempt('thread', () => new Worker('escape.js'));
+                bot.command({ name: 'echo', help: 'Says it back.' }, (c) => c.reply(c.args.join(' ')));
+                """);
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("java", "escape.js:2: ReferenceError: Java is not defined");
+        refusals.put("hostclass", "escape.js:3: ReferenceError: java is not defined");
+        refusals.put("polyglot", "escape.js:4: ReferenceError: Polyglot is not defined");
+        refusals.put("file", "escape.js:5: ReferenceError: load is not defined");
+        refusals.put("net", "escape.js:6: ReferenceError: fetch is not defined");
+        refusals.put("thread", "escape.js:7: ReferenceError: Worker is not defined");
+        EntityBareJid room = prosody.server().uniqueRoom("escape");
+        try (CapturedLog log = CapturedLog.of("org.majordome");
+             BotUnderTest bot = BotUnderTest.builder(prosody.server()).dataDirectory(data.resolve("escape-bot"))
+                     .room(room, BotUnderTest.titled("Escape", "Scripts trying to get out"), "escape")
+                     .dispatch(scripts(directory, Duration.ofSeconds(2)))
+                     .start()) {
+            bot.awaitJoined(room);
+            XmppTestClient alice = clients.connect("alice");
+            alice.join(room, "Alice");
+
+            for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+                String command = refusal.getKey();
+                alice.say(room, "!" + command);
+                alice.awaitBodyFrom(room, "Alice: !" + command + " failed; the bot's log says why.");
+                await("the refusal of !" + command + " logged").atMost(Duration.ofSeconds(10))
+                        .until(() -> log.has("ERROR", "plugin escape failed", "handling !" + command, refusal.getValue()));
+                alice.say(room, "!echo still here after " + command);
+                alice.awaitBodyFrom(room, "Alice: still here after " + command);
+            }
+            assertThat(answersTo(alice, room)).noneMatch(body -> body.contains("/") || body.contains("2"));
         }
     }
 }

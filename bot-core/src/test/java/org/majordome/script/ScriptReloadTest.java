@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,5 +108,50 @@ class ScriptReloadTest {
         lobby.clearActions();
         lobby.say("alice", "!scripts reload");
         assertThat(lobby.botSaid()).singleElement().asString().doesNotStartWith("hello:");
+    }
+
+    @Test
+    void aNewFileIsHandedToTheListenerNotLoadedByThisHost() {
+        scripts.write("added.js", "bot.command({name: 'added', help: 'new'}, c => c.reply('added'));");
+
+        await().atMost(RELOAD_WITHIN).until(() -> scripts.announcedNewScripts().contains(List.of("added")));
+        assertThat(scripts.host().newScriptIds()).containsExactly("added");
+        assertThat(scripts.host().script("added")).isEmpty();
+        assertThat(answerTo("!added")).containsIgnoringCase("unknown command");
+        // Saving it again asks again: the runtime may have refused the configuration the first time.
+        scripts.write("added.js", "bot.command({name: 'added', help: 'new'}, c => c.reply('added again'));");
+        await().atMost(RELOAD_WITHIN).until(() -> scripts.announcedNewScripts().size() >= 2);
+    }
+
+    @Test
+    void aNewFileWithAnUnusableNameIsLoggedAndNotAnnounced() {
+        scripts.write("Bad Name.js", "bot.log.info('never');");
+        scripts.write("scripts.js", "bot.log.info('never');");
+
+        await().atMost(RELOAD_WITHIN).until(() -> scripts.logLines().stream().filter(line -> line.startsWith("ERROR ")
+                && (line.contains("Bad Name.js is ignored") || line.contains("scripts.js is ignored"))).count() == 2);
+        assertThat(scripts.announcedNewScripts()).isEmpty();
+        assertThat(scripts.host().newScriptIds()).isEmpty();
+    }
+
+    @Test
+    void botAdminsSeeNewFilesAndTheirReloadAsksForThem() {
+        scripts.write("added.js", "bot.log.info('added');");
+        await().atMost(RELOAD_WITHIN).until(() -> !scripts.announcedNewScripts().isEmpty());
+        int announced = scripts.announcedNewScripts().size();
+        lobby.join(TestOccupant.nick("root").role(Role.MODERATOR).realJid("admin@example.org"));
+        lobby.clearActions();
+
+        lobby.say("root", "!scripts");
+        assertThat(lobby.botSaid()).singleElement().asString().contains("hello: running (",
+                "added: new file, not running yet");
+        lobby.clearActions();
+        lobby.say("root", "!scripts reload");
+        assertThat(lobby.botSaid()).singleElement().asString().contains("hello: running (",
+                "added: new file: reloading the configuration to load it");
+        lobby.clearActions();
+        lobby.say("root", "!scripts reload added");
+        assertThat(lobby.botSaid()).singleElement().asString().startsWith("added: new file: reloading");
+        assertThat(scripts.announcedNewScripts()).hasSize(announced + 2).last().isEqualTo(List.of("added"));
     }
 }

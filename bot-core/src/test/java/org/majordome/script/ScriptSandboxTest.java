@@ -109,4 +109,38 @@ class ScriptSandboxTest {
         assertThat(room.botSaid()).containsExactly("hi alice");
         assertThat(scripts.script("ok").status().state()).isEqualTo(ScriptPlugin.State.RUNNING);
     }
+
+    @Test
+    void hostClassesCannotBeReachedThroughTheJavaPackageGlobal() {
+        assertRefused(probe("java.lang.System.exit(1)"), "java is not defined");
+    }
+
+    @Test
+    void otherLanguagesCannotBeImported() {
+        assertRefused(probe("Polyglot.import('secrets')"), "Polyglot is not defined");
+    }
+
+    @Test
+    void filesCannotBeImportedAsModules() {
+        ScriptPlugin.Status status = probe("import('/etc/passwd').then(m => bot.log.warn('imported ' + Object.keys(m)), "
+                + "e => bot.log.warn('import refused: ' + e))");
+        assertThat(status.state()).isEqualTo(ScriptPlugin.State.RUNNING);
+        assertThat(scripts.logLines()).anyMatch(line -> line.contains("import refused: Error: Operation is not allowed"));
+        assertThat(scripts.logLines()).noneMatch(line -> line.contains("imported"));
+    }
+
+    @Test
+    void theNetworkIsNotReachableThroughXmlHttpRequestOrWebSocket() {
+        assertRefused(probe("new XMLHttpRequest().open('GET', 'http://127.0.0.1/')"), "XMLHttpRequest is not defined");
+    }
+
+    @Test
+    void webSocketsCannotBeOpened() {
+        assertRefused(probe("new WebSocket('ws://127.0.0.1/')"), "WebSocket is not defined");
+    }
+
+    @Test
+    void threadsCannotBeStartedThroughJavaThreads() {
+        assertRefused(probe("new (Java.type('java.lang.Thread'))(() => {}).start()"), "Java is not defined");
+    }
 }

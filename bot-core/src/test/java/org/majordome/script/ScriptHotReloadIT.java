@@ -1,0 +1,265 @@
+package org.majordome.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smackx.commands.AdHocCommandManager;
+import org.jivesoftware.smackx.commands.AdHocCommandNote;
+import org.jivesoftware.smackx.commands.RemoteCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.majordome.app.ConfigReloader;
+import org.majordome.app.RunningBot;
+import org.majordome.config.ConfigLoader;
+import org.majordome.config.DispatchSettings;
+import org.majordome.testing.BotUnderTest;
+import org.majordome.testing.CapturedLog;
+import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.TestClients;
+import org.majordome.testing.XmppTestClient;
+
+/**
+ * Issue 7, hot reload, in the real bot against a real Prosody, seen from real clients: an edited script answers
+ * with its new version within 5 s (done-when 4), a broken one keeps the old version answering and the error is
+ * logged with file and line, a deleted one's command is gone, a bot admin reloads from chat; and a script file
+ * added while the bot runs is loaded without a restart, through the configuration reload that validates the
+ * rooms' plugin lists with the new id known.
+ */
+class ScriptHotReloadIT {
+
+    @RegisterExtension
+    static final ProsodyExtension prosody = new ProsodyExtension();
+
+    /** Done-when 4: how long an edit may take to change the reply. */
+    private static final Duration EDIT_SEEN = Duration.ofSeconds(5);
+    /** A new file reloads the configuration and restarts the plugins: "within seconds", on a loaded machine. */
+    private static final Duration NEW_FILE_SEEN = Duration.ofSeconds(15);
+    private static final String BOSS = "boss";
+
+    @TempDir
+    Path data;
+
+    private static String greet(String reply) {
+        return "// greets whoever asks\nbot.command({ name: 'greet', help: 'Greets.' }, (c) => c.reply('" + reply + "'));\n";
+    }
+
+    /** Writes then moves into place, as many editors save, so that the watcher never reads half a file. */
+    private static void drop(Path directory, String fileName, String code) throws IOException {
+        Path temporary = Files.createTempFile(directory.getParent(), "script", ".tmp");
+        Files.writeString(temporary, code, StandardCharsets.UTF_8);
+        Files.move(temporary, directory.resolve(fileName), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Says {@code command} in the room every half second until the answer is {@code expected}. */
+    private static void awaitAnswer(XmppTestClient client, EntityBareJid room, String command, String expected,
+                                    Duration atMost) {
+        client.clearReceived();
+        await(command + " answered \"" + expected + "\"").atMost(atMost).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    boolean answered = client.bodiesFrom(room).contains(expected);
+                    if (!answered) {
+                        client.say(room, command);
+                    }
+                    return answered;
+                });
+    }
+
+    private static EntityFullJid botJid() throws Exception {
+        return JidCreate.entityFullFrom(BotUnderTest.ACCOUNT + "@" + prosody.server().domain() + "/majordome");
+    }
+
+    /** The bot's answer, in the direct chat, to what {@code client} sent it, starting with {@code start}. */
+    private static String directAnswer(XmppTestClient client, String command, String start) throws Exception {
+        EntityFullJid bot = botJid();
+        client.clearReceived();
+        client.chat(bot, command);
+        Predicate<Message> fromBot = message -> message.getFrom() != null
+                && message.getFrom().asBareJid().equals(bot.asBareJid()) && message.getBody() != null
+                && message.getBody().startsWith(start);
+        return client.awaitMessage("the answer to " + command, fromBot).getBody();
+    }
+
+    private static DispatchSettings scriptsIn(Path directory) {
+        DispatchSettings defaults = DispatchSettings.defaults();
+        return new DispatchSettings(defaults.commandPrefix(), 100, defaults.replyPeriod(), true,
+                defaults.queueCapacity(), Duration.ofSeconds(5), Optional.empty(), Optional.of(directory),
+                defaults.scriptTimeLimit());
+    }
+
+    /** Done-when 4, and the admin's reload from chat. */
+    @Test
+    void anEditChangesTheReplyABrokenEditKeepsTheOldOneAndADeletedScriptIsGone(TestClients clients) throws Exception {
+        Path directory = Files.createDirectories(data.resolve("scripts"));
+        Path file = directory.resolve("greet.js");
+        drop(directory, "greet.js", greet("hello, version 1"));
+        EntityBareJid room = prosody.server().uniqueRoom("hot-reload");
+        try (CapturedLog log = CapturedLog.of("org.majordome.script");
+             BotUnderTest bot = BotUnderTest.builder(prosody.server()).dataDirectory(data.resolve("bot"))
+                     .room(room, BotUnderTest.titled("Hot reload", "Scripts edited live"), "greet")
+                     .admin(JidCreate.entityBareFrom(BOSS + "@" + prosody.server().domain()))
+                     .dispatch(scriptsIn(directory))
+                     .start()) {
+            bot.awaitJoined(room);
+            XmppTestClient alice = clients.connect("alice");
+            alice.join(room, "Alice");
+            XmppTestClient boss = clients.connect(BOSS);
+            alice.say(room, "!greet");
+            alice.awaitBodyFrom(room, "Alice: hello, version 1");
+
+            // Saved in place, as an editor that truncates and writes does.
+            Files.writeString(file, greet("hello, version 2"), StandardCharsets.UTF_8);
+            awaitAnswer(alice, room, "!greet", "Alice: hello, version 2", EDIT_SEEN);
+
+            Files.writeString(file, "// version 3 forgot a parenthesis\n"
+                    + "bot.command({ name: 'greet', help: 'Greets.' }, (c) => c.reply('hello, version 3');\n");
+            await("the syntax error logged").atMost(Duration.ofSeconds(10)).until(() -> log.has("ERROR",
+                    "greet.js not loaded: greet.js:2: ", "SyntaxError", "the previous version keeps running"));
+            alice.clearReceived();
+            alice.say(room, "!greet");
+            alice.awaitBodyFrom(room, "Alice: hello, version 2");
+            assertThat(alice.bodiesFrom(room)).doesNotContain("Alice: hello, version 3");
+
+            // A bot admin reloads from chat and reads the outcome: still the old version, and why.
+            assertThat(directAnswer(boss, "!scripts reload greet", "greet: "))
+                    .startsWith("greet: running (previous version; the new one failed: greet.js:2: ");
+            alice.clearReceived();
+            alice.say(room, "!greet");
+            alice.awaitBodyFrom(room, "Alice: hello, version 2");
+
+            drop(directory, "greet.js", greet("hello, version 4"));
+            awaitAnswer(alice, room, "!greet", "Alice: hello, version 4", EDIT_SEEN);
+            assertThat(directAnswer(boss, "!scripts reload greet", "greet: "))
+                    .isEqualTo("greet: running (0 event handler(s), 1 command(s), 0 job(s))");
+
+            Files.delete(file);
+            awaitAnswer(alice, room, "!greet", "Alice: Unknown command !greet. Send !help for the list.", EDIT_SEEN);
+            // The command goes first, then the line is logged and the state set: wait for them.
+            await("the removal logged").atMost(Duration.ofSeconds(10))
+                    .until(() -> log.has("INFO", "greet.js was removed: its handlers, commands and jobs are gone"));
+            await("!scripts showing greet removed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> directAnswer(boss, "!scripts", "greet: "), "greet: removed (no file greet.js)"::equals);
+        }
+    }
+
+    private String configText(Path scripts, EntityBareJid room, String plugins, String extra) {
+        return """
+                connection:
+                  jid: %s@%s
+                  password: %s
+                  host: %s
+                  port: %d
+                  tls: disabled
+                admins: [%s@%s]
+                runtime:
+                  data-directory: data
+                  reconcile-interval: 2s
+                dispatch:
+                  scripts-directory: %s
+                  replies-per-sender: 100
+                %srooms:
+                  - jid: %s
+                    plugins: [%s]
+                """.formatted(BotUnderTest.ACCOUNT, prosody.server().domain(), BotUnderTest.PASSWORD,
+                prosody.server().host(), prosody.server().port(), BOSS, prosody.server().domain(), scripts, extra,
+                room, plugins);
+    }
+
+    /**
+     * A script added while the bot runs: listed first then dropped in (the watcher reloads the configuration by
+     * itself), dropped first then listed (an operator's reload: the ad-hoc command here, SIGHUP runs the same),
+     * and dropped while the configuration file is broken (the automatic reload is refused and changes nothing,
+     * a bot admin's {@code !scripts reload} retries once the file is fixed). Each reload restarts the plugins:
+     * the storage and the persistent jobs of the scripts already running survive it.
+     */
+    @Test
+    void aNewScriptFileIsLoadedWithoutARestart(TestClients clients) throws Exception {
+        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        Path directory = Files.createDirectories(data.resolve("scripts"));
+        drop(directory, "count.js", "bot.command({ name: 'count', help: 'Counts.' }, "
+                + "(c) => c.reply('count ' + bot.storage.increment('n')));\n");
+        Files.copy(Path.of("..", "scripts", "remind.js"), directory.resolve("remind.js"));
+        EntityBareJid room = prosody.server().uniqueRoom("new-scripts");
+        Path config = data.resolve("bot.yml");
+        Files.writeString(config, configText(directory, room, "count, remind", ""));
+
+        try (CapturedLog log = CapturedLog.of("org.majordome");
+             RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(config))) {
+            await().atMost(Duration.ofSeconds(20)).until(bot.rooms()::allJoined);
+            XmppTestClient alice = clients.connect("alice");
+            alice.join(room, "Alice");
+            XmppTestClient boss = clients.connect(BOSS);
+            alice.say(room, "!count");
+            alice.awaitBodyFrom(room, "Alice: count 1");
+
+            // Listed before the file exists: refused (unknown ids stay configuration errors)...
+            Files.writeString(config, configText(directory, room, "count, remind, greet", ""));
+            assertThat(bot.reload()).isInstanceOfSatisfying(ConfigReloader.Rejected.class, rejected ->
+                    assertThat(String.join("\n", rejected.problems())).contains("greet"));
+            // A persistent job, due after the restart of the plugins that the new file brings.
+            alice.clearReceived();
+            alice.say(room, "!remind 8s after the restart");
+            alice.awaitBodyFrom(room, "Alice: OK Alice, I will remind you in 8s.");
+            // ...then the file arrives, and the watcher's reload takes both.
+            drop(directory, "greet.js", greet("hello from a new file"));
+            awaitAnswer(alice, room, "!greet", "Alice: hello from a new file", NEW_FILE_SEEN);
+            // The new plugins answer before the reload logs its summary.
+            await("the reload's summary").atMost(Duration.ofSeconds(10)).until(() -> log.has("INFO",
+                    "Configuration reloaded: ", "plugins restarted with the new script(s) greet"));
+            assertThat(alice.bodiesFrom(room)).doesNotContain("Alice: after the restart");
+            alice.awaitBodyFrom(room, "Alice: after the restart");
+            alice.clearReceived();
+            alice.say(room, "!count");
+            alice.awaitBodyFrom(room, "Alice: count 2");
+
+            // Dropped first: it runs at once (every script of the directory does), but no room enables it yet.
+            drop(directory, "wave.js", "bot.command({ name: 'wave', help: 'Waves.' }, (c) => c.reply('*waves*'));\n");
+            await("wave loaded").atMost(NEW_FILE_SEEN).until(() -> log.has("INFO",
+                    "plugins restarted with the new script(s) wave"));
+            assertThat(directAnswer(boss, "!scripts", "")).contains("wave: running");
+            awaitAnswer(alice, room, "!wave", "Alice: Unknown command !wave. Send !help for the list.", NEW_FILE_SEEN);
+            // Then listed, and an operator reloads (ad-hoc command; SIGHUP runs the same reload).
+            Files.writeString(config, configText(directory, room, "count, remind, greet, wave", ""));
+            RemoteCommand reload = AdHocCommandManager.getAddHocCommandsManager(boss.connection())
+                    .getRemoteCommand(botJid(), "reload");
+            reload.execute();
+            assertThat(reload.getNotes().stream().map(AdHocCommandNote::getValue).toList())
+                    .anySatisfy(note -> assertThat(note).contains("plugins restarted"));
+            awaitAnswer(alice, room, "!wave", "Alice: *waves*", NEW_FILE_SEEN);
+
+            // Dropped while the configuration file is broken: the automatic reload changes nothing...
+            Files.writeString(config, configText(directory, room, "count, remind, greet, wave, shout", "bogus-key: 1\n"));
+            drop(directory, "shout.js", "bot.command({ name: 'shout', help: 'Shouts.' }, "
+                    + "(c) => c.reply(c.args.join(' ').toUpperCase()));\n");
+            await("the refused reload logged").atMost(NEW_FILE_SEEN).until(() -> log.has("ERROR",
+                    "Configuration reload rejected; nothing changed.", "bogus-key"));
+            assertThat(directAnswer(boss, "!scripts", "")).contains("shout: new file, not running yet");
+            alice.clearReceived();
+            alice.say(room, "!count");
+            alice.awaitBodyFrom(room, "Alice: count 3");
+            // ...and once it is fixed, a bot admin's reload from chat loads the new script.
+            Files.writeString(config, configText(directory, room, "count, remind, greet, wave, shout", ""));
+            assertThat(directAnswer(boss, "!scripts reload", ""))
+                    .contains("shout: new file: reloading the configuration to load it");
+            awaitAnswer(alice, room, "!shout hello", "Alice: HELLO", NEW_FILE_SEEN);
+            alice.clearReceived();
+            alice.say(room, "!count");
+            alice.awaitBodyFrom(room, "Alice: count 4");
+        }
+    }
+}
