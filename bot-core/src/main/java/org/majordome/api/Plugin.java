@@ -26,12 +26,19 @@ package org.majordome.api;
  */
 public interface Plugin<C> {
 
+    /** What an id may be, in words, for error messages: the one rule that configuration, storage and scripts share. */
+    String ID_RULE = "1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit";
+
     /**
-     * The plugin's id: the key of its configuration section and the name rooms enable it by. Lower-case
-     * letters, digits, {@code .}, {@code _} and {@code -}, starting with a letter or digit; constant for the
-     * life of the object.
+     * The plugin's id: the key of its configuration section and the name rooms enable it by ({@link #ID_RULE},
+     * checked by {@link #isValidId}); constant for the life of the object.
      */
     String id();
+
+    /** True when {@code id} follows {@link #ID_RULE}. */
+    static boolean isValidId(String id) {
+        return id != null && id.length() <= 64 && id.matches("[a-z0-9][a-z0-9._-]*");
+    }
 
     /** The class the plugin's configuration section is bound to; {@link NoConfig} when it takes none. */
     Class<C> configType();

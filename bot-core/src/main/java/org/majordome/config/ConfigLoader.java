@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.parts.Resourcepart;
+import org.majordome.api.Plugin;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -46,9 +47,8 @@ public final class ConfigLoader {
     static final String DEFAULT_NICK = "Majordome";
     static final String DEFAULT_DATA_DIRECTORY = "data";
 
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z0-9-]+");
     private static final Pattern SASL_MECHANISM = Pattern.compile("[A-Z0-9_-]{1,20}");
-    private static final String PLUGIN_ID_RULE = "a plugin id (lower-case letters, digits and -)";
+    private static final String PLUGIN_ID_RULE = "a plugin id (" + Plugin.ID_RULE + ")";
 
     private final Map<String, String> environment;
 
@@ -289,7 +289,7 @@ public final class ConfigLoader {
     private static Map<String, PluginSection> plugins(ConfigReader section) {
         Map<String, PluginSection> plugins = new LinkedHashMap<>();
         section.entries().forEach((id, value) -> {
-            if (PLUGIN_ID.matcher(id).matches()) {
+            if (Plugin.isValidId(id)) {
                 plugins.put(id, new PluginSection(id, value.node()));
             } else {
                 section.reportKeyProblem(id, "'" + id + "' is not " + PLUGIN_ID_RULE);
@@ -299,7 +299,7 @@ public final class ConfigLoader {
     }
 
     private static String pluginId(String text) {
-        if (!PLUGIN_ID.matcher(text).matches()) {
+        if (!Plugin.isValidId(text)) {
             throw new IllegalArgumentException("not a plugin id");
         }
         return text;

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import org.majordome.api.Plugin;
 
@@ -22,8 +21,6 @@ import org.majordome.api.Plugin;
  * running right now is tracked by {@link PluginLifecycle}.
  */
 public final class PluginRegistry {
-
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     /** A plugin with its checked declarations. */
     record LoadedPlugin(Plugin<?> plugin, PluginScanner.Scan scan) {
@@ -57,9 +54,8 @@ public final class PluginRegistry {
         for (Plugin<?> plugin : plugins) {
             String id = plugin.id();
             String className = plugin.getClass().getName();
-            if (id == null || !PLUGIN_ID.matcher(id).matches()) {
-                problems.add("plugin " + className + ": invalid id '" + id
-                        + "': use lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+            if (!Plugin.isValidId(id)) {
+                problems.add("plugin " + className + ": invalid id '" + id + "': use " + Plugin.ID_RULE);
                 continue;
             }
             if (byId.containsKey(id)) {

@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.majordome.api.Plugin;
 import org.slf4j.Logger;
@@ -50,7 +49,6 @@ import org.slf4j.LoggerFactory;
 public final class ScriptHost implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptHost.class);
-    private static final Pattern SCRIPT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     private final ScriptSettings settings;
     private final ScriptEngine engine;
@@ -91,10 +89,9 @@ public final class ScriptHost implements AutoCloseable {
 
     /** Logs, once per file name, why a file cannot be a script. */
     private boolean acceptable(Path file, String id) {
-        if (!SCRIPT_ID.matcher(id).matches()) {
+        if (!Plugin.isValidId(id)) {
             if (reportedBadNames.add(id)) {
-                LOG.error("{} is ignored: a script's file name is its plugin id, so use lower-case letters, digits, "
-                        + "'.', '_' or '-', starting with a letter or digit", file);
+                LOG.error("{} is ignored: a script's file name is its plugin id, so use {}", file, Plugin.ID_RULE);
             }
             return false;
         }
@@ -148,7 +145,7 @@ public final class ScriptHost implements AutoCloseable {
         try {
             return scriptFiles(directory).stream().map(file -> file.getFileName().toString())
                     .map(name -> name.substring(0, name.length() - ".js".length()))
-                    .filter(id -> SCRIPT_ID.matcher(id).matches() && !id.equals(ScriptAdminPlugin.ID))
+                    .filter(id ->  Plugin.isValidId(id) && !id.equals(ScriptAdminPlugin.ID))
                     .toList();
         } catch (IOException unreadable) {
             throw new IllegalArgumentException("cannot read the scripts directory " + directory + ": "

@@ -2,15 +2,14 @@ package org.majordome.store;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
+import org.majordome.api.Plugin;
 import org.majordome.api.storage.PluginStorage;
 
 /** Hands each plugin its {@link PluginStorage}, all sharing one database and one writer lock. */
 public final class StorageService {
 
     /** Plugin ids as they appear in keys and Quartz group names: no '/', which separates the room. */
-    private static final Pattern PLUGIN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
 
     private final TransactionRunner runner;
@@ -36,9 +35,8 @@ public final class StorageService {
         if (pluginId == null) {
             throw new NullPointerException("pluginId");
         }
-        if (!PLUGIN_ID.matcher(pluginId).matches()) {
-            throw new IllegalArgumentException("a plugin id must be 1 to 100 letters, digits, '.', '_' or '-',"
-                    + " starting with a letter or digit; was '" + pluginId + "'");
+        if (!Plugin.isValidId(pluginId)) {
+            throw new IllegalArgumentException("a plugin id must be " + Plugin.ID_RULE + "; was '" + pluginId + "'");
         }
         return pluginId;
     }

@@ -145,6 +145,24 @@ class ConfigLoaderTest {
         assertThat(config.dispatch().repliesPerSender()).isEqualTo(DispatchSettings.defaults().repliesPerSender());
     }
 
+    /** Regression: the loader allowed only letters, digits and '-', so a plugin registered as "karma.v2" could not be enabled. */
+    @Test
+    void pluginIdsFollowTheOneRuleThePluginApiStates() throws Exception {
+        BotConfig config = loader.load(write(MINIMAL + """
+                rooms:
+                  - jid: lobby@conference.localhost
+                    plugins: [karma.v2, dice_roller]
+                """));
+        assertThat(config.pluginsByRoom()).containsEntry("lobby@conference.localhost", List.of("karma.v2", "dice_roller"));
+
+        ConfigProblem problem = onlyProblem(MINIMAL + """
+                rooms:
+                  - jid: lobby@conference.localhost
+                    plugins: [Karma]
+                """);
+        assertThat(problem.message()).contains(org.majordome.api.Plugin.ID_RULE);
+    }
+
     @Test
     void aDatabaseUrlMustBeJdbc() throws Exception {
         ConfigProblem problem = onlyProblem(MINIMAL + """
