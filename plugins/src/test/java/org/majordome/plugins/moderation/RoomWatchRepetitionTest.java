@@ -56,6 +56,17 @@ class RoomWatchRepetitionTest {
         }
     }
 
+    @Test
+    void theLinkPreCheckLetsThroughEverythingTheLinkPatternCouldMatch() {
+        for (String text : List.of("see https://example.org", "HTTP://EXAMPLE.ORG", "go to WwW.example.org now",
+                "www.a.b", "x://y")) {
+            assertThat(RoomWatch.mayHoldLink(text)).as(text).isTrue();
+        }
+        for (String text : List.of("", "hello there.", "ww.example.org", "www", "http:/example.org", "w.w.w.")) {
+            assertThat(RoomWatch.mayHoldLink(text)).as(text).isFalse();
+        }
+    }
+
     private static String text(SplittableRandom random) {
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(40);
