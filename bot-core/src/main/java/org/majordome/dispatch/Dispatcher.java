@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers events to plugins: one bounded, ordered queue per room (and per direct-chat sender), each
  * drained by one task at a time on the drain executor, rooms concurrently. For every event, each running
- * plugin enabled in the room gets it through {@link IsolatedCalls}; message events then go through the
- * command stage.
+ * plugin enabled in the room gets it through {@link IsolatedCalls}, on the queue's own thread; message
+ * events then go through the command stage. When a call overruns the time limit, the rest of the queue
+ * moves to a new task on the handler executor and the late call finishes alone.
  *
  * <p>A queue exists only while it has events: the first event for an idle key starts a drain task, which
  * ends and removes the queue when it finds it empty. Memory is therefore bounded by the capacity times the
@@ -58,13 +59,23 @@ public final class Dispatcher {
     private final PluginRegistry plugins;
     private final DispatcherSettings settings;
     private final Executor drainExecutor;
+    private final Executor handlerExecutor;
     private final DispatchCounters counters = new DispatchCounters();
     private final IsolatedCalls calls;
     private final CommandStage commandStage;
     private final RateLimitedLog shedLog;
-    private final Map<String, ArrayDeque<BotEvent>> queues = new ConcurrentHashMap<>();
+    private final Map<String, Queue> queues = new ConcurrentHashMap<>();
     private final Set<CompletableFuture<Void>> drains = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+
+    /** One key's pending events; guarded by its own monitor. */
+    private static final class Queue {
+        final ArrayDeque<BotEvent> events = new ArrayDeque<>();
+        /** The head is being delivered (it leaves the queue after): it does not count against the capacity. */
+        boolean delivering;
+        /** Emptied and out of the map: an offer that still holds it must take a new one. */
+        boolean retired;
+    }
 
     /**
      * @param plugins         the checked plugins and their rooms
@@ -74,9 +85,10 @@ public final class Dispatcher {
      * @param directChat      to answer commands sent in one-to-one chats
      * @param settings        limits and the command prefix
      * @param clock           for rate limits
-     * @param drainExecutor   runs one task per busy queue (virtual threads in production)
-     * @param handlerExecutor runs each plugin call (virtual threads in production), so that a late one can be
-     *                        left behind
+     * @param drainExecutor   runs one task per busy queue (virtual threads in production); plugin calls run
+     *                        in that task
+     * @param handlerExecutor runs the rest of a queue when a plugin call overran the time limit and is left
+     *                        behind (virtual threads in production)
      */
     public Dispatcher(PluginRegistry plugins, CommandTable commands, PermissionResolver permissions, Rooms rooms,
                       DirectChat directChat, DispatcherSettings settings, Clock clock, Executor drainExecutor,
@@ -84,114 +96,182 @@ public final class Dispatcher {
         this.plugins = Objects.requireNonNull(plugins, "plugins");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.drainExecutor = Objects.requireNonNull(drainExecutor, "drainExecutor");
-        this.calls = new IsolatedCalls(handlerExecutor, settings.handlerTimeLimit(), counters, clock);
+        this.handlerExecutor = Objects.requireNonNull(handlerExecutor, "handlerExecutor");
+        this.calls = new IsolatedCalls(settings.handlerTimeLimit(), counters, clock,
+                successor -> startLane(successor, this.handlerExecutor));
         this.commandStage = new CommandStage(settings, commands, plugins, permissions, rooms, directChat, calls,
                 counters, clock);
         this.shedLog = new RateLimitedLog(LOG, clock, Duration.ofSeconds(10));
     }
 
-    /** A dispatcher on virtual threads: one per busy queue, one per plugin call. */
+    /** A dispatcher on virtual threads: one per busy queue, and one more when a plugin call overruns. */
     public static Dispatcher onVirtualThreads(PluginRegistry plugins, CommandTable commands,
                                               PermissionResolver permissions, Rooms rooms, DirectChat directChat,
                                               DispatcherSettings settings, Clock clock) {
         ThreadFactory drainThreads = Thread.ofVirtual().name("dispatch-", 0).factory();
-        ThreadFactory handlerThreads = Thread.ofVirtual().name("plugin-call-", 0).factory();
+        ThreadFactory handlerThreads = Thread.ofVirtual().name("dispatch-after-late-call-", 0).factory();
         return new Dispatcher(plugins, commands, permissions, rooms, directChat, settings, clock,
                 Executors.newThreadPerTaskExecutor(drainThreads), Executors.newThreadPerTaskExecutor(handlerThreads));
     }
 
     /**
-     * Queues an event for delivery. Never blocks: safe on the XMPP library's reader thread.
+     * Queues an event for delivery. Never blocks (beyond a queue's monitor, held only to add or take one
+     * event): safe on the XMPP library's reader thread.
      *
      * @return false when the event was shed (queue full, or shutting down)
      */
     public boolean offer(BotEvent event) {
         Objects.requireNonNull(event, "event");
-        if (closed) {
-            shed(keyOf(event), "the dispatcher is shutting down");
-            return false;
-        }
         String key = keyOf(event);
-        boolean[] accepted = {false};
-        boolean[] startDrain = {false};
-        queues.compute(key, (k, queue) -> {
-            if (queue == null) {
-                queue = new ArrayDeque<>();
-                startDrain[0] = true;
-            }
-            if (queue.size() < settings.queueCapacity()) {
-                queue.addLast(event);
-                accepted[0] = true;
-            }
-            return queue;
-        });
-        if (!accepted[0]) {
-            shed(key, "its queue is full (" + settings.queueCapacity() + " events)");
+        if (closed) {
+            shed(key, "the dispatcher is shutting down");
             return false;
         }
-        counters.eventsAccepted.increment();
-        if (startDrain[0]) {
-            startDrain(key);
+        while (true) {
+            Queue queue = queues.get(key);
+            if (queue == null) {
+                queue = queues.computeIfAbsent(key, ignored -> new Queue());
+            }
+            boolean startDrain;
+            synchronized (queue) {
+                if (queue.retired) {
+                    continue; // its drain just ended and removed it: take the next one
+                }
+                if (queue.events.size() - (queue.delivering ? 1 : 0) >= settings.queueCapacity()) {
+                    break;
+                }
+                startDrain = queue.events.isEmpty();
+                queue.events.addLast(event);
+            }
+            counters.eventsAccepted.increment();
+            if (startDrain) {
+                startLane(new IsolatedCalls.Lane(key), drainExecutor);
+            }
+            return true;
         }
-        return true;
+        shed(key, "its queue is full (" + settings.queueCapacity() + " events)");
+        return false;
     }
 
-    private void startDrain(String key) {
+    private void startLane(IsolatedCalls.Lane lane, Executor executor) {
         CompletableFuture<Void> drain = new CompletableFuture<>();
         drains.add(drain);
-        drain.whenComplete((ignored, failure) -> drains.remove(drain));
         try {
-            drainExecutor.execute(() -> {
+            executor.execute(() -> {
                 try {
-                    drain(key);
+                    drain(lane);
                 } finally {
+                    drains.remove(drain);
                     drain.complete(null);
                 }
             });
         } catch (RejectedExecutionException rejected) {
-            ArrayDeque<BotEvent> dropped = queues.remove(key);
-            int count = dropped == null ? 0 : dropped.size();
+            Queue dropped = queues.remove(lane.key);
+            int count = 0;
+            if (dropped != null) {
+                synchronized (dropped) {
+                    count = dropped.events.size();
+                    dropped.events.clear();
+                    dropped.retired = true;
+                }
+            }
             counters.eventsShed.add(count);
-            LOG.error("cannot start delivery for {}: executor refused; {} event(s) dropped", key, count);
+            LOG.error("cannot start delivery for {}: executor refused; {} event(s) dropped", lane.key, count);
+            drains.remove(drain);
             drain.complete(null);
         }
     }
 
-    private void drain(String key) {
-        while (true) {
-            BotEvent[] next = {null};
-            // Polling and removing the empty queue in one atomic step keeps offer() and drain() consistent:
-            // a queue exists exactly while a drain task owns it.
-            queues.computeIfPresent(key, (k, queue) -> {
-                next[0] = queue.pollFirst();
-                return next[0] == null ? null : queue;
-            });
-            if (next[0] == null) {
-                return;
+    /**
+     * Delivers the queue's events in order until it is empty. The head of the queue stays there while it
+     * is delivered (an offer seeing a non-empty queue knows a drain owns it) and is removed after.
+     */
+    private void drain(IsolatedCalls.Lane lane) {
+        calls.enter(lane);
+        try {
+            if (lane.event != null) {
+                // Taking over from a lane whose call overran: finish its event first.
+                if (!finishEvent(lane)) {
+                    return;
+                }
             }
-            deliver(key, next[0]);
+            Queue queue = queues.get(lane.key);
+            while (queue != null) {
+                BotEvent next;
+                synchronized (queue) {
+                    next = queue.events.peekFirst();
+                    if (next == null) {
+                        queue.retired = true;
+                        queues.remove(lane.key, queue);
+                        return;
+                    }
+                    queue.delivering = true;
+                }
+                lane.event = next;
+                lane.targets = next instanceof RoomEvent roomEvent
+                        ? plugins.runningIn(roomEvent.roomJid().toLowerCase(Locale.ROOT))
+                        : plugins.running();
+                lane.target = 0;
+                lane.handler = 0;
+                lane.inCommandStage = false;
+                if (!finishEvent(lane)) {
+                    return;
+                }
+            }
+        } finally {
+            calls.leave(lane);
         }
     }
 
-    private void deliver(String key, BotEvent event) {
+    /**
+     * Delivers the lane's event from where the lane stands, then removes it from the queue.
+     *
+     * @return false when the lane was abandoned meanwhile (its thread must stop)
+     */
+    private boolean finishEvent(IsolatedCalls.Lane lane) {
+        BotEvent event = lane.event;
         String eventType = event.getClass().getSimpleName();
-        List<PluginRegistry.LoadedPlugin> targets = event instanceof RoomEvent roomEvent
-                ? plugins.runningIn(roomEvent.roomJid().toLowerCase(Locale.ROOT))
-                : plugins.running();
-        for (PluginRegistry.LoadedPlugin target : targets) {
-            for (PluginScanner.EventHandler handler : target.scan().eventHandlers()) {
-                if (handler.accepts(event)) {
-                    calls.run(target.id(), key, eventType + " (" + handler.methodName() + ")", () -> handler.invoke(event));
+        if (!lane.inCommandStage) {
+            List<PluginRegistry.LoadedPlugin> targets = lane.targets;
+            int firstHandler = lane.handler;
+            for (int t = lane.target; t < targets.size(); t++) {
+                PluginRegistry.LoadedPlugin target = targets.get(t);
+                List<PluginScanner.EventHandler> handlers = target.scan().eventHandlers();
+                for (int h = firstHandler; h < handlers.size(); h++) {
+                    PluginScanner.EventHandler handler = handlers.get(h);
+                    if (handler.accepts(event)) {
+                        lane.target = t;
+                        lane.handler = h;
+                        calls.run(target.id(), lane.key, eventType, handler, event);
+                        if (lane.abandoned()) {
+                            return false;
+                        }
+                    }
                 }
+                firstHandler = 0;
+            }
+            lane.inCommandStage = true;
+            try {
+                commandStage.accept(event, lane.key);
+            } catch (RuntimeException bug) {
+                // The command stage is ours, not a plugin's; still, one bad message must not stop the room's queue.
+                LOG.error("command stage failed in {} on {}", lane.key, eventType, bug);
+            }
+            if (lane.abandoned()) {
+                return false;
             }
         }
-        try {
-            commandStage.accept(event, key);
-        } catch (RuntimeException bug) {
-            // The command stage is ours, not a plugin's; still, one bad message must not stop the room's queue.
-            LOG.error("command stage failed in {} on {}", key, eventType, bug);
+        lane.event = null;
+        lane.targets = null;
+        Queue queue = queues.get(lane.key);
+        if (queue != null) {
+            synchronized (queue) {
+                queue.events.pollFirst();
+                queue.delivering = false;
+            }
         }
         counters.eventsDispatched.increment();
+        return true;
     }
 
     private void shed(String key, String why) {
@@ -225,11 +305,12 @@ public final class Dispatcher {
         while (drained && !drains.isEmpty()) {
             drained = awaitAll(new ArrayList<>(drains), deadline);
         }
-        boolean callsEnded = awaitAll(calls.inFlight(), deadline);
+        boolean callsEnded = awaitAll(calls.lateCalls(), deadline);
         if (!drained || !callsEnded) {
             LOG.warn("dispatcher shut down with work left: {} queue(s), {} plugin call(s) still running",
-                    queues.size(), calls.inFlight().size());
+                    queues.size(), calls.lateCount());
         }
+        calls.close();
         return drained && callsEnded;
     }
 

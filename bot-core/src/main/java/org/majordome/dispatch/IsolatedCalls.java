@@ -6,123 +6,279 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
+import org.majordome.api.event.BotEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs one plugin call on its own thread and waits for it at most the time limit. A call that throws is
- * logged and counted; a call that overruns is logged and counted and left to finish in the background, so
- * that one stuck plugin cannot hold a room's queue. While a plugin's call is still running late in a
- * room, that plugin's next calls there are skipped (counted, logged at most every few seconds) instead of
- * each waiting out the limit again: a plugin stuck for good would otherwise slow its room to one event
- * per time limit. The MDC carries {@code plugin} and {@code room} during the call, so every line the
- * plugin logs is tagged.
+ * Runs plugin calls on the thread that drains a room's queue (a {@link Lane}) and watches them against the
+ * time limit. A call that throws is logged and counted. A call still running at the limit is logged and
+ * counted, and the lane is abandoned: the dispatcher hands the rest of the room's queue to a new thread
+ * ({@code onAbandon}), and the old thread ends once the late call returns, without touching the queue
+ * again. So one stuck plugin cannot hold a room's queue, and calls that end in time cost no thread
+ * hand-off (earlier, every call ran on a thread of its own while the queue's thread waited for it).
+ *
+ * <p>While a plugin's call is still running late in a room, that plugin's next calls there are skipped
+ * (counted, logged at most every few seconds) instead of each waiting out the limit again: a plugin stuck
+ * for good would otherwise slow its room to one event per time limit. The MDC carries {@code plugin} and
+ * {@code room} during the call, so every line the plugin logs is tagged.
+ *
+ * <p>The watch is a ticker thread that looks at the lanes' current calls every quarter of the limit (at most
+ * every 250 ms): a late call is noticed between the limit and the limit plus a tick.
  */
-final class IsolatedCalls {
+final class IsolatedCalls implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IsolatedCalls.class);
+    private static final long ABANDONED = -1;
+    private static final Duration LONGEST_TICK = Duration.ofMillis(250);
+    private static final Duration SHORTEST_TICK = Duration.ofMillis(1);
 
-    private final Executor executor;
     private final Duration limit;
+    private final long limitNanos;
     private final DispatchCounters counters;
-    private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
+    private final Consumer<Lane> onAbandon;
+    private final Set<Lane> lanes = ConcurrentHashMap.newKeySet();
+    private final ThreadLocal<Lane> currentLane = new ThreadLocal<>();
+    /** Calls that overran and are still running, completed when they return. */
+    private final Set<CompletableFuture<Void>> lateCalls = ConcurrentHashMap.newKeySet();
     /** (plugin, room) pairs with a call still running past the limit. */
     private final Set<String> runningLate = ConcurrentHashMap.newKeySet();
     private final RateLimitedLog skipLog;
+    private final ScheduledExecutorService ticker;
 
-    IsolatedCalls(Executor executor, Duration limit, DispatchCounters counters, Clock clock) {
-        this.executor = executor;
+    /**
+     * @param onAbandon called (on the ticker thread) with the lane that takes over from one whose call
+     *                  overran: continue its work elsewhere; must not block
+     */
+    IsolatedCalls(Duration limit, DispatchCounters counters, Clock clock, Consumer<Lane> onAbandon) {
         this.limit = limit;
+        this.limitNanos = limit.toNanos();
         this.counters = counters;
+        this.onAbandon = onAbandon;
         this.skipLog = new RateLimitedLog(LOG, clock, Duration.ofSeconds(10));
+        long tickNanos = Math.max(SHORTEST_TICK.toNanos(), Math.min(LONGEST_TICK.toNanos(), limitNanos / 4));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("plugin-call-watch").daemon(true).factory());
+        ticker.scheduleWithFixedDelay(this::check, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
     }
 
     /**
-     * Runs {@code call} and returns once it finished or the limit passed.
+     * One thread's turn at draining a queue: the calls it makes are watched until it {@link #leave}s or is
+     * abandoned. The position fields say where the dispatcher stands in the current event; they are written
+     * by the lane's thread before each call and handed to the next lane when this one is abandoned.
+     */
+    static final class Lane {
+        final String key;
+        /** Odd while a call runs (a sequence number), even between calls, {@link #ABANDONED} once given up. */
+        private final AtomicLong state = new AtomicLong();
+        private volatile long callStartedNanos;
+        private String pluginId;
+        private String room;
+        private String what;
+        private PluginScanner.EventHandler handlerCalled;
+        /** Set by the watch before it abandons the lane; completed by the late call's end. */
+        private CompletableFuture<Void> lateEnd;
+
+        /** The event being delivered (null between events). */
+        BotEvent event;
+        /** The plugins it goes to. */
+        List<PluginRegistry.LoadedPlugin> targets;
+        /** The plugin being called, and which of its handlers. */
+        int target;
+        int handler;
+        /** The event's plugin handlers are done; the command stage runs. */
+        boolean inCommandStage;
+
+        Lane(String key) {
+            this.key = key;
+        }
+
+        /** True once the lane's call overran and its work moved on to another thread. */
+        boolean abandoned() {
+            return state.get() == ABANDONED;
+        }
+
+        /** A lane for the same queue that carries on after the current call. */
+        private Lane successor() {
+            Lane next = new Lane(key);
+            next.event = event;
+            next.targets = targets;
+            next.target = target;
+            next.handler = handler + 1;
+            next.inCommandStage = inCommandStage;
+            return next;
+        }
+    }
+
+    /** The current thread starts draining {@code lane}'s queue. */
+    void enter(Lane lane) {
+        currentLane.set(lane);
+        lanes.add(lane);
+    }
+
+    /** The current thread is done with {@code lane} (its queue is empty, or the lane was abandoned). */
+    void leave(Lane lane) {
+        lanes.remove(lane);
+        currentLane.remove();
+    }
+
+    /**
+     * Runs {@code call} on the current thread (which must have {@link #enter}ed a lane) and returns once it
+     * finished. When it overran, the lane was abandoned meanwhile and the result is {@link Outcome#OVERRAN}:
+     * the caller must then stop and leave, another thread has taken over.
      *
      * @param pluginId who is called, for the logs
      * @param room     the room (or direct-chat sender) concerned, for the logs
      * @param what     what the call is, e.g. the event type or the command
-     * @return how the call ended, as far as the caller waited
+     * @return how the call ended
      */
     Outcome run(String pluginId, String room, String what, Runnable call) {
-        String lateKey = pluginId + '\u0000' + room;
-        if (runningLate.contains(lateKey)) {
+        return run(pluginId, room, what, null, call, null);
+    }
+
+    /** Runs an event handler, as {@link #run(String, String, String, Runnable)}, without a lambda per call. */
+    Outcome run(String pluginId, String room, String eventType, PluginScanner.EventHandler handler, BotEvent event) {
+        return run(pluginId, room, eventType, handler, null, event);
+    }
+
+    private Outcome run(String pluginId, String room, String eventType, PluginScanner.EventHandler handler,
+                        Runnable call, BotEvent event) {
+        if (!runningLate.isEmpty() && runningLate.contains(lateKey(pluginId, room))) {
+            String what = describe(eventType, handler);
             counters.handlerCallsSkipped.increment();
             skipLog.warn("plugin {} is still busy with an earlier call in room {}; skipping it for {} until that "
                     + "call returns", pluginId, room, what);
             return Outcome.SKIPPED;
         }
-        CompletableFuture<Void> outcome = new CompletableFuture<>();
-        inFlight.add(outcome);
-        outcome.whenComplete((ignored, failure) -> inFlight.remove(outcome));
-        try {
-            executor.execute(() -> {
-                MDC.put("plugin", pluginId);
-                MDC.put("room", room);
-                try {
-                    call.run();
-                    outcome.complete(null);
-                } catch (Throwable failure) {
-                    // A plugin's failure of any kind must stay the plugin's: catch everything, report it below.
-                    outcome.completeExceptionally(failure);
-                } finally {
-                    MDC.remove("plugin");
-                    MDC.remove("room");
-                }
-            });
-        } catch (RejectedExecutionException rejected) {
-            outcome.completeExceptionally(rejected);
+        Lane lane = currentLane.get();
+        if (lane == null) {
+            throw new IllegalStateException("a plugin call outside a dispatcher lane");
         }
+        lane.pluginId = pluginId;
+        lane.room = room;
+        lane.what = eventType;
+        lane.handlerCalled = handler;
+        lane.callStartedNanos = System.nanoTime();
+        long running = lane.state.get() + 1;
+        lane.state.set(running); // publishes the fields above to the watch
+        Throwable failure = null;
+        MDC.put("plugin", pluginId);
+        MDC.put("room", room);
         try {
-            outcome.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-            return Outcome.COMPLETED;
-        } catch (ExecutionException failed) {
+            if (handler != null) {
+                handler.invoke(event);
+            } else {
+                call.run();
+            }
+        } catch (Throwable thrown) {
+            // A plugin's failure of any kind must stay the plugin's: catch everything, report it below.
+            failure = thrown;
+        } finally {
+            MDC.remove("plugin");
+            MDC.remove("room");
+        }
+        if (lane.state.compareAndSet(running, running + 1)) {
+            if (failure == null) {
+                return Outcome.COMPLETED;
+            }
             counters.handlerErrors.increment();
-            LOG.error("plugin {} failed in room {} handling {}", pluginId, room, what, failed.getCause());
+            LOG.error("plugin {} failed in room {} handling {}", pluginId, room, describe(eventType, handler), failure);
             return Outcome.FAILED;
-        } catch (TimeoutException overran) {
-            counters.handlerTimeouts.increment();
-            counters.handlersRunningLate.incrementAndGet();
-            runningLate.add(lateKey);
-            LOG.warn("plugin {} still busy in room {} with {} after {}; moving on without it", pluginId, room, what, limit);
-            outcome.whenComplete((ignored, failure) -> {
-                runningLate.remove(lateKey);
-                counters.handlersRunningLate.decrementAndGet();
-                if (failure != null) {
-                    counters.handlerErrors.increment();
-                    LOG.error("plugin {} failed late in room {} handling {}", pluginId, room, what, failure);
-                } else {
-                    LOG.info("plugin {} finished {} in room {} late", pluginId, what, room);
-                }
-            });
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
         }
+        // The watch gave up on this call: report its end; the caller unwinds.
+        String what = describe(eventType, handler);
+        runningLate.remove(lateKey(pluginId, room));
+        counters.handlersRunningLate.decrementAndGet();
+        if (failure != null) {
+            counters.handlerErrors.increment();
+            LOG.error("plugin {} failed late in room {} handling {}", pluginId, room, what, failure);
+        } else {
+            LOG.info("plugin {} finished {} in room {} late", pluginId, what, room);
+        }
+        lateCalls.remove(lane.lateEnd);
+        lane.lateEnd.complete(null);
         return Outcome.OVERRAN;
     }
 
-    /** How a call ended, as far as the caller waited. */
+    /** On the ticker: abandons the lanes whose call is past the limit. */
+    private void check() {
+        long now = System.nanoTime();
+        for (Lane lane : lanes) {
+            long state = lane.state.get();
+            if ((state & 1) == 0 || now - lane.callStartedNanos < limitNanos) {
+                continue;
+            }
+            String pluginId = lane.pluginId;
+            String room = lane.room;
+            String what = describe(lane.what, lane.handlerCalled);
+            // Marked late before the lane is given up, so that the call's own end always finds the mark.
+            String lateKey = lateKey(pluginId, room);
+            CompletableFuture<Void> late = new CompletableFuture<>();
+            lane.lateEnd = late;
+            lateCalls.add(late);
+            runningLate.add(lateKey);
+            counters.handlersRunningLate.incrementAndGet();
+            if (!lane.state.compareAndSet(state, ABANDONED)) {
+                // It returned just now, in time after all.
+                runningLate.remove(lateKey);
+                counters.handlersRunningLate.decrementAndGet();
+                lateCalls.remove(late);
+                continue;
+            }
+            lanes.remove(lane);
+            counters.handlerTimeouts.increment();
+            LOG.warn("plugin {} still busy in room {} with {} after {}; moving on without it", pluginId, room, what, limit);
+            Lane next = lane.successor();
+            try {
+                onAbandon.accept(next);
+            } catch (RuntimeException bug) {
+                LOG.error("could not hand on the queue of {} after a late call", lane.key, bug);
+            }
+        }
+    }
+
+    private static String lateKey(String pluginId, String room) {
+        return pluginId + '\u0000' + room;
+    }
+
+    /** What a call is, for the logs: the event type and the handler method, or the command. */
+    private static String describe(String what, PluginScanner.EventHandler handler) {
+        return handler == null ? what : what + " (" + handler.methodName() + ")";
+    }
+
+    /** How a call ended. */
     enum Outcome {
         /** Returned normally within the limit. */
         COMPLETED,
         /** Threw within the limit. */
         FAILED,
-        /** Still running at the limit (or the waiting thread was interrupted). */
+        /** Ran past the limit: its lane was abandoned and another thread carries on. */
         OVERRAN,
         /** Not called: the plugin's previous call in this room is still running late. */
         SKIPPED
     }
 
-    /** The calls running now, including late ones. */
-    List<CompletableFuture<Void>> inFlight() {
-        return List.copyOf(inFlight);
+    /** The calls still running past their limit. */
+    List<CompletableFuture<Void>> lateCalls() {
+        return List.copyOf(lateCalls);
+    }
+
+    /** How many calls run late now (for the shutdown report). */
+    int lateCount() {
+        return runningLate.size();
+    }
+
+    /** Stops the watch (late calls are no longer followed). */
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        lateCalls.forEach(late -> late.complete(null));
     }
 }

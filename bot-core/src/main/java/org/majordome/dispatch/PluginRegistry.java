@@ -33,6 +33,12 @@ public final class PluginRegistry {
     private final Map<String, List<LoadedPlugin>> pluginsByRoom;
     private final List<String> problems;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /**
+     * The answers of {@link #runningIn}, computed once per room until a plugin starts or stops (then the
+     * whole map is replaced, so that an answer computed before the change lands in the old map): the
+     * dispatcher asks for every event.
+     */
+    private volatile Map<String, List<LoadedPlugin>> runningByRoom = new ConcurrentHashMap<>();
 
     private PluginRegistry(Map<String, LoadedPlugin> pluginsById, Map<String, List<LoadedPlugin>> pluginsByRoom,
                            List<String> problems) {
@@ -129,7 +135,18 @@ public final class PluginRegistry {
 
     /** The running plugins enabled in a room, in delivery order. */
     List<LoadedPlugin> runningIn(String roomJid) {
-        return pluginsByRoom.getOrDefault(roomJid, List.of()).stream().filter(p -> running.contains(p.id())).toList();
+        Map<String, List<LoadedPlugin>> answers = runningByRoom;
+        List<LoadedPlugin> cached = answers.get(roomJid);
+        if (cached != null) {
+            return cached;
+        }
+        List<LoadedPlugin> enabled = pluginsByRoom.get(roomJid);
+        if (enabled == null) {
+            return List.of(); // not a configured room: not cached, so that stray JIDs cannot grow the map
+        }
+        List<LoadedPlugin> answer = enabled.stream().filter(p -> running.contains(p.id())).toList();
+        answers.put(roomJid, answer);
+        return answer;
     }
 
     /** Every running plugin: direct messages belong to no room and go to all of them. */
@@ -147,9 +164,11 @@ public final class PluginRegistry {
 
     void markRunning(String pluginId) {
         running.add(pluginId);
+        runningByRoom = new ConcurrentHashMap<>();
     }
 
     void markStopped(String pluginId) {
         running.remove(pluginId);
+        runningByRoom = new ConcurrentHashMap<>();
     }
 }

@@ -3,8 +3,10 @@
  *
  * <p>{@link org.majordome.dispatch.Dispatcher} takes events from the XMPP intake on any thread without
  * blocking, keeps one bounded, ordered queue per room (and one per direct-chat sender), drains each on a
- * virtual thread, and calls every plugin enabled for the room in isolation: an exception or an overrun of
- * the time limit is logged with plugin, room and event type, and the others go on. Message events then go
+ * virtual thread, and calls every plugin enabled for the room on that thread, in isolation: an exception or
+ * an overrun of the time limit is logged with plugin, room and event type, and the others go on (a call
+ * past the limit is left to finish alone while a new thread carries on with the queue, see
+ * {@code IsolatedCalls}). Message events then go
  * through the command stage: parse, per-sender rate limit, permission check, argument count, handler.
  *
  * <p>{@link org.majordome.dispatch.PluginRegistry} checks plugins and their annotated methods at startup and

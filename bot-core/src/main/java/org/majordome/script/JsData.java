@@ -49,9 +49,20 @@ final class JsData {
         };
     }
 
+    /**
+     * Each record class's components, looked up once: {@code getRecordComponents()} builds new reflection
+     * objects on every call, and every event a script handles goes through here.
+     */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private static Map<String, Object> recordToMap(Record rec) {
         Map<String, Object> map = new LinkedHashMap<>();
-        for (RecordComponent component : rec.getClass().getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(rec.getClass())) {
             try {
                 map.put(component.getName(), plain(component.getAccessor().invoke(rec)));
             } catch (ReflectiveOperationException unreadable) {

@@ -37,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Per-event cost of the dispatcher: an event offered for a room, queued, and delivered to one trivial
  * plugin's {@code @OnEvent} handler (isolated call, time limit, ordering per room). {@code direct} runs
  * queue drains and handler calls on the caller's thread (the dispatcher's own work only); {@code virtual}
- * is production: a virtual thread per busy queue and per plugin call.
+ * is production: a virtual thread per busy queue, which makes the plugin calls itself (a late call is left
+ * behind and a new thread carries on).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -21,6 +21,8 @@ import org.majordome.api.NoConfig;
 import org.majordome.api.OnEvent;
 import org.majordome.api.Plugin;
 import org.majordome.api.PluginContext;
+import org.majordome.api.command.Command;
+import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.event.RoomEvent;
 import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.testkit.PluginTestKit;
@@ -191,6 +193,72 @@ class DispatcherTest {
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "after"));
         await().atMost(Duration.ofSeconds(5)).until(() -> blocker.in(LOBBY).contains("after"));
         assertThat(blocker.in(LOBBY)).containsExactlyInAnyOrder("block forever", "after");
+    }
+
+    /** Its {@code !wait} command blocks until the test ends. */
+    public class SlowCommand implements Plugin<NoConfig> {
+        @Override
+        public String id() {
+            return "slow";
+        }
+
+        @Override
+        public Class<NoConfig> configType() {
+            return NoConfig.class;
+        }
+
+        @Override
+        public void start(PluginContext<NoConfig> context) {
+        }
+
+        @Command(name = "wait", help = "Blocks.")
+        public void await(CommandInvocation invocation) {
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
+    void aHandlerPastTheTimeLimitLeavesTheRestOfItsEventAndTheQueueToTheOtherPluginsInOrder() {
+        Blocker blocker = new Blocker();
+        Recorder first = new Recorder("first");
+        Recorder last = new Recorder("last");
+        PluginTestKit bot = kit(List.of(first, blocker, last), Map.of(LOBBY, List.of("first", "blocker", "last")),
+                DispatcherSettings.defaults().withHandlerTimeLimit(Duration.ofMillis(100)));
+
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "one"));
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block"));
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "three"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> last.in(LOBBY).size() == 3);
+        assertThat(first.in(LOBBY)).containsExactly("one", "block", "three");
+        assertThat(last.in(LOBBY)).as("each plugin after the late one, once per event, in order")
+                .containsExactly("one", "block", "three");
+        assertThat(bot.dispatcher().stats().eventsDispatched()).isEqualTo(3);
+        assertThat(bot.dispatcher().stats().handlerTimeouts()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandPastTheTimeLimitDoesNotHoldItsRoom() {
+        Recorder recorder = new Recorder("recorder");
+        PluginTestKit bot = kit(List.of(new SlowCommand(), recorder), Map.of(LOBBY, List.of("slow", "recorder")),
+                DispatcherSettings.defaults().withHandlerTimeLimit(Duration.ofMillis(100)));
+
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "!wait"));
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "after"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> bot.dispatcher().stats().eventsDispatched() == 2);
+        assertThat(recorder.in(LOBBY)).containsExactly("!wait", "after");
+        assertThat(bot.dispatcher().stats().handlerTimeouts()).isEqualTo(1);
+        assertThat(bot.dispatcher().stats().handlersRunningLate()).isEqualTo(1);
+
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> bot.dispatcher().stats().handlersRunningLate() == 0);
+        assertThat(bot.dispatcher().stats().eventsDispatched()).as("the late call's end dispatches nothing twice")
+                .isEqualTo(2);
     }
 
     @Test
