@@ -13,6 +13,7 @@
 #   MAJORDOME_PASSWORD=...         the bot's password (default: generated once, kept in deploy/local/)
 #   MAJORDOME_ADMIN_PASSWORD=...   admin@localhost's password (default: generated once and printed)
 #   MAJORDOME_CONFIG=...           bot configuration (default: deploy/example-bot.yml)
+#   MAJORDOME_JAVA_OPTS=...        JVM options added after the launcher's (deploy/lib/jvm-options.sh)
 #   MAJORDOME_PROSODY_ONLY=1       only start Prosody and create the accounts, then wait for Ctrl-C
 #                                  (to run the bot from an IDE against it)
 set -euo pipefail
@@ -206,16 +207,19 @@ main() {
 	fi
 
 	. "$ROOT/deploy/lib/find-java.sh"
+	. "$ROOT/deploy/lib/jvm-options.sh"
 	local java jar
 	java=$(majordome_find_java)
 	build_bot_if_needed
 	jar=$(bot_jar)
 	[[ -n $jar ]] || die "no majordome-plugins jar in plugins/target after the build"
 
+	# The packaged launcher's options, with the class path's graal/ (the Graal compiler, see plugins/pom.xml).
+	majordome_jvm_options "$java" "$ROOT/plugins/target/lib"
 	export MAJORDOME_PASSWORD=$bot_password
 	say "starting the bot with $CONFIG ($java)"
 	# In the background and waited for, so that Ctrl-C/SIGTERM reach the trap at once and stop both.
-	"$java" -cp "$jar:$ROOT/plugins/target/lib/*" org.majordome.app.Majordome run --config "$CONFIG" &
+	"$java" "${MAJORDOME_JVM_OPTIONS[@]}" -cp "$jar:$ROOT/plugins/target/lib/*" org.majordome.app.Majordome run --config "$CONFIG" &
 	bot_pid=$!
 	local status=0
 	wait "$bot_pid" || status=$?

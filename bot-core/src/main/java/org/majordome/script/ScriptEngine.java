@@ -2,6 +2,7 @@ package org.majordome.script;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.graalvm.polyglot.Context;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 final class ScriptEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptEngine.class);
-    private static final AtomicBoolean COMPILATION_LOGGED = new AtomicBoolean();
+    private static final AtomicBoolean RUNTIME_LOGGED = new AtomicBoolean();
 
     /**
      * Globals a sandboxed context still defines although they lead nowhere (host class lookup is refused):
@@ -41,19 +42,42 @@ final class ScriptEngine implements AutoCloseable {
     static ScriptEngine create() {
         // The CONSTRAINED policy makes GraalJS itself refuse any context configuration that would open host
         // access, files, threads or processes; the checks below would then fail loudly rather than silently.
+        // On the fallback (interpreter-only) runtime Truffle would print a multi-line warning to stderr;
+        // WarnInterpreterOnly=false silences it the supported way, since runtimeLine() says it in one line.
         Engine engine = Engine.newBuilder("js")
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .option("engine.WarnInterpreterOnly", "false")
                 .out(OutputStream.nullOutputStream())
                 .err(OutputStream.nullOutputStream())
                 .build();
-        if (COMPILATION_LOGGED.compareAndSet(false, true)) {
-            boolean interpreted = engine.getImplementationName().toLowerCase(java.util.Locale.ROOT).contains("interpreted");
-            LOG.info("JavaScript plugins run on GraalJS {} ({})", engine.getVersion(), interpreted
-                    ? "interpreter only: this JVM has no Graal compiler, which is fine for chat-bot scripts"
-                    : "with runtime compilation");
+        ScriptEngine created = new ScriptEngine(engine);
+        // Once per process: the engine is created anew for every configuration generation, its runtime is not.
+        if (RUNTIME_LOGGED.compareAndSet(false, true)) {
+            LOG.info(created.runtimeLine());
         }
-        return new ScriptEngine(engine);
+        return created;
+    }
+
+    /**
+     * Whether Truffle's optimizing runtime runs the scripts, i.e. hot handlers are compiled to machine code by
+     * the Graal compiler (JVMCI enabled and the compiler on the upgrade module path, as the launcher does when
+     * {@code lib/graal/} is there); false on the fallback runtime, which only interprets.
+     */
+    boolean compiled() {
+        // The fallback runtime is named "Interpreted"; the optimizing one after the compiler ("GraalVM CE").
+        return !engine.getImplementationName().toLowerCase(Locale.ROOT).contains("interpreted");
+    }
+
+    /**
+     * The one line saying which runtime the scripts run on (without the engine's version, which the
+     * polyglot jars on a class path report as "Development Build").
+     */
+    String runtimeLine() {
+        return compiled()
+                ? "JavaScript plugins: GraalJS on the " + engine.getImplementationName() + " runtime, compiled "
+                        + "(hot handlers become machine code)"
+                : "JavaScript plugins: GraalJS interpreted, not compiled: this JVM runs without the Graal compiler "
+                        + "(the launcher enables it on Java 25+ when lib/graal/ is there)";
     }
 
     /** A new sandboxed context: the script sees only what is later put in its bindings. */

@@ -1,24 +1,43 @@
 package org.majordome.plugins.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.majordome.plugins.testsupport.BotProcess;
+import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.ProsodyServer;
 
 /**
  * The distribution archive works once unpacked anywhere: its launcher finds a JDK, its class path holds the
- * whole bot, and its example configuration is valid.
+ * whole bot, its example configuration is valid, and it runs script plugins compiled (the Graal compiler it
+ * ships in lib/graal/ goes on the upgrade module path).
  */
 class DistributionIT {
+
+    /** For the one test that runs the bot: a throwaway server to connect to. */
+    @RegisterExtension
+    static final ProsodyExtension prosody = new ProsodyExtension(ProsodyServer.builder());
 
     @TempDir
     Path installDirectory;
@@ -72,14 +91,66 @@ class DistributionIT {
     }
 
     @Test
-    void graalCompilerJarsGoOnTheUpgradeModulePathOnlyWhenPresent() throws Exception {
-        Map<String, String> printOnly = Map.of("MAJORDOME_PRINT_COMMAND", "1");
-        assertThat(launcher(printOnly, "--version").output()).doesNotContain("upgrade-module-path", "EnableJVMCI");
+    void theArchiveShipsTheGraalCompilerMatchingThePolyglotRuntime() {
+        // The compiler with the modules it requires (its Maven dependencies), at the polyglot runtime's release.
+        String polyglot = jarVersion(home.resolve("lib"), "polyglot");
+        assertThat(home.resolve("lib/graal").toFile().list()).containsExactlyInAnyOrder("compiler-" + polyglot + ".jar",
+                "truffle-compiler-" + polyglot + ".jar", "word-" + polyglot + ".jar", "collections-" + polyglot + ".jar");
+    }
 
-        Files.createDirectories(home.resolve("lib/graal"));
-        Files.writeString(home.resolve("lib/graal/compiler.jar"), "stand-in");
-        assertThat(launcher(printOnly, "--version").output())
-                .contains("-XX:+EnableJVMCI", "--upgrade-module-path=" + home.resolve("lib/graal"));
+    @Test
+    void graalCompilerJarsGoOnTheUpgradeModulePathOnlyWhenPresent() throws Exception {
+        Map<String, String> printOnly = Map.of("MAJORDOME_PRINT_COMMAND", "1", "JAVA_HOME", System.getProperty("java.home"));
+        String shipped = launcher(printOnly, "--version").output();
+        if (Runtime.version().feature() >= 25) {
+            assertThat(shipped).contains("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
+                    "--upgrade-module-path=" + home.resolve("lib/graal"), "--enable-native-access=ALL-UNNAMED");
+        } else {
+            assertThat(shipped).as("the shipped compiler is for Java 25+").doesNotContain("EnableJVMCI");
+        }
+
+        deleteTree(home.resolve("lib/graal"));
+        assertThat(launcher(printOnly, "--version").output()).doesNotContain("upgrade-module-path", "EnableJVMCI");
+    }
+
+    /**
+     * The shipped launcher runs script plugins compiled: on this JDK (25, stock, no Graal compiler of its own)
+     * with lib/graal/ GraalJS reports Truffle's optimizing runtime, in one log line, and the bot gets ready
+     * (connected to a real Prosody, in its room) with the JVMCI options in place.
+     */
+    @Test
+    void scriptPluginsRunCompiledWithTheShippedLauncher() throws Exception {
+        ProsodyServer server = prosody.server();
+        Path scripts = Files.createDirectories(installDirectory.resolve("scripts"));
+        Files.writeString(scripts.resolve("counter.js"), """
+                let seen = 0;
+                bot.onEvent('RoomMessageReceived', (event) => { seen++; });
+                """);
+        int healthPort = freePort();
+        Path config = BotProcess.writeConfig(server, installDirectory.resolve("config"), installDirectory.resolve("data"),
+                healthPort, Duration.ofSeconds(60), "dispatch:\n  scripts-directory: " + scripts + "\n"
+                        + BotProcess.rooms(List.of(server.uniqueRoom("compiled")), "core", "counter"));
+        Path log = installDirectory.resolve("bot.log");
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/majordome").toString(), "run", "--config",
+                config.toString()).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process bot = builder.start();
+        try {
+            bot.getOutputStream().close();
+            await().atMost(Duration.ofSeconds(90)).until(() -> ready(healthPort) || !bot.isAlive());
+            String output = Files.readString(log);
+            assertThat(bot.isAlive()).as(output).isTrue();
+            assertThat(output).as("one line about the runtime")
+                    .containsOnlyOnce("JavaScript plugins: GraalJS")
+                    .contains("JavaScript plugins: GraalJS on the GraalVM CE runtime, compiled")
+                    .doesNotContain("interpreted", "fallback runtime", "Truffle log output", "Restricted methods");
+        } finally {
+            bot.destroy();
+            if (!bot.waitFor(20, TimeUnit.SECONDS)) {
+                bot.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+            }
+        }
     }
 
     /**
@@ -107,6 +178,41 @@ class DistributionIT {
                 + "([0-9.]+)").matcher(security.output());
         assertThat(exposure.find()).as(security.output()).isTrue();
         assertThat(Double.parseDouble(exposure.group(1))).as(security.output()).isLessThanOrEqualTo(2.0);
+    }
+
+    private static String jarVersion(Path directory, String artifact) {
+        String[] names = directory.toFile().list((dir, name) -> name.matches(java.util.regex.Pattern.quote(artifact)
+                + "-[0-9][^-]*\\.jar"));
+        assertThat(names).as("%s in %s", artifact, directory).hasSize(1);
+        return names[0].substring(artifact.length() + 1, names[0].length() - ".jar".length());
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static boolean ready(int healthPort) {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + healthPort + "/health/ready")).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private Outcome launcher(Map<String, String> environment, String... arguments) throws Exception {
