@@ -58,7 +58,9 @@ import org.majordome.testing.ProsodyServer;
  * projects over the run;</li>
  * <li>stalls: the dispatcher's late and skipped calls, and the longest wait for an answer to {@code !ping}
  * (an observer in every room asks in one room after another, every {@code probe}): a stalled room queue shows
- * there first;</li>
+ * there first. Also printed, as the bot's share, the time from the room's echo of the probe reaching the
+ * observer to the answer reaching it: the echo went through Prosody and the observer's reading as the answer
+ * did, so a loaded machine shows in the total and much less in the share;</li>
  * <li>spammers: each joins one room under a new nick and says the forbidden word once; it counts as actioned
  * when the observer sees its kick (307) or ban (301). Spammers never straddle a restart: they run between
  * restarts, one at a time, each waited for up to {@code spam-timeout}.</li>
@@ -117,6 +119,8 @@ public final class SoakHarness {
     private final AtomicLong probesUnanswered = new AtomicLong();
     private final AtomicLong probesInterrupted = new AtomicLong();
     private final AtomicLong probeMaxInSample = new AtomicLong();
+    private final List<Long> botShares = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong botShareMaxInSample = new AtomicLong();
     private final AtomicLong probeCounter = new AtomicLong();
 
     private final List<Long> recoveries = new ArrayList<>();
@@ -124,7 +128,7 @@ public final class SoakHarness {
 
     private record Sample(double minutes, double heapMb, double rssMb, long threads, long dispatched, long timeouts,
                           long skipped, long shed, long errors, int spamSent, int spamActioned, long legit,
-                          double probeMaxMs, int restarts, String load) {
+                          double probeMaxMs, double botShareMaxMs, int restarts, String load) {
     }
 
     private SoakHarness(Map<String, String> options) {
@@ -191,9 +195,9 @@ public final class SoakHarness {
                 background.scheduleWithFixedDelay(this::probe, probeEvery.toNanos(), probeEvery.toNanos(),
                         TimeUnit.NANOSECONDS);
 
-                System.out.printf("%n%7s %8s %8s %7s %10s %8s %7s %5s %6s %9s %8s %10s %8s %6s%n", "min", "heap MB",
+                System.out.printf("%n%7s %8s %8s %7s %10s %8s %7s %5s %6s %9s %8s %10s %8s %8s %6s%n", "min", "heap MB",
                         "RSS MB", "threads", "dispatched", "timeouts", "skipped", "shed", "errors", "spam sent",
-                        "actioned", "legit sent", "ping max", "load");
+                        "actioned", "legit sent", "ping max", "bot max", "load");
                 long end = started + duration.toNanos();
                 long nextRestart = restartEvery.isZero() ? Long.MAX_VALUE : started + restartEvery.toNanos();
                 long nextSpam = System.nanoTime() + spamEvery.toNanos();
@@ -286,13 +290,23 @@ public final class SoakHarness {
         }
         EntityBareJid room = rooms.get((int) (probeCounter.getAndIncrement() % rooms.size()));
         CompletableFuture<Long> pong = new CompletableFuture<>();
-        watching.expectPong(room, pong);
+        CompletableFuture<Long> echo = new CompletableFuture<>();
+        watching.expectPong(room, pong, echo);
         long sentAt = System.nanoTime();
         try {
             watching.mucs.get(room).sendMessage("!ping");
-            long latency = pong.get(60, TimeUnit.SECONDS) - sentAt;
+            long answeredAt = pong.get(60, TimeUnit.SECONDS);
+            long latency = answeredAt - sentAt;
             probeLatencies.add(latency);
             probeMaxInSample.accumulateAndGet(latency, Math::max);
+            // The room's echo of the probe to the observer went through Prosody and the observer's own
+            // reading like the answer did: what is left after it is (mostly) the bot's share.
+            Long echoedAt = echo.getNow(null);
+            if (echoedAt != null) {
+                long botShare = Math.max(0, answeredAt - echoedAt);
+                botShares.add(botShare);
+                botShareMaxInSample.accumulateAndGet(botShare, Math::max);
+            }
         } catch (TimeoutException e) {
             if (paused) {
                 probesInterrupted.incrementAndGet();
@@ -408,6 +422,7 @@ public final class SoakHarness {
         final Map<EntityBareJid, MultiUserChat> mucs = new ConcurrentHashMap<>();
         private volatile EntityBareJid pongRoom;
         private volatile CompletableFuture<Long> pong = new CompletableFuture<>();
+        private volatile CompletableFuture<Long> echo = new CompletableFuture<>();
 
         Observer(XMPPTCPConnection connection) {
             this.connection = connection;
@@ -419,8 +434,9 @@ public final class SoakHarness {
             rooms.forEach(room -> mucs.put(room, HarnessClient.join(connection, room, "observer")));
         }
 
-        void expectPong(EntityBareJid room, CompletableFuture<Long> future) {
-            pong = future;
+        void expectPong(EntityBareJid room, CompletableFuture<Long> answer, CompletableFuture<Long> ownEcho) {
+            pong = answer;
+            echo = ownEcho;
             pongRoom = room;
         }
 
@@ -462,6 +478,11 @@ public final class SoakHarness {
                 }
             }
             if (message.getType() == Message.Type.groupchat && message.getBody() != null
+                    && "!ping".equals(message.getBody()) && stanza.getFrom().asBareJid().equals(pongRoom)
+                    && "observer".equals(String.valueOf(stanza.getFrom().getResourceOrNull()))) {
+                echo.complete(System.nanoTime());
+            }
+            if (message.getType() == Message.Type.groupchat && message.getBody() != null
                     && message.getBody().contains("pong") && stanza.getFrom().asBareJid().equals(pongRoom)
                     && BOT_NICK.equals(String.valueOf(stanza.getFrom().getResourceOrNull()))) {
                 pong.complete(System.nanoTime());
@@ -481,13 +502,14 @@ public final class SoakHarness {
                 metric(metrics, "jvm_threads_live_threads"), metric(metrics, "majordome_dispatch_events_dispatched_total"),
                 metric(metrics, "majordome_plugin_timeouts_total"), metric(metrics, "majordome_plugin_calls_skipped_total"),
                 metric(metrics, "majordome_dispatch_events_shed_total"), metric(metrics, "majordome_plugin_errors_total"),
-                spammersSent, spammersActioned, legitSent.get(), probeMaxInSample.getAndSet(0) / 1e6, recoveries.size(),
+                spammersSent, spammersActioned, legitSent.get(), probeMaxInSample.getAndSet(0) / 1e6,
+                botShareMaxInSample.getAndSet(0) / 1e6, recoveries.size(),
                 loadAverage());
         samples.add(sample);
-        System.out.printf("%7.2f %8.1f %8.1f %7d %10d %8d %7d %5d %6d %9d %8d %10d %8.1f %6s%n", sample.minutes,
-                sample.heapMb, sample.rssMb, sample.threads, sample.dispatched, sample.timeouts, sample.skipped,
-                sample.shed, sample.errors, sample.spamSent, sample.spamActioned, sample.legit, sample.probeMaxMs,
-                sample.load);
+        System.out.printf("%7.2f %8.1f %8.1f %7d %10d %8d %7d %5d %6d %9d %8d %10d %8.1f %8.1f %6s%n",
+                sample.minutes, sample.heapMb, sample.rssMb, sample.threads, sample.dispatched, sample.timeouts,
+                sample.skipped, sample.shed, sample.errors, sample.spamSent, sample.spamActioned, sample.legit,
+                sample.probeMaxMs, sample.botShareMaxMs, sample.load);
     }
 
     private void report(Path work) throws IOException {
@@ -520,6 +542,9 @@ public final class SoakHarness {
         System.out.printf("  !ping probes: %d answered, median %.1f ms, p99 %.1f ms, max %.1f ms; %d unanswered within"
                         + " 60 s while the server was up; %d cut by a restart%n", probes.length, pct(probes, 50),
                 pct(probes, 99), pct(probes, 100), probesUnanswered.get(), probesInterrupted.get());
+        long[] shares = sorted(botShares);
+        System.out.printf("    of which after the room's echo of the probe reached the observer (the bot's share): "
+                + "median %.1f ms, p99 %.1f ms, max %.1f ms%n", pct(shares, 50), pct(shares, 99), pct(shares, 100));
         long[] spam = sorted(spamLatencies);
         System.out.printf("  spammers: %d actioned / %d sent (%d could not join); spam -> kick seen: median %.1f ms, "
                         + "p99 %.1f ms, max %.1f ms%n", spammersActioned, spammersSent, spammersNotJoined,
