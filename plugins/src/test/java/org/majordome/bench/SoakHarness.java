@@ -105,6 +105,8 @@ public final class SoakHarness {
 
     private final AtomicLong legitSent = new AtomicLong();
     private final AtomicLong legitFailed = new AtomicLong();
+    private final AtomicLong legitSkipped = new AtomicLong();
+    private final AtomicLong legitDue = new AtomicLong();
 
     /** "room/nick" of every spammer seen kicked or banned, with the time it was seen. */
     private final Map<String, Long> actioned = new ConcurrentHashMap<>();
@@ -190,6 +192,7 @@ public final class SoakHarness {
                 connectClients();
 
                 if (rate > 0) {
+                    legitDue.set(System.nanoTime());
                     background.scheduleAtFixedRate(this::sendLegit, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
                 }
                 background.scheduleWithFixedDelay(this::probe, probeEvery.toNanos(), probeEvery.toNanos(),
@@ -250,8 +253,14 @@ public final class SoakHarness {
     // ---- traffic -------------------------------------------------------------------------------------------
 
     private void sendLegit() {
+        // A starved harness must not catch up in a burst: that is a flood, and the bot rightly warns for it.
+        long due = legitDue.getAndAdd(1_000_000_000L / rate);
         List<RawLoadClient> current = chatters;
         if (paused || current.isEmpty()) {
+            return;
+        }
+        if (System.nanoTime() - due > 1_000_000_000L) {
+            legitSkipped.incrementAndGet();
             return;
         }
         long n = legitSent.get();
@@ -553,8 +562,9 @@ public final class SoakHarness {
         System.out.printf("  false positives (non-spammers warned, muted, kicked or banned): %d%n",
                 falsePositives.size());
         falsePositives.forEach(fp -> System.out.println("    " + fp));
-        System.out.printf("  legitimate messages: %d sent, %d failed (server down under them)%n", legitSent.get(),
-                legitFailed.get());
+        System.out.printf("  legitimate messages: %d sent, %d failed (server down under them), %d not sent (over 1 s "
+                + "late: the harness was starved, and a catch-up burst would be a flood)%n", legitSent.get(),
+                legitFailed.get(), legitSkipped.get());
         System.out.printf("  Prosody restarts: %d; kill -> bot ready again: %s ms%n", recoveries.size(), recoveries);
         System.out.printf("  machine load (1-min average) at the samples: %s%n",
                 samples.stream().map(Sample::load).toList());
