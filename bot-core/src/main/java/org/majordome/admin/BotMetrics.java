@@ -31,8 +31,14 @@ public final class BotMetrics implements EventSink, XmppSession.Listener, AutoCl
     private final Counter newSessions;
     private final Counter resumedSessions;
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    /**
+     * Held here because Micrometer holds a function counter's state object only weakly: with nothing else
+     * referencing the supplier, the first garbage collection turned every dispatch counter into a constant 0.
+     */
+    private final Supplier<DispatchStats> dispatch;
 
     public BotMetrics(RoomKeeper rooms, XmppSession session, Supplier<DispatchStats> dispatch) {
+        this.dispatch = dispatch;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);

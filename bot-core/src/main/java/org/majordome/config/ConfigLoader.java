@@ -26,7 +26,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
@@ -106,6 +108,9 @@ public final class ConfigLoader {
                 .setLabel(file.toString())
                 .setSchema(new CoreSchema())
                 .setAllowRecursiveKeys(false)
+                // The whole file in one read: snakeyaml-engine 2.10 reads past its buffer (IndexOutOfBounds
+                // instead of a YAML error) when a buffer's last char is the first half of a surrogate pair.
+                .setBufferSize(text.length() + 1)
                 .build();
         try {
             Optional<Node> document = new Compose(settings).composeString(text);
@@ -115,10 +120,41 @@ public final class ConfigLoader {
             return document;
         } catch (MarkedYamlEngineException syntax) {
             problems.report(syntax.getProblemMark().or(syntax::getContextMark), "", null, syntaxMessage(syntax, text));
+        } catch (ReaderException refused) {
+            // The reader refuses a character before the parser sees it, so the exception carries no mark: say
+            // where the character is and which one it is (often invisible in an editor).
+            int[] at = lineAndColumn(text, refused.getPosition());
+            problems.reportAt(at[0], at[1], String.format("invalid YAML: character U+%04X is not allowed in a YAML "
+                    + "file (a control or non-character); remove it", refused.getCodePoint()));
+        } catch (YamlVersionException version) {
+            int line = 1 + (int) text.lines().takeWhile(each -> !each.startsWith("%YAML")).count();
+            String directive = text.lines().skip(line - 1).findFirst().orElse("%YAML").strip();
+            problems.reportAt(line, 1, "invalid YAML: the version directive '" + directive + "' is not supported; "
+                    + "remove the line (this file is read as YAML 1.2)");
         } catch (YamlEngineException invalid) {
             problems.reportFile("invalid YAML: " + invalid.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** 1-based line and column of the code point at {@code codePointIndex}, counting line breaks as YAML does. */
+    private static int[] lineAndColumn(String text, int codePointIndex) {
+        int line = 1;
+        int column = 1;
+        int index = 0;
+        for (int offset = 0; offset < text.length() && index < codePointIndex; index++) {
+            int codePoint = text.codePointAt(offset);
+            offset += Character.charCount(codePoint);
+            boolean lineBreak = codePoint == '\n'
+                    || codePoint == '\r' && (offset >= text.length() || text.charAt(offset) != '\n');
+            if (lineBreak) {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new int[] {line, column};
     }
 
     private static String syntaxMessage(MarkedYamlEngineException syntax, String text) {

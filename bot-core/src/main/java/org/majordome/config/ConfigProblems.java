@@ -58,6 +58,11 @@ public final class ConfigProblems {
         problems.add(new ConfigProblem(file, line, column, key, value, message));
     }
 
+    /** Records a problem about the whole document at a 1-based line and column the parser did not mark. */
+    void reportAt(int line, int column, String message) {
+        problems.add(new ConfigProblem(file, line, column, "", null, message));
+    }
+
     /** Records a problem about the file as a whole (missing, unreadable, empty). */
     public void reportFile(String message) {
         problems.add(new ConfigProblem(file, 0, 0, "", null, message));

@@ -36,8 +36,14 @@ final class HarnessClient {
     }
 
     static XMPPTCPConnection connect(ProsodyServer server, String user, boolean streamManagement, boolean quickAck) {
+        server.register(user, "bench-" + user);
+        return connectRegistered(server, user, streamManagement, quickAck);
+    }
+
+    /** {@link #connect} for an account registered already (password {@code bench-<user>}): no prosodyctl run. */
+    static XMPPTCPConnection connectRegistered(ProsodyServer server, String user, boolean streamManagement,
+                                               boolean quickAck) {
         String password = "bench-" + user;
-        server.register(user, password);
         try {
             XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
                     .setXmppDomain(server.domain())

@@ -88,7 +88,8 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         RoomHandle room = handle.get();
         RoomWatch watch = watch(event.roomJid());
         MessageStanza message = event.message();
-        message.messageId().ifPresent(id -> message.stanzaId().ifPresent(stanzaId -> watch.rememberStanzaId(id, stanzaId)));
+        message.messageId().ifPresent(id -> message.stanzaId().ifPresent(stanzaId -> watch.rememberStanzaId(id, stanzaId,
+                event.receivedAt())));
         if (exempt(event.sender(), watch.policy())) {
             return;
         }

@@ -33,6 +33,8 @@ final class RoomWatch {
 
     private static final int MAX_TRACKED = 5_000;
     private static final int MAX_RECENT_TEXTS = 8;
+    /** How long a message can still be corrected for its correction to take it along (clients correct the last one). */
+    static final Duration CORRECTABLE_FOR = Duration.ofMinutes(5);
     private static final int COMPARED_CHARS = 500;
     private static final long[] NO_TRIGRAMS = {};
     private static final int MIN_MENTIONED_NICK = 3;
@@ -43,8 +45,12 @@ final class RoomWatch {
     private final Map<String, Activity> activity = capped(MAX_TRACKED);
     private final Map<String, Map<String, Instant>> raidTexts = capped(1_000);
     private final Deque<Instant> joins = new ArrayDeque<>();
-    /** Sender's message id → the room's stanza id, to remove the original when its correction is removed. */
-    private final Map<String, String> stanzaIdsByMessageId = capped(2_000);
+    /**
+     * Sender's message id → the room's stanza id, to remove the original when its correction is removed; kept
+     * {@link #CORRECTABLE_FOR}, not only capped: a cap alone let every room hold 2,000 ids for hours (about
+     * 30 MB over 100 rooms at a steady 0.2 message per second each, the soak harness's heap slope).
+     */
+    private final Map<String, RememberedId> stanzaIdsByMessageId = capped(2_000);
     private Instant lastJoin = Instant.MIN;
 
     RoomWatch(Policy policy) {
@@ -84,12 +90,24 @@ final class RoomWatch {
         }
     }
 
-    synchronized void rememberStanzaId(String messageId, String stanzaId) {
-        stanzaIdsByMessageId.put(messageId, stanzaId);
+    synchronized void rememberStanzaId(String messageId, String stanzaId, Instant at) {
+        forgetIdsBefore(at.minus(CORRECTABLE_FOR));
+        stanzaIdsByMessageId.put(messageId, new RememberedId(stanzaId, at));
     }
 
     synchronized Optional<String> stanzaIdOf(String messageId) {
-        return Optional.ofNullable(stanzaIdsByMessageId.get(messageId));
+        return Optional.ofNullable(stanzaIdsByMessageId.get(messageId)).map(RememberedId::stanzaId);
+    }
+
+    /** Insertion order is arrival order: the oldest are first. */
+    private void forgetIdsBefore(Instant horizon) {
+        var oldest = stanzaIdsByMessageId.values().iterator();
+        while (oldest.hasNext() && oldest.next().at().isBefore(horizon)) {
+            oldest.remove();
+        }
+    }
+
+    private record RememberedId(String stanzaId, Instant at) {
     }
 
     /**
@@ -154,6 +172,7 @@ final class RoomWatch {
         Instant raidHorizon = now.minus(policy.repetition().raidWindow());
         raidTexts.values().forEach(senders -> senders.values().removeIf(time -> time.isBefore(raidHorizon)));
         raidTexts.values().removeIf(Map::isEmpty);
+        forgetIdsBefore(now.minus(CORRECTABLE_FOR));
     }
 
     private void flood(Activity mine, String body, Instant at, List<Violation> found) {

@@ -8,7 +8,7 @@
  * forbidden words and RE2 patterns, links (too many, from newcomers, denied or not allowed domains), mass
  * mentions, capitals, nicknames (forbidden words, look-alikes of a moderator's or the bot's nick) and join
  * floods (a temporary lockdown). Corrections (XEP-0308) are checked like new messages; removing one also
- * removes the message it corrected. Reactions (XEP-0444) do not count toward floods: the runtime's events
+ * removes the message it corrected, when that message is at most 5 minutes old (clients correct the last one). Reactions (XEP-0444) do not count toward floods: the runtime's events
  * carry only messages with a body.
  *
  * <p>Word lists are matched after normalisation ({@link org.majordome.plugins.moderation.TextNormalizer}):

@@ -223,6 +223,26 @@ class ModerationPluginTest {
                 new RoomAction.MessageModerated("s1", "words: word 'shit'"));
     }
 
+    /**
+     * The soak harness found the heap growing for hours: every message's id was kept until 2,000 per room. A
+     * message is now correctable (its correction takes it along) for {@link RoomWatch#CORRECTABLE_FOR}.
+     */
+    @Test
+    void messageIdsAreForgottenOnceTooOldToBeCorrected() {
+        RoomWatch watch = new RoomWatch(config().policyFor(LOBBY));
+        Instant start = Instant.parse("2026-12-02T10:00:00Z");
+        watch.rememberStanzaId("m1", "s1", start);
+        watch.rememberStanzaId("m2", "s2", start.plus(RoomWatch.CORRECTABLE_FOR).minusSeconds(1));
+        assertThat(watch.stanzaIdOf("m1")).contains("s1");
+
+        watch.rememberStanzaId("m3", "s3", start.plus(RoomWatch.CORRECTABLE_FOR).plusSeconds(1));
+        assertThat(watch.stanzaIdOf("m1")).as("too old to be corrected").isEmpty();
+        assertThat(watch.stanzaIdOf("m2")).contains("s2");
+        watch.sweep(start.plus(RoomWatch.CORRECTABLE_FOR.multipliedBy(3)));
+        assertThat(watch.stanzaIdOf("m2")).isEmpty();
+        assertThat(watch.stanzaIdOf("m3")).isEmpty();
+    }
+
     @Test
     void dryRunRoomsLogWhatWouldHaveBeenDone() {
         RoomOverrides dry = new RoomOverrides(Optional.of(true), Optional.empty(), Optional.empty(), Optional.empty(),
