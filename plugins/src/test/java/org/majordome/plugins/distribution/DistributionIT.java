@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +134,7 @@ class DistributionIT {
         Process bot = builder.start();
         try {
             bot.getOutputStream().close();
-            await().atMost(Duration.ofSeconds(90)).until(() -> ready(healthPort) || !bot.isAlive());
+            await().atMost(Duration.ofSeconds(90)).until(() -> BotProcess.ready(healthPort) || !bot.isAlive());
             String output = Files.readString(log);
             assertThat(bot.isAlive()).as(output).isTrue();
             assertThat(output).as("one line about the runtime")
@@ -192,20 +188,6 @@ class DistributionIT {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
-        }
-    }
-
-    private static boolean ready(int healthPort) {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + healthPort + "/health/ready")).timeout(Duration.ofSeconds(2))
-                    .build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

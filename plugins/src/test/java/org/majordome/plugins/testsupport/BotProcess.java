@@ -105,8 +105,13 @@ public final class BotProcess implements AutoCloseable {
         }
     }
 
-    /** {@code GET /health/ready} answered 200: connected and in every configured room. */
+    /** {@code GET /health/ready} answered 200: connected, in every configured room and done configuring it. */
     public boolean ready() {
+        return ready(healthPort);
+    }
+
+    /** {@code GET /health/ready} on {@code 127.0.0.1:healthPort} answered 200, for a bot started otherwise. */
+    public static boolean ready(int healthPort) {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + healthPort + "/health/ready")).timeout(Duration.ofSeconds(2))
