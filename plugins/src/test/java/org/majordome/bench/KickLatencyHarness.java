@@ -65,7 +65,7 @@ public final class KickLatencyHarness {
 
     public static void main(String[] args) {
         try {
-            run(options(args));
+            run(HarnessArgs.options(args));
         } catch (Throwable e) {
             e.printStackTrace();
             System.exit(1);
@@ -274,17 +274,5 @@ public final class KickLatencyHarness {
 
     private static String ms(long nanos) {
         return nanos == Long.MAX_VALUE ? "lost" : String.format("%.2f", nanos / 1e6);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (equals < 0) {
-                throw new IllegalArgumentException("expected key=value, got " + arg);
-            }
-            options.put(arg.substring(0, equals), arg.substring(equals + 1));
-        }
-        return options;
     }
 }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -149,7 +148,7 @@ public final class SoakHarness {
 
     public static void main(String[] args) {
         try {
-            new SoakHarness(options(args)).run();
+            new SoakHarness(HarnessArgs.options(args)).run();
         } catch (Throwable e) {
             e.printStackTrace();
             System.exit(1);
@@ -668,17 +667,5 @@ public final class SoakHarness {
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
         };
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (equals < 0) {
-                throw new IllegalArgumentException("expected key=value, got " + arg);
-            }
-            options.put(arg.substring(0, equals), arg.substring(equals + 1));
-        }
-        return options;
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -41,7 +40,7 @@ public final class StartupScaleHarness {
 
     public static void main(String[] args) {
         try {
-            run(options(args));
+            run(HarnessArgs.options(args));
         } catch (Throwable e) {
             e.printStackTrace();
             System.exit(1);
@@ -179,14 +178,5 @@ public final class StartupScaleHarness {
         String output = new String(process.getInputStream().readAllBytes(), UTF_8);
         process.waitFor();
         return output;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            options.put(arg.substring(0, equals), arg.substring(equals + 1));
-        }
-        return options;
     }
 }
