@@ -70,7 +70,7 @@ public final class ScriptHost implements AutoCloseable {
         Map<String, ScriptPlugin> found = new LinkedHashMap<>();
         for (Path file : scriptFiles(settings.directory())) {
             String fileName = file.getFileName().toString();
-            String id = fileName.substring(0, fileName.length() - ".js".length());
+            String id = idOf(fileName);
             if (!acceptable(file, id)) {
                 continue;
             }
@@ -85,6 +85,11 @@ public final class ScriptHost implements AutoCloseable {
         LOG.info("JavaScript plugins in {}: {}", settings.directory(), found.keySet());
         // A file that arrived between the scan and the watch would otherwise wait for an unrelated reload.
         announceNewScripts();
+    }
+
+    /** A script's plugin id: its file name without {@code .js}. */
+    private static String idOf(String fileName) {
+        return fileName.substring(0, fileName.length() - ".js".length());
     }
 
     /** Logs, once per file name, why a file cannot be a script. */
@@ -144,8 +149,8 @@ public final class ScriptHost implements AutoCloseable {
     public static List<String> scriptIds(Path directory) {
         try {
             return scriptFiles(directory).stream().map(file -> file.getFileName().toString())
-                    .map(name -> name.substring(0, name.length() - ".js".length()))
-                    .filter(id ->  Plugin.isValidId(id) && !id.equals(ScriptAdminPlugin.ID))
+                    .map(ScriptHost::idOf)
+                    .filter(id -> Plugin.isValidId(id) && !id.equals(ScriptAdminPlugin.ID))
                     .toList();
         } catch (IOException unreadable) {
             throw new IllegalArgumentException("cannot read the scripts directory " + directory + ": "
@@ -252,7 +257,7 @@ public final class ScriptHost implements AutoCloseable {
             scripts.values().forEach(ScriptPlugin::reload);
             return true;
         }
-        String id = fileName.substring(0, fileName.length() - ".js".length());
+        String id = idOf(fileName);
         ScriptPlugin script = scripts.get(id);
         if (script != null) {
             script.reload();

@@ -82,7 +82,6 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
         ledger = new ReminderLedger(context.storage());
         loaded.clear();
         failing.clear();
-        expansion = null;
         firstRefreshDone = false;
         for (Feed feed : config.feeds()) {
             feed.rooms().orElse(List.of()).stream().filter(jid -> context.rooms().room(jid).isEmpty())

@@ -3,6 +3,7 @@ package org.majordome.plugins.moderation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     static final String EXPIRY_JOB = "expire";
     /** How long an expiry that could not act waits before trying again. */
     private static final Duration EXPIRY_RETRY = Duration.ofSeconds(5);
+    private static final Duration EXPIRY_RETRY_MAX = Duration.ofMinutes(5);
     private static final String BOT = "bot";
     private static final int LISTED_CASES = 10;
 
@@ -300,7 +302,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         if (!room.joined()) {
             // Due while the bot is not in the room, typically at start after downtime: acting now would fail (and a
             // ban would stay for good), so the job waits for the bot to be back.
-            retryExpiry(roomJid, firing, payload, "the bot is not in the room yet");
+            retryExpiry(roomJid, firing, job, "the bot is not in the room yet");
             return;
         }
         switch (job.get("what")) {
@@ -315,7 +317,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
                 ActionResult result = awaitResult(room.unban(job.get("jid")));
                 switch (result) {
                     case ActionResult.Done done -> context.logger(roomJid).info("Ban of case #{} ended", job.get("case"));
-                    case ActionResult.Failed failed -> retryExpiry(roomJid, firing, payload, failed.why());
+                    case ActionResult.Failed failed -> retryExpiry(roomJid, firing, job, failed.why());
                     default -> context.logger(roomJid).warn("Ban of case #{} could not be lifted: {}", job.get("case"),
                             Enforcer.explain(result));
                 }
@@ -367,10 +369,23 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         });
     }
 
-    private void retryExpiry(String roomJid, Firing firing, String payload, String why) {
+    /**
+     * Tries the expiry again later, waiting twice as long each time up to {@link #EXPIRY_RETRY_MAX}: a bot kept
+     * out of the room for long (banned from it) must not retry, nor log, every few seconds.
+     */
+    private void retryExpiry(String roomJid, Firing firing, Map<String, String> job, String why) {
+        int retries = Integer.parseInt(job.getOrDefault("retries", "0"));
+        Duration delay = EXPIRY_RETRY.multipliedBy(1L << Math.min(retries, 6));
+        delay = delay.compareTo(EXPIRY_RETRY_MAX) > 0 ? EXPIRY_RETRY_MAX : delay;
+        Map<String, String> next = new HashMap<>(job);
+        next.put("retries", Integer.toString(retries + 1));
         context.scheduler().room(roomJid).schedulePersistent(EXPIRY_JOB, firing.jobName(),
-                context.clock().instant().plus(EXPIRY_RETRY), payload);
-        context.logger(roomJid).info("{} postponed by {} s: {}", firing.jobName(), EXPIRY_RETRY.toSeconds(), why);
+                context.clock().instant().plus(delay), Fields.encode(next));
+        if (retries == 0) {
+            context.logger(roomJid).info("{} postponed by {} s: {}", firing.jobName(), delay.toSeconds(), why);
+        } else {
+            context.logger(roomJid).debug("{} postponed again by {} s: {}", firing.jobName(), delay.toSeconds(), why);
+        }
     }
 
     /** Waits on a job's thread for an action's outcome; the room actions bound the wait with the reply timeout. */
