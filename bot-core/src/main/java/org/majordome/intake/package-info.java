@@ -1,6 +1,13 @@
 /**
- * Where events leave the XMPP side of the bot. The room keeper and the direct-chat listener turn
- * stanzas into {@link org.majordome.api.event.BotEvent} records on Smack's reader thread and hand them
- * to an {@link org.majordome.intake.EventSink}, which must return at once.
+ * Where stanzas enter the runtime and become events. {@link org.majordome.intake.StanzaIntake} listens on
+ * the connection (Smack's in-order listener thread), hands each stanza from a kept room to that room's
+ * {@link org.majordome.intake.RoomStanzaIntake} (XEP-0045 occupants, messages, subject; history and the
+ * bot's own reflections dropped; XEP-0359 stanza ids and XEP-0421 occupant ids kept, through
+ * {@link org.majordome.intake.Snapshots}), and turns one-to-one chat messages into events. Events go to an
+ * {@link org.majordome.intake.EventSink}, which must return at once (the dispatcher queues them).
+ *
+ * <p>The walk of one message: connection → intake → dispatch → plugin → room action → connection. This
+ * package uses only {@code api} and Smack; the room package, which keeps the bot's own membership, plugs
+ * into it through {@link org.majordome.intake.RoomStanzaIntake.Membership}.
  */
 package org.majordome.intake;

@@ -37,6 +37,7 @@ import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.Feature;
 import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.intake.Snapshots;
 import org.majordome.xmpp.XmppSession;
 
 /**

@@ -16,19 +16,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.jivesoftware.smack.SmackException;
-import org.jivesoftware.smack.StanzaListener;
-import org.jivesoftware.smack.filter.StanzaFilter;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.Presence;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.SubscribeListener.SubscribeAnswer;
-import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
-import org.majordome.api.event.DirectMessageReceivedEvent;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
@@ -36,6 +29,7 @@ import org.majordome.api.room.Rooms;
 import org.majordome.config.RoomSettings;
 import org.majordome.config.RuntimeSettings;
 import org.majordome.intake.EventSink;
+import org.majordome.intake.StanzaIntake;
 import org.majordome.xmpp.Backoff;
 import org.majordome.xmpp.XmppSession;
 import org.slf4j.Logger;
@@ -44,8 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps every configured room: joins them when the bot comes online (all at once, each on its own
  * worker, so one failing room never stops the others), rejoins them after a new session, re-checks
- * their configuration on a timer, self-pings idle ones, and routes each stanza from a room to its
- * {@link KeptRoom}. Also turns one-to-one chat messages into {@link DirectMessageReceivedEvent}s.
+ * their configuration on a timer, self-pings idle ones, and hands each stanza from a room to its
+ * {@link KeptRoom}'s intake, where they become events; one-to-one chat messages become events there too.
  *
  * <p>Smack's MUC auto-join on reconnect is not used (it waits out a leave nobody answers and then
  * stops rejoining): on {@code authenticated(resumed=false)} every room is joined again from scratch.
@@ -68,7 +62,6 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
             Thread.ofPlatform().name("room-keeper-timer").daemon().factory());
     /** Read on Smack's listener thread, changed by configuration reloads: concurrent, kept in config order. */
     private final Map<EntityBareJid, KeptRoom> rooms = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<String, RoomHandle> handles = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Backoff backoff;
     /**
      * Joins (with the first configuration check) in flight at once. Unbounded, a bot with 1,000 rooms sent
@@ -92,9 +85,8 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     private KeptRoom keep(RoomSettings room) {
         KeptRoom kept = new KeptRoom(room, session.settings().nick(), session, sink, clock, backoff, timer,
-                joinPermits);
+                joinPermits, actions);
         rooms.put(room.jid(), kept);
-        handles.put(room.jid().toString(), new RoomActions(kept, session, actions));
         return kept;
     }
 
@@ -111,7 +103,6 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         for (KeptRoom room : snapshot()) {
             if (!byJid.containsKey(room.jid())) {
                 rooms.remove(room.jid());
-                handles.remove(room.jid().toString());
                 room.leave(goodbye).whenComplete((ignored, failure) -> room.shutdownWorker());
                 changes.add("left " + room.jid());
             }
@@ -167,15 +158,10 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     /** Starts listening; rooms are joined when the session comes online (call before {@code session.start()}). */
     public void start() {
-        StanzaListener fromRooms = this::routeRoomStanza;
-        StanzaFilter isFromKeptRoom = stanza -> stanza.getFrom() != null
-                && stanza.getFrom().asEntityBareJidIfPossible() != null
-                && rooms.containsKey(stanza.getFrom().asEntityBareJidIfPossible());
-        // A synchronous listener keeps the stanzas of a room in order; the handlers never block.
-        session.connection().addSyncStanzaListener(fromRooms, isFromKeptRoom);
-        session.connection().addSyncStanzaListener(this::onDirectMessage, stanza -> stanza instanceof Message message
-                && (message.getType() == Message.Type.chat || message.getType() == Message.Type.normal)
-                && message.getBody() != null && !isFromKeptRoom.accept(stanza));
+        new StanzaIntake(jid -> {
+            KeptRoom room = rooms.get(jid);
+            return room == null ? null : room.intake();
+        }, session.settings().jid(), sink, clock).listenOn(session.connection());
         Roster roster = Roster.getInstanceFor(session.connection());
         roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
         roster.addSubscribeListener((from, request) -> seenAsOccupant(from) ? SubscribeAnswer.Approve : null);
@@ -227,33 +213,6 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         }
     }
 
-    private void routeRoomStanza(Stanza stanza) {
-        KeptRoom room = rooms.get(stanza.getFrom().asEntityBareJidIfPossible());
-        try {
-            if (stanza instanceof Presence presence) {
-                room.onPresence(presence);
-            } else if (stanza instanceof Message message) {
-                room.onMessage(message);
-            }
-        } catch (RuntimeException e) {
-            // A stanza we cannot make sense of must not take the listener thread down with it.
-            log.error("Room {}: could not handle a stanza from {}", room.jid(), stanza.getFrom(), e);
-        }
-    }
-
-    private void onDirectMessage(Stanza stanza) {
-        Message message = (Message) stanza;
-        Jid from = message.getFrom();
-        if (from == null || from.getLocalpartOrNull() == null || DelayInformation.from(message) != null) {
-            return; // server notices and offline-stored messages are not live requests
-        }
-        if (from.asBareJid().equals(session.settings().jid())) {
-            return; // our own other resources (carbons) are not users
-        }
-        sink.accept(new DirectMessageReceivedEvent(from.toString(), from.asBareJid().toString(),
-                Snapshots.message(message, session.settings().jid()), clock.instant()));
-    }
-
     private List<KeptRoom> snapshot() {
         synchronized (rooms) {
             return List.copyOf(rooms.values());
@@ -262,14 +221,18 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     @Override
     public Optional<RoomHandle> room(String roomJid) {
-        return Optional.ofNullable(handles.get(roomJid.toLowerCase(java.util.Locale.ROOT)));
+        // Only the exact (case-insensitive) bare JID of a kept room names it.
+        String wanted = roomJid.toLowerCase(java.util.Locale.ROOT);
+        EntityBareJid jid = JidCreate.entityBareFromOrNull(wanted);
+        if (jid == null || !jid.toString().equals(wanted)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(rooms.get(jid)).map(KeptRoom::handle);
     }
 
     @Override
     public Collection<RoomHandle> all() {
-        synchronized (handles) {
-            return List.copyOf(handles.values());
-        }
+        return snapshot().stream().map(KeptRoom::handle).toList();
     }
 
     @Override

@@ -1,10 +1,17 @@
 /**
- * Rooms as code (XEP-0045): joining with no history (§7.2.15), creating missing rooms and submitting
- * their configuration at once (§10.1), comparing the owner's configuration form with the desired
- * settings and putting drift back (§10.2), tracking occupants and turning room stanzas into events,
- * coming back after nick conflicts (§7.2.9), kicks (§8.2), bans (§9.1) and destroyed rooms (§10.9), and
- * detecting a silently lost membership with XEP-0410 self-pings. Also the room actions plugins use:
- * moderation (§8-§10), XEP-0425 message moderation and XEP-0461 replies.
+ * Rooms as code (XEP-0045): which rooms the bot is in and how they are configured. One class per job:
+ * {@link org.majordome.room.RoomKeeper} keeps the set of rooms (one map) and drives them on session changes
+ * and timers; {@link org.majordome.room.KeptRoom} is one room and its parts: the membership state machine
+ * ({@code RoomMembership}, {@code RoomJoiner}, {@code OwnPresence}: joining with no history §7.2.15,
+ * creating missing rooms §10.1, coming back after nick conflicts §7.2.9, kicks §8.2, bans §9.1 and destroyed
+ * rooms §10.9), the configuration ({@code RoomReconciler}, {@code RoomConfigPlan}: the owner's form compared
+ * with the desired settings and drift put back, §10.2), XEP-0410 self-pings ({@code SelfPing}), disco#info
+ * features ({@code RoomFeatures}, XEP-0030), the bot's own messages ({@code RoomSender}) and the room actions
+ * plugins use ({@code RoomActions}: moderation §8-§10, XEP-0425 message moderation, XEP-0461 replies).
+ *
+ * <p>The translation of room stanzas into events is not here but in {@link org.majordome.intake}, which
+ * this package feeds nothing but the bot's own membership ({@code OwnPresence}). This package may use
+ * {@code api}, {@code config}, {@code xmpp} and {@code intake}; nothing here is imported by them.
  *
  * <p>{@link org.majordome.room.RoomKeeper} owns "which rooms are joined and how they are configured";
  * nothing else writes that state.

@@ -23,13 +23,13 @@ import org.majordome.api.Plugin;
 import org.majordome.api.PluginContext;
 import org.majordome.api.event.Role;
 import org.majordome.api.event.RoomMessageReceivedEvent;
+import org.majordome.intake.BenchIntake;
 import org.majordome.intake.CompositeEventSink;
 import org.majordome.intake.LoggingEventSink;
 import org.majordome.plugins.moderation.ModerationConfig;
 import org.majordome.plugins.moderation.ModerationPlugin;
 import org.majordome.plugins.welcome.WelcomeConfig;
 import org.majordome.plugins.welcome.WelcomePlugin;
-import org.majordome.room.BenchIntake;
 import org.majordome.script.ScriptHost;
 import org.majordome.script.ScriptSettings;
 import org.majordome.testkit.PluginTestKit;
@@ -52,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Room messages per second through the whole pipeline, on one core: parsed Smack {@code Message} stanzas go
- * into the bot's real intake ({@code KeptRoom.onMessage}, as Smack's reader thread calls it), whose events go
+ * into the bot's real intake ({@code RoomStanzaIntake.onMessage}, as Smack's reader thread calls it), whose events go
  * through the real event sinks and {@code Dispatcher} (virtual threads, as in production) to the shipped
  * moderation plugin (default rules), the welcome plugin, a trivial Java plugin and, with
  * {@code script=with}, a trivial JavaScript plugin ({@code bot.onEvent('RoomMessageReceived', ...)};

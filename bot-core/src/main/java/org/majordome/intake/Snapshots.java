@@ -1,4 +1,4 @@
-package org.majordome.room;
+package org.majordome.intake;
 
 import java.util.Optional;
 
@@ -19,16 +19,16 @@ import org.majordome.api.event.Occupant;
 import org.majordome.api.event.Role;
 
 /** Turns Smack stanzas into the plain snapshots that events carry. */
-final class Snapshots {
+public final class Snapshots {
 
     /** XEP-0421: a stable, anonymous id per occupant, stamped by the room. */
-    static final String OCCUPANT_ID_ELEMENT = "occupant-id";
-    static final String OCCUPANT_ID_NAMESPACE = "urn:xmpp:occupant-id:0";
+    public static final String OCCUPANT_ID_ELEMENT = "occupant-id";
+    public static final String OCCUPANT_ID_NAMESPACE = "urn:xmpp:occupant-id:0";
 
     private Snapshots() {
     }
 
-    static Occupant occupant(String nick, Presence presence) {
+    public static Occupant occupant(String nick, Presence presence) {
         MUCUser muc = MUCUser.from(presence);
         MUCItem item = muc == null ? null : muc.getItem();
         Optional<String> realJid = item == null || item.getJid() == null
@@ -40,11 +40,11 @@ final class Snapshots {
     }
 
     /** An occupant the bot has no presence for (a message raced ahead of a presence). */
-    static Occupant unknown(String nick) {
+    public static Occupant unknown(String nick) {
         return new Occupant(nick, Optional.empty(), Optional.empty(), Role.NONE, Affiliation.NONE);
     }
 
-    static Optional<String> occupantId(org.jivesoftware.smack.packet.Stanza stanza) {
+    public static Optional<String> occupantId(org.jivesoftware.smack.packet.Stanza stanza) {
         ExtensionElement element = stanza.getExtensionElement(OCCUPANT_ID_ELEMENT, OCCUPANT_ID_NAMESPACE);
         if (element instanceof StandardExtensionElement standard) {
             return Optional.ofNullable(standard.getAttributeValue("id"));
@@ -56,7 +56,7 @@ final class Snapshots {
      * @param stampedBy whose XEP-0359 stanza-id to take: the room for groupchat messages, the bot's
      *                  own account for direct messages
      */
-    static MessageStanza message(Message message, Jid stampedBy) {
+    public static MessageStanza message(Message message, Jid stampedBy) {
         Optional<String> stanzaId = Optional.empty();
         for (ExtensionElement element : message.getExtensions(StanzaIdElement.ELEMENT, StanzaIdElement.NAMESPACE)) {
             if (element instanceof StanzaIdElement id && id.getBy() != null

@@ -1,0 +1,25 @@
+package org.majordome.room;
+
+import org.jivesoftware.smack.packet.StanzaError;
+
+/** The room answered the join presence with an error (XEP-0045 §7.2.6-§7.2.11). */
+final class JoinRefusedException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient StanzaError error;
+
+    JoinRefusedException(StanzaError error) {
+        super(error == null ? "unknown error" : error.toString());
+        this.error = error;
+    }
+
+    StanzaError.Condition condition() {
+        return error == null ? StanzaError.Condition.undefined_condition : error.getCondition();
+    }
+
+    String describe() {
+        if (error == null) {
+            return "no reason given";
+        }
+        return error.getCondition() + (error.getDescriptiveText() == null ? "" : ": " + error.getDescriptiveText());
+    }
+}
