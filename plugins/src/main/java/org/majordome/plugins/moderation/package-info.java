@@ -54,6 +54,16 @@
  * {@code !unban <jid>}, {@code !case <n>}, {@code !cases [nick|jid]} (answered privately),
  * {@code !pardon <nick|jid>}, {@code !lockdown [duration]}, {@code !unlock}.
  *
+ * <h2>Where things are</h2>
+ * {@link org.majordome.plugins.moderation.ModerationPlugin} routes events and declares the commands.
+ * {@code RoomWatch} holds what the rules remember about a room and runs them in order: the flood rule itself,
+ * {@code RepetitionWatch} (repetition and raids), {@code ContentRules} (words, links, mentions, capitals) over
+ * a {@code FoldedText} (each message folded once, only as far as the enabled rules read), {@code JoinFloodWatch}
+ * and {@code CorrectableIds}. {@code Sanctions} turns offences into sanctions and cases: {@code EscalationLadder}
+ * decides, {@code Enforcer} carries out (with its fallbacks), {@code CaseBook} stores. {@code SanctionExpiry}
+ * ends temporary sanctions through a persistent job; {@code Lockdown} locks and unlocks rooms;
+ * {@code ModeratorCommands} carries out the moderators' commands.
+ *
  * <h2>Configuration</h2>
  * Section {@code plugins.moderation}, bound to {@link org.majordome.plugins.moderation.ModerationConfig}.
  * The commented default, with every key, ships as the resource
