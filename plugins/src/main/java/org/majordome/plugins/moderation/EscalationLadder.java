@@ -1,6 +1,7 @@
 package org.majordome.plugins.moderation;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,6 +55,17 @@ final class EscalationLadder {
             sanction = Sanction.WARN;
         }
         return new Decision(sanction, effectiveDuration(policy, sanction, duration), remove);
+    }
+
+    /**
+     * Where the {@link Enforcer} falls back from a sanction the room cannot do: the room's ladder in points
+     * order, each rung's duration made explicit (the policy's default where the rung gives none).
+     */
+    static List<Rung> fallbacks(Policy policy) {
+        return policy.ladder().stream().sorted(Comparator.comparingInt(Rung::points))
+                .map(rung -> new Rung(rung.points(), rung.action(),
+                        effectiveDuration(policy, rung.action(), rung.duration()), rung.removeMessage()))
+                .toList();
     }
 
     private static Duration effectiveDuration(Policy policy, Sanction sanction, Duration duration) {

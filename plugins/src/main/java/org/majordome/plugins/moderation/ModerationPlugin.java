@@ -119,7 +119,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
             return;
         }
         if (occupant.realJid().filter(jid -> book.globallyBanned(jid, now)).isPresent()) {
-            sanctions.manual(room, offender, Sanction.BAN, Duration.ZERO, "on the shared ban list", Sanctions.BOT,
+            sanctions.manual(room, watch.policy(), offender, Sanction.BAN, Duration.ZERO, "on the shared ban list", Sanctions.BOT,
                     "shared ban list");
             return;
         }

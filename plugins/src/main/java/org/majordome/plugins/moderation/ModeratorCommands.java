@@ -173,7 +173,7 @@ final class ModeratorCommands {
     /** A moderator's sanction: carried out like an automatic one (fallbacks included), recorded, answered. */
     private void command(CommandInvocation invocation, RoomHandle room, Offender offender, Sanction sanction,
                          Duration duration, String reason) {
-        sanctions.manual(room, offender, sanction, duration, reason, actor(invocation), "manual")
+        sanctions.manual(room, watches.apply(room.roomJid()).policy(), offender, sanction, duration, reason, actor(invocation), "manual")
                 .thenAccept(outcome -> invocation.reply(outcome.applied().isPresent()
                         ? offender.nick() + ": " + outcome.done()
                                 + (outcome.fallback().isEmpty() ? "" : " (" + outcome.fallback() + ")")

@@ -66,9 +66,10 @@ final class Sanctions {
         if (!dryRun) {
             // The sanction leaves first; storing the points and logging overlap with its round trip.
             Plan plan = new Plan(sanction, duration, toRemove, reason,
-                    offender.nick() + ", please stop: " + reason + ".", message, policy.warnPrivately());
+                    offender.nick() + ", please stop: " + reason + ".", message, policy.warnPrivately(),
+                    EscalationLadder.fallbacks(policy));
             Enforcer.apply(room, offender, plan).thenAccept(outcome -> concluded(room, offender, rules, evidence, BOT,
-                    duration, outcome));
+                    outcome));
         }
         book.addPoints(room.roomJid(), offender.key(), dryRun, points, now, policy.pointsDecayEvery());
         context.logger(room.roomJid()).info("{} broke {} ({} points){}", offender.describe(), reason, points0,
@@ -80,22 +81,23 @@ final class Sanctions {
     }
 
     /** A moderator's sanction (or the shared ban list's): carried out like an automatic one, fallbacks included. */
-    CompletionStage<Outcome> manual(RoomHandle room, Offender offender, Sanction sanction, Duration duration,
-                                    String reason, String actor, String rule) {
+    CompletionStage<Outcome> manual(RoomHandle room, Policy policy, Offender offender, Sanction sanction,
+                                    Duration duration, String reason, String actor, String rule) {
         String warning = offender.nick() + ", warning from the moderators" + (reason.isBlank() ? "." : ": " + reason);
-        Plan plan = new Plan(sanction, duration, List.of(), reason, warning, Optional.empty(), false);
+        Plan plan = new Plan(sanction, duration, List.of(), reason, warning, Optional.empty(), false,
+                EscalationLadder.fallbacks(policy));
         return Enforcer.apply(room, offender, plan).thenApply(outcome -> {
-            concluded(room, offender, rule, reason, actor, duration, outcome);
+            concluded(room, offender, rule, reason, actor, outcome);
             return outcome;
         });
     }
 
     /** Records the case of a carried-out plan (and so schedules the end of a temporary sanction). */
     private void concluded(RoomHandle room, Offender offender, String rule, String evidence, String actor,
-                           Duration duration, Outcome outcome) {
+                           Outcome outcome) {
         try {
             Sanction applied = outcome.applied().orElse(null);
-            ModerationCase entry = recordCase(room, offender, rule, evidence, outcome.done(), actor, duration, applied,
+            ModerationCase entry = recordCase(room, offender, rule, evidence, outcome.done(), actor, outcome.duration(), applied,
                     outcome.fallback(), false);
             if (!outcome.fallback().isEmpty()) {
                 context.logger(room.roomJid()).warn("Case #{}: {}", entry.number(), outcome.fallback());
