@@ -2,22 +2,27 @@ package org.majordome.plugins.moderation;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.plugins.moderation.ModerationConfig.Rung;
 import org.majordome.plugins.moderation.ModerationConfig.Sanction;
 
 /**
- * Carries out a sanction in a room without waiting on the server, climbing to the next rung when the room
- * cannot do one: a removal the room does not offer (XEP-0425) or refuses becomes a mute, a refused mute a
- * kick, a refused kick a ban; a ban without a known real JID becomes a kick. A failure that is no answer
- * (timeout, the bot is not in the room) is reported as such, not escalated. The outcome says what was
- * really done and what replaced what, for the case.
+ * Carries out a sanction in a room without waiting on the server, falling back along the room's own ladder
+ * when the room cannot do one (a removal it does not offer, XEP-0425; a refused role or affiliation change; a
+ * ban without a known real JID): the next rung the keeper configured with a harsher sanction, or, when none
+ * is left, the harshest gentler rung not tried yet. A warning that cannot be sent is not replaced, and a
+ * failure that is no answer (timeout, the bot is not in the room) is reported as such, not escalated. The
+ * outcome says what was really done and what replaced what, for the case.
  */
 final class Enforcer {
 
@@ -34,35 +39,38 @@ final class Enforcer {
      * @param warning    what a warning says
      * @param replyTo    the message a warning answers, if any
      * @param privately  warn by private message
+     * @param ladder     the room's ladder in points order, each rung's duration made explicit: where fallbacks come from
      */
     record Plan(Sanction sanction, Duration duration, List<String> stanzaIds, String reason, String warning,
-                Optional<MessageRef> replyTo, boolean privately) {
+                Optional<MessageRef> replyTo, boolean privately, List<Rung> ladder) {
     }
 
     /**
      * What happened.
      *
      * @param applied  the sanction that took effect, empty when none did
+     * @param duration how long the applied sanction lasts (a fallback rung brings its own)
      * @param done     what was done, for people ("remove+mute 10m")
      * @param fallback what replaced what and why; empty when nothing did
      */
-    record Outcome(Optional<Sanction> applied, String done, String fallback) {
+    record Outcome(Optional<Sanction> applied, Duration duration, String done, String fallback) {
     }
 
     static CompletionStage<Outcome> apply(RoomHandle room, Offender offender, Plan plan) {
         boolean removalIsTheSanction = plan.sanction() == Sanction.REMOVE;
         CompletionStage<List<String>> removal = removalIsTheSanction || plan.stanzaIds().isEmpty()
                 ? CompletableFuture.completedFuture(List.of()) : remove(room, plan);
-        CompletionStage<Step> main = step(room, offender, plan, plan.sanction(), new ArrayList<>());
+        CompletionStage<Step> main = step(room, offender, plan, plan.sanction(), plan.duration(), new ArrayList<>(),
+                EnumSet.noneOf(Sanction.class));
         return removal.thenCombine(main, (removalProblems, step) -> {
             List<String> notes = new ArrayList<>(step.notes);
             boolean removed = !plan.stanzaIds().isEmpty() && removalProblems.isEmpty() && !removalIsTheSanction;
             if (!removalProblems.isEmpty()) {
                 notes.add("message not removed: " + String.join("; ", removalProblems));
             }
-            String done = step.applied.map(sanction -> (removed ? "remove+" : "") + describe(sanction, plan.duration()))
+            String done = step.applied.map(sanction -> (removed ? "remove+" : "") + describe(sanction, step.duration))
                     .orElse(removed ? "remove" : "nothing");
-            return new Outcome(step.applied, done, String.join("; ", notes));
+            return new Outcome(step.applied, step.duration, done, String.join("; ", notes));
         });
     }
 
@@ -72,11 +80,12 @@ final class Enforcer {
         return timed ? name + " " + RoomWatch.describe(duration) : name;
     }
 
-    private record Step(Optional<Sanction> applied, List<String> notes) {
+    private record Step(Optional<Sanction> applied, Duration duration, List<String> notes) {
     }
 
     private static CompletionStage<Step> step(RoomHandle room, Offender offender, Plan plan, Sanction sanction,
-                                              List<String> notes) {
+                                              Duration duration, List<String> notes, Set<Sanction> tried) {
+        tried.add(sanction);
         CompletionStage<ActionResult> attempt = switch (sanction) {
             case WARN -> plan.privately() || plan.replyTo().isEmpty()
                     ? (plan.privately() ? room.sendPrivate(offender.nick(), plan.warning()) : room.send(plan.warning()))
@@ -92,25 +101,30 @@ final class Enforcer {
         };
         return attempt.thenCompose(result -> {
             if (result.succeeded()) {
-                return CompletableFuture.completedFuture(new Step(Optional.of(sanction), notes));
+                return CompletableFuture.completedFuture(new Step(Optional.of(sanction), duration, notes));
             }
-            Optional<Sanction> next = result instanceof ActionResult.Failed ? Optional.empty() : next(sanction, notes);
-            notes.add(describe(sanction, plan.duration()) + " " + explain(result)
-                    + next.map(other -> ", " + other.name().toLowerCase(java.util.Locale.ROOT) + " instead").orElse(""));
-            return next.isEmpty() ? CompletableFuture.completedFuture(new Step(Optional.empty(), notes))
-                    : step(room, offender, plan, next.get(), notes);
+            Optional<Rung> next = result instanceof ActionResult.Failed ? Optional.empty()
+                    : next(plan.ladder(), sanction, tried);
+            notes.add(describe(sanction, duration) + " " + explain(result)
+                    + next.map(other -> ", " + other.action().name().toLowerCase(java.util.Locale.ROOT) + " instead").orElse(""));
+            return next.isEmpty() ? CompletableFuture.completedFuture(new Step(Optional.empty(), duration, notes))
+                    : step(room, offender, plan, next.get().action(), next.get().duration(), notes, tried);
         });
     }
 
-    /** The next rung after one the room could not do; a ban falls back to a kick when no kick was tried. */
-    private static Optional<Sanction> next(Sanction failed, List<String> notes) {
-        return switch (failed) {
-            case WARN -> Optional.empty();
-            case REMOVE -> Optional.of(Sanction.MUTE);
-            case MUTE -> Optional.of(Sanction.KICK);
-            case KICK -> Optional.of(Sanction.BAN);
-            case BAN -> notes.stream().anyMatch(note -> note.startsWith("kick")) ? Optional.empty() : Optional.of(Sanction.KICK);
-        };
+    /**
+     * The rung to try after one the room could not do: the first rung of the ladder (in points order) with a
+     * harsher sanction, else the harshest gentler one; never one already tried. A warning is not replaced.
+     */
+    static Optional<Rung> next(List<Rung> ladder, Sanction failed, Set<Sanction> tried) {
+        if (failed == Sanction.WARN) {
+            return Optional.empty();
+        }
+        Optional<Rung> harsher = ladder.stream()
+                .filter(rung -> rung.action().compareTo(failed) > 0 && !tried.contains(rung.action())).findFirst();
+        return harsher.or(() -> ladder.stream()
+                .filter(rung -> rung.action().compareTo(failed) < 0 && !tried.contains(rung.action()))
+                .max(Comparator.comparing(Rung::action)));
     }
 
     private static CompletionStage<List<String>> remove(RoomHandle room, Plan plan) {

@@ -27,8 +27,10 @@
  * nick (carried over on a nick change). Each offence adds its rules' points to the offender's record; one
  * point is forgotten per {@code points-decay-every}; the highest rung reached applies (default: warn, then
  * remove the message and mute 10 minutes, then kick, then ban 24 hours). A sanction the room does not offer
- * or refuses falls back to the next one (no XEP-0425 removal: mute; mute refused: kick; kick refused: ban;
- * ban without a real JID: kick), and the case records it. Every automatic or manual action is a case
+ * or refuses (no XEP-0425 removal, a refused role or affiliation change, a ban without a real JID) falls back
+ * to the next rung the keeper configured with a harsher sanction (with {@code remove} at 1 point and
+ * {@code kick} at 2, no XEP-0425 means a kick), or when none is left to the harshest gentler rung not tried
+ * yet; the case records it. Every automatic or manual action is a case
  * numbered per room and stored with room, offender, rule, evidence, action, actor, time, expiry and
  * fallback. In dry run (per room or per rule) the case says "would have" and nothing is done.
  *
@@ -53,6 +55,16 @@
  * {@code !unmute <nick>}, {@code !kick <nick> [reason]}, {@code !ban <nick|jid> [duration] [reason] [--all]},
  * {@code !unban <jid>}, {@code !case <n>}, {@code !cases [nick|jid]} (answered privately),
  * {@code !pardon <nick|jid>}, {@code !lockdown [duration]}, {@code !unlock}.
+ *
+ * <h2>Where things are</h2>
+ * {@link org.majordome.plugins.moderation.ModerationPlugin} routes events and declares the commands.
+ * {@code RoomWatch} holds what the rules remember about a room and runs them in order: the flood rule itself,
+ * {@code RepetitionWatch} (repetition and raids), {@code ContentRules} (words, links, mentions, capitals) over
+ * a {@code FoldedText} (each message folded once, only as far as the enabled rules read), {@code JoinFloodWatch}
+ * and {@code CorrectableIds}. {@code Sanctions} turns offences into sanctions and cases: {@code EscalationLadder}
+ * decides, {@code Enforcer} carries out (with its fallbacks), {@code CaseBook} stores. {@code SanctionExpiry}
+ * ends temporary sanctions through a persistent job; {@code Lockdown} locks and unlocks rooms;
+ * {@code ModeratorCommands} carries out the moderators' commands.
  *
  * <h2>Configuration</h2>
  * Section {@code plugins.moderation}, bound to {@link org.majordome.plugins.moderation.ModerationConfig}.

@@ -168,6 +168,28 @@ class ModerationPluginTest {
                 .contains("mute 10m refused (not-allowed), kick instead");
     }
 
+    /**
+     * Issue 13 item 5: a rung the room cannot do fell back along a fixed chain (remove → mute → kick → ban)
+     * whatever the keeper configured; a keeper with {@code remove} at 1 point and {@code kick} at 2 got a mute.
+     */
+    @Test
+    void theLadderFallsBackToTheNextRungTheKeeperConfiguredNotToAFixedChain() {
+        ModerationConfig config = with(config(), Map.of("words", words(1), "ladder", List.of(
+                new ModerationConfig.Rung(1, ModerationConfig.Sanction.REMOVE, Duration.ZERO, false),
+                new ModerationConfig.Rung(2, ModerationConfig.Sanction.KICK, Duration.ZERO, false))));
+        TestRoom room = start(config);
+        room.withoutFeature(Feature.MESSAGE_MODERATION);
+        room.join("troll", Role.PARTICIPANT);
+        room.join("boss", Role.MODERATOR, Affiliation.OWNER);
+        room.say("troll", "shit");
+
+        assertThat(room.actions()).contains(new RoomAction.Kicked("troll", "words: word 'shit'"))
+                .noneMatch(RoomAction.VoiceRevoked.class::isInstance);
+        room.say("boss", "!case 1");
+        assertThat(room.botSaidPrivatelyTo("boss")).singleElement().asString()
+                .contains("— kick —").contains("fallback: remove not supported").contains("kick instead");
+    }
+
     @Test
     void pointsEscalateAndDecayOverTime() {
         ModerationConfig config = with(config(), Map.of("words", words(1)));

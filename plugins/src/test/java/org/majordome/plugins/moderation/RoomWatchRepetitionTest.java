@@ -51,7 +51,7 @@ class RoomWatchRepetitionTest {
             common.retainAll(setB);
             double expected = setA.isEmpty() || setB.isEmpty() ? 0
                     : (double) common.size() / (setA.size() + setB.size() - common.size());
-            assertThat(RoomWatch.jaccard(RoomWatch.trigrams(a), RoomWatch.trigrams(b))).as("%s / %s", a, b)
+            assertThat(RepetitionWatch.jaccard(RepetitionWatch.trigrams(a), RepetitionWatch.trigrams(b))).as("%s / %s", a, b)
                     .isEqualTo(expected);
         }
     }
@@ -60,10 +60,10 @@ class RoomWatchRepetitionTest {
     void theLinkPreCheckLetsThroughEverythingTheLinkPatternCouldMatch() {
         for (String text : List.of("see https://example.org", "HTTP://EXAMPLE.ORG", "go to WwW.example.org now",
                 "www.a.b", "x://y")) {
-            assertThat(RoomWatch.mayHoldLink(text)).as(text).isTrue();
+            assertThat(ContentRules.mayHoldLink(text)).as(text).isTrue();
         }
         for (String text : List.of("", "hello there.", "ww.example.org", "www", "http:/example.org", "w.w.w.")) {
-            assertThat(RoomWatch.mayHoldLink(text)).as(text).isFalse();
+            assertThat(ContentRules.mayHoldLink(text)).as(text).isFalse();
         }
     }
 

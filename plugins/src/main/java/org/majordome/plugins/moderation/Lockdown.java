@@ -1,0 +1,124 @@
+package org.majordome.plugins.moderation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+import org.majordome.api.DurationText;
+import org.majordome.api.PluginContext;
+import org.majordome.api.command.CommandInvocation;
+import org.majordome.api.room.ActionResult;
+import org.majordome.api.room.RoomHandle;
+import org.majordome.plugins.moderation.ModerationConfig.LockdownMode;
+import org.majordome.plugins.moderation.ModerationConfig.Policy;
+
+/**
+ * Locks a room down (moderated or members-only) on a join flood or a moderator's {@code !lockdown}, and lifts
+ * it when the room has been quiet for the quiet period, or on {@code !unlock}. The lockdown is stored, and its
+ * end is a persistent job (run by {@link SanctionExpiry}), so that it survives a restart.
+ */
+final class Lockdown {
+
+    private final PluginContext<ModerationConfig> context;
+    private final CaseBook book;
+    private final Function<String, RoomWatch> watches;
+
+    Lockdown(PluginContext<ModerationConfig> context, CaseBook book, Function<String, RoomWatch> watches) {
+        this.context = context;
+        this.book = book;
+        this.watches = watches;
+    }
+
+    /** The room's joins amount to a flood: locks it down unless it is already, or the rule is in dry run. */
+    void joinFlood(RoomHandle room, RoomWatch watch) {
+        ModerationConfig.JoinFloodRule rule = watch.policy().joinFlood();
+        String why = "more than " + rule.maxJoins() + " joins within " + RoomWatch.describe(rule.per());
+        if (rule.dryRun() || watch.policy().dryRun()) {
+            context.logger(room.roomJid()).info("Would have locked the room down: {} [dry run]", why);
+            return;
+        }
+        if (book.lockdown(room.roomJid()).isPresent()) {
+            return;
+        }
+        lock(room, rule.mode(), context.clock().instant().plus(rule.quietPeriod()), true, why);
+    }
+
+    /** {@code !lockdown [duration]}. */
+    void lockdownCommand(CommandInvocation invocation) {
+        RoomHandle room = invocation.room().orElseThrow();
+        Policy policy = watches.apply(room.roomJid()).policy();
+        Duration duration = invocation.argument(0).flatMap(DurationText::parse).orElse(policy.joinFlood().quietPeriod());
+        lock(room, policy.joinFlood().mode(), context.clock().instant().plus(duration), false,
+                "asked by " + invocation.sender().displayName()).thenAccept(result -> {
+                    if (!result.succeeded()) {
+                        invocation.reply("Could not lock the room down: " + Enforcer.explain(result));
+                    }
+                });
+    }
+
+    /** {@code !unlock}. */
+    void unlockCommand(CommandInvocation invocation) {
+        RoomHandle room = invocation.room().orElseThrow();
+        LockdownMode mode = book.lockdown(room.roomJid()).map(text -> LockdownMode.valueOf(text.split(" ", 2)[0]))
+                .orElse(watches.apply(room.roomJid()).policy().joinFlood().mode());
+        unlock(room, mode, "asked by " + invocation.sender().displayName()).thenAccept(result -> {
+            if (!result.succeeded()) {
+                invocation.reply("Could not lift the lockdown: " + Enforcer.explain(result));
+            }
+        });
+    }
+
+    /** The lockdown's end came due: lifts it, or waits on while joins go on (an automatic lockdown). */
+    void due(RoomHandle room, Map<String, String> job) {
+        String roomJid = room.roomJid();
+        RoomWatch watch = watches.apply(roomJid);
+        Instant quietUntil = watch.lastJoin().equals(Instant.MIN) ? Instant.MIN
+                : watch.lastJoin().plus(watch.policy().joinFlood().quietPeriod());
+        if (Boolean.parseBoolean(job.get("auto")) && quietUntil.isAfter(context.clock().instant())) {
+            scheduleUnlock(roomJid, quietUntil, job.get("mode"), true);
+        } else {
+            unlock(room, LockdownMode.valueOf(job.get("mode")), "the room is quiet again");
+        }
+    }
+
+    private CompletionStage<ActionResult> lock(RoomHandle room, LockdownMode mode, Instant until, boolean auto,
+                                               String why) {
+        CompletionStage<ActionResult> result = mode == LockdownMode.MODERATED ? room.setModerated(true)
+                : room.setMembersOnly(true);
+        return result.thenApply(outcome -> {
+            if (outcome.succeeded()) {
+                book.putLockdown(room.roomJid(), mode + " until " + until);
+                scheduleUnlock(room.roomJid(), until, mode.name(), auto);
+                room.send("Lockdown: " + why + ". " + (mode == LockdownMode.MODERATED
+                        ? "Newcomers cannot speak" : "Only members may enter") + (auto ? " until the joins stop." : "."));
+                context.logger(room.roomJid()).warn("Locked down ({}): {}", mode, why);
+            } else {
+                context.logger(room.roomJid()).warn("Could not lock the room down ({}): {}", why, Enforcer.explain(outcome));
+            }
+            return outcome;
+        });
+    }
+
+    private void scheduleUnlock(String roomJid, Instant at, String mode, boolean auto) {
+        context.scheduler().room(roomJid).schedulePersistent(SanctionExpiry.EXPIRY_JOB, "lockdown", at, Fields.encode(
+                Map.of("room", roomJid, "what", "unlock", "mode", mode, "auto", Boolean.toString(auto))));
+    }
+
+    private CompletionStage<ActionResult> unlock(RoomHandle room, LockdownMode mode, String why) {
+        context.scheduler().room(room.roomJid()).cancel("lockdown");
+        CompletionStage<ActionResult> result = mode == LockdownMode.MODERATED ? room.setModerated(false)
+                : room.setMembersOnly(false);
+        return result.thenApply(outcome -> {
+            book.deleteLockdown(room.roomJid());
+            if (outcome.succeeded()) {
+                room.send("Lockdown lifted: " + why + ".");
+                context.logger(room.roomJid()).info("Lockdown lifted: {}", why);
+            } else {
+                context.logger(room.roomJid()).warn("Could not lift the lockdown: {}", Enforcer.explain(outcome));
+            }
+            return outcome;
+        });
+    }
+}

@@ -1,0 +1,205 @@
+package org.majordome.plugins.moderation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.majordome.api.DurationText;
+import org.majordome.api.PluginContext;
+import org.majordome.api.command.CommandInvocation;
+import org.majordome.api.event.Occupant;
+import org.majordome.api.room.RoomHandle;
+import org.majordome.plugins.moderation.ModerationConfig.Sanction;
+
+/**
+ * What the moderators' commands do (the plugin declares them): sanctions carried out like automatic ones
+ * (fallbacks included) and recorded as cases, their early end, the shared ban list, reading cases, pardons.
+ */
+final class ModeratorCommands {
+
+    private static final int LISTED_CASES = 10;
+
+    private final PluginContext<ModerationConfig> context;
+    private final CaseBook book;
+    private final Sanctions sanctions;
+    private final SanctionExpiry expiry;
+    private final Function<String, RoomWatch> watches;
+    private final Supplier<Set<String>> roomsSeen;
+
+    ModeratorCommands(PluginContext<ModerationConfig> context, CaseBook book, Sanctions sanctions,
+                      SanctionExpiry expiry, Function<String, RoomWatch> watches, Supplier<Set<String>> roomsSeen) {
+        this.context = context;
+        this.book = book;
+        this.sanctions = sanctions;
+        this.expiry = expiry;
+        this.watches = watches;
+        this.roomsSeen = roomsSeen;
+    }
+
+    void warn(CommandInvocation invocation) {
+        withOccupant(invocation, (room, offender) -> command(invocation, room, offender, Sanction.WARN,
+                Duration.ZERO, invocation.argumentsFrom(1)));
+    }
+
+    void mute(CommandInvocation invocation) {
+        withOccupant(invocation, (room, offender) -> {
+            Optional<Duration> duration = invocation.argument(1).flatMap(DurationText::parse);
+            String reason = invocation.argumentsFrom(duration.isPresent() ? 2 : 1);
+            command(invocation, room, offender, Sanction.MUTE,
+                    duration.orElse(watches.apply(room.roomJid()).policy().defaultMute()), reason);
+        });
+    }
+
+    void unmute(CommandInvocation invocation) {
+        withOccupant(invocation, (room, offender) -> {
+            book.deleteMute(room.roomJid(), offender.key());
+            expiry.cancel(room.roomJid(), "unmute:" + offender.key());
+            room.grantVoice(offender.nick()).thenAccept(result -> {
+                sanctions.recordCase(room, offender, "manual", "", result.succeeded() ? "unmute"
+                        : "unmute " + Enforcer.explain(result), actor(invocation), Duration.ZERO, null, "", false);
+                invocation.reply(result.succeeded() ? offender.nick() + " may speak again."
+                        : "Could not unmute " + offender.nick() + ": " + Enforcer.explain(result));
+            });
+        });
+    }
+
+    void kick(CommandInvocation invocation) {
+        withOccupant(invocation, (room, offender) -> command(invocation, room, offender, Sanction.KICK,
+                Duration.ZERO, invocation.argumentsFrom(1)));
+    }
+
+    void ban(CommandInvocation invocation) {
+        RoomHandle room = invocation.room().orElseThrow();
+        List<String> arguments = new ArrayList<>(invocation.arguments());
+        boolean everywhere = arguments.remove("--all");
+        String target = arguments.getFirst();
+        Offender offender = room.occupant(target).map(Offender::of)
+                .or(() -> target.contains("@") ? Optional.of(Offender.ofJid(target)) : Optional.empty()).orElse(null);
+        if (offender == null) {
+            invocation.reply("No occupant " + target + " here; to ban someone absent, give their JID.");
+            return;
+        }
+        Optional<Duration> duration = arguments.size() > 1 ? DurationText.parsePositive(arguments.get(1)) : Optional.empty();
+        String reason = String.join(" ", arguments.subList(duration.isPresent() ? 2 : 1, arguments.size()));
+        Duration length = duration.orElse(Duration.ZERO);
+        if (!everywhere) {
+            command(invocation, room, offender, Sanction.BAN, length, reason);
+            return;
+        }
+        if (offender.realJid().isEmpty()) {
+            invocation.reply("The room does not show " + target + "'s real JID; --all needs one.");
+            return;
+        }
+        String jid = offender.realJid().get();
+        book.putGlobalBan(jid, reason, length.isZero() ? Optional.empty()
+                : Optional.of(context.clock().instant().plus(length)));
+        Set<String> rooms = new LinkedHashSet<>();
+        rooms.add(room.roomJid());
+        rooms.addAll(book.knownRooms());
+        rooms.addAll(roomsSeen.get());
+        for (String roomJid : rooms) {
+            context.rooms().room(roomJid).ifPresent(other -> command(invocation, other,
+                    other == room ? offender : Offender.ofJid(jid), Sanction.BAN, length, reason + " (--all)"));
+        }
+    }
+
+    void unban(CommandInvocation invocation) {
+        RoomHandle room = invocation.room().orElseThrow();
+        String jid = TextNormalizer.lower(invocation.argument(0).orElseThrow());
+        boolean wasGlobal = book.deleteGlobalBan(jid);
+        Set<String> rooms = new LinkedHashSet<>();
+        rooms.add(room.roomJid());
+        if (wasGlobal) {
+            rooms.addAll(book.knownRooms());
+            rooms.addAll(roomsSeen.get());
+        }
+        for (String roomJid : rooms) {
+            context.rooms().room(roomJid).ifPresent(other -> {
+                expiry.cancel(roomJid, "unban:jid:" + jid);
+                other.unban(jid).thenAccept(result -> sanctions.recordCase(other, Offender.ofJid(jid), "manual", "",
+                        result.succeeded() ? "unban" : "unban " + Enforcer.explain(result), actor(invocation),
+                        Duration.ZERO, null, "", false));
+            });
+        }
+        invocation.reply(jid + " is no longer banned" + (wasGlobal ? " (removed from the shared ban list)." : "."));
+    }
+
+    void showCase(CommandInvocation invocation) {
+        RoomHandle room = invocation.room().orElseThrow();
+        String number = invocation.argument(0).orElseThrow().replace("#", "");
+        Optional<ModerationCase> found;
+        try {
+            found = book.find(room.roomJid(), Long.parseLong(number));
+        } catch (NumberFormatException e) {
+            invocation.reply("Usage: !case <number>");
+            return;
+        }
+        invocation.replyPrivately(found.map(ModerationCase::details).orElse("No case #" + number + " in this room."));
+    }
+
+    void listCases(CommandInvocation invocation) {
+        RoomHandle room = invocation.room().orElseThrow();
+        Optional<String> who = invocation.argument(0);
+        Optional<String> key = who.flatMap(room::occupant).map(occupant -> Offender.of(occupant).key());
+        List<ModerationCase> cases = book.latest(room.roomJid(), entry -> who.isEmpty()
+                || key.map(entry.offenderKey()::equals).orElse(false)
+                || entry.nick().equals(who.get())
+                || entry.realJid().map(jid -> jid.equalsIgnoreCase(who.get())).orElse(false), LISTED_CASES);
+        if (cases.isEmpty()) {
+            invocation.replyPrivately("No cases" + who.map(name -> " for " + name).orElse("") + " in this room.");
+            return;
+        }
+        invocation.replyPrivately(String.join("\n", cases.stream().map(ModerationCase::summary).toList()));
+    }
+
+    void pardon(CommandInvocation invocation) {
+        RoomHandle room = invocation.room().orElseThrow();
+        String target = invocation.argument(0).orElseThrow();
+        Offender offender = room.occupant(target).map(Offender::of)
+                .orElseGet(() -> target.contains("@") ? Offender.ofJid(target)
+                        : new Offender("nick:" + target, target, Optional.empty(), Optional.empty()));
+        book.clearPoints(room.roomJid(), offender.key());
+        sanctions.recordCase(room, offender, "manual", invocation.argumentsFrom(1), "pardon", actor(invocation),
+                Duration.ZERO, null, "", false);
+        invocation.reply(offender.nick() + "'s record is clean again.");
+    }
+
+    /** A moderator's sanction: carried out like an automatic one (fallbacks included), recorded, answered. */
+    private void command(CommandInvocation invocation, RoomHandle room, Offender offender, Sanction sanction,
+                         Duration duration, String reason) {
+        sanctions.manual(room, watches.apply(room.roomJid()).policy(), offender, sanction, duration, reason, actor(invocation), "manual")
+                .thenAccept(outcome -> invocation.reply(outcome.applied().isPresent()
+                        ? offender.nick() + ": " + outcome.done()
+                                + (outcome.fallback().isEmpty() ? "" : " (" + outcome.fallback() + ")")
+                        : "Could not " + sanction.name().toLowerCase(Locale.ROOT) + " " + offender.nick() + ": "
+                                + outcome.fallback()));
+    }
+
+    /** Runs the action on the occupant named by the first argument, or says there is none. */
+    private static void withOccupant(CommandInvocation invocation, OccupantAction action) {
+        RoomHandle room = invocation.room().orElseThrow();
+        String nick = invocation.argument(0).orElseThrow();
+        Optional<Occupant> occupant = room.occupant(nick);
+        if (occupant.isEmpty()) {
+            invocation.reply("No occupant " + nick + " here.");
+            return;
+        }
+        action.run(room, Offender.of(occupant.get()));
+    }
+
+    @FunctionalInterface
+    private interface OccupantAction {
+        void run(RoomHandle room, Offender offender);
+    }
+
+    private static String actor(CommandInvocation invocation) {
+        return invocation.sender().displayName()
+                + invocation.sender().bareJid().map(jid -> " (" + jid + ")").orElse("");
+    }
+}

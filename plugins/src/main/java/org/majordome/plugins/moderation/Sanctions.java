@@ -1,0 +1,125 @@
+package org.majordome.plugins.moderation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import org.majordome.api.PluginContext;
+import org.majordome.api.room.MessageRef;
+import org.majordome.api.room.RoomHandle;
+import org.majordome.plugins.moderation.Enforcer.Outcome;
+import org.majordome.plugins.moderation.Enforcer.Plan;
+import org.majordome.plugins.moderation.EscalationLadder.Decision;
+import org.majordome.plugins.moderation.ModerationConfig.Policy;
+import org.majordome.plugins.moderation.ModerationConfig.Sanction;
+
+/**
+ * Turns offences into sanctions and cases: counts the points, asks the {@link EscalationLadder}, has the
+ * {@link Enforcer} carry the sanction out, and records the case (which schedules the end of a temporary
+ * sanction through {@link SanctionExpiry}). Moderators' sanctions go the same way.
+ */
+final class Sanctions {
+
+    static final String BOT = "bot";
+
+    private final PluginContext<ModerationConfig> context;
+    private final CaseBook book;
+    private final SanctionExpiry expiry;
+
+    Sanctions(PluginContext<ModerationConfig> context, CaseBook book, SanctionExpiry expiry) {
+        this.context = context;
+        this.book = book;
+        this.expiry = expiry;
+    }
+
+    /**
+     * Counts the offence on the offender's record and applies what the ladder (or the rules' fixed actions)
+     * says. Rules in dry run count on a separate record and only log a "would have" case.
+     */
+    void offence(RoomHandle room, Policy policy, Offender offender, List<Violation> violations,
+                 List<String> stanzaIds, Optional<MessageRef> message, String evidence) {
+        List<Violation> acting = violations.stream().filter(v -> !v.dryRun() && !policy.dryRun()).toList();
+        List<Violation> dry = violations.stream().filter(v -> v.dryRun() || policy.dryRun()).toList();
+        if (!acting.isEmpty()) {
+            sanction(room, policy, offender, acting, stanzaIds, message, evidence, false);
+        }
+        if (!dry.isEmpty()) {
+            sanction(room, policy, offender, dry, stanzaIds, message, evidence, true);
+        }
+    }
+
+    private void sanction(RoomHandle room, Policy policy, Offender offender, List<Violation> violations,
+                          List<String> stanzaIds, Optional<MessageRef> message, String evidence, boolean dryRun) {
+        Instant now = context.clock().instant();
+        int points = violations.stream().mapToInt(Violation::points).sum();
+        double total = book.pointsAfter(room.roomJid(), offender.key(), dryRun, points, now, policy.pointsDecayEvery());
+        Decision decision = EscalationLadder.decide(policy, violations, total);
+        Sanction sanction = decision.sanction();
+        Duration duration = decision.duration();
+        String rules = String.join("+", violations.stream().map(Violation::rule).distinct().toList());
+        String reason = rules + ": " + String.join("; ", violations.stream().map(Violation::detail).toList());
+        String points0 = String.format(Locale.ROOT, "%.1f", total);
+        List<String> toRemove = decision.removeMessage() || sanction == Sanction.REMOVE ? stanzaIds : List.of();
+        if (!dryRun) {
+            // The sanction leaves first; storing the points and logging overlap with its round trip.
+            Plan plan = new Plan(sanction, duration, toRemove, reason,
+                    offender.nick() + ", please stop: " + reason + ".", message, policy.warnPrivately(),
+                    EscalationLadder.fallbacks(policy));
+            Enforcer.apply(room, offender, plan).thenAccept(outcome -> concluded(room, offender, rules, evidence, BOT,
+                    outcome));
+        }
+        book.addPoints(room.roomJid(), offender.key(), dryRun, points, now, policy.pointsDecayEvery());
+        context.logger(room.roomJid()).info("{} broke {} ({} points){}", offender.describe(), reason, points0,
+                dryRun ? " [dry run]" : "");
+        if (dryRun) {
+            String action = "would have: " + (toRemove.isEmpty() ? "" : "remove+") + Enforcer.describe(sanction, duration);
+            recordCase(room, offender, rules, evidence, action, BOT, duration, sanction, "", true);
+        }
+    }
+
+    /** A moderator's sanction (or the shared ban list's): carried out like an automatic one, fallbacks included. */
+    CompletionStage<Outcome> manual(RoomHandle room, Policy policy, Offender offender, Sanction sanction,
+                                    Duration duration, String reason, String actor, String rule) {
+        String warning = offender.nick() + ", warning from the moderators" + (reason.isBlank() ? "." : ": " + reason);
+        Plan plan = new Plan(sanction, duration, List.of(), reason, warning, Optional.empty(), false,
+                EscalationLadder.fallbacks(policy));
+        return Enforcer.apply(room, offender, plan).thenApply(outcome -> {
+            concluded(room, offender, rule, reason, actor, outcome);
+            return outcome;
+        });
+    }
+
+    /** Records the case of a carried-out plan (and so schedules the end of a temporary sanction). */
+    private void concluded(RoomHandle room, Offender offender, String rule, String evidence, String actor,
+                           Outcome outcome) {
+        try {
+            Sanction applied = outcome.applied().orElse(null);
+            ModerationCase entry = recordCase(room, offender, rule, evidence, outcome.done(), actor, outcome.duration(), applied,
+                    outcome.fallback(), false);
+            if (!outcome.fallback().isEmpty()) {
+                context.logger(room.roomJid()).warn("Case #{}: {}", entry.number(), outcome.fallback());
+            }
+        } catch (RuntimeException e) {
+            context.logger(room.roomJid()).error("Could not record the case of {}", offender.describe(), e);
+        }
+    }
+
+    ModerationCase recordCase(RoomHandle room, Offender offender, String rule, String evidence, String action,
+                              String actor, Duration duration, Sanction applied, String fallback, boolean dryRun) {
+        Instant now = context.clock().instant();
+        boolean timed = !dryRun && !duration.isZero() && (applied == Sanction.MUTE || applied == Sanction.BAN);
+        ModerationCase entry = book.record(room.roomJid(), number -> new ModerationCase(number, room.roomJid(),
+                offender.key(), offender.nick(), offender.realJid(), offender.occupantId(), rule, evidence, action,
+                actor, now, timed ? Optional.of(now.plus(duration)) : Optional.empty(), fallback, dryRun));
+        if (timed) {
+            // Before the log line: whoever reads "Case #n" (an operator, a test about to kill the bot) may rely on
+            // the end of the sanction being stored.
+            expiry.schedule(room.roomJid(), applied, offender, now.plus(duration), entry.number());
+        }
+        context.logger(room.roomJid()).info("Case #{}: {} — {} → {}", entry.number(), offender.describe(), rule, action);
+        return entry;
+    }
+}
