@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
@@ -19,6 +20,7 @@ import org.majordome.dispatch.PluginLifecycle;
 import org.majordome.dispatch.PluginRegistry;
 import org.majordome.dispatch.PluginResources;
 import org.majordome.dispatch.PluginServices;
+import org.majordome.dispatch.RateLimitExemption;
 import org.majordome.intake.EventSink;
 import org.majordome.room.RoomKeeper;
 import org.slf4j.Logger;
@@ -59,7 +61,10 @@ final class PluginRuntime {
                 .withReplyRate(dispatch.repliesPerSender(), dispatch.replyPeriod())
                 .withAnswerUnknownCommands(dispatch.answerUnknownCommands())
                 .withQueueCapacity(dispatch.queueCapacity())
-                .withHandlerTimeLimit(dispatch.handlerTimeLimit());
+                .withHandlerTimeLimit(dispatch.handlerTimeLimit())
+                .withRateLimitExempt(dispatch.rateLimitExempt().stream()
+                        .map(group -> RateLimitExemption.valueOf(group.name()))
+                        .collect(Collectors.toUnmodifiableSet()));
         List<String> admins = config.admins().stream().map(jid -> jid.toString().toLowerCase(Locale.ROOT)).toList();
         dispatcher = Dispatcher.onVirtualThreads(registry, commands, new PermissionResolver(admins), rooms, rooms,
                 settings, clock);

@@ -262,9 +262,14 @@ public final class ConfigLoader {
         Optional<Path> pluginDirectory = section.value("plugin-directory").flatMap(ConfigValue::asPath);
         Optional<Path> scriptsDirectory = section.value("scripts-directory").flatMap(ConfigValue::asPath);
         Duration scriptLimit = section.duration("script-time-limit", defaults.scriptTimeLimit());
+        // Absent: the defaults; an empty list: nobody is exempt.
+        Set<RateLimitExempt> exempt = section.value("rate-limit-exempt")
+                .flatMap(value -> value.asListOf(item -> item.asEnum(RateLimitExempt.class)))
+                .<Set<RateLimitExempt>>map(Set::copyOf)
+                .orElse(defaults.rateLimitExempt());
         section.rejectUnknownKeys();
         return new DispatchSettings(prefix, replies, period, answerUnknown, capacity, limit, pluginDirectory,
-                scriptsDirectory, scriptLimit);
+                scriptsDirectory, scriptLimit, exempt);
     }
 
     private static MonitoringSettings monitoring(ConfigReader section) {

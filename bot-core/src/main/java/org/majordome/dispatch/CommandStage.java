@@ -1,7 +1,6 @@
 package org.majordome.dispatch;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +30,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a message into a command run: parse, per-sender rate limit, built-in help, lookup among the
- * commands the room offers, permission check, argument count, then the handler in isolation. Every answer
- * the runtime itself gives is short, and nothing reveals a command the sender may not run.
+ * commands the room offers, permission check, argument count, on the room queue's thread; then the handler,
+ * in isolation, in its plugin's lane ({@link PendingCommand}). Every answer the runtime itself gives is
+ * short, and nothing reveals a command the sender may not run.
  */
 final class CommandStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandStage.class);
-    private static final int MAX_TRACKED_SENDERS = 10_000;
 
     private final CommandParser parser;
     private final CommandTable commands;
@@ -45,78 +44,85 @@ final class CommandStage {
     private final PermissionResolver permissions;
     private final Rooms rooms;
     private final DirectChat directChat;
-    private final IsolatedCalls calls;
     private final DispatchCounters counters;
-    private final TokenBuckets allowances;
-    private final RateLimitedLog rateLimitedLog;
+    private final CommandAllowance allowance;
     private final boolean answerUnknownCommands;
 
     CommandStage(DispatcherSettings settings, CommandTable commands, PluginRegistry plugins,
-                 PermissionResolver permissions, Rooms rooms, DirectChat directChat, IsolatedCalls calls,
-                 DispatchCounters counters, Clock clock) {
+                 PermissionResolver permissions, Rooms rooms, DirectChat directChat, DispatchCounters counters,
+                 Clock clock) {
         this.parser = new CommandParser(settings.commandPrefix());
         this.commands = commands;
         this.plugins = plugins;
         this.permissions = permissions;
         this.rooms = rooms;
         this.directChat = directChat;
-        this.calls = calls;
         this.counters = counters;
-        this.allowances = new TokenBuckets(settings.repliesPerSender(), settings.replyRefillPeriod(), clock,
-                MAX_TRACKED_SENDERS);
-        this.rateLimitedLog = new RateLimitedLog(LOG, clock, Duration.ofSeconds(30));
+        this.allowance = new CommandAllowance(settings, counters, clock);
         this.answerUnknownCommands = settings.answerUnknownCommands();
     }
 
-    /** Where a command came from and how to answer there. */
-    private record Origin(CommandScope scope, String queueKey, Optional<String> roomJid, CommandSender sender,
-                          MessageStanza message, BotEvent event) {
+    /** A command that passed every check: its handler call, to make in its plugin's lane. */
+    final class PendingCommand {
+        private final String pluginId;
+        private final CommandTable.Entry entry;
+        private final Invocation invocation;
 
-        /** The identity a rate limit is kept for: nicks change, occupant ids and real JIDs do not. */
-        String senderKey() {
-            String who = sender.occupant().flatMap(Occupant::occupantId).map(id -> "id:" + id)
-                    .or(() -> sender.bareJid().map(jid -> "jid:" + jid))
-                    .orElseGet(() -> "nick:" + sender.displayName());
-            return roomJid.map(room -> room + " ").orElse("") + who;
+        private PendingCommand(CommandTable.Entry entry, Invocation invocation) {
+            this.pluginId = entry.pluginId();
+            this.entry = entry;
+            this.invocation = invocation;
+        }
+
+        String pluginId() {
+            return pluginId;
+        }
+
+        /** Calls the handler through {@code calls} (on the lane's thread) and answers a failure or a skip. */
+        void run(IsolatedCalls calls) {
+            CommandOrigin origin = invocation.origin;
+            String name = parser.prefix() + invocation.spec.name();
+            IsolatedCalls.Outcome outcome = calls.run(pluginId, origin.queueKey(), name,
+                    () -> entry.handler().handle(invocation));
+            if (outcome == IsolatedCalls.Outcome.FAILED) {
+                reply(origin, name + " failed; the bot's log says why.");
+            } else if (outcome == IsolatedCalls.Outcome.SKIPPED) {
+                reply(origin, name + " is still busy with an earlier request; try again later.");
+            }
         }
     }
 
-    /** Handles the message event if it is a command; ignores every other event. */
-    void accept(BotEvent event, String queueKey) {
-        Optional<Origin> origin = originOf(event, queueKey);
+    /**
+     * Handles the message event if it is a command; ignores every other event. The runtime's own answers
+     * (help, refusals, usage) are given here; a command to run is returned, for its plugin's lane.
+     */
+    Optional<PendingCommand> accept(BotEvent event, String queueKey) {
+        Optional<CommandOrigin> origin = originOf(event, queueKey);
         if (origin.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        switch (parser.parse(origin.get().message().body())) {
-            case CommandParser.NotACommand ignored -> { }
+        CommandParser.Result parsed = parser.parse(origin.get().message().body());
+        if (parsed instanceof CommandParser.NotACommand) {
+            return Optional.empty();
+        }
+        Permission level = permissions.resolve(origin.get().scope(), origin.get().sender());
+        if (!allowance.allow(origin.get(), level, text -> replyPrivately(origin.get(), text))) {
+            return Optional.empty();
+        }
+        return switch (parsed) {
+            case CommandParser.NotACommand ignored -> Optional.empty();
             case CommandParser.Malformed malformed -> {
-                if (allow(origin.get())) {
-                    reply(origin.get(), "Cannot read " + parser.prefix() + malformed.name() + ": " + malformed.problem() + ".");
-                }
+                reply(origin.get(), "Cannot read " + parser.prefix() + malformed.name() + ": " + malformed.problem() + ".");
+                yield Optional.empty();
             }
-            case CommandParser.Parsed parsed -> {
-                if (allow(origin.get())) {
-                    run(origin.get(), parsed);
-                }
-            }
-        }
+            case CommandParser.Parsed command -> run(origin.get(), command, level);
+        };
     }
 
-    private boolean allow(Origin origin) {
-        if (allowances.tryTake(origin.senderKey())) {
-            return true;
-        }
-        counters.commandsRateLimited.increment();
-        rateLimitedLog.warn("ignoring commands of {} in {}: more than their allowance", origin.sender().displayName(),
-                origin.queueKey());
-        return false;
-    }
-
-    private void run(Origin origin, CommandParser.Parsed parsed) {
-        Permission level = permissions.resolve(origin.scope(), origin.sender());
+    private Optional<PendingCommand> run(CommandOrigin origin, CommandParser.Parsed parsed, Permission level) {
         if (CommandTable.HELP.equals(parsed.name())) {
             reply(origin, help(origin, level, parsed.arguments()));
-            return;
+            return Optional.empty();
         }
         Optional<CommandTable.Entry> found = commands.find(parsed.name()).filter(entry -> offeredHere(entry, origin));
         if (found.isEmpty()) {
@@ -124,7 +130,7 @@ final class CommandStage {
                 reply(origin, "Unknown command " + parser.prefix() + parsed.name() + ". Send " + parser.prefix()
                         + "help for the list.");
             }
-            return;
+            return Optional.empty();
         }
         CommandTable.Entry entry = found.get();
         CommandSpec spec = entry.spec();
@@ -133,31 +139,25 @@ final class CommandStage {
             LOG.info("refused {}{} to {} in {}: needs {}, has {}", parser.prefix(), spec.name(),
                     origin.sender().displayName(), origin.queueKey(), spec.permission(), level);
             reply(origin, "Sorry, " + parser.prefix() + spec.name() + " needs " + describe(spec.permission()) + ".");
-            return;
+            return Optional.empty();
         }
         if (!spec.acceptsArgumentCount(parsed.arguments().size())) {
             reply(origin, "Usage: " + synopsis(spec));
-            return;
+            return Optional.empty();
         }
         counters.commandsRun.increment();
-        Invocation invocation = new Invocation(spec, parsed.arguments(), parsed.argumentText(), origin, level);
-        IsolatedCalls.Outcome outcome = calls.run(entry.pluginId(), origin.queueKey(), parser.prefix() + spec.name(),
-                () -> entry.handler().handle(invocation));
-        if (outcome == IsolatedCalls.Outcome.FAILED) {
-            reply(origin, parser.prefix() + spec.name() + " failed; the bot's log says why.");
-        } else if (outcome == IsolatedCalls.Outcome.SKIPPED) {
-            reply(origin, parser.prefix() + spec.name() + " is still busy with an earlier request; try again later.");
-        }
+        return Optional.of(new PendingCommand(entry,
+                new Invocation(spec, parsed.arguments(), parsed.argumentText(), origin, level)));
     }
 
-    private boolean offeredHere(CommandTable.Entry entry, Origin origin) {
+    private boolean offeredHere(CommandTable.Entry entry, CommandOrigin origin) {
         if (!entry.spec().scopes().contains(origin.scope()) || !plugins.isRunning(entry.pluginId())) {
             return false;
         }
         return origin.roomJid().map(room -> plugins.isEnabledIn(entry.pluginId(), room)).orElse(true);
     }
 
-    private String help(Origin origin, Permission level, List<String> arguments) {
+    private String help(CommandOrigin origin, Permission level, List<String> arguments) {
         List<CommandSpec> runnable = commands.entries().stream()
                 .filter(entry -> offeredHere(entry, origin) && level.includes(entry.spec().permission()))
                 .map(CommandTable.Entry::spec)
@@ -197,13 +197,13 @@ final class CommandStage {
         };
     }
 
-    private Optional<Origin> originOf(BotEvent event, String queueKey) {
+    private Optional<CommandOrigin> originOf(BotEvent event, String queueKey) {
         return switch (event) {
-            case RoomMessageReceivedEvent message -> Optional.of(new Origin(CommandScope.ROOM, queueKey,
+            case RoomMessageReceivedEvent message -> Optional.of(new CommandOrigin(CommandScope.ROOM, queueKey,
                     Optional.of(message.roomJid()), roomSender(message.sender()), message.message(), event));
-            case PrivateMessageReceivedEvent message -> Optional.of(new Origin(CommandScope.PRIVATE, queueKey,
+            case PrivateMessageReceivedEvent message -> Optional.of(new CommandOrigin(CommandScope.PRIVATE, queueKey,
                     Optional.of(message.roomJid()), roomSender(message.sender()), message.message(), event));
-            case DirectMessageReceivedEvent message -> Optional.of(new Origin(CommandScope.DIRECT, queueKey,
+            case DirectMessageReceivedEvent message -> Optional.of(new CommandOrigin(CommandScope.DIRECT, queueKey,
                     Optional.empty(), new CommandSender(Optional.empty(), Optional.of(message.senderBareJid()),
                     Optional.of(message.senderFullJid())), message.message(), event));
             default -> Optional.empty();
@@ -214,7 +214,7 @@ final class CommandStage {
         return new CommandSender(Optional.of(occupant), occupant.realJid(), Optional.empty());
     }
 
-    private CompletionStage<ActionResult> reply(Origin origin, String text) {
+    private CompletionStage<ActionResult> reply(CommandOrigin origin, String text) {
         return switch (origin.scope()) {
             case ROOM -> inRoom(origin, room -> room.reply(
                     MessageRef.of((RoomMessageReceivedEvent) origin.event()), text));
@@ -223,14 +223,14 @@ final class CommandStage {
         };
     }
 
-    private CompletionStage<ActionResult> replyPrivately(Origin origin, String text) {
+    private CompletionStage<ActionResult> replyPrivately(CommandOrigin origin, String text) {
         if (origin.scope() == CommandScope.DIRECT) {
             return directChat.send(origin.sender().fullJid().orElseThrow(), text);
         }
         return inRoom(origin, room -> room.sendPrivate(origin.sender().displayName(), text));
     }
 
-    private CompletionStage<ActionResult> inRoom(Origin origin,
+    private CompletionStage<ActionResult> inRoom(CommandOrigin origin,
                                                  java.util.function.Function<RoomHandle, CompletionStage<ActionResult>> action) {
         Optional<RoomHandle> room = origin.roomJid().flatMap(rooms::room);
         if (room.isEmpty()) {
@@ -244,10 +244,10 @@ final class CommandStage {
         private final CommandSpec spec;
         private final List<String> arguments;
         private final String argumentText;
-        private final Origin origin;
+        private final CommandOrigin origin;
         private final Permission level;
 
-        Invocation(CommandSpec spec, List<String> arguments, String argumentText, Origin origin, Permission level) {
+        Invocation(CommandSpec spec, List<String> arguments, String argumentText, CommandOrigin origin, Permission level) {
             this.spec = spec;
             this.arguments = arguments;
             this.argumentText = argumentText;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,16 +29,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers events to plugins: one bounded, ordered queue per room (and per direct-chat sender), each
- * drained by one task at a time on the drain executor, rooms concurrently. For every event, each running
- * plugin enabled in the room gets it through {@link IsolatedCalls}, on the queue's own thread; message
- * events then go through the command stage. When a call overruns the time limit, the rest of the queue
- * moves to a new task on the handler executor and the late call finishes alone.
+ * Delivers events to plugins in two steps. First one bounded, ordered queue per room (and per direct-chat
+ * sender), drained by one task at a time on the drain executor, rooms concurrently: for every event it hands
+ * each running plugin enabled in the room its share (the plugin's handlers that accept the event) and runs
+ * the runtime's part of the command stage (parse, rate limit, help, permission, argument count), which adds
+ * the command's call to its plugin's share. Then one ordered lane per room and plugin ({@link PluginLanes}),
+ * each drained on the handler executor: a plugin sees one room's events, and its commands there, in order and
+ * one at a time, while plugins of the same room run side by side, so a slow or looping one never holds the
+ * others back. No plugin code runs on the room queue's thread.
  *
- * <p>A queue exists only while it has events: the first event for an idle key starts a drain task, which
- * ends and removes the queue when it finds it empty. Memory is therefore bounded by the capacity times the
- * keys with pending events; when a queue is full the event is shed, counted, and logged at most every few
- * seconds.
+ * <p>Queues and lanes exist only while they have work: the first event for an idle key starts a drain task,
+ * which ends and removes the queue when it finds it empty. Memory is therefore bounded by the capacity times
+ * the keys (and lanes) with pending work; when a room queue is full the event is shed, when one plugin's
+ * lane is full that plugin misses it; both are counted and logged at most every few seconds.
  *
  * <p>Wiring, in order:
  * <pre>{@code
@@ -59,9 +63,8 @@ public final class Dispatcher {
     private final PluginRegistry plugins;
     private final DispatcherSettings settings;
     private final Executor drainExecutor;
-    private final Executor handlerExecutor;
     private final DispatchCounters counters = new DispatchCounters();
-    private final IsolatedCalls calls;
+    private final PluginLanes lanes;
     private final CommandStage commandStage;
     private final RateLimitedLog shedLog;
     private final Map<String, Queue> queues = new ConcurrentHashMap<>();
@@ -85,10 +88,11 @@ public final class Dispatcher {
      * @param directChat      to answer commands sent in one-to-one chats
      * @param settings        limits and the command prefix
      * @param clock           for rate limits
-     * @param drainExecutor   runs one task per busy queue (virtual threads in production); plugin calls run
-     *                        in that task
-     * @param handlerExecutor runs the rest of a queue when a plugin call overran the time limit and is left
-     *                        behind (virtual threads in production)
+     * @param drainExecutor   runs one task per busy room queue (virtual threads in production); no plugin code
+     *                        runs there
+     * @param handlerExecutor runs one task per busy plugin lane, which makes the plugin's calls, and the rest
+     *                        of a lane when a call overran the time limit and is left behind (virtual threads
+     *                        in production: each lane's thread serves one plugin in one room)
      */
     public Dispatcher(PluginRegistry plugins, CommandTable commands, PermissionResolver permissions, Rooms rooms,
                       DirectChat directChat, DispatcherSettings settings, Clock clock, Executor drainExecutor,
@@ -96,20 +100,24 @@ public final class Dispatcher {
         this.plugins = Objects.requireNonNull(plugins, "plugins");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.drainExecutor = Objects.requireNonNull(drainExecutor, "drainExecutor");
-        this.handlerExecutor = Objects.requireNonNull(handlerExecutor, "handlerExecutor");
-        this.calls = new IsolatedCalls(settings.handlerTimeLimit(), counters, clock,
-                successor -> startLane(successor, this.handlerExecutor));
-        this.commandStage = new CommandStage(settings, commands, plugins, permissions, rooms, directChat, calls,
-                counters, clock);
+        this.lanes = new PluginLanes(settings, counters, clock, Objects.requireNonNull(handlerExecutor,
+                "handlerExecutor"), this::startTask);
+        this.commandStage = new CommandStage(settings, commands, plugins, permissions, rooms, directChat, counters,
+                clock);
         this.shedLog = new RateLimitedLog(LOG, clock, Duration.ofSeconds(10));
     }
 
-    /** A dispatcher on virtual threads: one per busy queue, and one more when a plugin call overruns. */
+    /**
+     * A dispatcher on virtual threads: one per busy room queue and one per busy plugin lane (and one more when
+     * a plugin call overruns). They inherit no inheritable ThreadLocals from whoever started them.
+     */
     public static Dispatcher onVirtualThreads(PluginRegistry plugins, CommandTable commands,
                                               PermissionResolver permissions, Rooms rooms, DirectChat directChat,
                                               DispatcherSettings settings, Clock clock) {
-        ThreadFactory drainThreads = Thread.ofVirtual().name("dispatch-", 0).factory();
-        ThreadFactory handlerThreads = Thread.ofVirtual().name("dispatch-after-late-call-", 0).factory();
+        ThreadFactory drainThreads = Thread.ofVirtual().name("dispatch-", 0).inheritInheritableThreadLocals(false)
+                .factory();
+        ThreadFactory handlerThreads = Thread.ofVirtual().name("plugin-lane-", 0)
+                .inheritInheritableThreadLocals(false).factory();
         return new Dispatcher(plugins, commands, permissions, rooms, directChat, settings, clock,
                 Executors.newThreadPerTaskExecutor(drainThreads), Executors.newThreadPerTaskExecutor(handlerThreads));
     }
@@ -145,7 +153,7 @@ public final class Dispatcher {
             }
             counters.eventsAccepted.increment();
             if (startDrain) {
-                startLane(new IsolatedCalls.Lane(key), drainExecutor);
+                startDrain(key);
             }
             return true;
         }
@@ -153,125 +161,103 @@ public final class Dispatcher {
         return false;
     }
 
-    private void startLane(IsolatedCalls.Lane lane, Executor executor) {
-        CompletableFuture<Void> drain = new CompletableFuture<>();
-        drains.add(drain);
+    /** Starts a tracked task; false when the executor refused it. */
+    private boolean startTask(Executor executor, Runnable task) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        drains.add(done);
         try {
             executor.execute(() -> {
                 try {
-                    drain(lane);
+                    task.run();
                 } finally {
-                    drains.remove(drain);
-                    drain.complete(null);
+                    drains.remove(done);
+                    done.complete(null);
                 }
             });
+            return true;
         } catch (RejectedExecutionException rejected) {
-            Queue dropped = queues.remove(lane.key);
-            int count = 0;
-            if (dropped != null) {
-                synchronized (dropped) {
-                    count = dropped.events.size();
-                    dropped.events.clear();
-                    dropped.retired = true;
-                }
-            }
-            counters.eventsShed.add(count);
-            LOG.error("cannot start delivery for {}: executor refused; {} event(s) dropped", lane.key, count);
-            drains.remove(drain);
-            drain.complete(null);
+            drains.remove(done);
+            done.complete(null);
+            return false;
         }
     }
 
-    /**
-     * Delivers the queue's events in order until it is empty. The head of the queue stays there while it
-     * is delivered (an offer seeing a non-empty queue knows a drain owns it) and is removed after.
-     */
-    private void drain(IsolatedCalls.Lane lane) {
-        calls.enter(lane);
-        try {
-            if (lane.event != null) {
-                // Taking over from a lane whose call overran: finish its event first.
-                if (!finishEvent(lane)) {
-                    return;
-                }
-            }
-            Queue queue = queues.get(lane.key);
-            while (queue != null) {
-                BotEvent next;
-                synchronized (queue) {
-                    next = queue.events.peekFirst();
-                    if (next == null) {
-                        queue.retired = true;
-                        queues.remove(lane.key, queue);
-                        return;
-                    }
-                    queue.delivering = true;
-                }
-                lane.event = next;
-                lane.targets = next instanceof RoomEvent roomEvent
-                        ? plugins.runningIn(roomEvent.roomJid().toLowerCase(Locale.ROOT))
-                        : plugins.running();
-                lane.target = 0;
-                lane.handler = 0;
-                lane.inCommandStage = false;
-                if (!finishEvent(lane)) {
-                    return;
-                }
-            }
-        } finally {
-            calls.leave(lane);
+    private void startDrain(String key) {
+        if (startTask(drainExecutor, () -> drain(key))) {
+            return;
         }
+        Queue dropped = queues.remove(key);
+        int count = 0;
+        if (dropped != null) {
+            synchronized (dropped) {
+                count = dropped.events.size();
+                dropped.events.clear();
+                dropped.retired = true;
+            }
+        }
+        counters.eventsShed.add(count);
+        LOG.error("cannot start delivery for {}: executor refused; {} event(s) dropped", key, count);
     }
 
     /**
-     * Delivers the lane's event from where the lane stands, then removes it from the queue.
-     *
-     * @return false when the lane was abandoned meanwhile (its thread must stop)
+     * Hands the queue's events out to the plugin lanes in order until it is empty. The head of the queue stays
+     * there while it is handed out (an offer seeing a non-empty queue knows a drain owns it) and is removed
+     * after.
      */
-    private boolean finishEvent(IsolatedCalls.Lane lane) {
-        BotEvent event = lane.event;
-        String eventType = event.getClass().getSimpleName();
-        if (!lane.inCommandStage) {
-            List<PluginRegistry.LoadedPlugin> targets = lane.targets;
-            int firstHandler = lane.handler;
-            for (int t = lane.target; t < targets.size(); t++) {
-                PluginRegistry.LoadedPlugin target = targets.get(t);
-                List<PluginScanner.EventHandler> handlers = target.scan().eventHandlers();
-                for (int h = firstHandler; h < handlers.size(); h++) {
-                    PluginScanner.EventHandler handler = handlers.get(h);
-                    if (handler.accepts(event)) {
-                        lane.target = t;
-                        lane.handler = h;
-                        calls.run(target.id(), lane.key, eventType, handler, event);
-                        if (lane.abandoned()) {
-                            return false;
-                        }
-                    }
+    private void drain(String key) {
+        Queue queue = queues.get(key);
+        while (queue != null) {
+            BotEvent next;
+            synchronized (queue) {
+                next = queue.events.peekFirst();
+                if (next == null) {
+                    queue.retired = true;
+                    queues.remove(key, queue);
+                    return;
                 }
-                firstHandler = 0;
+                queue.delivering = true;
             }
-            lane.inCommandStage = true;
-            try {
-                commandStage.accept(event, lane.key);
-            } catch (RuntimeException bug) {
-                // The command stage is ours, not a plugin's; still, one bad message must not stop the room's queue.
-                LOG.error("command stage failed in {} on {}", lane.key, eventType, bug);
-            }
-            if (lane.abandoned()) {
-                return false;
-            }
-        }
-        lane.event = null;
-        lane.targets = null;
-        Queue queue = queues.get(lane.key);
-        if (queue != null) {
+            handOut(key, next);
             synchronized (queue) {
                 queue.events.pollFirst();
                 queue.delivering = false;
             }
         }
-        counters.eventsDispatched.increment();
-        return true;
+    }
+
+    /**
+     * Gives every plugin of the room its share of the event, then routes it through the command stage. With
+     * executors that run tasks at once (the test kit), the handlers have run before the command stage, as a
+     * plugin's share is handed out before the command's.
+     */
+    private void handOut(String key, BotEvent event) {
+        PluginLanes.Delivery delivery = new PluginLanes.Delivery(event, counters);
+        List<PluginRegistry.LoadedPlugin> targets = event instanceof RoomEvent roomEvent
+                ? plugins.runningIn(roomEvent.roomJid().toLowerCase(Locale.ROOT))
+                : plugins.running();
+        for (PluginRegistry.LoadedPlugin target : targets) {
+            List<PluginScanner.EventHandler> handlers = target.scan().eventHandlers();
+            if (anyAccepts(handlers, event)) {
+                lanes.submit(key, new PluginLanes.Work(delivery, target.id(), handlers, Optional.empty()));
+            }
+        }
+        try {
+            commandStage.accept(event, key).ifPresent(command -> lanes.submit(key,
+                    new PluginLanes.Work(delivery, command.pluginId(), List.of(), Optional.of(command))));
+        } catch (RuntimeException bug) {
+            // The command stage is ours, not a plugin's; still, one bad message must not stop the room's queue.
+            LOG.error("command stage failed in {} on {}", key, delivery.eventType, bug);
+        }
+        delivery.release();
+    }
+
+    private static boolean anyAccepts(List<PluginScanner.EventHandler> handlers, BotEvent event) {
+        for (PluginScanner.EventHandler handler : handlers) {
+            if (handler.accepts(event)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void shed(String key, String why) {
@@ -305,12 +291,12 @@ public final class Dispatcher {
         while (drained && !drains.isEmpty()) {
             drained = awaitAll(new ArrayList<>(drains), deadline);
         }
-        boolean callsEnded = awaitAll(calls.lateCalls(), deadline);
+        boolean callsEnded = awaitAll(lanes.lateCalls(), deadline);
         if (!drained || !callsEnded) {
-            LOG.warn("dispatcher shut down with work left: {} queue(s), {} plugin call(s) still running",
-                    queues.size(), calls.lateCount());
+            LOG.warn("dispatcher shut down with work left: {} queue(s), {} plugin lane(s), {} plugin call(s) still "
+                    + "running late", queues.size(), lanes.busyLanes(), lanes.calls().lateCount());
         }
-        calls.close();
+        lanes.close();
         return drained && callsEnded;
     }
 

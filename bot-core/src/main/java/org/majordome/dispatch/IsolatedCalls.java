@@ -3,6 +3,7 @@ package org.majordome.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,17 +19,20 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs plugin calls on the thread that drains a room's queue (a {@link Lane}) and watches them against the
- * time limit. A call that throws is logged and counted. A call still running at the limit is logged and
- * counted, and the lane is abandoned: the dispatcher hands the rest of the room's queue to a new thread
- * ({@code onAbandon}), and the old thread ends once the late call returns, without touching the queue
- * again. So one stuck plugin cannot hold a room's queue, and calls that end in time cost no thread
- * hand-off (earlier, every call ran on a thread of its own while the queue's thread waited for it).
+ * Runs plugin calls on the thread that drains one plugin's lane in a room (a {@link Lane}, see
+ * {@link PluginLanes}) and watches them against the time limit. A call that throws is logged and counted. A
+ * call still running at the limit is logged and counted, and the lane is abandoned: the dispatcher hands the
+ * rest of that lane to a new thread ({@code onAbandon}), and the old thread ends once the late call returns,
+ * without touching the lane again. Calls that end in time cost no thread hand-off.
  *
  * <p>While a plugin's call is still running late in a room, that plugin's next calls there are skipped
  * (counted, logged at most every few seconds) instead of each waiting out the limit again: a plugin stuck
- * for good would otherwise slow its room to one event per time limit. The MDC carries {@code plugin} and
- * {@code room} during the call, so every line the plugin logs is tagged.
+ * for good would otherwise fill its lane at one event per time limit.
+ *
+ * <p>Thread state: the MDC carries {@code plugin} and {@code room} during the call, so every line the plugin
+ * logs is tagged, and is put back as it was before the call when it ends, so that nothing a plugin put there
+ * is seen by a later call. A lane's thread only ever runs one plugin's calls in one room, so a ThreadLocal a
+ * plugin leaves set cannot reach another plugin (see {@link PluginLanes}).
  *
  * <p>The watch is a ticker thread that looks at the lanes' current calls every quarter of the limit (at most
  * every 250 ms): a late call is noticed between the limit and the limit plus a tick.
@@ -70,12 +74,16 @@ final class IsolatedCalls implements AutoCloseable {
     }
 
     /**
-     * One thread's turn at draining a queue: the calls it makes are watched until it {@link #leave}s or is
-     * abandoned. The position fields say where the dispatcher stands in the current event; they are written
-     * by the lane's thread before each call and handed to the next lane when this one is abandoned.
+     * One thread's turn at draining a plugin's lane in a room: the calls it makes are watched until it
+     * {@link #leave}s or is abandoned. The position fields say where the lane stands in its current item;
+     * they are written by the lane's thread before each call and handed to the next lane when this one is
+     * abandoned.
      */
     static final class Lane {
+        /** The room (or direct-chat sender) the lane serves. */
         final String key;
+        /** The plugin the lane serves. */
+        final String plugin;
         /** Odd while a call runs (a sequence number), even between calls, {@link #ABANDONED} once given up. */
         private final AtomicLong state = new AtomicLong();
         private volatile long callStartedNanos;
@@ -86,18 +94,16 @@ final class IsolatedCalls implements AutoCloseable {
         /** Set by the watch before it abandons the lane; completed by the late call's end. */
         private CompletableFuture<Void> lateEnd;
 
-        /** The event being delivered (null between events). */
-        BotEvent event;
-        /** The plugins it goes to. */
-        List<PluginRegistry.LoadedPlugin> targets;
-        /** The plugin being called, and which of its handlers. */
-        int target;
+        /** The item being delivered (null between items). */
+        PluginLanes.Work work;
+        /** Which of the plugin's handlers is being called. */
         int handler;
-        /** The event's plugin handlers are done; the command stage runs. */
-        boolean inCommandStage;
+        /** The item's handlers are done; its command runs, if it has one. */
+        boolean inCommand;
 
-        Lane(String key) {
+        Lane(String key, String plugin) {
             this.key = key;
+            this.plugin = plugin;
         }
 
         /** True once the lane's call overran and its work moved on to another thread. */
@@ -105,25 +111,23 @@ final class IsolatedCalls implements AutoCloseable {
             return state.get() == ABANDONED;
         }
 
-        /** A lane for the same queue that carries on after the current call. */
+        /** A lane for the same plugin and room that carries on after the current call. */
         private Lane successor() {
-            Lane next = new Lane(key);
-            next.event = event;
-            next.targets = targets;
-            next.target = target;
+            Lane next = new Lane(key, plugin);
+            next.work = work;
             next.handler = handler + 1;
-            next.inCommandStage = inCommandStage;
+            next.inCommand = inCommand;
             return next;
         }
     }
 
-    /** The current thread starts draining {@code lane}'s queue. */
+    /** The current thread starts draining {@code lane}. */
     void enter(Lane lane) {
         currentLane.set(lane);
         lanes.add(lane);
     }
 
-    /** The current thread is done with {@code lane} (its queue is empty, or the lane was abandoned). */
+    /** The current thread is done with {@code lane} (it is empty, or was abandoned). */
     void leave(Lane lane) {
         lanes.remove(lane);
         currentLane.remove();
@@ -169,6 +173,8 @@ final class IsolatedCalls implements AutoCloseable {
         long running = lane.state.get() + 1;
         lane.state.set(running); // publishes the fields above to the watch
         Throwable failure = null;
+        // Null on a lane's own thread (nothing there but plugin calls); the caller's context in the test kit.
+        Map<String, String> outerContext = MDC.getCopyOfContextMap();
         MDC.put("plugin", pluginId);
         MDC.put("room", room);
         try {
@@ -181,8 +187,12 @@ final class IsolatedCalls implements AutoCloseable {
             // A plugin's failure of any kind must stay the plugin's: catch everything, report it below.
             failure = thrown;
         } finally {
-            MDC.remove("plugin");
-            MDC.remove("room");
+            // Whatever the plugin put in the MDC goes with the call: it must not tag the next call's lines.
+            if (outerContext == null || outerContext.isEmpty()) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(outerContext);
+            }
         }
         if (lane.state.compareAndSet(running, running + 1)) {
             if (failure == null) {
@@ -239,7 +249,7 @@ final class IsolatedCalls implements AutoCloseable {
             try {
                 onAbandon.accept(next);
             } catch (RuntimeException bug) {
-                LOG.error("could not hand on the queue of {} after a late call", lane.key, bug);
+                LOG.error("could not hand on the lane of plugin {} in {} after a late call", lane.plugin, lane.key, bug);
             }
         }
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One token bucket per key (a command sender): {@code capacity} tokens, refilled evenly over
  * {@code refillPeriod}. Memory is bounded: beyond {@code maxKeys} the least recently used key is forgotten,
- * which at worst gives that sender a full bucket again.
+ * which at worst gives that sender a full bucket again (and one more notice).
  */
 final class TokenBuckets {
 
@@ -20,6 +20,8 @@ final class TokenBuckets {
     private static final class Bucket {
         double tokens;
         long updatedAtMillis;
+        /** The sender was told about a refusal since they last got a token. */
+        boolean told;
 
         Bucket(double tokens, long updatedAtMillis) {
             this.tokens = tokens;
@@ -45,17 +47,32 @@ final class TokenBuckets {
         };
     }
 
-    /** Takes a token for {@code key}; false when its bucket is empty. */
-    synchronized boolean tryTake(String key) {
+    /**
+     * Takes a token for {@code key}.
+     *
+     * @return 0 when a token was taken; otherwise how many milliseconds until the next one (at least 1)
+     */
+    synchronized long take(String key) {
         long now = clock.millis();
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
         long elapsed = Math.max(0, now - bucket.updatedAtMillis);
         bucket.tokens = Math.min(capacity, bucket.tokens + elapsed * tokensPerMilli);
         bucket.updatedAtMillis = now;
         if (bucket.tokens < 1) {
-            return false;
+            return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / tokensPerMilli));
         }
         bucket.tokens -= 1;
+        bucket.told = false;
+        return 0;
+    }
+
+    /** True for the first refusal since {@code key} last got a token (tell them then), false after. */
+    synchronized boolean firstRefusal(String key) {
+        Bucket bucket = buckets.get(key);
+        if (bucket == null || bucket.told) {
+            return bucket == null;
+        }
+        bucket.told = true;
         return true;
     }
 }

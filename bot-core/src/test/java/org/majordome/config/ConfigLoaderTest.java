@@ -145,6 +145,29 @@ class ConfigLoaderTest {
         assertThat(config.dispatch().repliesPerSender()).isEqualTo(DispatchSettings.defaults().repliesPerSender());
     }
 
+    /** Issue 13 item 10: who the command allowance spares is a setting, checked like the others. */
+    @Test
+    void rateLimitExemptionsDefaultToBotAdminsAndRoomOwnersAndAreValidated() throws Exception {
+        assertThat(loader.load(write(MINIMAL)).dispatch().rateLimitExempt())
+                .containsExactlyInAnyOrder(RateLimitExempt.BOT_ADMINS, RateLimitExempt.ROOM_OWNERS);
+        assertThat(loader.load(write(MINIMAL + """
+                dispatch:
+                  rate-limit-exempt: [moderators, room-admins]
+                """)).dispatch().rateLimitExempt())
+                .containsExactlyInAnyOrder(RateLimitExempt.MODERATORS, RateLimitExempt.ROOM_ADMINS);
+        assertThat(loader.load(write(MINIMAL + """
+                dispatch:
+                  rate-limit-exempt: []
+                """)).dispatch().rateLimitExempt()).as("an empty list: everyone is limited").isEmpty();
+
+        ConfigProblem problem = onlyProblem(MINIMAL + """
+                dispatch:
+                  rate-limit-exempt: [bot-admins, owners]
+                """);
+        assertThat(problem.key()).startsWith("dispatch.rate-limit-exempt");
+        assertThat(problem.format()).contains("bot-admins, room-owners, room-admins, moderators").endsWith("got 'owners'");
+    }
+
     /** Regression: the loader allowed only letters, digits and '-', so a plugin registered as "karma.v2" could not be enabled. */
     @Test
     void pluginIdsFollowTheOneRuleThePluginApiStates() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -205,21 +206,81 @@ class CommandStageTest {
         assertThat(lobby.actions()).isEmpty();
     }
 
+    private static final String TOO_MANY = "You sent too many commands: I will answer you again in 2 s.";
+
+    /**
+     * Issue 13 item 10, "rate limits answer once": past the allowance, the sender is told once, privately,
+     * when they will be heard again; further commands in that window get no answer at all.
+     */
     @Test
-    void aSenderIsRateLimitedAndRecoversWithTime() {
-        for (int i = 0; i < 7; i++) {
+    void rateLimitsAnswerOnce() {
+        for (int i = 0; i < 8; i++) {
             lobby.say("alice", "!ping");
         }
         lobby.say("mod", "!ping");
         assertThat(lobby.actions()).as("alice's allowance is 5; mod has his own")
                 .containsExactly(new Replied("alice", "pong"), new Replied("alice", "pong"), new Replied("alice", "pong"),
-                        new Replied("alice", "pong"), new Replied("alice", "pong"), new Replied("mod", "pong"));
-        assertThat(kit.dispatcher().stats().commandsRateLimited()).isEqualTo(2);
+                        new Replied("alice", "pong"), new Replied("alice", "pong"), new SentPrivately("alice", TOO_MANY),
+                        new Replied("mod", "pong"));
+        assertThat(lobby.botSaidPrivatelyTo("alice")).containsExactly(TOO_MANY);
+        assertThat(kit.dispatcher().stats().commandsRateLimited()).isEqualTo(3);
+    }
+
+    @Test
+    void aSenderIsRateLimitedAndRecoversWithTime() {
+        for (int i = 0; i < 7; i++) {
+            lobby.say("alice", "!ping");
+        }
+        assertThat(lobby.actions()).hasSize(6);
 
         kit.clock().advance(Duration.ofSeconds(2)); // a fifth of the refill period: one more command
         lobby.say("alice", "!ping");
-        lobby.say("alice", "!ping");
         assertThat(lobby.actions()).hasSize(7).last().isEqualTo(new Replied("alice", "pong"));
+        lobby.say("alice", "!ping");
+        lobby.say("alice", "!ping");
+        assertThat(lobby.actions()).as("a new window: told once again").hasSize(8).last()
+                .isEqualTo(new SentPrivately("alice", TOO_MANY));
+    }
+
+    @Test
+    void theRateLimitNoticeGoesByDirectMessageInADirectChat() {
+        for (int i = 0; i < 7; i++) {
+            kit.directChat().receive("alice@example.org/phone", "!ping");
+        }
+        assertThat(kit.directChat().sentTo("alice@example.org/phone")).containsExactly("pong", "pong", "pong", "pong",
+                "pong", TOO_MANY);
+    }
+
+    @Test
+    void botAdminsAndRoomOwnersAreExemptFromTheRateLimitByDefault() {
+        lobby.join("owner", Role.MODERATOR, Affiliation.OWNER);
+        lobby.join(TestOccupant.nick("boss").realJid(BOSS));
+        for (int i = 0; i < 8; i++) {
+            lobby.say("owner", "!ping");
+            lobby.say("boss", "!ping");
+            kit.directChat().receive(BOSS + "/phone", "!ping");
+        }
+        assertThat(lobby.actions()).hasSize(16).allMatch(action -> action instanceof Replied replied
+                && replied.text().equals("pong"));
+        assertThat(kit.directChat().sentTo(BOSS + "/phone")).hasSize(8).containsOnly("pong");
+        assertThat(kit.dispatcher().stats().commandsRateLimited()).isZero();
+    }
+
+    @Test
+    void theRateLimitExemptionsCanBeChanged() {
+        PluginTestKit strict = PluginTestKit.builder().plugin(new Moderation()).room(LOBBY).botAdmins(BOSS)
+                .settings(DispatcherSettings.defaults().withRateLimitExempt(Set.of(RateLimitExemption.MODERATORS)))
+                .start();
+        TestRoom room = strict.room(LOBBY);
+        room.join("owner", Role.PARTICIPANT, Affiliation.OWNER);
+        room.join("mod", Role.MODERATOR, Affiliation.MEMBER);
+        for (int i = 0; i < 7; i++) {
+            room.say("owner", "!ping");
+            room.say("mod", "!ping");
+        }
+        assertThat(room.botSaidPrivatelyTo("owner")).containsExactly(TOO_MANY);
+        assertThat(room.actions()).filteredOn(action -> action.equals(new Replied("mod", "pong"))).hasSize(7);
+        assertThat(room.actions()).filteredOn(action -> action.equals(new Replied("owner", "pong"))).hasSize(5);
     }
 
     @Test
@@ -229,7 +290,7 @@ class CommandStageTest {
         }
         lobby.changeNick("alice", "alice2");
         lobby.say("alice2", "!ping");
-        assertThat(lobby.actions()).hasSize(5);
+        assertThat(lobby.actions()).hasSize(6).last().isEqualTo(new SentPrivately("alice2", TOO_MANY));
     }
 
     @Test

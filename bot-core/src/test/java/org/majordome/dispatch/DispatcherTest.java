@@ -26,6 +26,7 @@ import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.event.RoomEvent;
 import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.testkit.PluginTestKit;
+import org.slf4j.MDC;
 
 class DispatcherTest {
 
@@ -170,7 +171,7 @@ class DispatcherTest {
     }
 
     @Test
-    void aStuckPluginHoldsTheQueueOnlyUntilTheTimeLimitAndIsSkippedUntilItReturns() {
+    void aStuckPluginIsLeftBehindAtTheTimeLimitAndIsSkippedUntilItReturns() {
         Blocker blocker = new Blocker();
         Recorder recorder = new Recorder("recorder");
         PluginTestKit bot = kit(List.of(blocker, recorder), Map.of(LOBBY, List.of("blocker", "recorder")),
@@ -181,7 +182,8 @@ class DispatcherTest {
             bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "next " + i));
         }
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.in(LOBBY).size() == 21);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recorder.in(LOBBY).size() == 21
+                && bot.dispatcher().stats().eventsDispatched() == 21);
         assertThat(blocker.in(LOBBY)).as("the stuck plugin is skipped while its call runs late").isEmpty();
         DispatchStats stats = bot.dispatcher().stats();
         assertThat(stats.handlerTimeouts()).as("only the first call waited out the limit").isEqualTo(1);
@@ -193,6 +195,117 @@ class DispatcherTest {
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "after"));
         await().atMost(Duration.ofSeconds(5)).until(() -> blocker.in(LOBBY).contains("after"));
         assertThat(blocker.in(LOBBY)).containsExactlyInAnyOrder("block forever", "after");
+    }
+
+    /**
+     * Issue 13 item 8, "a slow or looping plugin never holds its room": the blocker's call waits for the
+     * other plugin of the same room to have seen the same message and answered a command after it. When one
+     * room's plugins are called one after the other this never happens (the time limit is far away).
+     */
+    @Test
+    void aSlowOrLoopingPluginNeverHoldsItsRoom() {
+        Recorder recorder = new Recorder("recorder");
+        List<String> answered = new CopyOnWriteArrayList<>();
+        Plugin<NoConfig> answering = new Answering(answered);
+        Blocker blocker = new Blocker();
+        PluginTestKit bot = kit(List.of(blocker, recorder, answering),
+                Map.of(LOBBY, List.of("blocker", "recorder", "answering")),
+                DispatcherSettings.defaults().withHandlerTimeLimit(Duration.ofMinutes(10)));
+
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block until the others answered"));
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("b"), "!answer"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> answered.contains("b")
+                && recorder.in(LOBBY).equals(List.of("block until the others answered", "!answer")));
+        assertThat(blocker.in(LOBBY)).as("the blocked plugin is still in its first call").isEmpty();
+        release.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> blocker.in(LOBBY).size() == 2);
+        assertThat(blocker.in(LOBBY)).as("the slow plugin still sees the room in order")
+                .containsExactly("block until the others answered", "!answer");
+        assertThat(bot.dispatcher().stats().handlerTimeouts()).isZero();
+    }
+
+    /** Its {@code !answer} command records who asked. */
+    public static final class Answering implements Plugin<NoConfig> {
+        private final List<String> answered;
+
+        Answering(List<String> answered) {
+            this.answered = answered;
+        }
+
+        @Override
+        public String id() {
+            return "answering";
+        }
+
+        @Override
+        public Class<NoConfig> configType() {
+            return NoConfig.class;
+        }
+
+        @Override
+        public void start(PluginContext<NoConfig> context) {
+        }
+
+        @Command(name = "answer", help = "Records who asked.")
+        public void answer(CommandInvocation invocation) {
+            answered.add(invocation.sender().displayName());
+        }
+    }
+
+    /** Reads what earlier calls may have left on its thread: a ThreadLocal and the MDC. */
+    public static final class ThreadStateReader implements Plugin<NoConfig> {
+        static final ThreadLocal<String> LEFT_BEHIND = new ThreadLocal<>();
+        private final String id;
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        ThreadStateReader(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public Class<NoConfig> configType() {
+            return NoConfig.class;
+        }
+
+        @Override
+        public void start(PluginContext<NoConfig> context) {
+        }
+
+        @OnEvent
+        public void on(RoomMessageReceivedEvent event) {
+            seen.add(event.message().body() + ": thread-local=" + LEFT_BEHIND.get() + " mdc=" + MDC.get("left-behind"));
+            // What a careless plugin (or a library it uses) leaves on its thread.
+            LEFT_BEHIND.set(id);
+            MDC.put("left-behind", id);
+        }
+    }
+
+    /**
+     * Issue 12 debt, "ThreadLocals survive between a plugin's calls": what a plugin's call leaves in a
+     * ThreadLocal never reaches another plugin's call, and what it leaves in the MDC (which tags log lines)
+     * reaches no later call at all, its own included.
+     */
+    @Test
+    void threadLocalsAndMdcLeftByAPluginCallDoNotSurviveIntoOtherCalls() {
+        ThreadStateReader first = new ThreadStateReader("first");
+        ThreadStateReader second = new ThreadStateReader("second");
+        PluginTestKit bot = kit(List.of(first, second), Map.of(LOBBY, List.of("first", "second"), GARDEN,
+                List.of("first", "second")), DispatcherSettings.defaults());
+        for (int i = 0; i < 20; i++) {
+            bot.dispatcher().offer(Fixtures.say(i % 2 == 0 ? LOBBY : GARDEN, Fixtures.participant("a"), "m" + i));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> bot.dispatcher().stats().eventsDispatched() == 20);
+
+        assertThat(first.seen).hasSize(20).allSatisfy(line -> assertThat(line)
+                .doesNotContain("thread-local=second").endsWith("mdc=null"));
+        assertThat(second.seen).hasSize(20).allSatisfy(line -> assertThat(line)
+                .doesNotContain("thread-local=first").endsWith("mdc=null"));
     }
 
     /** Its {@code !wait} command blocks until the test ends. */
@@ -233,7 +346,8 @@ class DispatcherTest {
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block"));
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "three"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> last.in(LOBBY).size() == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> last.in(LOBBY).size() == 3
+                && bot.dispatcher().stats().eventsDispatched() == 3);
         assertThat(first.in(LOBBY)).containsExactly("one", "block", "three");
         assertThat(last.in(LOBBY)).as("each plugin after the late one, once per event, in order")
                 .containsExactly("one", "block", "three");
