@@ -8,14 +8,14 @@ import org.quartz.JobExecutionContext;
 @DisallowConcurrentExecution
 public final class MemoryJob implements Job {
 
-    private final SchedulerService service;
+    private final MemoryJobs jobs;
 
-    MemoryJob(SchedulerService service) {
-        this.service = service;
+    MemoryJob(MemoryJobs jobs) {
+        this.jobs = jobs;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
-        service.runMemoryTask(context);
+        jobs.run(context);
     }
 }

@@ -16,14 +16,14 @@ public final class PersistentJob implements Job {
     /** Tells this scheduling of the job apart from a later one under the same name. */
     static final String TOKEN = "token";
 
-    private final SchedulerService service;
+    private final PersistentJobs jobs;
 
-    PersistentJob(SchedulerService service) {
-        this.service = service;
+    PersistentJob(PersistentJobs jobs) {
+        this.jobs = jobs;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
-        service.runPersistentJob(context);
+        jobs.run(context);
     }
 }

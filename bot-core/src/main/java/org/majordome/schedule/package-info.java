@@ -13,9 +13,20 @@
  *       scheduler on the bot's database (tables {@code QRTZ_*}, created by a Flyway migration), whose
  *       connections come from our {@code DataSource}.</li>
  * </ul>
+ * Who does what:
+ * <ul>
+ *   <li>{@link org.majordome.schedule.SchedulerService}: the life cycle (start, release a plugin, close) and
+ *       what spans both kinds: one job per name in a scope, looking jobs up, listing and cancelling them;</li>
+ *   <li>{@code MemoryJobs}: the in-memory jobs' tasks, triggers, cron catch-up ({@code LastFireTable}) and
+ *       runs;</li>
+ *   <li>{@code PersistentJobs}: storing persistent jobs, the plugins' handlers by kind, jobs parked until
+ *       their handler registers, and runs; {@code StoredJobs} lists a scope's stored jobs in one query;</li>
+ *   <li>{@code QuartzSchedulers}: the Quartz properties of both schedulers;
+ *       {@code QuartzPluginScheduler}, {@code QuartzJobHandle}: the API types a plugin holds.</li>
+ * </ul>
  * Quartz jobs are thin: {@link org.majordome.schedule.MemoryJob} and
  * {@link org.majordome.schedule.PersistentJob} carry only ids and are created by a job factory that hands
- * them the {@link org.majordome.schedule.SchedulerService}, which runs the plugin's code with exception
- * isolation. Every trigger states its misfire policy.
+ * them {@code MemoryJobs} or {@code PersistentJobs}, which run the plugin's code with exception isolation.
+ * Every trigger states its misfire policy.
  */
 package org.majordome.schedule;

@@ -20,6 +20,12 @@
  * good copy, which is also kept in storage for restarts; the failure is logged once until the feed loads again, and
  * the other feeds are not affected.
  *
+ * <p>Who does what: {@link org.majordome.plugins.calendar.CalendarPlugin} starts the plugin and answers its
+ * commands; {@code FeedCache} keeps each feed's last good copy ({@code FeedFetcher} fetches, {@code FeedParser}
+ * parses and expands) and the instances expanded over the moving window; {@code Reminders} speaks unasked
+ * (reminders, moves and cancellations, the daily agenda) and records what it sent in the {@code ReminderLedger};
+ * {@code Texts} words every message.
+ *
  * <p>Configuration, with every default (each feed needs {@code name} and {@code source}):
  * <pre>{@code
  * plugins:
