@@ -2,7 +2,9 @@ package org.majordome.app;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +47,7 @@ final class PluginHost implements SmartLifecycle {
     private final PluginResources resources;
     private final Clock clock;
     private final SwitchableEventSink intake;
+    private BotConfig config;
     private PluginCatalog catalog;
     private Optional<ScriptHost> scripts = Optional.empty();
     private PluginRuntime runtime;
@@ -61,12 +64,25 @@ final class PluginHost implements SmartLifecycle {
         this.resources = resources;
         this.clock = clock;
         this.intake = intake;
-        install(config);
+        install(config, loadCatalog(config));
         running = true;
     }
 
-    private void install(BotConfig config) {
-        PluginCatalog discovered = PluginLoader.load(PluginHost.class.getClassLoader(), config.dispatch().pluginDirectory());
+    private static PluginCatalog loadCatalog(BotConfig config) {
+        return PluginLoader.load(PluginHost.class.getClassLoader(), config.dispatch().pluginDirectory());
+    }
+
+    /** Finds the plugins a file would run with, to check it before {@link #replace} (same instances added). */
+    PluginFinder finder() {
+        return new PluginFinder(options.plugins());
+    }
+
+    /** The configuration the running plugins were started with. */
+    synchronized BotConfig config() {
+        return config;
+    }
+
+    private void install(BotConfig config, PluginCatalog discovered) {
         if (!discovered.problems().isEmpty()) {
             discovered.close();
             throw new StartupException(discovered.problems());
@@ -81,9 +97,12 @@ final class PluginHost implements SmartLifecycle {
         List<Plugin<?>> plugins = new ArrayList<>(discovered.instances());
         scriptHost.ifPresent(host -> plugins.addAll(host.plugins()));
         plugins.addAll(options.plugins());
+        List<String> scriptIds = scriptHost.map(host -> List.copyOf(host.scripts().keySet())).orElse(List.of());
+        Map<String, List<String>> enabledByRoom = new LinkedHashMap<>();
+        config.rooms().forEach(room -> enabledByRoom.put(room.jid().toString(), room.enabledPlugins(scriptIds)));
         PluginRuntime started;
         try {
-            started = new PluginRuntime(config, plugins, rooms, resources, clock);
+            started = new PluginRuntime(config, enabledByRoom, plugins, rooms, resources, clock);
         } catch (RuntimeException e) {
             scriptHost.ifPresent(ScriptHost::close);
             discovered.close();
@@ -94,6 +113,7 @@ final class PluginHost implements SmartLifecycle {
         consumers.add(started.sink());
         consumers.addAll(options.sinks());
         intake.switchTo(new CompositeEventSink(consumers));
+        this.config = config;
         catalog = discovered;
         scripts = scriptHost;
         runtime = started;
@@ -119,19 +139,32 @@ final class PluginHost implements SmartLifecycle {
 
     /**
      * Stops the current plugins and starts them again with a new configuration. The caller checked the
-     * configuration first ({@link PluginCheck}); plugin instances handed in by whoever started the bot are
-     * started again as they are.
+     * configuration first (with {@link #finder()}, whose catalog it hands in); plugin instances handed in by
+     * whoever started the bot are started again as they are. When a plugin of the new generation fails to
+     * start anyway, the previous configuration's plugins are started again (fresh instances: storage and
+     * persistent jobs are as they were, in-memory state starts over) and the failure is returned.
      *
-     * @throws StartupException when the new plugins cannot start; the bot then runs without plugins
+     * @param catalog the plugins found when the configuration was checked; loaded here if empty
+     * @return empty when the new plugins run; else why they could not, the previous ones running again
+     * @throws StartupException when neither the new nor the previous plugins start; the bot then runs without
+     *                          plugins
      */
-    synchronized void replace(BotConfig config) {
+    synchronized Optional<List<String>> replace(BotConfig next, Optional<PluginCatalog> catalog) {
         if (!running) {
+            catalog.ifPresent(PluginCatalog::close);
             log.info("Not restarting plugins: the bot is stopping");
-            return;
+            return Optional.empty();
         }
+        BotConfig previous = config;
         stopCurrent();
-        install(config);
+        try {
+            install(next, catalog.orElseGet(() -> loadCatalog(next)));
+        } catch (StartupException failed) {
+            install(previous, loadCatalog(previous));
+            return Optional.of(failed.problems());
+        }
         log.info("Plugins restarted with the new configuration");
+        return Optional.empty();
     }
 
     /** What to run when script files appear that the running generation lacks (set once the bot is wired). */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
@@ -38,8 +39,10 @@ final class PluginRuntime {
     private final Dispatcher dispatcher;
     private volatile boolean running;
 
-    PluginRuntime(BotConfig config, List<Plugin<?>> plugins, RoomKeeper rooms, PluginResources resources, Clock clock) {
-        PluginRegistry registry = PluginRegistry.build(plugins, config.pluginsByRoom());
+    /** @param enabledByRoom the ids of the plugins each room enables (its list, and its scripts), by room JID */
+    PluginRuntime(BotConfig config, Map<String, List<String>> enabledByRoom, List<Plugin<?>> plugins, RoomKeeper rooms,
+                  PluginResources resources, Clock clock) {
+        PluginRegistry registry = PluginRegistry.build(plugins, enabledByRoom);
         List<String> problems = new ArrayList<>(registry.problems().stream()
                 .map(problem -> config.source() + ": " + problem).toList());
         if (!problems.isEmpty()) {

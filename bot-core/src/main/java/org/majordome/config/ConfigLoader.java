@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.jxmpp.jid.EntityBareJid;
@@ -65,6 +67,19 @@ public final class ConfigLoader {
      * @throws ConfigException listing every problem found, when there is at least one
      */
     public BotConfig load(Path file) throws ConfigException {
+        return load(file, null);
+    }
+
+    /**
+     * Reads and validates a configuration file whole, its plugins included: the rooms' plugin lists and every
+     * {@code plugins.<id>} section are checked against the plugins {@code findPlugins} knows for the file's
+     * {@code dispatch} settings (the same check for {@code check-config}, start and reload).
+     *
+     * @param findPlugins the plugins the runtime would run with these settings; called once, and only when the
+     *                    {@code dispatch} section itself is valid; null to check the file alone
+     * @throws ConfigException listing every problem found, when there is at least one
+     */
+    public BotConfig load(Path file, Function<DispatchSettings, KnownPlugins> findPlugins) throws ConfigException {
         ConfigProblems problems = new ConfigProblems(file);
         Optional<Node> document = read(file, problems).flatMap(text -> compose(text, file, problems));
         problems.throwIfAny();
@@ -74,11 +89,19 @@ public final class ConfigLoader {
         Optional<ConnectionSettings> connection = top.requiredSection("connection").flatMap(ConfigLoader::connection);
         List<EntityBareJid> admins = top.list("admins", ConfigValue::asEntityBareJid);
         RuntimeSettings runtime = runtime(top.section("runtime"));
-        DispatchSettings dispatch = dispatch(top.section("dispatch"));
+        ConfigReader dispatchSection = top.section("dispatch");
+        int problemsBefore = problems.all().size();
+        DispatchSettings dispatch = dispatch(dispatchSection);
+        boolean dispatchValid = problems.all().size() == problemsBefore;
         MonitoringSettings monitoring = monitoring(top.section("monitoring"));
-        List<RoomSettings> rooms = rooms(top);
-        Map<String, PluginSection> plugins = plugins(top.section("plugins"));
+        List<PluginChecks.RoomPluginRef> roomPlugins = new ArrayList<>();
+        List<RoomSettings> rooms = rooms(top, roomPlugins);
+        ConfigReader pluginsSection = top.section("plugins");
+        Map<String, PluginSection> plugins = plugins(pluginsSection);
         top.rejectUnknownKeys();
+        if (findPlugins != null && dispatchValid) {
+            PluginChecks.check(findPlugins.apply(dispatch), dispatchSection, roomPlugins, pluginsSection, plugins);
+        }
 
         problems.throwIfAny();
         return new BotConfig(file, connection.orElseThrow(), Set.copyOf(admins), rooms, runtime, dispatch, monitoring, plugins);
@@ -274,15 +297,16 @@ public final class ConfigLoader {
         return new MonitoringSettings(port, address);
     }
 
-    private static List<RoomSettings> rooms(ConfigReader top) {
+    private static List<RoomSettings> rooms(ConfigReader top, List<PluginChecks.RoomPluginRef> roomPlugins) {
         Map<EntityBareJid, Integer> firstLines = new HashMap<>();
         return top.list("rooms").stream()
-                .map(item -> item.asSection().flatMap(room -> room(room, firstLines)))
+                .map(item -> item.asSection().flatMap(room -> room(room, firstLines, roomPlugins)))
                 .flatMap(Optional::stream)
                 .toList();
     }
 
-    private static Optional<RoomSettings> room(ConfigReader room, Map<EntityBareJid, Integer> firstLines) {
+    private static Optional<RoomSettings> room(ConfigReader room, Map<EntityBareJid, Integer> firstLines,
+                                               List<PluginChecks.RoomPluginRef> roomPlugins) {
         Optional<EntityBareJid> jid = room.required("jid").flatMap(value -> value.asEntityBareJid().filter(parsed -> {
             int line = value.node().getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
             Integer first = firstLines.putIfAbsent(parsed, line);
@@ -294,7 +318,19 @@ public final class ConfigLoader {
         }));
         Optional<Resourcepart> nick = room.value("nick").flatMap(ConfigValue::asNickname);
         Optional<Secret> password = room.optionalSecret("password");
-        List<String> plugins = room.list("plugins", value -> value.as(PLUGIN_ID_RULE, ConfigLoader::pluginId));
+        List<String> plugins = new ArrayList<>();
+        for (ConfigValue item : room.list("plugins")) {
+            item.as(PLUGIN_ID_RULE, ConfigLoader::pluginId).ifPresent(id -> {
+                if (plugins.contains(id)) {
+                    item.reportProblem("plugin '" + id + "' is listed twice", false);
+                } else {
+                    plugins.add(id);
+                    roomPlugins.add(new PluginChecks.RoomPluginRef(item, id));
+                }
+            });
+        }
+        boolean allScripts = room.value("scripts").flatMap(value -> value.as("'all' (every script) or 'none'",
+                ConfigLoader::scriptsChoice)).orElse(false);
         DesiredRoomConfig desired = room.value("config")
                 .flatMap(ConfigValue::asSection)
                 .map(ConfigLoader::desiredRoomConfig)
@@ -302,7 +338,7 @@ public final class ConfigLoader {
         room.rejectUnknownKeys();
         // Entering a room takes the password the bot itself sets on it, unless told otherwise.
         Optional<Secret> passwordToEnter = password.or(() -> desired.password().filter(p -> !p.reveal().isEmpty()));
-        return jid.map(roomJid -> new RoomSettings(roomJid, nick, passwordToEnter, desired, plugins));
+        return jid.map(roomJid -> new RoomSettings(roomJid, nick, passwordToEnter, desired, plugins, allScripts));
     }
 
     private static DesiredRoomConfig desiredRoomConfig(ConfigReader config) {
@@ -332,6 +368,14 @@ public final class ConfigLoader {
             }
         });
         return plugins;
+    }
+
+    private static boolean scriptsChoice(String text) {
+        return switch (text) {
+            case "all" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException("not all or none");
+        };
     }
 
     private static String pluginId(String text) {
