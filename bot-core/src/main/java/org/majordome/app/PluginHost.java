@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
@@ -22,7 +21,9 @@ import org.majordome.intake.SwitchableEventSink;
 import org.majordome.plugin.PluginCatalog;
 import org.majordome.plugin.PluginLoader;
 import org.majordome.room.RoomKeeper;
+import org.majordome.config.RoomSettings;
 import org.majordome.script.ScriptHost;
+import org.majordome.script.ScriptPlugin;
 import org.majordome.script.ScriptSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +34,10 @@ import org.springframework.context.SmartLifecycle;
  * is drained and stopped, then plugins are discovered again (fresh instances) and started with the new
  * configuration, and events flow to the new dispatcher.
  *
- * <p>A script file that appears in the scripts directory while the bot runs is reported by the
- * {@link ScriptHost}'s watcher; the host then runs the action given to {@link #onNewScripts} (the
- * configuration reload) on its own thread, never on the watcher's, since that reload closes the very
- * {@link ScriptHost} whose watcher saw the file. Several files arriving together cost one reload.
+ * <p>A script file that appears in the scripts directory while the bot runs is handed over by the
+ * {@link ScriptHost}'s watcher as a new plugin; the host registers and starts that one plugin in the running
+ * generation, enabled in the rooms with {@code scripts: all}, on its own thread (never the watcher's). The
+ * other plugins, scripts included, are not touched.
  */
 final class PluginHost implements SmartLifecycle {
 
@@ -52,10 +53,8 @@ final class PluginHost implements SmartLifecycle {
     private Optional<ScriptHost> scripts = Optional.empty();
     private PluginRuntime runtime;
     private volatile boolean running;
-    private volatile Runnable newScriptsAction = () -> log.warn("New script files seen before the bot was ready");
     private final ExecutorService newScriptsThread = Executors.newSingleThreadExecutor(
             runnable -> Thread.ofPlatform().name("new-scripts").daemon(true).unstarted(runnable));
-    private final AtomicBoolean newScriptsPending = new AtomicBoolean();
 
     PluginHost(BotConfig config, RuntimeConfiguration.StartOptions options, RoomKeeper rooms, PluginResources resources,
                Clock clock, SwitchableEventSink intake) {
@@ -64,8 +63,11 @@ final class PluginHost implements SmartLifecycle {
         this.resources = resources;
         this.clock = clock;
         this.intake = intake;
-        install(config, loadCatalog(config));
-        running = true;
+        // Held while the first generation starts: a script file that appears meanwhile waits for it.
+        synchronized (this) {
+            install(config, loadCatalog(config));
+            running = true;
+        }
     }
 
     private static PluginCatalog loadCatalog(BotConfig config) {
@@ -129,7 +131,7 @@ final class PluginHost implements SmartLifecycle {
                 return ScriptHost.open(ScriptSettings.defaults(directory)
                                 .withCallTimeLimit(config.dispatch().scriptTimeLimit()),
                         id -> config.plugins().containsKey(id) ? config.plugins().get(id).plainValue() : null,
-                        this::newScriptsAppeared);
+                        this::scriptAdded);
             } catch (IllegalArgumentException unreadable) {
                 throw new StartupException(List.of(config.source() + ": dispatch.scripts-directory: "
                         + unreadable.getMessage()));
@@ -167,34 +169,29 @@ final class PluginHost implements SmartLifecycle {
         return Optional.empty();
     }
 
-    /** What to run when script files appear that the running generation lacks (set once the bot is wired). */
-    void onNewScripts(Runnable action) {
-        newScriptsAction = action;
+    /** On the watcher's thread: starts the new script on this host's own thread. */
+    private void scriptAdded(ScriptPlugin script) {
+        try {
+            newScriptsThread.execute(() -> startAdded(script));
+        } catch (RejectedExecutionException stopping) {
+            log.debug("New script {} ignored: the bot is stopping", script.id());
+        }
     }
 
-    /**
-     * The ids of script files in the scripts directory that the running generation does not run (added
-     * since it started); a reload that sees any replaces the generation even if the configuration is the same.
-     */
-    synchronized List<String> newScriptIds() {
-        return scripts.map(ScriptHost::newScriptIds).orElse(List.of());
-    }
-
-    private void newScriptsAppeared(List<String> ids) {
-        if (!running || !newScriptsPending.compareAndSet(false, true)) {
+    private synchronized void startAdded(ScriptPlugin script) {
+        boolean ours = scripts.flatMap(host -> host.script(script.id())).orElse(null) == script;
+        if (!running || runtime == null || !ours || runtime.has(script.id())) {
+            return; // the bot stops, a newer generation found the file itself, or this one registered it already
+        }
+        List<String> roomJids = config.rooms().stream().filter(RoomSettings::allScripts)
+                .map(room -> room.jid().toString()).toList();
+        List<String> problems = runtime.add(script, roomJids);
+        if (!problems.isEmpty()) {
+            log.error("New script {} not started: {}", script.file().getFileName(), String.join("; ", problems));
             return;
         }
-        try {
-            newScriptsThread.execute(() -> {
-                newScriptsPending.set(false);
-                if (running) {
-                    log.info("New script file(s) {}: reloading the configuration to load them", ids);
-                    newScriptsAction.run();
-                }
-            });
-        } catch (RejectedExecutionException stopping) {
-            newScriptsPending.set(false);
-        }
+        log.info("New script {} {}; enabled in {}", script.id(), script.startOutcome(), roomJids.isEmpty()
+                ? "no room yet (list it in a room's plugins, or give the room 'scripts: all')" : roomJids);
     }
 
     synchronized DispatchStats stats() {
