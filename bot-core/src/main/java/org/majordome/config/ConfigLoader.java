@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +51,6 @@ public final class ConfigLoader {
     static final String DEFAULT_DATA_DIRECTORY = "data";
 
     private static final Pattern SASL_MECHANISM = Pattern.compile("[A-Z0-9_-]{1,20}");
-    private static final String PLUGIN_ID_RULE = "a plugin id (" + Plugin.ID_RULE + ")";
 
     private final Map<String, String> environment;
 
@@ -95,7 +93,7 @@ public final class ConfigLoader {
         boolean dispatchValid = problems.all().size() == problemsBefore;
         MonitoringSettings monitoring = monitoring(top.section("monitoring"));
         List<PluginChecks.RoomPluginRef> roomPlugins = new ArrayList<>();
-        List<RoomSettings> rooms = rooms(top, roomPlugins);
+        List<RoomSettings> rooms = RoomsReader.rooms(top, roomPlugins);
         ConfigReader pluginsSection = top.section("plugins");
         Map<String, PluginSection> plugins = plugins(pluginsSection);
         top.rejectUnknownKeys();
@@ -297,66 +295,6 @@ public final class ConfigLoader {
         return new MonitoringSettings(port, address);
     }
 
-    private static List<RoomSettings> rooms(ConfigReader top, List<PluginChecks.RoomPluginRef> roomPlugins) {
-        Map<EntityBareJid, Integer> firstLines = new HashMap<>();
-        return top.list("rooms").stream()
-                .map(item -> item.asSection().flatMap(room -> room(room, firstLines, roomPlugins)))
-                .flatMap(Optional::stream)
-                .toList();
-    }
-
-    private static Optional<RoomSettings> room(ConfigReader room, Map<EntityBareJid, Integer> firstLines,
-                                               List<PluginChecks.RoomPluginRef> roomPlugins) {
-        Optional<EntityBareJid> jid = room.required("jid").flatMap(value -> value.asEntityBareJid().filter(parsed -> {
-            int line = value.node().getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
-            Integer first = firstLines.putIfAbsent(parsed, line);
-            if (first != null) {
-                value.reportProblem("room " + parsed + " is already listed at line " + first, false);
-                return false;
-            }
-            return true;
-        }));
-        Optional<Resourcepart> nick = room.value("nick").flatMap(ConfigValue::asNickname);
-        Optional<Secret> password = room.optionalSecret("password");
-        List<String> plugins = new ArrayList<>();
-        for (ConfigValue item : room.list("plugins")) {
-            item.as(PLUGIN_ID_RULE, ConfigLoader::pluginId).ifPresent(id -> {
-                if (plugins.contains(id)) {
-                    item.reportProblem("plugin '" + id + "' is listed twice", false);
-                } else {
-                    plugins.add(id);
-                    roomPlugins.add(new PluginChecks.RoomPluginRef(item, id));
-                }
-            });
-        }
-        boolean allScripts = room.value("scripts").flatMap(value -> value.as("'all' (every script) or 'none'",
-                ConfigLoader::scriptsChoice)).orElse(false);
-        DesiredRoomConfig desired = room.value("config")
-                .flatMap(ConfigValue::asSection)
-                .map(ConfigLoader::desiredRoomConfig)
-                .orElseGet(DesiredRoomConfig::persistentOnly);
-        room.rejectUnknownKeys();
-        // Entering a room takes the password the bot itself sets on it, unless told otherwise.
-        Optional<Secret> passwordToEnter = password.or(() -> desired.password().filter(p -> !p.reveal().isEmpty()));
-        return jid.map(roomJid -> new RoomSettings(roomJid, nick, passwordToEnter, desired, plugins, allScripts));
-    }
-
-    private static DesiredRoomConfig desiredRoomConfig(ConfigReader config) {
-        DesiredRoomConfig desired = new DesiredRoomConfig(
-                config.optionalString("title"),
-                config.optionalString("description"),
-                Optional.of(config.bool("persistent", true)),
-                config.optionalBoolean("public"),
-                config.optionalSecret("password"),
-                config.optionalEnum("whois", WhoCanSeeRealJids.class),
-                config.optionalBoolean("members-only"),
-                config.optionalBoolean("moderated"),
-                config.optionalInt("max-users", 1),
-                config.optionalBoolean("occupants-may-change-subject"),
-                config.optionalInt("history-length", 0));
-        config.rejectUnknownKeys();
-        return desired;
-    }
 
     private static Map<String, PluginSection> plugins(ConfigReader section) {
         Map<String, PluginSection> plugins = new LinkedHashMap<>();
@@ -364,24 +302,11 @@ public final class ConfigLoader {
             if (Plugin.isValidId(id)) {
                 plugins.put(id, new PluginSection(id, value.node()));
             } else {
-                section.reportKeyProblem(id, "'" + id + "' is not " + PLUGIN_ID_RULE);
+                section.reportKeyProblem(id, "'" + id + "' is not " + RoomsReader.PLUGIN_ID_RULE);
             }
         });
         return plugins;
     }
 
-    private static boolean scriptsChoice(String text) {
-        return switch (text) {
-            case "all" -> true;
-            case "none" -> false;
-            default -> throw new IllegalArgumentException("not all or none");
-        };
-    }
 
-    private static String pluginId(String text) {
-        if (!Plugin.isValidId(text)) {
-            throw new IllegalArgumentException("not a plugin id");
-        }
-        return text;
-    }
 }
