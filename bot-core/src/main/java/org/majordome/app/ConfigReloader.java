@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.majordome.config.BotConfig;
 import org.majordome.config.ConfigException;
 import org.majordome.config.ConfigLoader;
 import org.majordome.config.RoomSettings;
+import org.majordome.plugin.PluginCatalog;
+import org.jxmpp.jid.EntityBareJid;
 import org.majordome.room.RoomKeeper;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -30,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class ConfigReloader {
 
     static final String GOODBYE = "This room is no longer kept by Majordome";
+    private static final String PLUGINS_FAILED = "the new plugins failed to start";
     private static final Logger log = LoggerFactory.getLogger(ConfigReloader.class);
 
     /** How a reload ended. */
@@ -60,39 +64,65 @@ public final class ConfigReloader {
     /** Reads the configuration file again (the one the bot started with) and applies it. */
     public synchronized Result reload(Map<String, String> environment) {
         BotConfig next;
-        try {
-            next = new ConfigLoader(environment).load(current.source());
+        Optional<PluginCatalog> catalog;
+        // The same whole-file check as check-config and start: plugin sections and values included.
+        try (PluginFinder finder = plugins.finder()) {
+            next = new ConfigLoader(environment).load(current.source(), finder);
+            catalog = finder.takeCatalog();
         } catch (ConfigException e) {
             log.error("Configuration reload rejected; nothing changed.\n{}", e.getMessage());
             return new Rejected(e.problems().stream().map(problem -> problem.format()).toList());
         }
-        List<String> pluginProblems = PluginCheck.problems(next);
-        if (!pluginProblems.isEmpty()) {
-            log.error("Configuration reload rejected; nothing changed.\n  {}", String.join("\n  ", pluginProblems));
-            return new Rejected(pluginProblems);
-        }
         List<String> warnings = new ArrayList<>();
-        if (!next.connection().equals(current.connection())) {
-            warnings.add("connection settings changed: they take effect at the next restart");
-        }
-        if (!next.runtime().equals(current.runtime())) {
-            warnings.add("runtime settings changed: they take effect at the next restart");
+        List<String> restartOnly = RestartOnlySettings.changed(current, next);
+        if (!restartOnly.isEmpty()) {
+            warnings.add("needs a restart: " + String.join(", ", restartOnly));
         }
         List<String> changes = new ArrayList<>(rooms.apply(next.rooms(), GOODBYE));
-        List<String> newScripts = plugins.newScriptIds();
-        if (pluginsSeeAChange(current, next) || !newScripts.isEmpty()) {
-            try {
-                plugins.replace(next);
-                changes.add(newScripts.isEmpty() ? "plugins restarted"
-                        : "plugins restarted with the new script(s) " + String.join(", ", newScripts));
-            } catch (StartupException e) {
-                warnings.add("plugins failed to restart: " + e.getMessage());
+        if (!next.admins().equals(current.admins())) {
+            changes.add("bot admins changed");
+        }
+        if (pluginsSeeAChange(plugins.config(), next)) {
+            Optional<List<String>> refused = replacePlugins(next, catalog);
+            if (refused.isEmpty()) {
+                changes.add("plugins restarted");
+            } else {
+                String failure = PLUGINS_FAILED + " (" + String.join("; ", refused.get())
+                        + "); the previous plugin configuration runs again";
+                log.error("Configuration reload: {}", failure);
+                warnings.add(failure);
+                tellAdmins(next, "Configuration reload of " + next.source() + ": " + failure + ".");
             }
+        } else {
+            catalog.ifPresent(PluginCatalog::close);
         }
         current = next;
-        warnings.forEach(warning -> log.warn("Configuration reload: {}", warning));
-        log.info("Configuration reloaded: {}", changes.isEmpty() ? "no change" : String.join(", ", changes));
+        warnings.stream().filter(warning -> !warning.startsWith(PLUGINS_FAILED))
+                .forEach(warning -> log.warn("Configuration reload: {}", warning));
+        log.info("Configuration reloaded: {}", changes.isEmpty()
+                ? (restartOnly.isEmpty() ? "no change" : "nothing applied live") : String.join(", ", changes));
         return new Applied(changes, warnings);
+    }
+
+    private Optional<List<String>> replacePlugins(BotConfig next, Optional<PluginCatalog> catalog) {
+        try {
+            return plugins.replace(next, catalog);
+        } catch (StartupException e) {
+            tellAdmins(next, "Configuration reload of " + next.source() + ": no plugin could start, neither the new "
+                    + "ones nor the previous ones: " + String.join("; ", e.problems()));
+            return Optional.of(List.of("and neither could the previous ones: " + String.join("; ", e.problems())));
+        }
+    }
+
+    /** A direct message to every bot admin: a reload that went wrong needs a human, who may not read the log. */
+    private void tellAdmins(BotConfig config, String text) {
+        for (EntityBareJid admin : config.admins()) {
+            rooms.send(admin.toString(), text).whenComplete((result, failure) -> {
+                if (failure != null || !result.succeeded()) {
+                    log.warn("Could not tell {} about the reload: {}", admin, failure != null ? failure : result);
+                }
+            });
+        }
     }
 
     public synchronized BotConfig current() {
@@ -127,9 +157,9 @@ public final class ConfigReloader {
     }
 
     /** The part of a room plugins depend on. */
-    private record RoomKeeperView(String jid, List<String> plugins) {
+    private record RoomKeeperView(String jid, List<String> plugins, boolean allScripts) {
         static RoomKeeperView of(RoomSettings room) {
-            return new RoomKeeperView(room.jid().toString(), room.plugins());
+            return new RoomKeeperView(room.jid().toString(), room.plugins(), room.allScripts());
         }
     }
 }

@@ -45,8 +45,9 @@ public final class Majordome implements Callable<Integer> {
 
     /** The configuration, or empty after printing every problem in it. */
     static Optional<BotConfig> loadOrReport(Path file, CommandLine.Model.CommandSpec spec) {
-        try {
-            return Optional.of(new ConfigLoader(System.getenv()).load(file));
+        // The whole file, its plugins' sections included, checked as a start and a reload check it.
+        try (PluginFinder plugins = new PluginFinder(List.of())) {
+            return Optional.of(new ConfigLoader(System.getenv()).load(file, plugins));
         } catch (ConfigException e) {
             report(spec, e.getMessage());
             return Optional.empty();
@@ -114,11 +115,6 @@ public final class Majordome implements Callable<Integer> {
                 return INVALID;
             }
             BotConfig botConfig = loaded.get();
-            List<String> problems = PluginCheck.problems(botConfig);
-            if (!problems.isEmpty()) {
-                report(spec, new StartupException(problems).getMessage());
-                return INVALID;
-            }
             spec.commandLine().getOut().printf("%s: valid (%s, %d room(s), plugins: %s)%n", config,
                     botConfig.connection().jid(), botConfig.rooms().size(),
                     botConfig.rooms().stream().flatMap(room -> room.plugins().stream()).distinct().toList());

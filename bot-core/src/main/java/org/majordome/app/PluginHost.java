@@ -2,12 +2,13 @@ package org.majordome.app;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
@@ -20,7 +21,9 @@ import org.majordome.intake.SwitchableEventSink;
 import org.majordome.plugin.PluginCatalog;
 import org.majordome.plugin.PluginLoader;
 import org.majordome.room.RoomKeeper;
+import org.majordome.config.RoomSettings;
 import org.majordome.script.ScriptHost;
+import org.majordome.script.ScriptPlugin;
 import org.majordome.script.ScriptSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +34,10 @@ import org.springframework.context.SmartLifecycle;
  * is drained and stopped, then plugins are discovered again (fresh instances) and started with the new
  * configuration, and events flow to the new dispatcher.
  *
- * <p>A script file that appears in the scripts directory while the bot runs is reported by the
- * {@link ScriptHost}'s watcher; the host then runs the action given to {@link #onNewScripts} (the
- * configuration reload) on its own thread, never on the watcher's, since that reload closes the very
- * {@link ScriptHost} whose watcher saw the file. Several files arriving together cost one reload.
+ * <p>A script file that appears in the scripts directory while the bot runs is handed over by the
+ * {@link ScriptHost}'s watcher as a new plugin; the host registers and starts that one plugin in the running
+ * generation, enabled in the rooms with {@code scripts: all}, on its own thread (never the watcher's). The
+ * other plugins, scripts included, are not touched.
  */
 final class PluginHost implements SmartLifecycle {
 
@@ -45,14 +48,13 @@ final class PluginHost implements SmartLifecycle {
     private final PluginResources resources;
     private final Clock clock;
     private final SwitchableEventSink intake;
+    private BotConfig config;
     private PluginCatalog catalog;
     private Optional<ScriptHost> scripts = Optional.empty();
     private PluginRuntime runtime;
     private volatile boolean running;
-    private volatile Runnable newScriptsAction = () -> log.warn("New script files seen before the bot was ready");
     private final ExecutorService newScriptsThread = Executors.newSingleThreadExecutor(
             runnable -> Thread.ofPlatform().name("new-scripts").daemon(true).unstarted(runnable));
-    private final AtomicBoolean newScriptsPending = new AtomicBoolean();
 
     PluginHost(BotConfig config, RuntimeConfiguration.StartOptions options, RoomKeeper rooms, PluginResources resources,
                Clock clock, SwitchableEventSink intake) {
@@ -61,12 +63,28 @@ final class PluginHost implements SmartLifecycle {
         this.resources = resources;
         this.clock = clock;
         this.intake = intake;
-        install(config);
-        running = true;
+        // Held while the first generation starts: a script file that appears meanwhile waits for it.
+        synchronized (this) {
+            install(config, loadCatalog(config));
+            running = true;
+        }
     }
 
-    private void install(BotConfig config) {
-        PluginCatalog discovered = PluginLoader.load(PluginHost.class.getClassLoader(), config.dispatch().pluginDirectory());
+    private static PluginCatalog loadCatalog(BotConfig config) {
+        return PluginLoader.load(PluginHost.class.getClassLoader(), config.dispatch().pluginDirectory());
+    }
+
+    /** Finds the plugins a file would run with, to check it before {@link #replace} (same instances added). */
+    PluginFinder finder() {
+        return new PluginFinder(options.plugins());
+    }
+
+    /** The configuration the running plugins were started with. */
+    synchronized BotConfig config() {
+        return config;
+    }
+
+    private void install(BotConfig config, PluginCatalog discovered) {
         if (!discovered.problems().isEmpty()) {
             discovered.close();
             throw new StartupException(discovered.problems());
@@ -81,9 +99,12 @@ final class PluginHost implements SmartLifecycle {
         List<Plugin<?>> plugins = new ArrayList<>(discovered.instances());
         scriptHost.ifPresent(host -> plugins.addAll(host.plugins()));
         plugins.addAll(options.plugins());
+        List<String> scriptIds = scriptHost.map(host -> List.copyOf(host.scripts().keySet())).orElse(List.of());
+        Map<String, List<String>> enabledByRoom = new LinkedHashMap<>();
+        config.rooms().forEach(room -> enabledByRoom.put(room.jid().toString(), room.enabledPlugins(scriptIds)));
         PluginRuntime started;
         try {
-            started = new PluginRuntime(config, plugins, rooms, resources, clock);
+            started = new PluginRuntime(config, enabledByRoom, plugins, rooms, resources, clock);
         } catch (RuntimeException e) {
             scriptHost.ifPresent(ScriptHost::close);
             discovered.close();
@@ -94,6 +115,7 @@ final class PluginHost implements SmartLifecycle {
         consumers.add(started.sink());
         consumers.addAll(options.sinks());
         intake.switchTo(new CompositeEventSink(consumers));
+        this.config = config;
         catalog = discovered;
         scripts = scriptHost;
         runtime = started;
@@ -109,7 +131,7 @@ final class PluginHost implements SmartLifecycle {
                 return ScriptHost.open(ScriptSettings.defaults(directory)
                                 .withCallTimeLimit(config.dispatch().scriptTimeLimit()),
                         id -> config.plugins().containsKey(id) ? config.plugins().get(id).plainValue() : null,
-                        this::newScriptsAppeared);
+                        this::scriptAdded);
             } catch (IllegalArgumentException unreadable) {
                 throw new StartupException(List.of(config.source() + ": dispatch.scripts-directory: "
                         + unreadable.getMessage()));
@@ -119,49 +141,57 @@ final class PluginHost implements SmartLifecycle {
 
     /**
      * Stops the current plugins and starts them again with a new configuration. The caller checked the
-     * configuration first ({@link PluginCheck}); plugin instances handed in by whoever started the bot are
-     * started again as they are.
+     * configuration first (with {@link #finder()}, whose catalog it hands in); plugin instances handed in by
+     * whoever started the bot are started again as they are. When a plugin of the new generation fails to
+     * start anyway, the previous configuration's plugins are started again (fresh instances: storage and
+     * persistent jobs are as they were, in-memory state starts over) and the failure is returned.
      *
-     * @throws StartupException when the new plugins cannot start; the bot then runs without plugins
+     * @param catalog the plugins found when the configuration was checked; loaded here if empty
+     * @return empty when the new plugins run; else why they could not, the previous ones running again
+     * @throws StartupException when neither the new nor the previous plugins start; the bot then runs without
+     *                          plugins
      */
-    synchronized void replace(BotConfig config) {
+    synchronized Optional<List<String>> replace(BotConfig next, Optional<PluginCatalog> catalog) {
         if (!running) {
+            catalog.ifPresent(PluginCatalog::close);
             log.info("Not restarting plugins: the bot is stopping");
-            return;
+            return Optional.empty();
         }
+        BotConfig previous = config;
         stopCurrent();
-        install(config);
+        try {
+            install(next, catalog.orElseGet(() -> loadCatalog(next)));
+        } catch (StartupException failed) {
+            install(previous, loadCatalog(previous));
+            return Optional.of(failed.problems());
+        }
         log.info("Plugins restarted with the new configuration");
+        return Optional.empty();
     }
 
-    /** What to run when script files appear that the running generation lacks (set once the bot is wired). */
-    void onNewScripts(Runnable action) {
-        newScriptsAction = action;
+    /** On the watcher's thread: starts the new script on this host's own thread. */
+    private void scriptAdded(ScriptPlugin script) {
+        try {
+            newScriptsThread.execute(() -> startAdded(script));
+        } catch (RejectedExecutionException stopping) {
+            log.debug("New script {} ignored: the bot is stopping", script.id());
+        }
     }
 
-    /**
-     * The ids of script files in the scripts directory that the running generation does not run (added
-     * since it started); a reload that sees any replaces the generation even if the configuration is the same.
-     */
-    synchronized List<String> newScriptIds() {
-        return scripts.map(ScriptHost::newScriptIds).orElse(List.of());
-    }
-
-    private void newScriptsAppeared(List<String> ids) {
-        if (!running || !newScriptsPending.compareAndSet(false, true)) {
+    private synchronized void startAdded(ScriptPlugin script) {
+        boolean ours = scripts.flatMap(host -> host.script(script.id())).orElse(null) == script;
+        if (!running || runtime == null || !ours || runtime.has(script.id())) {
+            return; // the bot stops, a newer generation found the file itself, or this one registered it already
+        }
+        List<String> roomJids = config.rooms().stream().filter(RoomSettings::allScripts)
+                .map(room -> room.jid().toString()).toList();
+        List<String> problems = runtime.add(script, roomJids);
+        if (!problems.isEmpty()) {
+            log.error("New script {} not started: {}", script.file().getFileName(), String.join("; ", problems));
             return;
         }
-        try {
-            newScriptsThread.execute(() -> {
-                newScriptsPending.set(false);
-                if (running) {
-                    log.info("New script file(s) {}: reloading the configuration to load them", ids);
-                    newScriptsAction.run();
-                }
-            });
-        } catch (RejectedExecutionException stopping) {
-            newScriptsPending.set(false);
-        }
+        log.info("New script {} {}; enabled in {}", script.id(), script.startOutcome(), roomJids.isEmpty()
+                ? "no room yet (list it in a room's plugins, or give the room 'scripts: all')" : roomJids);
     }
 
     synchronized DispatchStats stats() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.majordome.api.Plugin;
@@ -36,12 +37,15 @@ final class PluginRuntime {
     private static final Logger log = LoggerFactory.getLogger(PluginRuntime.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
 
+    private final PluginRegistry registry;
     private final PluginLifecycle lifecycle;
     private final Dispatcher dispatcher;
     private volatile boolean running;
 
-    PluginRuntime(BotConfig config, List<Plugin<?>> plugins, RoomKeeper rooms, PluginResources resources, Clock clock) {
-        PluginRegistry registry = PluginRegistry.build(plugins, config.pluginsByRoom());
+    /** @param enabledByRoom the ids of the plugins each room enables (its list, and its scripts), by room JID */
+    PluginRuntime(BotConfig config, Map<String, List<String>> enabledByRoom, List<Plugin<?>> plugins, RoomKeeper rooms,
+                  PluginResources resources, Clock clock) {
+        registry = PluginRegistry.build(plugins, enabledByRoom);
         List<String> problems = new ArrayList<>(registry.problems().stream()
                 .map(problem -> config.source() + ": " + problem).toList());
         if (!problems.isEmpty()) {
@@ -70,6 +74,25 @@ final class PluginRuntime {
                 settings, clock);
         running = true;
         log.info("Plugins running: {}", registry.ids());
+    }
+
+    /** Whether a plugin of that id is registered in this generation. */
+    boolean has(String pluginId) {
+        return registry.contains(pluginId);
+    }
+
+    /**
+     * Registers and starts one more plugin in this running generation (a script whose file appeared).
+     *
+     * @param roomJids the rooms that enable it
+     * @return why it could not be added or started; empty when it runs
+     */
+    List<String> add(Plugin<?> plugin, List<String> roomJids) {
+        if (!running) {
+            return List.of("the plugins are stopping");
+        }
+        List<String> problems = registry.add(plugin, roomJids);
+        return problems.isEmpty() ? lifecycle.start(plugin.id()) : problems;
     }
 
     EventSink sink() {

@@ -119,10 +119,7 @@ class RuntimeConfiguration {
 
     @Bean
     ConfigReloader configReloader(BotConfig config, RoomKeeper rooms, PluginHost plugins) {
-        ConfigReloader reloader = new ConfigReloader(config, rooms, plugins);
-        // A new script file is picked up by the same path as SIGHUP: validated with its id now known.
-        plugins.onNewScripts(() -> reloader.reload(System.getenv()));
-        return reloader;
+        return new ConfigReloader(config, rooms, plugins);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.jxmpp.jid.EntityBareJid;
@@ -50,7 +51,6 @@ public final class ConfigLoader {
     static final String DEFAULT_DATA_DIRECTORY = "data";
 
     private static final Pattern SASL_MECHANISM = Pattern.compile("[A-Z0-9_-]{1,20}");
-    private static final String PLUGIN_ID_RULE = "a plugin id (" + Plugin.ID_RULE + ")";
 
     private final Map<String, String> environment;
 
@@ -65,6 +65,19 @@ public final class ConfigLoader {
      * @throws ConfigException listing every problem found, when there is at least one
      */
     public BotConfig load(Path file) throws ConfigException {
+        return load(file, null);
+    }
+
+    /**
+     * Reads and validates a configuration file whole, its plugins included: the rooms' plugin lists and every
+     * {@code plugins.<id>} section are checked against the plugins {@code findPlugins} knows for the file's
+     * {@code dispatch} settings (the same check for {@code check-config}, start and reload).
+     *
+     * @param findPlugins the plugins the runtime would run with these settings; called once, and only when the
+     *                    {@code dispatch} section itself is valid; null to check the file alone
+     * @throws ConfigException listing every problem found, when there is at least one
+     */
+    public BotConfig load(Path file, Function<DispatchSettings, KnownPlugins> findPlugins) throws ConfigException {
         ConfigProblems problems = new ConfigProblems(file);
         Optional<Node> document = read(file, problems).flatMap(text -> compose(text, file, problems));
         problems.throwIfAny();
@@ -74,11 +87,19 @@ public final class ConfigLoader {
         Optional<ConnectionSettings> connection = top.requiredSection("connection").flatMap(ConfigLoader::connection);
         List<EntityBareJid> admins = top.list("admins", ConfigValue::asEntityBareJid);
         RuntimeSettings runtime = runtime(top.section("runtime"));
-        DispatchSettings dispatch = dispatch(top.section("dispatch"));
+        ConfigReader dispatchSection = top.section("dispatch");
+        int problemsBefore = problems.all().size();
+        DispatchSettings dispatch = dispatch(dispatchSection);
+        boolean dispatchValid = problems.all().size() == problemsBefore;
         MonitoringSettings monitoring = monitoring(top.section("monitoring"));
-        List<RoomSettings> rooms = rooms(top);
-        Map<String, PluginSection> plugins = plugins(top.section("plugins"));
+        List<PluginChecks.RoomPluginRef> roomPlugins = new ArrayList<>();
+        List<RoomSettings> rooms = RoomsReader.rooms(top, roomPlugins);
+        ConfigReader pluginsSection = top.section("plugins");
+        Map<String, PluginSection> plugins = plugins(pluginsSection);
         top.rejectUnknownKeys();
+        if (findPlugins != null && dispatchValid) {
+            PluginChecks.check(findPlugins.apply(dispatch), dispatchSection, roomPlugins, pluginsSection, plugins);
+        }
 
         problems.throwIfAny();
         return new BotConfig(file, connection.orElseThrow(), Set.copyOf(admins), rooms, runtime, dispatch, monitoring, plugins);
@@ -279,53 +300,6 @@ public final class ConfigLoader {
         return new MonitoringSettings(port, address);
     }
 
-    private static List<RoomSettings> rooms(ConfigReader top) {
-        Map<EntityBareJid, Integer> firstLines = new HashMap<>();
-        return top.list("rooms").stream()
-                .map(item -> item.asSection().flatMap(room -> room(room, firstLines)))
-                .flatMap(Optional::stream)
-                .toList();
-    }
-
-    private static Optional<RoomSettings> room(ConfigReader room, Map<EntityBareJid, Integer> firstLines) {
-        Optional<EntityBareJid> jid = room.required("jid").flatMap(value -> value.asEntityBareJid().filter(parsed -> {
-            int line = value.node().getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
-            Integer first = firstLines.putIfAbsent(parsed, line);
-            if (first != null) {
-                value.reportProblem("room " + parsed + " is already listed at line " + first, false);
-                return false;
-            }
-            return true;
-        }));
-        Optional<Resourcepart> nick = room.value("nick").flatMap(ConfigValue::asNickname);
-        Optional<Secret> password = room.optionalSecret("password");
-        List<String> plugins = room.list("plugins", value -> value.as(PLUGIN_ID_RULE, ConfigLoader::pluginId));
-        DesiredRoomConfig desired = room.value("config")
-                .flatMap(ConfigValue::asSection)
-                .map(ConfigLoader::desiredRoomConfig)
-                .orElseGet(DesiredRoomConfig::persistentOnly);
-        room.rejectUnknownKeys();
-        // Entering a room takes the password the bot itself sets on it, unless told otherwise.
-        Optional<Secret> passwordToEnter = password.or(() -> desired.password().filter(p -> !p.reveal().isEmpty()));
-        return jid.map(roomJid -> new RoomSettings(roomJid, nick, passwordToEnter, desired, plugins));
-    }
-
-    private static DesiredRoomConfig desiredRoomConfig(ConfigReader config) {
-        DesiredRoomConfig desired = new DesiredRoomConfig(
-                config.optionalString("title"),
-                config.optionalString("description"),
-                Optional.of(config.bool("persistent", true)),
-                config.optionalBoolean("public"),
-                config.optionalSecret("password"),
-                config.optionalEnum("whois", WhoCanSeeRealJids.class),
-                config.optionalBoolean("members-only"),
-                config.optionalBoolean("moderated"),
-                config.optionalInt("max-users", 1),
-                config.optionalBoolean("occupants-may-change-subject"),
-                config.optionalInt("history-length", 0));
-        config.rejectUnknownKeys();
-        return desired;
-    }
 
     private static Map<String, PluginSection> plugins(ConfigReader section) {
         Map<String, PluginSection> plugins = new LinkedHashMap<>();
@@ -333,16 +307,11 @@ public final class ConfigLoader {
             if (Plugin.isValidId(id)) {
                 plugins.put(id, new PluginSection(id, value.node()));
             } else {
-                section.reportKeyProblem(id, "'" + id + "' is not " + PLUGIN_ID_RULE);
+                section.reportKeyProblem(id, "'" + id + "' is not " + RoomsReader.PLUGIN_ID_RULE);
             }
         });
         return plugins;
     }
 
-    private static String pluginId(String text) {
-        if (!Plugin.isValidId(text)) {
-            throw new IllegalArgumentException("not a plugin id");
-        }
-        return text;
-    }
+
 }

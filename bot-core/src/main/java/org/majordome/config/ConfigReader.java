@@ -90,6 +90,11 @@ public final class ConfigReader {
         return path;
     }
 
+    /** Where this mapping is: the key introducing it, or the mapping itself (null for the document's absent root). */
+    Node location() {
+        return location;
+    }
+
     public ConfigProblems problems() {
         return problems;
     }

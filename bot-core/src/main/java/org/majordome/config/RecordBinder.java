@@ -72,13 +72,34 @@ public final class RecordBinder {
             constructor.setAccessible(true);
             return Optional.of(constructor.newInstance(values));
         } catch (InvocationTargetException e) {
-            // The record's own validation (compact constructor) refused the values: say so at the section.
-            reader.problems().report((org.snakeyaml.engine.v2.nodes.Node) null, reader.path(), null,
-                    String.valueOf(e.getCause().getMessage()));
+            reportRefusal(reader, components, String.valueOf(e.getCause().getMessage()));
             return Optional.empty();
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("Cannot construct " + type.getName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The record's own validation (compact constructor) refused the values. Records start their messages with
+     * the key at fault ({@code "schedule: ..."}): point at that key's line when it is in the file, else at the
+     * section's.
+     */
+    private static void reportRefusal(ConfigReader reader, RecordComponent[] components, String refusal) {
+        // A nested record may name its key from its parent ("words.patterns: ..." in the section "words").
+        String section = reader.path().substring(reader.path().lastIndexOf('.') + 1);
+        String message = refusal.startsWith(section + ".") ? refusal.substring(section.length() + 1) : refusal;
+        for (RecordComponent component : components) {
+            String key = kebab(component.getName());
+            if (message.startsWith(key + ": ") || message.startsWith(key + " ")) {
+                Optional<ConfigValue> value = reader.value(key);
+                if (value.isPresent()) {
+                    String why = message.startsWith(key + ": ") ? message.substring(key.length() + 2) : message;
+                    reader.problems().report(value.get().node(), value.get().path(), null, why);
+                    return;
+                }
+            }
+        }
+        reader.problems().report(reader.location(), reader.path(), null, refusal);
     }
 
     /** The record's {@code defaults()} value, if it declares one. */

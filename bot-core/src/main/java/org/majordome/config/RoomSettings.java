@@ -14,10 +14,32 @@ import org.jxmpp.jid.parts.Resourcepart;
  * @param password      the password to enter with; when not set, the loader uses the desired (non-empty) one
  * @param desired       the configuration the bot enforces
  * @param plugins       the plugins enabled in this room, by id
+ * @param allScripts    whether every JavaScript plugin of the scripts directory is enabled here too
+ *                      ({@code scripts: all}), those whose file appears while the bot runs included
  */
 public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
-                           DesiredRoomConfig desired, List<String> plugins) {
+                           DesiredRoomConfig desired, List<String> plugins, boolean allScripts) {
     public RoomSettings {
         plugins = List.copyOf(plugins);
+    }
+
+    /** A room that enables only the plugins it lists. */
+    public RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
+                        DesiredRoomConfig desired, List<String> plugins) {
+        this(jid, nick, password, desired, plugins, false);
+    }
+
+    /**
+     * The plugins enabled here: those listed, then, when {@link #allScripts}, the other scripts.
+     *
+     * @param scriptIds the ids of the scripts the bot runs
+     */
+    public List<String> enabledPlugins(List<String> scriptIds) {
+        if (!allScripts) {
+            return plugins;
+        }
+        List<String> enabled = new java.util.ArrayList<>(plugins);
+        scriptIds.stream().filter(id -> !plugins.contains(id)).forEach(enabled::add);
+        return List.copyOf(enabled);
     }
 }

@@ -43,23 +43,40 @@ public final class PluginLifecycle {
     public List<String> startAll() {
         List<String> problems = new ArrayList<>();
         for (PluginRegistry.LoadedPlugin loaded : registry.all()) {
-            try {
-                for (PluginScanner.DeclaredCommand command : loaded.scan().commands()) {
-                    commands.register(loaded.id(), command.spec(), command.handler());
-                }
-                start(loaded.plugin());
-                registry.markRunning(loaded.id());
-                LOG.info("plugin {} started", loaded.id());
-            } catch (ConfigBindingException badConfig) {
-                commands.removeAll(loaded.id());
-                badConfig.problems().forEach(problem -> problems.add("plugin '" + loaded.id() + "': " + problem));
-            } catch (RuntimeException | LinkageError failed) {
-                commands.removeAll(loaded.id());
-                LOG.error("plugin {} failed to start", loaded.id(), failed);
-                problems.add("plugin '" + loaded.id() + "' failed to start: " + failed);
-            }
+            problems.addAll(start(loaded));
         }
         return List.copyOf(problems);
+    }
+
+    /**
+     * Starts one registered plugin that is not running (one added by {@link PluginRegistry#add}).
+     *
+     * @return its problems; empty when it runs
+     */
+    public List<String> start(String pluginId) {
+        return registry.all().stream().filter(loaded -> loaded.id().equals(pluginId)).findFirst()
+                .map(this::start).orElse(List.of("no plugin '" + pluginId + "' is registered"));
+    }
+
+    private List<String> start(PluginRegistry.LoadedPlugin loaded) {
+        try {
+            for (PluginScanner.DeclaredCommand command : loaded.scan().commands()) {
+                commands.register(loaded.id(), command.spec(), command.handler());
+            }
+            start(loaded.plugin());
+            registry.markRunning(loaded.id());
+            // A plugin that can start without running (a script whose file failed to load) says so itself.
+            String outcome = loaded.plugin() instanceof StartReport report ? report.startOutcome() : "started";
+            LOG.info("plugin {} {}", loaded.id(), outcome);
+            return List.of();
+        } catch (ConfigBindingException badConfig) {
+            commands.removeAll(loaded.id());
+            return badConfig.problems().stream().map(problem -> "plugin '" + loaded.id() + "': " + problem).toList();
+        } catch (RuntimeException | LinkageError failed) {
+            commands.removeAll(loaded.id());
+            LOG.error("plugin {} failed to start", loaded.id(), failed);
+            return List.of("plugin '" + loaded.id() + "' failed to start: " + failed);
+        }
     }
 
     private <C> void start(Plugin<C> plugin) throws ConfigBindingException {

@@ -29,8 +29,9 @@ public final class PluginRegistry {
         }
     }
 
-    private final Map<String, LoadedPlugin> pluginsById;
-    private final Map<String, List<LoadedPlugin>> pluginsByRoom;
+    // Replaced whole (never changed in place) when a plugin joins a running registry: readers need no lock.
+    private volatile Map<String, LoadedPlugin> pluginsById;
+    private volatile Map<String, List<LoadedPlugin>> pluginsByRoom;
     private final List<String> problems;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /**
@@ -95,6 +96,47 @@ public final class PluginRegistry {
             byRoom.put(room, List.copyOf(enabled));
         });
         return new PluginRegistry(Map.copyOf(byId), Map.copyOf(byRoom), List.copyOf(problems));
+    }
+
+    /**
+     * Adds a plugin to a built registry while the bot runs (a script file that appeared), enabled in the given
+     * rooms after the plugins configured there; start it with {@link PluginLifecycle#start(String)}.
+     *
+     * @param roomJids the rooms that enable it, bare JIDs
+     * @return why it cannot be added (invalid or taken id, bad declarations); empty when it was added
+     */
+    public synchronized List<String> add(Plugin<?> plugin, List<String> roomJids) {
+        String id = plugin.id();
+        if (!Plugin.isValidId(id)) {
+            return List.of("plugin " + plugin.getClass().getName() + ": invalid id '" + id + "': use " + Plugin.ID_RULE);
+        }
+        if (pluginsById.containsKey(id)) {
+            return List.of("plugin id '" + id + "' is taken by " + pluginsById.get(id).plugin().getClass().getName());
+        }
+        PluginScanner.Scan scan = PluginScanner.scan(plugin);
+        LoadedPlugin loaded = new LoadedPlugin(plugin, scan);
+        Map<String, LoadedPlugin> byId = new LinkedHashMap<>(pluginsById);
+        byId.put(id, loaded);
+        List<String> problems = new ArrayList<>(scan.problems());
+        problems.addAll(commandClashes(byId.values()));
+        if (!problems.isEmpty()) {
+            return List.copyOf(problems);
+        }
+        Map<String, List<LoadedPlugin>> byRoom = new HashMap<>(pluginsByRoom);
+        for (String roomJid : roomJids) {
+            List<LoadedPlugin> enabled = new ArrayList<>(byRoom.getOrDefault(roomJid.toLowerCase(Locale.ROOT), List.of()));
+            enabled.add(loaded);
+            byRoom.put(roomJid.toLowerCase(Locale.ROOT), List.copyOf(enabled));
+        }
+        pluginsById = java.util.Collections.unmodifiableMap(byId);
+        pluginsByRoom = Map.copyOf(byRoom);
+        runningByRoom = new ConcurrentHashMap<>();
+        return List.of();
+    }
+
+    /** Whether a plugin of that id is registered. */
+    public boolean contains(String pluginId) {
+        return pluginsById.containsKey(pluginId);
     }
 
     private static List<String> commandClashes(Iterable<LoadedPlugin> plugins) {

@@ -20,19 +20,17 @@ import org.majordome.api.command.Permission;
 
 /**
  * The {@code scripts} plugin: {@code !scripts} lists the JavaScript plugins and their state,
- * {@code !scripts reload [id]} reloads them from their files (and re-enables disabled ones). Script files
- * added to the directory since the scripts were opened are listed as new; reloading them (all, or by id) asks
- * the host's listener to load them, which the runtime does with a configuration reload once this command has
- * answered. Bot admins only.
+ * {@code !scripts reload [id]} reloads them from their files (and re-enables disabled ones). A script file the
+ * watcher has not handed over yet is listed as new; reloading it (all, or by id) hands it over now, and the
+ * runtime loads that one script alone. Bot admins only.
  */
 public final class ScriptAdminPlugin implements Plugin<NoConfig> {
 
     /** This plugin's id, reserved: no script may take it. */
     public static final String ID = "scripts";
     private static final Duration RELOAD_WAIT = Duration.ofSeconds(15);
-    private static final String NEW_FILE = "new file, not running yet (it loads with the next configuration reload)";
-    private static final String LOADING_NEW = "new file: reloading the configuration to load it "
-            + "(every plugin restarts; the log says how it went)";
+    private static final String NEW_FILE = "new file, not loaded yet ('scripts reload' loads it now)";
+    private static final String LOADING_NEW = "new file: loading it alone (the log says how it went)";
 
     private final ScriptHost host;
 

@@ -26,21 +26,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaScript plugins of one directory: one {@link ScriptPlugin} per {@code *.js} file found at start (id =
- * file name without {@code .js}), plus the {@code scripts} admin plugin ({@link ScriptAdminPlugin}). Give
- * {@link #plugins()} to the runtime with the Java plugins; rooms enable scripts by id.
+ * The JavaScript plugins of one directory: one {@link ScriptPlugin} per {@code *.js} file (id = file name without
+ * {@code .js}), plus the {@code scripts} admin plugin ({@link ScriptAdminPlugin}). Give {@link #plugins()} to the
+ * runtime with the Java plugins; rooms enable scripts by id, or all of them ({@code scripts: all}).
  *
  * <p>A watcher thread reloads a script within moments of its file being changed, replaced or removed: only that
  * script, whose old handlers, commands and in-memory jobs go while its storage and persistent jobs stay. A
- * {@code *.js} file that appears after the host opened is not loaded here: plugins are registered, and rooms
- * bound to them by id, as one generation, so the host hands the new ids to its {@code newScripts} listener
- * (on the watcher thread; the runtime answers with a configuration reload, which opens a new host that
- * finds the file). Without a listener the new file is only logged. {@link #newScriptIds()} tells what the
- * directory holds that this host does not run.
+ * {@code *.js} file that appears after the host opened becomes a new {@link ScriptPlugin}, handed (not yet
+ * started) to the host's {@code added} listener on the watcher thread: the runtime registers and starts that one
+ * plugin in the running generation, the other scripts keep their state. {@link #newScriptIds()} tells what the
+ * directory holds that this host has not handed over yet.
  *
  * <pre>{@code
  * ScriptHost host = ScriptHost.open(ScriptSettings.defaults(dir), id -> pluginSectionAsPlainData(id),
- *         newIds -> reloadConfigurationSoon());
+ *         script -> registerAndStartSoon(script));
  * plugins.addAll(host.plugins());
  * // ... on shutdown, after the plugins were stopped:
  * host.close();
@@ -53,18 +52,20 @@ public final class ScriptHost implements AutoCloseable {
     private final ScriptSettings settings;
     private final ScriptEngine engine;
     private final ScriptWatchdog watchdog;
-    private final Map<String, ScriptPlugin> scripts;
+    private final Function<String, Object> configs;
+    private final Map<String, ScriptPlugin> scripts = new ConcurrentHashMap<>();
     private final ScriptAdminPlugin admin;
     private final WatchService watcher;
     private final Thread watcherThread;
-    private final Consumer<List<String>> newScripts;
+    private final Consumer<ScriptPlugin> added;
     private final Set<String> reportedBadNames = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private ScriptHost(ScriptSettings settings, Function<String, Object> configs, Consumer<List<String>> newScripts)
+    private ScriptHost(ScriptSettings settings, Function<String, Object> configs, Consumer<ScriptPlugin> added)
             throws IOException {
         this.settings = settings;
-        this.newScripts = newScripts;
+        this.configs = configs;
+        this.added = added;
         this.engine = ScriptEngine.create();
         this.watchdog = ScriptWatchdog.onSystemTime();
         Map<String, ScriptPlugin> found = new LinkedHashMap<>();
@@ -74,17 +75,21 @@ public final class ScriptHost implements AutoCloseable {
             if (!acceptable(file, id)) {
                 continue;
             }
-            found.put(id, new ScriptPlugin(id, file, engine, watchdog, settings, () -> configs.apply(id)));
+            found.put(id, newScript(id, file));
         }
-        this.scripts = Map.copyOf(found);
+        this.scripts.putAll(found);
         this.admin = new ScriptAdminPlugin(this);
         this.watcher = settings.directory().getFileSystem().newWatchService();
         settings.directory().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
         this.watcherThread = Thread.ofPlatform().name("script-watcher").daemon(true).start(this::watch);
         LOG.info("JavaScript plugins in {}: {}", settings.directory(), found.keySet());
-        // A file that arrived between the scan and the watch would otherwise wait for an unrelated reload.
+        // A file that arrived between the scan and the watch would otherwise wait for its next change.
         announceNewScripts();
+    }
+
+    private ScriptPlugin newScript(String id, Path file) {
+        return new ScriptPlugin(id, file, engine, watchdog, settings, () -> configs.apply(id));
     }
 
     /** A script's plugin id: its file name without {@code .js}. */
@@ -117,24 +122,23 @@ public final class ScriptHost implements AutoCloseable {
      * @throws IllegalArgumentException when the directory cannot be read
      */
     public static ScriptHost open(ScriptSettings settings, Function<String, Object> configs) {
-        return open(settings, configs, ids -> LOG.warn("New script(s) {}: nothing here loads them; "
-                + "they run when the scripts are opened again", ids));
+        return open(settings, configs, script -> LOG.warn("New script {}: nothing here starts it", script.fileName()));
     }
 
     /**
      * Finds the scripts of {@code settings.directory()} and starts watching it.
      *
-     * @param configs    for each script id, its configuration section as plain data (maps, lists, strings,
-     *                   numbers, booleans), or null when it has none
-     * @param newScripts told, on the watcher thread, the ids of script files that appeared (or changed) in the
-     *                   directory but that this host does not run; it must not block, nor close this host
-     *                   on that thread
+     * @param configs for each script id, its configuration section as plain data (maps, lists, strings,
+     *                numbers, booleans), or null when it has none
+     * @param added   told, on the watcher thread, of each script whose file appeared after the host opened: a
+     *                plugin not started yet, already in {@link #scripts()}; it must not block, nor close this host
+     *                on that thread
      * @throws IllegalArgumentException when the directory cannot be read
      */
     public static ScriptHost open(ScriptSettings settings, Function<String, Object> configs,
-                                  Consumer<List<String>> newScripts) {
+                                  Consumer<ScriptPlugin> added) {
         try {
-            return new ScriptHost(settings, configs, newScripts);
+            return new ScriptHost(settings, configs, added);
         } catch (IOException unreadable) {
             throw new IllegalArgumentException("cannot read the scripts directory " + settings.directory() + ": "
                     + unreadable.getMessage(), unreadable);
@@ -190,8 +194,8 @@ public final class ScriptHost implements AutoCloseable {
     }
 
     /**
-     * The ids of the directory's script files that this host does not run (files added since it opened), in
-     * id order; empty when the directory cannot be read.
+     * The ids of the directory's script files that this host has not made plugins of yet, in id order; empty
+     * when the directory cannot be read.
      */
     public List<String> newScriptIds() {
         try {
@@ -203,17 +207,19 @@ public final class ScriptHost implements AutoCloseable {
     }
 
     /**
-     * Tells the {@code newScripts} listener about the directory's new files, if there are any.
+     * Makes a plugin of each new file of the directory and hands it to the {@code added} listener.
      *
      * @return their ids (empty when there were none, or after {@link #close})
      */
-    public List<String> announceNewScripts() {
-        List<String> added = closed ? List.of() : newScriptIds();
-        if (!added.isEmpty()) {
-            LOG.debug("New script file(s) in {}: {}", settings.directory(), added);
-            newScripts.accept(added);
+    public synchronized List<String> announceNewScripts() {
+        List<String> ids = closed ? List.of() : newScriptIds();
+        for (String id : ids) {
+            ScriptPlugin script = newScript(id, settings.directory().resolve(id + ".js"));
+            scripts.put(id, script);
+            LOG.info("New script file {}: loading it alone", script.fileName());
+            added.accept(script);
         }
-        return added;
+        return ids;
     }
 
     private void watch() {
@@ -260,6 +266,7 @@ public final class ScriptHost implements AutoCloseable {
         String id = idOf(fileName);
         ScriptPlugin script = scripts.get(id);
         if (script != null) {
+            // Also a file deleted then written again: the same plugin loads it (it stays registered).
             script.reload();
             return false;
         }

@@ -26,6 +26,7 @@ import org.majordome.api.NoConfig;
 import org.majordome.api.Plugin;
 import org.majordome.api.PluginContext;
 import org.majordome.api.event.BotEvent;
+import org.majordome.dispatch.StartReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <p>A script that fails to load when the bot starts does not stop the bot: it logs the error with file and
  * line and stays inactive until the file is fixed.
  */
-public final class ScriptPlugin implements Plugin<NoConfig>, EventListener {
+public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, StartReport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptPlugin.class);
     private static final Duration WAIT_GRACE = Duration.ofSeconds(1);
@@ -135,6 +136,17 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener {
     /** Where the script stands now. */
     public Status status() {
         return status;
+    }
+
+    /** The truth after {@link #start}: "started" only when a version of the file runs. */
+    @Override
+    public String startOutcome() {
+        Status now = status;
+        return switch (now.state()) {
+            case RUNNING -> "started (" + now.detail() + ")";
+            case NOT_LOADED -> "still loading " + fileName();
+            default -> "not running: " + now;
+        };
     }
 
     @Override
@@ -268,8 +280,9 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener {
         if (!Files.isRegularFile(file)) {
             boolean wasRunning = current != null;
             unload();
-            if (wasRunning) {
-                log.info("{} was removed: its handlers, commands and jobs are gone", fileName());
+            if (wasRunning || status.state() != State.REMOVED) {
+                log.info("{} was removed: {}", fileName(), wasRunning ? "its handlers, commands and jobs are gone"
+                        : "it was not running (" + status + ")");
             }
             status = new Status(State.REMOVED, "no file " + fileName());
             return status;

@@ -13,7 +13,10 @@
  *
  * <p>{@link org.majordome.script.ScriptHost} watches the directory: a changed file is reloaded alone (its
  * handlers, commands and in-memory jobs replaced, its storage kept); a file that does not compile leaves the
- * previous version running. A new file is handed to the host's listener: the runtime ({@code app}) answers
- * with a configuration reload, which opens a new host over the same directory.
+ * previous version running; a removed file unloads its script. A new file becomes a new
+ * {@link org.majordome.script.ScriptPlugin}, handed to the host's listener: the runtime ({@code app}) registers
+ * and starts that one plugin in the running generation (enabled in the rooms with {@code scripts: all}), so
+ * the other scripts keep their state. A {@link org.majordome.script.ScriptPlugin} reports how its start went
+ * ({@link org.majordome.dispatch.StartReport}): "started" only when a version of its file runs.
  */
 package org.majordome.script;

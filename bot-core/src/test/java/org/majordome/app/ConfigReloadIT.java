@@ -15,6 +15,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.majordome.config.ConfigLoader;
 import org.majordome.room.RoomStatus;
 import org.majordome.testing.BotUnderTest;
+import org.majordome.testing.CapturedLog;
 import org.majordome.testing.ProsodyExtension;
 import org.majordome.testing.TestClients;
 
@@ -77,6 +78,32 @@ class ConfigReloadIT {
                     .anySatisfy(problem -> assertThat(problem).contains("rooms[2].jid")));
             assertThat(bot.rooms().status()).extracting(RoomStatus::roomJid).containsExactly(second.toString());
             assertThat(bot.rooms().allJoined()).isTrue();
+        }
+    }
+
+    /** Issue: "no change" was logged for a file whose restart-only settings (the monitoring port) had changed. */
+    @Test
+    void aChangedMonitoringPortWasLoggedAsNoChange() throws Exception {
+        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        EntityBareJid room = prosody.server().uniqueRoom("reload-port");
+        Path file = dir.resolve("bot.yml");
+        Files.writeString(file, configText(room));
+
+        try (CapturedLog log = CapturedLog.of("org.majordome.app");
+             RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(file))) {
+            await().atMost(Duration.ofSeconds(30)).until(bot.rooms()::allJoined);
+
+            Files.writeString(file, configText(room).replace("  reconcile-interval: 2s\n",
+                    "  reconcile-interval: 3s\n") + "monitoring:\n  http-port: 9\n");
+            ConfigReloader.Result reload = bot.reload();
+
+            assertThat(reload).isInstanceOfSatisfying(ConfigReloader.Applied.class, applied -> assertThat(
+                    applied.warnings()).containsExactly(
+                    "needs a restart: runtime.reconcile-interval, monitoring.http-port"));
+            assertThat(log.has("WARN", "Configuration reload: needs a restart: runtime.reconcile-interval, "
+                    + "monitoring.http-port")).isTrue();
+            assertThat(log.lines()).noneMatch(line -> line.contains("no change"));
+            assertThat(bot.monitoringPort()).as("still the port it started with").isEmpty();
         }
     }
 }

@@ -34,7 +34,7 @@ final class ScriptFixture implements AutoCloseable {
     private final Path directory;
     private final Map<String, Object> configs = new HashMap<>();
     private final List<String> logLines = new CopyOnWriteArrayList<>();
-    private final List<List<String>> announcedNewScripts = new CopyOnWriteArrayList<>();
+    private final List<ScriptPlugin> addedScripts = new CopyOnWriteArrayList<>();
     private final AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
         @Override
         protected void append(ILoggingEvent event) {
@@ -88,7 +88,7 @@ final class ScriptFixture implements AutoCloseable {
     /** Starts every script (and the admin plugin) in two rooms, with generous reply rates. */
     PluginTestKit start(UnaryOperator<ScriptSettings> settings) {
         host = ScriptHost.open(settings.apply(ScriptSettings.defaults(directory)), configs::get,
-                announcedNewScripts::add);
+                addedScripts::add);
         PluginTestKit.Builder builder = PluginTestKit.builder()
                 .settings(DispatcherSettings.defaults().withReplyRate(1000, Duration.ofSeconds(1)))
                 .botAdmins("admin@example.org")
@@ -115,9 +115,9 @@ final class ScriptFixture implements AutoCloseable {
         return host.script(id).orElseThrow();
     }
 
-    /** What the host told its new-scripts listener, one list of ids per call. */
-    List<List<String>> announcedNewScripts() {
-        return announcedNewScripts;
+    /** The scripts the host handed to its listener (files that appeared), not started: the runtime starts them. */
+    List<ScriptPlugin> addedScripts() {
+        return addedScripts;
     }
 
     List<String> logLines() {

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.majordome.api.schedule.CronText;
+
 /**
  * The {@code plugins.calendar} section: the feeds, then what every room gets and per-room overrides under
  * {@code rooms:}. The YAML, with every default, is in the package documentation.
@@ -50,7 +52,7 @@ public record CalendarConfig(List<Feed> feeds, ZoneId zone, List<Duration> remin
         }
         Objects.requireNonNull(zone, "zone");
         reminders = sortedReminders("reminders", reminders);
-        Objects.requireNonNull(dailyAgenda, "dailyAgenda");
+        checkAgenda(dailyAgenda);
         checkAgendaDays("agenda-days", agendaDays);
         Objects.requireNonNull(refresh, "refresh");
         Objects.requireNonNull(tick, "tick");
@@ -139,6 +141,10 @@ public record CalendarConfig(List<Feed> feeds, ZoneId zone, List<Duration> remin
     /** One room's overrides; each key is optional and means the same as the plugin-wide one. */
     public record RoomOverrides(Optional<ZoneId> zone, Optional<List<Duration>> reminders,
                                 Optional<String> dailyAgenda, Optional<Integer> agendaDays) {
+        public RoomOverrides {
+            dailyAgenda.ifPresent(CalendarConfig::checkAgenda);
+        }
+
         static final RoomOverrides NONE = new RoomOverrides(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty());
     }
@@ -160,6 +166,14 @@ public record CalendarConfig(List<Feed> feeds, ZoneId zone, List<Duration> remin
             }
         }
         return reminders.stream().distinct().sorted(Comparator.reverseOrder()).toList();
+    }
+
+    /** Blank means no agenda; anything else must be a cron expression the scheduler takes. */
+    private static void checkAgenda(String dailyAgenda) {
+        Objects.requireNonNull(dailyAgenda, "dailyAgenda");
+        if (!dailyAgenda.isBlank()) {
+            CronText.requireValid("daily-agenda", dailyAgenda);
+        }
     }
 
     private static void checkAgendaDays(String key, int days) {

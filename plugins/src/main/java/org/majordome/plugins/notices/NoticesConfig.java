@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.majordome.api.schedule.CatchUp;
+import org.majordome.api.schedule.CronText;
 
 /**
  * The {@code plugins.notices} section. The YAML, with every default, is in the package documentation.
@@ -67,9 +68,9 @@ public record NoticesConfig(ZoneId zone, List<Notice> notices) {
             if (text == null || text.isBlank()) {
                 throw new IllegalArgumentException("notice '" + name + "': text must not be empty");
             }
-            if (schedule == null || schedule.isBlank()) {
-                throw new IllegalArgumentException("notice '" + name + "': schedule must not be empty");
-            }
+            CronText.problem(schedule).ifPresent(why -> {
+                throw new IllegalArgumentException("schedule: notice '" + name + "': " + why);
+            });
             rooms = rooms.map(jids -> jids.stream().map(jid -> jid.toLowerCase(Locale.ROOT)).toList());
         }
 

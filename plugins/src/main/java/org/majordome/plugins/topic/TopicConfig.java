@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.majordome.api.schedule.CronText;
+
 /**
  * The {@code plugins.topic} section: the settings of every room the plugin is enabled in, then per-room overrides
  * under {@code rooms:}. The YAML, with every default, is in the package documentation.
@@ -39,7 +41,7 @@ public record TopicConfig(List<String> subjects, String schedule, ZoneId zone, O
 
     public TopicConfig {
         subjects = List.copyOf(subjects);
-        Objects.requireNonNull(schedule, "schedule");
+        CronText.requireValid("schedule", schedule);
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(order, "order");
         validate("", dateFormat, pauseAfterManual);
@@ -79,6 +81,10 @@ public record TopicConfig(List<String> subjects, String schedule, ZoneId zone, O
     public record RoomOverrides(Optional<List<String>> subjects, Optional<String> schedule, Optional<ZoneId> zone,
                                 Optional<Order> order, Optional<String> dateFormat,
                                 Optional<Duration> pauseAfterManual) {
+
+        public RoomOverrides {
+            schedule.ifPresent(cron -> CronText.requireValid("schedule", cron));
+        }
 
         /** Only other subjects. */
         public static RoomOverrides subjects(List<String> subjects) {

@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code plugins.welcome} section: the settings of every room, then per-room overrides under {@code rooms:}.
@@ -38,13 +41,18 @@ public record WelcomeConfig(String firstTime, String returning, Delivery deliver
         PRIVATE
     }
 
+    /** A word in braces: what a template placeholder looks like. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
+    private static final Set<String> GREETING_PLACEHOLDERS = Set.of("nick", "room", "count", "rules");
+    private static final Set<String> SUMMARY_PLACEHOLDERS = Set.of("newcomers", "room", "count", "rules");
+
     public WelcomeConfig {
-        Objects.requireNonNull(firstTime, "first-time");
-        Objects.requireNonNull(returning, "returning");
+        checkTemplate("first-time", firstTime, GREETING_PLACEHOLDERS);
+        checkTemplate("returning", returning, GREETING_PLACEHOLDERS);
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(rules, "rules");
         validate("", rejoinCooldown, floodJoins, floodWindow, settleAfterJoin);
-        Objects.requireNonNull(floodSummary, "flood-summary");
+        checkTemplate("flood-summary", floodSummary, SUMMARY_PLACEHOLDERS);
         Map<String, RoomOverrides> lowerCased = new LinkedHashMap<>();
         for (Map.Entry<String, RoomOverrides> entry : rooms.entrySet()) {
             RoomOverrides o = entry.getValue();
@@ -81,6 +89,12 @@ public record WelcomeConfig(String firstTime, String returning, Delivery deliver
                                 Optional<Integer> floodJoins, Optional<Duration> floodWindow,
                                 Optional<String> floodSummary, Optional<Duration> settleAfterJoin) {
 
+        public RoomOverrides {
+            firstTime.ifPresent(text -> checkTemplate("first-time", text, GREETING_PLACEHOLDERS));
+            returning.ifPresent(text -> checkTemplate("returning", text, GREETING_PLACEHOLDERS));
+            floodSummary.ifPresent(text -> checkTemplate("flood-summary", text, SUMMARY_PLACEHOLDERS));
+        }
+
         /** No override at all. */
         public static RoomOverrides none() {
             return new RoomOverrides(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
@@ -97,6 +111,18 @@ public record WelcomeConfig(String firstTime, String returning, Delivery deliver
         }
         if (floodWindow.isNegative() || floodWindow.isZero()) {
             throw new IllegalArgumentException(where + "flood-window must be positive, was " + floodWindow);
+        }
+    }
+
+    /** A misspelt placeholder would be posted as it is, braces and all: refuse it when the file is read. */
+    private static void checkTemplate(String key, String template, Set<String> known) {
+        Objects.requireNonNull(template, key);
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        while (placeholder.find()) {
+            if (!known.contains(placeholder.group(1))) {
+                throw new IllegalArgumentException(key + ": unknown placeholder " + placeholder.group()
+                        + " (known: " + known.stream().sorted().map(name -> "{" + name + "}").toList() + ")");
+            }
         }
     }
 

@@ -182,8 +182,10 @@ class NoticesPluginTest {
     }
 
     @Test
-    void anInvalidScheduleStopsThePluginFromStarting() {
+    void anInvalidScheduleIsRefusedWithTheFileNotWhenThePluginStarts() {
+        // Refused by the record, so check-config and a reload see it before any plugin restarts.
         assertThatThrownBy(() -> start(Notice.of("broken", "text", "every monday")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("notices");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("schedule: notice 'broken': 'every monday' is not a Quartz cron expression");
     }
 }

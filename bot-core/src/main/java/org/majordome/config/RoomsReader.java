@@ -1,0 +1,99 @@
+package org.majordome.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.parts.Resourcepart;
+import org.majordome.api.Plugin;
+
+/** Reads the {@code rooms:} list of the file for {@link ConfigLoader}: each room, its plugins and desired settings. */
+final class RoomsReader {
+
+    static final String PLUGIN_ID_RULE = "a plugin id (" + Plugin.ID_RULE + ")";
+
+    private RoomsReader() {
+    }
+
+    /**
+     * @param roomPlugins receives each plugin id a room lists, with where it is written, for the plugin checks
+     */
+    static List<RoomSettings> rooms(ConfigReader top, List<PluginChecks.RoomPluginRef> roomPlugins) {
+        Map<EntityBareJid, Integer> firstLines = new HashMap<>();
+        return top.list("rooms").stream()
+                .map(item -> item.asSection().flatMap(room -> room(room, firstLines, roomPlugins)))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    private static Optional<RoomSettings> room(ConfigReader room, Map<EntityBareJid, Integer> firstLines,
+                                               List<PluginChecks.RoomPluginRef> roomPlugins) {
+        Optional<EntityBareJid> jid = room.required("jid").flatMap(value -> value.asEntityBareJid().filter(parsed -> {
+            int line = value.node().getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+            Integer first = firstLines.putIfAbsent(parsed, line);
+            if (first != null) {
+                value.reportProblem("room " + parsed + " is already listed at line " + first, false);
+                return false;
+            }
+            return true;
+        }));
+        Optional<Resourcepart> nick = room.value("nick").flatMap(ConfigValue::asNickname);
+        Optional<Secret> password = room.optionalSecret("password");
+        List<String> plugins = new ArrayList<>();
+        for (ConfigValue item : room.list("plugins")) {
+            item.as(PLUGIN_ID_RULE, RoomsReader::pluginId).ifPresent(id -> {
+                if (plugins.contains(id)) {
+                    item.reportProblem("plugin '" + id + "' is listed twice", false);
+                } else {
+                    plugins.add(id);
+                    roomPlugins.add(new PluginChecks.RoomPluginRef(item, id));
+                }
+            });
+        }
+        boolean allScripts = room.value("scripts").flatMap(value -> value.as("'all' (every script) or 'none'",
+                RoomsReader::scriptsChoice)).orElse(false);
+        DesiredRoomConfig desired = room.value("config")
+                .flatMap(ConfigValue::asSection)
+                .map(RoomsReader::desiredRoomConfig)
+                .orElseGet(DesiredRoomConfig::persistentOnly);
+        room.rejectUnknownKeys();
+        // Entering a room takes the password the bot itself sets on it, unless told otherwise.
+        Optional<Secret> passwordToEnter = password.or(() -> desired.password().filter(p -> !p.reveal().isEmpty()));
+        return jid.map(roomJid -> new RoomSettings(roomJid, nick, passwordToEnter, desired, plugins, allScripts));
+    }
+
+    private static DesiredRoomConfig desiredRoomConfig(ConfigReader config) {
+        DesiredRoomConfig desired = new DesiredRoomConfig(
+                config.optionalString("title"),
+                config.optionalString("description"),
+                Optional.of(config.bool("persistent", true)),
+                config.optionalBoolean("public"),
+                config.optionalSecret("password"),
+                config.optionalEnum("whois", WhoCanSeeRealJids.class),
+                config.optionalBoolean("members-only"),
+                config.optionalBoolean("moderated"),
+                config.optionalInt("max-users", 1),
+                config.optionalBoolean("occupants-may-change-subject"),
+                config.optionalInt("history-length", 0));
+        config.rejectUnknownKeys();
+        return desired;
+    }
+
+    private static boolean scriptsChoice(String text) {
+        return switch (text) {
+            case "all" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException("not all or none");
+        };
+    }
+
+    static String pluginId(String text) {
+        if (!Plugin.isValidId(text)) {
+            throw new IllegalArgumentException("not a plugin id");
+        }
+        return text;
+    }
+}
