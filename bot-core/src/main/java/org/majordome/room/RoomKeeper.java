@@ -30,6 +30,7 @@ import org.majordome.config.RoomSettings;
 import org.majordome.config.RuntimeSettings;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.StanzaIntake;
+import org.majordome.store.RoomOverlayTable;
 import org.majordome.xmpp.Backoff;
 import org.majordome.xmpp.XmppSession;
 import org.slf4j.Logger;
@@ -63,6 +64,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     /** Read on Smack's listener thread, changed by configuration reloads: concurrent, kept in config order. */
     private final Map<EntityBareJid, KeptRoom> rooms = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Backoff backoff;
+    private final RoomOverlayTable overlays;
     /**
      * Joins (with the first configuration check) in flight at once. Unbounded, a bot with 1,000 rooms sent
      * 1,000 joins and then 1,000 form requests together: Prosody answered many after the reply timeout, and the
@@ -73,9 +75,11 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     /** Room actions wait for the server; each gets its own virtual thread so none waits behind another. */
     private final ExecutorService actions = Executors.newVirtualThreadPerTaskExecutor();
 
+    /** @param overlays where the rooms' configuration overlays (a lockdown...) are kept across restarts */
     public RoomKeeper(XmppSession session, List<RoomSettings> roomSettings, RuntimeSettings runtime,
-                      EventSink sink, Clock clock) {
+                      EventSink sink, Clock clock, RoomOverlayTable overlays) {
         this.session = session;
+        this.overlays = overlays;
         this.runtime = runtime;
         this.sink = sink;
         this.clock = clock;
@@ -85,7 +89,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     private KeptRoom keep(RoomSettings room) {
         KeptRoom kept = new KeptRoom(room, session.settings().nick(), session, sink, clock, backoff, timer,
-                joinPermits, actions);
+                joinPermits, actions, overlays);
         rooms.put(room.jid(), kept);
         return kept;
     }

@@ -31,6 +31,7 @@ import org.majordome.api.event.RoomEvent;
 import org.majordome.api.event.RoomJoinedEvent;
 import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.api.room.ActionResult;
+import org.majordome.api.room.ConfigOverlay;
 import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.schedule.Firing;
@@ -353,8 +354,9 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
 
     private CompletionStage<ActionResult> lock(RoomHandle room, LockdownMode mode, Instant until, boolean auto,
                                                String why) {
-        CompletionStage<ActionResult> result = mode == LockdownMode.MODERATED ? room.setModerated(true)
-                : room.setMembersOnly(true);
+        // An overlay on the room's declared configuration: the room keeper keeps it until it is lifted.
+        CompletionStage<ActionResult> result = room.applyOverlay(LOCKDOWN_OVERLAY,
+                mode == LockdownMode.MODERATED ? ConfigOverlay.moderated(true) : ConfigOverlay.membersOnly(true));
         return result.thenApply(outcome -> {
             if (outcome.succeeded()) {
                 book.putLockdown(room.roomJid(), mode + " until " + until);
@@ -397,6 +399,8 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         }
     }
 
+    private static final String LOCKDOWN_OVERLAY = "lockdown";
+
     private void scheduleUnlock(String roomJid, Instant at, String mode, boolean auto) {
         context.scheduler().room(roomJid).schedulePersistent(EXPIRY_JOB, "lockdown", at, Fields.encode(
                 Map.of("room", roomJid, "what", "unlock", "mode", mode, "auto", Boolean.toString(auto))));
@@ -404,8 +408,8 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
 
     private CompletionStage<ActionResult> unlock(RoomHandle room, LockdownMode mode, String why) {
         context.scheduler().room(room.roomJid()).cancel("lockdown");
-        CompletionStage<ActionResult> result = mode == LockdownMode.MODERATED ? room.setModerated(false)
-                : room.setMembersOnly(false);
+        // The room keeper puts the declared settings (or those the room had before) back.
+        CompletionStage<ActionResult> result = room.liftOverlay(LOCKDOWN_OVERLAY);
         return result.thenApply(outcome -> {
             book.deleteLockdown(room.roomJid());
             if (outcome.succeeded()) {
