@@ -24,6 +24,7 @@ import org.majordome.schedule.SchedulerService;
 import org.majordome.schedule.SchedulerSettings;
 import org.majordome.store.Database;
 import org.majordome.store.DatabaseSettings;
+import org.majordome.store.RoomOverlayTable;
 import org.majordome.store.StorageService;
 import org.majordome.xmpp.XmppSession;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,8 +54,10 @@ class RuntimeConfiguration {
     }
 
     @Bean
-    RoomKeeper roomKeeper(XmppSession session, BotConfig config, SwitchableEventSink eventIntake, Clock clock) {
-        return new RoomKeeper(session, config.rooms(), config.runtime(), eventIntake, clock);
+    RoomKeeper roomKeeper(XmppSession session, BotConfig config, SwitchableEventSink eventIntake, Clock clock,
+                          Database database) {
+        return new RoomKeeper(session, config.rooms(), config.runtime(), eventIntake, clock,
+                new RoomOverlayTable(database));
     }
 
     @Bean(destroyMethod = "close")

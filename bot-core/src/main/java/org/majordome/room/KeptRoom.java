@@ -9,9 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.jivesoftware.smack.SmackException;
 import org.jxmpp.jid.EntityBareJid;
@@ -19,10 +21,13 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.majordome.api.event.BotEvent;
 import org.majordome.api.event.Occupant;
+import org.majordome.api.room.ActionResult;
+import org.majordome.api.room.ConfigOverlay;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.config.RoomSettings;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.RoomStanzaIntake;
+import org.majordome.store.RoomOverlayTable;
 import org.majordome.xmpp.Backoff;
 import org.majordome.xmpp.XmppSession;
 import org.slf4j.Logger;
@@ -31,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One room the bot keeps: its settings and the parts that keep it, each with one job:
  * {@link RoomMembership} (the join and rejoin state machine), {@link RoomReconciler} (the configuration),
- * {@link SelfPing} (XEP-0410), {@link RoomFeatures} (disco), {@link RoomSender} (the bot's words), the
+ * {@link RoomOverlayKeeper} (temporary overlays such as a lockdown), {@link SelfPing} (XEP-0410), {@link RoomFeatures} (disco), {@link RoomSender} (the bot's words), the
  * intake's {@link RoomStanzaIntake} (stanzas into events) and {@link RoomActions}, the handle plugins get.
  *
  * <p>Smack's {@code MultiUserChat} is deliberately not used: it keeps "joined" state across a lost
@@ -57,14 +62,19 @@ final class KeptRoom implements RoomMembership.AfterJoin {
 
     private final RoomMembership membership;
     private final RoomReconciler reconciler;
+    private final RoomOverlayKeeper overlayKeeper;
     private final SelfPing selfPing;
     private final RoomFeatures features;
     private final RoomSender sender;
     private final RoomHandle handle;
 
-    /** @param actions where the room's handle runs the actions that wait for the server */
+    /**
+     * @param actions  where the room's handle runs the actions that wait for the server
+     * @param overlays where the room's configuration overlays are stored
+     */
     KeptRoom(RoomSettings settings, Resourcepart defaultNick, XmppSession session, EventSink sink, Clock clock,
-             Backoff backoff, ScheduledExecutorService timer, Semaphore joinPermits, Executor actions) {
+             Backoff backoff, ScheduledExecutorService timer, Semaphore joinPermits, Executor actions,
+             RoomOverlayTable overlays) {
         this.settings = settings;
         this.roomJid = settings.jid();
         this.room = roomJid.toString();
@@ -72,6 +82,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         this.timer = timer;
         this.worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("room-" + room).factory());
         this.reconciler = new RoomReconciler(roomJid, session, this::emit, clock);
+        this.overlayKeeper = new RoomOverlayKeeper(roomJid, session, overlays);
         this.selfPing = new SelfPing(room, session, clock);
         this.features = new RoomFeatures(roomJid, session);
         this.sender = new RoomSender(roomJid, session);
@@ -185,13 +196,36 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         if (!membership.isJoined()) {
             return;
         }
-        if (reconciler.reconcile(settings.desired(), created)) {
+        // The overlays in force (a lockdown) are part of what the room must look like: never put back.
+        if (reconciler.reconcile(overlayKeeper.overlays().effective(settings.desired()), created)) {
             timer.schedule(() -> worker.execute(() -> reconcile(true)), RETRY_NEW_ROOM_CONFIGURATION.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
     }
 
     // ---------------------------------------------------------------- what the handle reads and does
+
+    /** See {@link RoomHandle#applyOverlay}; on the worker, so that no configuration check interleaves. */
+    CompletableFuture<ActionResult> applyOverlay(String name, ConfigOverlay overlay) {
+        return onWorkerWhileJoined(() -> overlayKeeper.apply(name, overlay, settings.desired()));
+    }
+
+    /** See {@link RoomHandle#liftOverlay}. */
+    CompletableFuture<ActionResult> liftOverlay(String name) {
+        return onWorkerWhileJoined(() -> overlayKeeper.lift(name, settings.desired()));
+    }
+
+    private CompletableFuture<ActionResult> onWorkerWhileJoined(Supplier<ActionResult> action) {
+        if (!membership.isJoined()) {
+            return CompletableFuture.completedFuture(new ActionResult.Failed("the bot is not in " + roomJid + " now"));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> membership.isJoined() ? action.get()
+                    : new ActionResult.Failed("the bot is not in " + roomJid + " now"), worker);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(new ActionResult.Failed("the room is no longer kept"));
+        }
+    }
 
     /** Sends a message to the whole room; returns its id. */
     String send(String body) throws SmackException.NotConnectedException, InterruptedException {

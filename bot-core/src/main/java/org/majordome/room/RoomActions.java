@@ -34,6 +34,7 @@ import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.majordome.api.event.Occupant;
 import org.majordome.api.room.ActionResult;
+import org.majordome.api.room.ConfigOverlay;
 import org.majordome.api.room.Feature;
 import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
@@ -270,6 +271,16 @@ final class RoomActions implements RoomHandle {
             OwnerForm.submit(session.connection(), room.jid(), answer.getDataFormToSubmit());
             return ActionResult.DONE;
         });
+    }
+
+    @Override
+    public CompletionStage<ActionResult> applyOverlay(String name, ConfigOverlay overlay) {
+        return room.applyOverlay(name, overlay);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> liftOverlay(String name) {
+        return room.liftOverlay(name);
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.majordome.config.RoomSettings;
 import org.majordome.config.RuntimeSettings;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.StanzaIntake;
+import org.majordome.store.RoomOverlayTable;
 import org.majordome.xmpp.Backoff;
 import org.majordome.xmpp.XmppSession;
 import org.slf4j.Logger;
@@ -38,8 +39,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps every configured room: joins them when the bot comes online (all at once, each on its own
  * worker, so one failing room never stops the others), rejoins them after a new session, re-checks
- * their configuration on a timer, self-pings idle ones, and hands each stanza from a room to its
- * {@link KeptRoom}'s intake, where they become events; one-to-one chat messages become events there too.
+ * their configuration on a timer and self-pings idle ones. It tells the intake
+ * ({@link org.majordome.intake.StanzaIntake}) which rooms it keeps, so that each stanza from a room reaches
+ * that room's {@link org.majordome.intake.RoomStanzaIntake}, where it becomes events. It is the one owner of
+ * the kept rooms: one map, each {@link KeptRoom} holding its own handle.
  *
  * <p>Smack's MUC auto-join on reconnect is not used (it waits out a leave nobody answers and then
  * stops rejoining): on {@code authenticated(resumed=false)} every room is joined again from scratch.
@@ -61,8 +64,13 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("room-keeper-timer").daemon().factory());
     /** Read on Smack's listener thread, changed by configuration reloads: concurrent, kept in config order. */
-    private final Map<EntityBareJid, KeptRoom> rooms = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    /**
+     * The kept rooms by bare JID as text (lower case, as jxmpp normalises it): the one map of rooms, read on Smack's
+     * listener thread and by plugins, changed by configuration reloads; concurrent, kept in config order.
+     */
+    private final Map<String, KeptRoom> rooms = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Backoff backoff;
+    private final RoomOverlayTable overlays;
     /**
      * Joins (with the first configuration check) in flight at once. Unbounded, a bot with 1,000 rooms sent
      * 1,000 joins and then 1,000 form requests together: Prosody answered many after the reply timeout, and the
@@ -73,9 +81,11 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     /** Room actions wait for the server; each gets its own virtual thread so none waits behind another. */
     private final ExecutorService actions = Executors.newVirtualThreadPerTaskExecutor();
 
+    /** @param overlays where the rooms' configuration overlays (a lockdown...) are kept across restarts */
     public RoomKeeper(XmppSession session, List<RoomSettings> roomSettings, RuntimeSettings runtime,
-                      EventSink sink, Clock clock) {
+                      EventSink sink, Clock clock, RoomOverlayTable overlays) {
         this.session = session;
+        this.overlays = overlays;
         this.runtime = runtime;
         this.sink = sink;
         this.clock = clock;
@@ -85,8 +95,8 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     private KeptRoom keep(RoomSettings room) {
         KeptRoom kept = new KeptRoom(room, session.settings().nick(), session, sink, clock, backoff, timer,
-                joinPermits, actions);
-        rooms.put(room.jid(), kept);
+                joinPermits, actions, overlays);
+        rooms.put(room.jid().toString(), kept);
         return kept;
     }
 
@@ -102,13 +112,13 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         wanted.forEach(room -> byJid.put(room.jid(), room));
         for (KeptRoom room : snapshot()) {
             if (!byJid.containsKey(room.jid())) {
-                rooms.remove(room.jid());
+                rooms.remove(room.jid().toString());
                 room.leave(goodbye).whenComplete((ignored, failure) -> room.shutdownWorker());
                 changes.add("left " + room.jid());
             }
         }
         for (RoomSettings settings : wanted) {
-            KeptRoom existing = rooms.get(settings.jid());
+            KeptRoom existing = rooms.get(settings.jid().toString());
             if (existing == null) {
                 KeptRoom added = keep(settings);
                 if (session.isOnline()) {
@@ -133,7 +143,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
      * @return false when the room is kept already
      */
     public synchronized boolean keepAlso(RoomSettings room) {
-        if (rooms.containsKey(room.jid())) {
+        if (rooms.containsKey(room.jid().toString())) {
             return false;
         }
         List<RoomSettings> wanted = new java.util.ArrayList<>(snapshot().stream().map(KeptRoom::settings).toList());
@@ -149,7 +159,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
      * @return false when the room is not kept
      */
     public synchronized boolean release(EntityBareJid roomJid, String goodbye) {
-        if (!rooms.containsKey(roomJid)) {
+        if (!rooms.containsKey(roomJid.toString())) {
             return false;
         }
         apply(snapshot().stream().map(KeptRoom::settings).filter(room -> !room.jid().equals(roomJid)).toList(), goodbye);
@@ -159,7 +169,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     /** Starts listening; rooms are joined when the session comes online (call before {@code session.start()}). */
     public void start() {
         new StanzaIntake(jid -> {
-            KeptRoom room = rooms.get(jid);
+            KeptRoom room = rooms.get(jid.toString());
             return room == null ? null : room.intake();
         }, session.settings().jid(), sink, clock).listenOn(session.connection());
         Roster roster = Roster.getInstanceFor(session.connection());
@@ -221,13 +231,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     @Override
     public Optional<RoomHandle> room(String roomJid) {
-        // Only the exact (case-insensitive) bare JID of a kept room names it.
-        String wanted = roomJid.toLowerCase(java.util.Locale.ROOT);
-        EntityBareJid jid = JidCreate.entityBareFromOrNull(wanted);
-        if (jid == null || !jid.toString().equals(wanted)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(rooms.get(jid)).map(KeptRoom::handle);
+        return Optional.ofNullable(rooms.get(roomJid.toLowerCase(java.util.Locale.ROOT))).map(KeptRoom::handle);
     }
 
     @Override
@@ -259,7 +263,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     }
 
     public Optional<String> subject(EntityBareJid roomJid) {
-        return Optional.ofNullable(rooms.get(roomJid)).flatMap(KeptRoom::subject);
+        return Optional.ofNullable(rooms.get(roomJid.toString())).flatMap(KeptRoom::subject);
     }
 
     /** Leaves every room with a status text (waiting up to {@code timeout}) and stops keeping them. */

@@ -5,13 +5,16 @@
  * ({@code RoomMembership}, {@code RoomJoiner}, {@code OwnPresence}: joining with no history §7.2.15,
  * creating missing rooms §10.1, coming back after nick conflicts §7.2.9, kicks §8.2, bans §9.1 and destroyed
  * rooms §10.9), the configuration ({@code RoomReconciler}, {@code RoomConfigPlan}: the owner's form compared
- * with the desired settings and drift put back, §10.2), XEP-0410 self-pings ({@code SelfPing}), disco#info
- * features ({@code RoomFeatures}, XEP-0030), the bot's own messages ({@code RoomSender}) and the room actions
- * plugins use ({@code RoomActions}: moderation §8-§10, XEP-0425 message moderation, XEP-0461 replies).
+ * with the desired settings and drift put back, §10.2; {@code RoomOverlays}, {@code RoomOverlayKeeper}:
+ * temporary overlays such as a lockdown, laid over the declared settings and stored in the database until
+ * lifted), XEP-0410 self-pings ({@code SelfPing}), disco#info features ({@code RoomFeatures}, XEP-0030), the
+ * bot's own messages ({@code RoomSender}) and the room actions plugins use ({@code RoomActions}: moderation
+ * §8-§10, XEP-0425 message moderation, XEP-0461 replies).
  *
- * <p>The translation of room stanzas into events is not here but in {@link org.majordome.intake}, which
- * this package feeds nothing but the bot's own membership ({@code OwnPresence}). This package may use
- * {@code api}, {@code config}, {@code xmpp} and {@code intake}; nothing here is imported by them.
+ * <p>The translation of room stanzas into events is not here but in {@link org.majordome.intake}; this
+ * package only tells it which presences are the bot's own ({@code OwnPresence}). This package may use
+ * {@code api}, {@code config}, {@code xmpp}, {@code intake} and {@code store} (the overlay table); none of
+ * them imports it.
  *
  * <p>{@link org.majordome.room.RoomKeeper} owns "which rooms are joined and how they are configured";
  * nothing else writes that state.

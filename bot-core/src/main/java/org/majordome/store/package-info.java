@@ -1,6 +1,7 @@
 /**
- * The bot's database and the plugin storage built on it (internal: plugins see only
- * {@link org.majordome.api.storage}).
+ * The bot's database, the plugin storage built on it (internal: plugins see only
+ * {@link org.majordome.api.storage}) and the table of room configuration overlays the room keeper keeps
+ * ({@link org.majordome.store.RoomOverlayTable}).
  *
  * <p>By default an embedded H2 database in file mode under the data directory
  * ({@code <dataDir>/majordome.mv.db}), created on first start; any other JDBC URL (PostgreSQL) can be

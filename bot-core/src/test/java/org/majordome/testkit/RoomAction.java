@@ -82,4 +82,12 @@ public sealed interface RoomAction {
     /** The room made members-only or not (owner form field {@code muc#roomconfig_membersonly}). */
     record MembersOnlySet(boolean membersOnly) implements RoomAction {
     }
+
+    /** A configuration overlay laid over the room ({@code applyOverlay}), e.g. a lockdown. */
+    record OverlayApplied(String name, org.majordome.api.room.ConfigOverlay overlay) implements RoomAction {
+    }
+
+    /** A configuration overlay lifted ({@code liftOverlay}): what the room had before comes back. */
+    record OverlayLifted(String name) implements RoomAction {
+    }
 }

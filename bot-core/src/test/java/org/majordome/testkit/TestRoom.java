@@ -34,6 +34,7 @@ import org.majordome.api.event.RoomLeftEvent;
 import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.api.event.SubjectChangedEvent;
 import org.majordome.api.room.ActionResult;
+import org.majordome.api.room.ConfigOverlay;
 import org.majordome.api.room.Feature;
 import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
@@ -73,6 +74,8 @@ public final class TestRoom {
     private volatile Optional<String> title = Optional.empty();
     private volatile boolean moderated;
     private volatile boolean membersOnly;
+    /** Configuration overlays in force: name → the values they replaced (moderated, members-only). */
+    private final Map<String, ConfigOverlay> overlaysPrevious = new LinkedHashMap<>();
 
     TestRoom(String jid, PluginTestKit kit) {
         this.jid = jid.toLowerCase(Locale.ROOT);
@@ -274,12 +277,18 @@ public final class TestRoom {
         return subject;
     }
 
-    /** Whether the room is moderated now (changed by the bot's {@code setModerated}; false at first). */
+    /**
+     * Whether the room is moderated now (changed by the bot's {@code setModerated} or a configuration overlay;
+     * false at first).
+     */
     public boolean moderated() {
         return moderated;
     }
 
-    /** Whether the room is members-only now (changed by the bot's {@code setMembersOnly}; false at first). */
+    /**
+     * Whether the room is members-only now (changed by the bot's {@code setMembersOnly} or a configuration
+     * overlay; false at first).
+     */
     public boolean membersOnly() {
         return membersOnly;
     }
@@ -561,6 +570,33 @@ public final class TestRoom {
         public CompletionStage<ActionResult> setMembersOnly(boolean wanted) {
             return act(new RoomAction.MembersOnlySet(wanted), anyone(), () -> {
                 membersOnly = wanted;
+                return List.of();
+            });
+        }
+
+        @Override
+        public CompletionStage<ActionResult> applyOverlay(String name, ConfigOverlay overlay) {
+            return act(new RoomAction.OverlayApplied(name, overlay), anyone(), () -> {
+                synchronized (TestRoom.this) {
+                    overlaysPrevious.putIfAbsent(name, new ConfigOverlay(Optional.of(moderated), Optional.of(membersOnly)));
+                    overlay.moderated().ifPresent(value -> moderated = value);
+                    overlay.membersOnly().ifPresent(value -> membersOnly = value);
+                }
+                return List.of();
+            });
+        }
+
+        @Override
+        public CompletionStage<ActionResult> liftOverlay(String name) {
+            return act(new RoomAction.OverlayLifted(name), anyone(), () -> {
+                synchronized (TestRoom.this) {
+                    // A scripted room has no declared configuration: what the room had before comes back.
+                    ConfigOverlay previous = overlaysPrevious.remove(name);
+                    if (previous != null) {
+                        moderated = previous.moderated().orElse(moderated);
+                        membersOnly = previous.membersOnly().orElse(membersOnly);
+                    }
+                }
                 return List.of();
             });
         }

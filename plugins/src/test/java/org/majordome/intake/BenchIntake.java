@@ -1,6 +1,7 @@
 package org.majordome.intake;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.jivesoftware.smack.packet.Message;
@@ -26,7 +27,7 @@ public final class BenchIntake {
      */
     public BenchIntake(String roomJid, String botNick, EventSink sink, Clock clock, List<String> occupantPresences,
                        String subjectMessage) throws Exception {
-        Joined membership = new Joined(Resourcepart.from(botNick));
+        Joined membership = new Joined(Resourcepart.from(botNick), clock);
         room = new RoomStanzaIntake(JidCreate.entityBareFrom(roomJid), membership, sink, clock);
         for (String presence : occupantPresences) {
             room.onPresence((Presence) parse(presence));
@@ -49,14 +50,19 @@ public final class BenchIntake {
 
     private static final class Joined implements RoomStanzaIntake.Membership {
         private final Resourcepart nick;
+        private final Clock clock;
         private volatile boolean inRoom;
+        /** As the room keeper's self-ping does: every stanza restarts the idle clock. */
+        private volatile Instant lastTraffic;
 
-        Joined(Resourcepart nick) {
+        Joined(Resourcepart nick, Clock clock) {
             this.nick = nick;
+            this.clock = clock;
         }
 
         @Override
         public void heard() {
+            lastTraffic = clock.instant();
         }
 
         @Override

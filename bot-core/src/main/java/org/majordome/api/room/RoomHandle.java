@@ -109,7 +109,8 @@ public interface RoomHandle {
      *
      * <p>{@code NotSupported} when the room's configuration form has no such field, or when the bot's own
      * configuration file pins this setting to the other value: the bot keeps rooms as configured and would put
-     * it back at its next configuration check, so it refuses to start that tug of war.
+     * it back at its next configuration check, so it refuses to start that tug of war. A temporary measure that
+     * must hold in such a room is an overlay: see {@link #applyOverlay}.
      */
     CompletionStage<ActionResult> setModerated(boolean moderated);
 
@@ -120,6 +121,28 @@ public interface RoomHandle {
      * when the configuration file pins the setting to the other value.
      */
     CompletionStage<ActionResult> setMembersOnly(boolean membersOnly);
+
+    /**
+     * Lays a named overlay over the room's desired configuration and applies it (XEP-0045 §10.2), for a
+     * temporary measure such as a lockdown. Unlike {@link #setModerated}, it works when the configuration file
+     * pins the setting: while the overlay lasts, the bot keeps the room as the overlay says, through its
+     * configuration checks, rejoins and restarts (the runtime stores it in its database), until
+     * {@link #liftOverlay} removes it. Applying a name again replaces that overlay; overlays applied later win
+     * over earlier ones. Needs the owner affiliation ({@code Refused("forbidden", ...)} otherwise);
+     * {@code NotSupported} when the room's configuration form lacks a setting the overlay sets. When the
+     * outcome is not {@code Done}, no overlay is kept.
+     *
+     * @param name what the overlay is for, unique in the room (e.g. {@code "lockdown"})
+     */
+    CompletionStage<ActionResult> applyOverlay(String name, ConfigOverlay overlay);
+
+    /**
+     * Removes a named overlay and puts the room's settings back exactly: the declared value of each setting
+     * the configuration file pins (or the one a remaining overlay sets), otherwise the value the room had when
+     * the overlay was applied. {@code Done} when there is no such overlay. While the bot is not in the room it
+     * ends {@code Failed} and the overlay stays.
+     */
+    CompletionStage<ActionResult> liftOverlay(String name);
 
     /** Invites a user to the room (mediated invitation, XEP-0045 §7.8.2). */
     CompletionStage<ActionResult> invite(String jid, String reason);

@@ -10,6 +10,7 @@ import org.majordome.api.DurationText;
 import org.majordome.api.PluginContext;
 import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.room.ActionResult;
+import org.majordome.api.room.ConfigOverlay;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.plugins.moderation.ModerationConfig.LockdownMode;
 import org.majordome.plugins.moderation.ModerationConfig.Policy;
@@ -20,6 +21,9 @@ import org.majordome.plugins.moderation.ModerationConfig.Policy;
  * end is a persistent job (run by {@link SanctionExpiry}), so that it survives a restart.
  */
 final class Lockdown {
+
+    /** The name of the room-configuration overlay a lockdown puts on the room. */
+    private static final String LOCKDOWN_OVERLAY = "lockdown";
 
     private final PluginContext<ModerationConfig> context;
     private final CaseBook book;
@@ -85,8 +89,9 @@ final class Lockdown {
 
     private CompletionStage<ActionResult> lock(RoomHandle room, LockdownMode mode, Instant until, boolean auto,
                                                String why) {
-        CompletionStage<ActionResult> result = mode == LockdownMode.MODERATED ? room.setModerated(true)
-                : room.setMembersOnly(true);
+        // An overlay on the room's declared configuration: the room keeper keeps it until it is lifted.
+        CompletionStage<ActionResult> result = room.applyOverlay(LOCKDOWN_OVERLAY,
+                mode == LockdownMode.MODERATED ? ConfigOverlay.moderated(true) : ConfigOverlay.membersOnly(true));
         return result.thenApply(outcome -> {
             if (outcome.succeeded()) {
                 book.putLockdown(room.roomJid(), mode + " until " + until);
@@ -108,8 +113,8 @@ final class Lockdown {
 
     private CompletionStage<ActionResult> unlock(RoomHandle room, LockdownMode mode, String why) {
         context.scheduler().room(room.roomJid()).cancel("lockdown");
-        CompletionStage<ActionResult> result = mode == LockdownMode.MODERATED ? room.setModerated(false)
-                : room.setMembersOnly(false);
+        // The room keeper puts the declared settings (or those the room had before) back.
+        CompletionStage<ActionResult> result = room.liftOverlay(LOCKDOWN_OVERLAY);
         return result.thenApply(outcome -> {
             book.deleteLockdown(room.roomJid());
             if (outcome.succeeded()) {

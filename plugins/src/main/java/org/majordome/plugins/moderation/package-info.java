@@ -39,12 +39,12 @@
  * is muted again.
  *
  * <h2>Lockdown and the room keeper</h2>
- * A join flood makes the room moderated (or members-only) through
- * {@link org.majordome.api.room.RoomHandle#setModerated}; it is lifted after a quiet period and both are
- * announced. The bot also puts a room's configured settings back on its reconcile interval: when the room's
- * configuration file pins {@code moderated} (or {@code members-only}) to false, the room handle refuses the
- * lockdown ({@code NotSupported}) instead of starting a tug of war, and the plugin logs it. Leave the
- * setting unpinned in rooms that should lock down.
+ * A join flood (or {@code !lockdown}) makes the room moderated (or members-only) through a configuration
+ * overlay ({@link org.majordome.api.room.RoomHandle#applyOverlay}): the room keeper keeps it over the room's
+ * declared settings, even when the configuration file pins {@code moderated: false}, through its configuration
+ * checks, rejoins and restarts. It is lifted after a quiet period or by {@code !unlock}
+ * ({@link org.majordome.api.room.RoomHandle#liftOverlay}), and the declared settings come back; both are
+ * announced.
  *
  * <h2>Shared ban list</h2>
  * {@code !ban <who> --all} bans in every room the plugin has seen (it remembers them) and puts the JID on a
