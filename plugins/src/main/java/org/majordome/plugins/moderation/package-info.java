@@ -29,8 +29,8 @@
  * remove the message and mute 10 minutes, then kick, then ban 24 hours). A sanction the room does not offer
  * or refuses (no XEP-0425 removal, a refused role or affiliation change, a ban without a real JID) falls back
  * to the next rung the keeper configured with a harsher sanction (with {@code remove} at 1 point and
- * {@code kick} at 2, no XEP-0425 means a kick), or when none is left to the harshest gentler rung not tried
- * yet; the case records it. Every automatic or manual action is a case
+ * {@code kick} at 2, no XEP-0425 means a kick), or when none is left to the harshest gentler rung other than
+ * a warning not tried yet; the case records it. Every automatic or manual action is a case
  * numbered per room and stored with room, offender, rule, evidence, action, actor, time, expiry and
  * fallback. In dry run (per room or per rule) the case says "would have" and nothing is done.
  *
