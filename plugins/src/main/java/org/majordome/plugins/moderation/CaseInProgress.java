@@ -66,6 +66,8 @@ final class CaseInProgress implements Enforcer.Intent {
             book.update(room.roomJid(), number, entry -> entry.settled(action + " (pending)", entry.fallback(), until));
         }
         if (lasting) {
+            // A new mute (ban) of the same offender supersedes the earlier one, whose end job it takes over.
+            expiry.lifted(room.roomJid(), sanction, earlier -> earlier.key().equals(offender.key()));
             PendingSanction pending = new PendingSanction(number, sanction, offender, until, action, false);
             book.putPending(room.roomJid(), pending);
             if (until.isPresent()) {

@@ -2,6 +2,7 @@ package org.majordome.plugins.moderation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,9 +128,10 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
                     "shared ban list");
             return;
         }
-        if (book.muteUntil(room.roomJid(), offender.key()).filter(until -> until.isAfter(now)).isPresent()) {
+        Optional<Instant> muted = book.muteUntil(room.roomJid(), offender.key()).filter(until -> until.isAfter(now));
+        if (muted.isPresent()) {
             // Leaving and coming back does not end a mute.
-            room.revokeVoice(occupant.nick(), "still muted");
+            room.revokeVoice(occupant.nick(), "still muted until " + muted.get().truncatedTo(ChronoUnit.SECONDS));
         }
         checkNick(room, watch, offender);
     }

@@ -34,9 +34,18 @@
  * numbered per room and stored with room, offender, rule, evidence, action, actor, time, expiry and
  * fallback. In dry run (per room or per rule) the case says "would have" and nothing is done.
  *
- * <p>Temporary mutes and bans end through persistent jobs, so they end on time across restarts (a job
- * that came due while the bot was down runs once at start). An occupant who leaves and rejoins while muted
- * is muted again.
+ * <p>A mute, kick or ban carries its reason, with the case number, in the role or affiliation change
+ * ({@code words: word 'spam' (case #12)}); a muted occupant also gets one private message saying for how long.
+ *
+ * <p>No crash window: before a mute, kick or ban leaves, its case is stored, and for a mute or ban a pending
+ * record and the persistent job that ends it. A sanction the server refuses is recorded {@code refused:} and
+ * leaves nothing to end; one that got no answer is {@code unconfirmed:} until the room's lists tell (the ban
+ * list, XEP-0045 §9.5, through {@link org.majordome.api.room.RoomHandle#banList}; present occupants' roles),
+ * which the plugin reads at start, on every join of the room and right after the missing answer: a sanction
+ * in force keeps its end, one that never reached the server is recorded {@code not carried out:}. Temporary
+ * mutes and bans end through their persistent jobs, on time across restarts (a job that came due while the
+ * bot was down runs once at start), and once: the job forgets the pending record, and a repeat finds none.
+ * An occupant who leaves and rejoins while muted is muted again.
  *
  * <h2>Lockdown and the room keeper</h2>
  * A join flood makes the room moderated (or members-only) through
