@@ -125,7 +125,7 @@ interface Room {
   ban(realBareJid: string, reason?: string): void;
   unban(realBareJid: string): void;
   grantVoice(nick: string): void;
-  revokeVoice(nick: string): void;
+  revokeVoice(nick: string, reason?: string): void;
   grantMembership(realBareJid: string): void;
   revokeMembership(realBareJid: string): void;
   grantModerator(nick: string): void;

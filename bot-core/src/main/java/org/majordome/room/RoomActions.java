@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.StanzaCollector;
@@ -40,12 +41,16 @@ import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.intake.Snapshots;
 import org.majordome.xmpp.XmppSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link RoomHandle} of a kept room: every action becomes XEP-0045 (and XEP-0425, XEP-0461)
  * stanzas, sent from a virtual thread so that the caller never waits on the server.
  */
 final class RoomActions implements RoomHandle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoomActions.class);
 
     static final String MODERATION_V0 = "urn:xmpp:message-moderate:0";
     static final String MODERATION_V1 = "urn:xmpp:message-moderate:1";
@@ -54,11 +59,13 @@ final class RoomActions implements RoomHandle {
     private final KeptRoom room;
     private final XmppSession session;
     private final Executor executor;
+    private final AdminRequests admin;
 
     RoomActions(KeptRoom room, XmppSession session, Executor executor) {
         this.room = room;
         this.session = session;
         this.executor = executor;
+        this.admin = new AdminRequests(room, session);
     }
 
     @Override
@@ -155,6 +162,24 @@ final class RoomActions implements RoomHandle {
     }
 
     @Override
+    public CompletionStage<Optional<List<String>>> banList() {
+        if (!room.isJoined()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            AtomicReference<List<String>> list = new AtomicReference<>();
+            ActionResult result = run(() -> {
+                list.set(admin.banList());
+                return ActionResult.DONE;
+            });
+            if (!result.succeeded()) {
+                LOG.warn("Room {}: could not read the ban list: {}", room.jid(), result);
+            }
+            return Optional.ofNullable(list.get());
+        }, executor);
+    }
+
+    @Override
     public CompletionStage<ActionResult> unban(String realBareJid) {
         return affiliation(realBareJid, MUCAffiliation.none, null);
     }
@@ -167,6 +192,11 @@ final class RoomActions implements RoomHandle {
     @Override
     public CompletionStage<ActionResult> revokeVoice(String nick) {
         return role(nick, MUCRole.visitor, null);
+    }
+
+    @Override
+    public CompletionStage<ActionResult> revokeVoice(String nick, String reason) {
+        return role(nick, MUCRole.visitor, reason);
     }
 
     @Override
@@ -294,29 +324,11 @@ final class RoomActions implements RoomHandle {
     }
 
     private CompletionStage<ActionResult> role(String nick, MUCRole role, String reason) {
-        return admin(() -> new MUCItem(role, Resourcepart.from(nick), reason));
+        return act(admin.role(nick, role, reason));
     }
 
     private CompletionStage<ActionResult> affiliation(String realBareJid, MUCAffiliation affiliation, String reason) {
-        return admin(() -> new MUCItem(affiliation, JidCreate.entityBareFrom(realBareJid), reason));
-    }
-
-    /** A muc#admin change (XEP-0045 §8-§10): one item, set on the room. */
-    private CompletionStage<ActionResult> admin(ItemSupplier item) {
-        return act(() -> {
-            MUCAdmin request = new MUCAdmin();
-            request.setTo(room.jid());
-            request.setType(IQ.Type.set);
-            request.addItem(item.get());
-            session.connection().sendIqRequestAndWaitForResponse(request);
-            return ActionResult.DONE;
-        });
-    }
-
-    /** Builds the item; may fail on a malformed nick or JID, reported as the action's result. */
-    @FunctionalInterface
-    private interface ItemSupplier {
-        MUCItem get() throws XmppStringprepException;
+        return act(admin.affiliation(realBareJid, affiliation, reason));
     }
 
     private MessageBuilder groupchat() {

@@ -9,7 +9,8 @@
  * temporary overlays such as a lockdown, laid over the declared settings and stored in the database until
  * lifted), XEP-0410 self-pings ({@code SelfPing}), disco#info features ({@code RoomFeatures}, XEP-0030), the
  * bot's own messages ({@code RoomSender}) and the room actions plugins use ({@code RoomActions}: moderation
- * §8-§10, XEP-0425 message moderation, XEP-0461 replies).
+ * §8-§10, role and affiliation changes with their reason, reading the ban list §9.5 in {@code AdminRequests},
+ * XEP-0425 message moderation, XEP-0461 replies).
  *
  * <p>The translation of room stanzas into events is not here but in {@link org.majordome.intake}; this
  * package only tells it which presences are the bot's own ({@code OwnPresence}). This package may use

@@ -230,7 +230,7 @@ final class BotFacade {
         members.put("ban", action(room, "ban", 1, (r, a) -> r.ban(a[0], a[1])));
         members.put("unban", action(room, "unban", 1, (r, a) -> r.unban(a[0])));
         members.put("grantVoice", action(room, "grantVoice", 1, (r, a) -> r.grantVoice(a[0])));
-        members.put("revokeVoice", action(room, "revokeVoice", 1, (r, a) -> r.revokeVoice(a[0])));
+        members.put("revokeVoice", action(room, "revokeVoice", 1, (r, a) -> r.revokeVoice(a[0], a[1])));
         members.put("grantMembership", action(room, "grantMembership", 1, (r, a) -> r.grantMembership(a[0])));
         members.put("revokeMembership", action(room, "revokeMembership", 1, (r, a) -> r.revokeMembership(a[0])));
         members.put("grantModerator", action(room, "grantModerator", 1, (r, a) -> r.grantModerator(a[0])));

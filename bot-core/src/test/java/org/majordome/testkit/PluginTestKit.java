@@ -129,6 +129,16 @@ public final class PluginTestKit implements AutoCloseable {
         return resources.adminCommandCatalog().command(node);
     }
 
+    /** The storage a plugin gets, to check what it keeps (e.g. what it had stored when an action left). */
+    public org.majordome.api.storage.PluginStorage storage(String pluginId) {
+        return resources.storage(pluginId);
+    }
+
+    /** The scheduler a plugin gets, to check which jobs it holds. */
+    public org.majordome.api.schedule.PluginScheduler scheduler(String pluginId) {
+        return resources.scheduler(pluginId);
+    }
+
     /** The problems of plugins that failed to start (only with {@link Builder#tolerateStartProblems()}). */
     public List<String> startProblems() {
         return startProblems;

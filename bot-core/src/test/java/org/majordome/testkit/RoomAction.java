@@ -44,7 +44,20 @@ public sealed interface RoomAction {
     record VoiceGranted(String nick) implements RoomAction {
     }
 
-    record VoiceRevoked(String nick) implements RoomAction {
+    /** A mute (role visitor), with the reason the role change carried; empty when it carried none. */
+    record VoiceRevoked(String nick, String reason) implements RoomAction {
+        public VoiceRevoked {
+            reason = reason == null ? "" : reason;
+        }
+
+        /** A mute without a reason. */
+        public VoiceRevoked(String nick) {
+            this(nick, "");
+        }
+    }
+
+    /** The ban list read (XEP-0045 §9.5). */
+    record BanListRead() implements RoomAction {
     }
 
     record MembershipGranted(String realBareJid) implements RoomAction {

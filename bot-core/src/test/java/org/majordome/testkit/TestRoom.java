@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.majordome.api.event.Affiliation;
@@ -48,7 +49,8 @@ import org.majordome.api.room.RoomHandle;
  * removes the occupant and is announced with an {@link OccupantKickedEvent}, a subject change with a
  * {@link SubjectChangedEvent}...), unless the test made the room answer otherwise with {@link #respond} or
  * {@link #withoutFeature}, or the bot is out of the room ({@link #botLeaves}). Acting on a nick nobody uses is
- * {@code Refused("item-not-found")}, as a server answers.
+ * {@code Refused("item-not-found")}, as a server answers. The ban list ({@code banList()}) is the JIDs the
+ * bot's bans made outcast; {@code respond(RoomAction.BanListRead.class, ...)} makes the room refuse it.
  */
 public final class TestRoom {
 
@@ -67,6 +69,7 @@ public final class TestRoom {
     private final Set<Feature> features = EnumSet.allOf(Feature.class);
     private final Map<Class<? extends RoomAction>, ActionResult> answers = new HashMap<>();
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RoomAction>> attemptChecks = new CopyOnWriteArrayList<>();
     private final AtomicInteger stanzaIds = new AtomicInteger();
     private final AtomicInteger occupantIds = new AtomicInteger();
     private volatile boolean botJoined = true;
@@ -122,6 +125,23 @@ public final class TestRoom {
             answers.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(result, "result"));
         }
         return this;
+    }
+
+    /**
+     * Runs {@code check} on every action the bot attempts here, before the room answers it: to see what a
+     * plugin had stored when an action left (tests of ordering), or to change the room as a server would.
+     */
+    public TestRoom onAttempt(Consumer<RoomAction> check) {
+        attemptChecks.add(Objects.requireNonNull(check, "check"));
+        return this;
+    }
+
+    /**
+     * The room's affiliation list changes without the bot and without any event: another admin's change seen
+     * later, or a ban that reached the server although its answer was lost.
+     */
+    public synchronized void setAffiliation(String realBareJid, Affiliation affiliation) {
+        affiliationsByJid.put(realBareJid.toLowerCase(Locale.ROOT), affiliation);
     }
 
     // ---- what other occupants do ----
@@ -272,6 +292,12 @@ public final class TestRoom {
         return affiliationsByJid.getOrDefault(realBareJid.toLowerCase(Locale.ROOT), Affiliation.NONE);
     }
 
+    /** The bare JIDs the room holds as outcast (banned), sorted. */
+    public synchronized List<String> bannedJids() {
+        return affiliationsByJid.entrySet().stream().filter(entry -> entry.getValue() == Affiliation.OUTCAST)
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     /** The room's subject, if anyone set one during the test. */
     public Optional<String> subject() {
         return subject;
@@ -343,6 +369,7 @@ public final class TestRoom {
     /** Runs an action against the room's rules; {@code effect} applies it and returns the events it causes. */
     private CompletionStage<ActionResult> act(RoomAction action, Supplier<Optional<String>> missingNick,
                                              Supplier<List<BotEvent>> effect) {
+        attemptChecks.forEach(check -> check.accept(action));
         ActionResult result;
         synchronized (this) {
             result = answerTo(action, missingNick.get());
@@ -510,6 +537,18 @@ public final class TestRoom {
         @Override
         public CompletionStage<ActionResult> revokeVoice(String nick) {
             return act(new RoomAction.VoiceRevoked(nick), mustBePresent(nick), () -> List.of(setRole(nick, Role.VISITOR)));
+        }
+
+        @Override
+        public CompletionStage<ActionResult> revokeVoice(String nick, String reason) {
+            return act(new RoomAction.VoiceRevoked(nick, reason), mustBePresent(nick),
+                    () -> List.of(setRole(nick, Role.VISITOR)));
+        }
+
+        @Override
+        public CompletionStage<Optional<List<String>>> banList() {
+            return act(new RoomAction.BanListRead(), anyone(), nothing()).thenApply(result -> result.succeeded()
+                    ? Optional.of(bannedJids()) : Optional.empty());
         }
 
         @Override

@@ -65,6 +65,14 @@ public interface RoomHandle {
     /** Bans a user by bare real JID (affiliation outcast, XEP-0045 §9.1); also removes them if present. */
     CompletionStage<ActionResult> ban(String realBareJid, String reason);
 
+    /**
+     * The room's ban list: the bare JIDs whose affiliation is outcast, lower case (XEP-0045 §9.5, the admin
+     * requests the ban list). Empty when the room did not give it: the bot is not an admin there
+     * ({@code forbidden}), no answer in time, or the bot is not in the room. Meant for checks such as "is
+     * this ban still in place after a restart", not for every message.
+     */
+    CompletionStage<Optional<List<String>>> banList();
+
     /** Lifts a ban (affiliation back to none). */
     CompletionStage<ActionResult> unban(String realBareJid);
 
@@ -73,6 +81,13 @@ public interface RoomHandle {
 
     /** Mutes an occupant (role visitor, XEP-0045 §8.4). */
     CompletionStage<ActionResult> revokeVoice(String nick);
+
+    /**
+     * Mutes an occupant and says why: the reason travels in the role change (the item's {@code <reason/>},
+     * XEP-0045 §8.4), which the server passes on to the occupant and the room with the new role. A null or
+     * blank reason is the same as {@link #revokeVoice(String)}.
+     */
+    CompletionStage<ActionResult> revokeVoice(String nick, String reason);
 
     /** Makes a user a member (XEP-0045 §9.3). */
     CompletionStage<ActionResult> grantMembership(String realBareJid);

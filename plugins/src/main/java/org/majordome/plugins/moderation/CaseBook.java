@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import org.majordome.api.storage.KeyValueStore;
 import org.majordome.api.storage.PluginStorage;
@@ -14,7 +15,8 @@ import org.majordome.api.storage.PluginStorage;
 /**
  * What the plugin keeps in its storage. Per room: numbered cases ({@code case/0000000042}), offenders'
  * points ({@code points/<offender>}, and {@code dry-points/} for what dry-run rules would have counted),
- * active mutes ({@code mute/<offender>}) and the lockdown ({@code lockdown}). Plugin-wide: the shared ban
+ * active mutes ({@code mute/<offender>}), mutes and bans decided but maybe not yet confirmed by the server
+ * ({@code pending/0000000042}, by case) and the lockdown ({@code lockdown}). Plugin-wide: the shared ban
  * list ({@code global-ban/<jid>}) and the rooms the plugin has seen ({@code room/<jid>}).
  */
 final class CaseBook {
@@ -34,6 +36,56 @@ final class CaseBook {
             tx.put(caseKey(entry.number()), entry.encode());
             return entry;
         });
+    }
+
+    /** Changes a stored case (its action, fallback and expiry once the server answered); false when there is none. */
+    boolean update(String room, long number, UnaryOperator<ModerationCase> change) {
+        return storage.room(room).transactionResult(tx -> {
+            Optional<ModerationCase> stored = tx.get(caseKey(number)).map(ModerationCase::decode);
+            stored.ifPresent(entry -> tx.put(caseKey(number), change.apply(entry).encode()));
+            return stored.isPresent();
+        });
+    }
+
+    /**
+     * Stores a mute or ban about to leave (and, for a timed mute, the offender's mute, so that a rejoin does not
+     * end it), in one transaction.
+     */
+    void putPending(String room, PendingSanction pending) {
+        storage.room(room).transaction(tx -> {
+            tx.put(pendingKey(pending.caseNumber()), pending.encode());
+            if (pending.sanction() == ModerationConfig.Sanction.MUTE && pending.until().isPresent()) {
+                tx.put("mute/" + pending.offender().key(), pending.until().get().toString());
+            }
+        });
+    }
+
+    /** Replaces a pending sanction's record (e.g. confirmed). */
+    void replacePending(String room, PendingSanction pending) {
+        storage.room(room).put(pendingKey(pending.caseNumber()), pending.encode());
+    }
+
+    Optional<PendingSanction> pending(String room, long caseNumber) {
+        return storage.room(room).get(pendingKey(caseNumber)).map(PendingSanction::decode);
+    }
+
+    /** The room's pending sanctions, oldest case first. */
+    List<PendingSanction> pending(String room) {
+        KeyValueStore store = storage.room(room);
+        List<PendingSanction> found = new ArrayList<>();
+        for (String key : store.keys("pending/")) {
+            store.get(key).map(PendingSanction::decode).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /** Forgets a pending sanction: it ended, or never took effect. */
+    void deletePending(String room, long caseNumber) {
+        storage.room(room).delete(pendingKey(caseNumber));
+    }
+
+    private static String pendingKey(long caseNumber) {
+        return String.format("pending/%010d", caseNumber);
     }
 
     Optional<ModerationCase> find(String room, long number) {

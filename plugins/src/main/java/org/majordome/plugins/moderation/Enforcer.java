@@ -20,9 +20,10 @@ import org.majordome.plugins.moderation.ModerationConfig.Sanction;
  * Carries out a sanction in a room without waiting on the server, falling back along the room's own ladder
  * when the room cannot do one (a removal it does not offer, XEP-0425; a refused role or affiliation change; a
  * ban without a known real JID): the next rung the keeper configured with a harsher sanction, or, when none
- * is left, the harshest gentler rung not tried yet. A warning that cannot be sent is not replaced, and a
- * failure that is no answer (timeout, the bot is not in the room) is reported as such, not escalated. The
- * outcome says what was really done and what replaced what, for the case.
+ * is left, the harshest gentler rung other than a warning not tried yet. A warning that cannot be sent is not
+ * replaced, and a failure that is no answer (timeout, the bot is not in the room) is reported as such, not
+ * escalated. Before a mute, kick or ban leaves, the plan's {@link Intent} makes it durable and gives its
+ * reason. The outcome says what was really done and what replaced what, for the case.
  */
 final class Enforcer {
 
@@ -40,9 +41,22 @@ final class Enforcer {
      * @param replyTo    the message a warning answers, if any
      * @param privately  warn by private message
      * @param ladder     the room's ladder in points order, each rung's duration made explicit: where fallbacks come from
+     * @param intent     told before a mute, kick or ban leaves; gives the reason it carries
      */
     record Plan(Sanction sanction, Duration duration, List<String> stanzaIds, String reason, String warning,
-                Optional<MessageRef> replyTo, boolean privately, List<Rung> ladder) {
+                Optional<MessageRef> replyTo, boolean privately, List<Rung> ladder, Intent intent) {
+    }
+
+    /** What must happen before a mute, kick or ban leaves for the server. */
+    @FunctionalInterface
+    interface Intent {
+
+        /**
+         * Makes the intent durable (the case, and the end of a temporary sanction) before the sanction is sent.
+         *
+         * @return the reason the role or affiliation change carries
+         */
+        String before(Sanction sanction, Duration duration);
     }
 
     /**
@@ -51,9 +65,10 @@ final class Enforcer {
      * @param applied  the sanction that took effect, empty when none did
      * @param duration how long the applied sanction lasts (a fallback rung brings its own)
      * @param done     what was done, for people ("remove+mute 10m")
-     * @param fallback what replaced what and why; empty when nothing did
+     * @param fallback   what replaced what and why; empty when nothing did
+     * @param unanswered the last attempt got no answer (timeout, connection lost): it may have taken effect
      */
-    record Outcome(Optional<Sanction> applied, Duration duration, String done, String fallback) {
+    record Outcome(Optional<Sanction> applied, Duration duration, String done, String fallback, boolean unanswered) {
     }
 
     static CompletionStage<Outcome> apply(RoomHandle room, Offender offender, Plan plan) {
@@ -70,7 +85,7 @@ final class Enforcer {
             }
             String done = step.applied.map(sanction -> (removed ? "remove+" : "") + describe(sanction, step.duration))
                     .orElse(removed ? "remove" : "nothing");
-            return new Outcome(step.applied, step.duration, done, String.join("; ", notes));
+            return new Outcome(step.applied, step.duration, done, String.join("; ", notes), step.unanswered);
         });
     }
 
@@ -80,7 +95,7 @@ final class Enforcer {
         return timed ? name + " " + RoomWatch.describe(duration) : name;
     }
 
-    private record Step(Optional<Sanction> applied, Duration duration, List<String> notes) {
+    private record Step(Optional<Sanction> applied, Duration duration, List<String> notes, boolean unanswered) {
     }
 
     private static CompletionStage<Step> step(RoomHandle room, Offender offender, Plan plan, Sanction sanction,
@@ -93,28 +108,32 @@ final class Enforcer {
             case REMOVE -> plan.stanzaIds().isEmpty()
                     ? CompletableFuture.completedFuture(new ActionResult.NotSupported("the message has no stanza id"))
                     : all(plan.stanzaIds().stream().map(id -> room.moderateMessage(id, plan.reason())).toList());
-            case MUTE -> room.revokeVoice(offender.nick());
-            case KICK -> room.kick(offender.nick(), plan.reason());
+            // The intent is told before the call is made: the reason it returns is an argument.
+            case MUTE -> room.revokeVoice(offender.nick(), plan.intent().before(sanction, duration));
+            case KICK -> room.kick(offender.nick(), plan.intent().before(sanction, duration));
             case BAN -> offender.realJid().isEmpty()
                     ? CompletableFuture.completedFuture(new ActionResult.NotSupported("the real JID is not known"))
-                    : room.ban(offender.realJid().get(), plan.reason());
+                    : room.ban(offender.realJid().get(), plan.intent().before(sanction, duration));
         };
         return attempt.thenCompose(result -> {
             if (result.succeeded()) {
-                return CompletableFuture.completedFuture(new Step(Optional.of(sanction), duration, notes));
+                CrashPoint.afterSanction(sanction);
+                return CompletableFuture.completedFuture(new Step(Optional.of(sanction), duration, notes, false));
             }
             Optional<Rung> next = result instanceof ActionResult.Failed ? Optional.empty()
                     : next(plan.ladder(), sanction, tried);
             notes.add(describe(sanction, duration) + " " + explain(result)
                     + next.map(other -> ", " + other.action().name().toLowerCase(java.util.Locale.ROOT) + " instead").orElse(""));
-            return next.isEmpty() ? CompletableFuture.completedFuture(new Step(Optional.empty(), duration, notes))
+            return next.isEmpty() ? CompletableFuture.completedFuture(new Step(Optional.empty(), duration, notes,
+                    result instanceof ActionResult.Failed))
                     : step(room, offender, plan, next.get().action(), next.get().duration(), notes, tried);
         });
     }
 
     /**
      * The rung to try after one the room could not do: the first rung of the ladder (in points order) with a
-     * harsher sanction, else the harshest gentler one; never one already tried. A warning is not replaced.
+     * harsher sanction, else the harshest gentler one but a warning; never one already tried. A warning is not
+     * replaced, and never replaces: a ban the room cannot do does not end as a warning.
      */
     static Optional<Rung> next(List<Rung> ladder, Sanction failed, Set<Sanction> tried) {
         if (failed == Sanction.WARN) {
@@ -123,6 +142,7 @@ final class Enforcer {
         Optional<Rung> harsher = ladder.stream()
                 .filter(rung -> rung.action().compareTo(failed) > 0 && !tried.contains(rung.action())).findFirst();
         return harsher.or(() -> ladder.stream()
+                .filter(rung -> rung.action() != Sanction.WARN)
                 .filter(rung -> rung.action().compareTo(failed) < 0 && !tried.contains(rung.action()))
                 .max(Comparator.comparing(Rung::action)));
     }

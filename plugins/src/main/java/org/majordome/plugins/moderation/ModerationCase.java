@@ -52,6 +52,12 @@ record ModerationCase(long number, String room, String offenderKey, String nick,
                 : text.substring(0, EVIDENCE_CHARS).replace('\n', ' ') + "…";
     }
 
+    /** This case with what was finally done (once the server answered, or the room's lists told). */
+    ModerationCase settled(String newAction, String newFallback, Optional<Instant> newExpires) {
+        return new ModerationCase(number, room, offenderKey, nick, realJid, occupantId, rule, evidence, newAction,
+                actor, at, newExpires, newFallback, dryRun);
+    }
+
     /** One line for {@code !cases}. */
     String summary() {
         return "#" + number + " " + at.toString().substring(0, 16).replace('T', ' ') + " " + nick + ": " + rule

@@ -2,6 +2,7 @@ package org.majordome.plugins.moderation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     private volatile PluginContext<ModerationConfig> context;
     private volatile CaseBook book;
     private volatile Sanctions sanctions;
+    private volatile Reconciler reconciler;
     private volatile Lockdown lockdown;
     private volatile ModeratorCommands commands;
 
@@ -61,13 +63,16 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         this.book = new CaseBook(context.storage());
         this.lockdown = new Lockdown(context, book, this::watch);
         SanctionExpiry expiry = new SanctionExpiry(context, book, lockdown);
-        this.sanctions = new Sanctions(context, book, expiry);
+        this.reconciler = new Reconciler(context, book, expiry);
+        this.sanctions = new Sanctions(new Sanctions.Services(context, book, expiry, reconciler));
         this.commands = new ModeratorCommands(context, book, sanctions, expiry, this::watch, () -> roomsSeen);
         // Compile every room's word lists now, not on the first message.
         context.rooms().all().forEach(room -> watch(room.roomJid()));
         context.scheduler().every("sweep", Duration.ofMinutes(1),
                 firing -> watches.values().forEach(watch -> watch.sweep(context.clock().instant())));
         expiry.start();
+        // Rooms already joined (a plugin restart) settle now; the others when the bot joins them.
+        context.rooms().all().stream().filter(RoomHandle::joined).forEach(reconciler::reconcile);
     }
 
     // ---- automatic moderation ----
@@ -123,9 +128,10 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
                     "shared ban list");
             return;
         }
-        if (book.muteUntil(room.roomJid(), offender.key()).filter(until -> until.isAfter(now)).isPresent()) {
+        Optional<Instant> muted = book.muteUntil(room.roomJid(), offender.key()).filter(until -> until.isAfter(now));
+        if (muted.isPresent()) {
             // Leaving and coming back does not end a mute.
-            room.revokeVoice(occupant.nick());
+            room.revokeVoice(occupant.nick(), "still muted until " + muted.get().truncatedTo(ChronoUnit.SECONDS));
         }
         checkNick(room, watch, offender);
     }
@@ -152,6 +158,8 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     @OnEvent
     public void roomJoined(RoomJoinedEvent event) {
         seen(event);
+        // Mutes and bans the bot decided but may not have seen through (it stopped, or got no answer).
+        context.rooms().room(event.roomJid()).ifPresent(reconciler::reconcile);
     }
 
     private void checkNick(RoomHandle room, RoomWatch watch, Offender offender) {

@@ -60,9 +60,10 @@ final class ModeratorCommands {
         withOccupant(invocation, (room, offender) -> {
             book.deleteMute(room.roomJid(), offender.key());
             expiry.cancel(room.roomJid(), "unmute:" + offender.key());
+            expiry.lifted(room.roomJid(), Sanction.MUTE, muted -> muted.key().equals(offender.key()));
             room.grantVoice(offender.nick()).thenAccept(result -> {
                 sanctions.recordCase(room, offender, "manual", "", result.succeeded() ? "unmute"
-                        : "unmute " + Enforcer.explain(result), actor(invocation), Duration.ZERO, null, "", false);
+                        : "unmute " + Enforcer.explain(result), actor(invocation), "", false);
                 invocation.reply(result.succeeded() ? offender.nick() + " may speak again."
                         : "Could not unmute " + offender.nick() + ": " + Enforcer.explain(result));
             });
@@ -122,9 +123,10 @@ final class ModeratorCommands {
         for (String roomJid : rooms) {
             context.rooms().room(roomJid).ifPresent(other -> {
                 expiry.cancel(roomJid, "unban:jid:" + jid);
+                expiry.lifted(roomJid, Sanction.BAN, banned -> banned.realJid().map(jid::equals).orElse(false));
                 other.unban(jid).thenAccept(result -> sanctions.recordCase(other, Offender.ofJid(jid), "manual", "",
                         result.succeeded() ? "unban" : "unban " + Enforcer.explain(result), actor(invocation),
-                        Duration.ZERO, null, "", false));
+                        "", false));
             });
         }
         invocation.reply(jid + " is no longer banned" + (wasGlobal ? " (removed from the shared ban list)." : "."));
@@ -166,7 +168,7 @@ final class ModeratorCommands {
                         : new Offender("nick:" + target, target, Optional.empty(), Optional.empty()));
         book.clearPoints(room.roomJid(), offender.key());
         sanctions.recordCase(room, offender, "manual", invocation.argumentsFrom(1), "pardon", actor(invocation),
-                Duration.ZERO, null, "", false);
+                "", false);
         invocation.reply(offender.nick() + "'s record is clean again.");
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 
 import org.majordome.api.PluginContext;
 import org.majordome.api.event.Role;
@@ -17,7 +18,8 @@ import org.majordome.plugins.moderation.ModerationConfig.Sanction;
 /**
  * Ends temporary sanctions (and lockdowns, for {@link Lockdown}) through one persistent job, so that they end
  * on time across restarts: a job that came due while the bot was down runs once at start. A job that cannot
- * act yet (the bot is not back in the room) tries again later.
+ * act yet (the bot is not back in the room) tries again later. A sanction ends once: its
+ * {@link PendingSanction} is forgotten when it ended, and a job that finds none does nothing.
  */
 final class SanctionExpiry {
 
@@ -41,15 +43,33 @@ final class SanctionExpiry {
         context.scheduler().onPersistentJob(EXPIRY_JOB, this::expire);
     }
 
-    /** Stores the end of a temporary mute or ban. */
-    void schedule(String room, Sanction sanction, Offender offender, Instant until, long caseNumber) {
-        String what = sanction == Sanction.MUTE ? "unmute" : "unban";
-        if (sanction == Sanction.MUTE) {
-            book.putMute(room, offender.key(), until);
-        }
+    /** Stores the end of a temporary mute or ban (replacing an earlier end of the same offender's). */
+    void schedule(String room, PendingSanction pending) {
+        Offender offender = pending.offender();
+        String what = pending.sanction() == Sanction.MUTE ? "unmute" : "unban";
         String payload = Fields.encode(Map.of("room", room, "what", what, "offender", offender.key(),
-                "nick", offender.nick(), "jid", offender.realJid().orElse(""), "case", Long.toString(caseNumber)));
-        context.scheduler().room(room).schedulePersistent(EXPIRY_JOB, what + ":" + offender.key(), until, payload);
+                "nick", offender.nick(), "jid", offender.realJid().orElse(""),
+                "case", Long.toString(pending.caseNumber()), "pending", "true"));
+        context.scheduler().room(room).schedulePersistent(EXPIRY_JOB, pending.expiryJob(), pending.until().orElseThrow(),
+                payload);
+    }
+
+    /** Whether the end of this pending sanction is scheduled. */
+    boolean scheduled(String room, PendingSanction pending) {
+        return context.scheduler().room(room).job(pending.expiryJob()).isPresent();
+    }
+
+    /**
+     * Forgets the pending mutes or bans of whoever {@code whose} accepts, and their ends: a moderator lifted
+     * them early ({@code !unmute}, {@code !unban}).
+     */
+    void lifted(String room, Sanction sanction, Predicate<Offender> whose) {
+        for (PendingSanction pending : book.pending(room)) {
+            if (pending.sanction() == sanction && whose.test(pending.offender())) {
+                cancel(room, pending.expiryJob());
+                book.deletePending(room, pending.caseNumber());
+            }
+        }
     }
 
     /** Forgets the end of a sanction a moderator ended early ({@code unmute:<offender>}, {@code unban:jid:<jid>}). */
@@ -72,9 +92,17 @@ final class SanctionExpiry {
             retry(roomJid, firing, job, "the bot is not in the room yet");
             return;
         }
+        Optional<Long> caseNumber = Boolean.parseBoolean(job.get("pending"))
+                ? Optional.of(Long.parseLong(job.get("case"))) : Optional.empty();
+        if (caseNumber.isPresent() && book.pending(roomJid, caseNumber.get()).isEmpty()) {
+            // Ended already (this is a repeat after a crash), lifted by a moderator, or it never took effect.
+            context.logger(roomJid).debug("{} of case #{}: nothing pending any more", job.get("what"), job.get("case"));
+            return;
+        }
         switch (job.get("what")) {
             case "unmute" -> {
                 book.deleteMute(roomJid, job.get("offender"));
+                caseNumber.ifPresent(number -> book.deletePending(roomJid, number));
                 room.occupants().stream().filter(occupant -> Offender.of(occupant).key().equals(job.get("offender")))
                         .filter(occupant -> occupant.role() == Role.VISITOR)
                         .forEach(occupant -> room.grantVoice(occupant.nick()));
@@ -83,7 +111,10 @@ final class SanctionExpiry {
             case "unban" -> {
                 ActionResult result = awaitResult(room.unban(job.get("jid")));
                 switch (result) {
-                    case ActionResult.Done done -> context.logger(roomJid).info("Ban of case #{} ended", job.get("case"));
+                    case ActionResult.Done done -> {
+                        caseNumber.ifPresent(number -> book.deletePending(roomJid, number));
+                        context.logger(roomJid).info("Ban of case #{} ended", job.get("case"));
+                    }
                     case ActionResult.Failed failed -> retry(roomJid, firing, job, failed.why());
                     default -> context.logger(roomJid).warn("Ban of case #{} could not be lifted: {}", job.get("case"),
                             Enforcer.explain(result));

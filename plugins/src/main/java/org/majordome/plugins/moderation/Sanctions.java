@@ -18,21 +18,27 @@ import org.majordome.plugins.moderation.ModerationConfig.Sanction;
 
 /**
  * Turns offences into sanctions and cases: counts the points, asks the {@link EscalationLadder}, has the
- * {@link Enforcer} carry the sanction out, and records the case (which schedules the end of a temporary
- * sanction through {@link SanctionExpiry}). Moderators' sanctions go the same way.
+ * {@link Enforcer} carry the sanction out, and records the case: before a mute, kick or ban leaves (with the
+ * end of a temporary one, {@link CaseInProgress}), else once the room answered. Moderators' sanctions go the
+ * same way.
  */
 final class Sanctions {
 
     static final String BOT = "bot";
 
+    private final Services services;
     private final PluginContext<ModerationConfig> context;
     private final CaseBook book;
-    private final SanctionExpiry expiry;
 
-    Sanctions(PluginContext<ModerationConfig> context, CaseBook book, SanctionExpiry expiry) {
-        this.context = context;
-        this.book = book;
-        this.expiry = expiry;
+    /** What a sanction's case needs. */
+    record Services(PluginContext<ModerationConfig> context, CaseBook book, SanctionExpiry expiry,
+                    Reconciler reconciler) {
+    }
+
+    Sanctions(Services services) {
+        this.services = services;
+        this.context = services.context();
+        this.book = services.book();
     }
 
     /**
@@ -64,19 +70,22 @@ final class Sanctions {
         String points0 = String.format(Locale.ROOT, "%.1f", total);
         List<String> toRemove = decision.removeMessage() || sanction == Sanction.REMOVE ? stanzaIds : List.of();
         if (!dryRun) {
-            // The sanction leaves first; storing the points and logging overlap with its round trip.
+            // A warning or a removal leaves first, storing the points and the case overlapping with its round trip;
+            // a mute, kick or ban waits for its case (CaseInProgress).
+            CaseInProgress progress = new CaseInProgress(services, room, offender, rules, evidence, BOT, reason,
+                    Enforcer.describe(sanction, duration));
             Plan plan = new Plan(sanction, duration, toRemove, reason,
                     offender.nick() + ", please stop: " + reason + ".", message, policy.warnPrivately(),
-                    EscalationLadder.fallbacks(policy));
+                    EscalationLadder.fallbacks(policy), progress);
             Enforcer.apply(room, offender, plan).thenAccept(outcome -> concluded(room, offender, rules, evidence, BOT,
-                    outcome));
+                    outcome, progress));
         }
         book.addPoints(room.roomJid(), offender.key(), dryRun, points, now, policy.pointsDecayEvery());
         context.logger(room.roomJid()).info("{} broke {} ({} points){}", offender.describe(), reason, points0,
                 dryRun ? " [dry run]" : "");
         if (dryRun) {
             String action = "would have: " + (toRemove.isEmpty() ? "" : "remove+") + Enforcer.describe(sanction, duration);
-            recordCase(room, offender, rules, evidence, action, BOT, duration, sanction, "", true);
+            recordCase(room, offender, rules, evidence, action, BOT, "", true);
         }
     }
 
@@ -84,41 +93,40 @@ final class Sanctions {
     CompletionStage<Outcome> manual(RoomHandle room, Policy policy, Offender offender, Sanction sanction,
                                     Duration duration, String reason, String actor, String rule) {
         String warning = offender.nick() + ", warning from the moderators" + (reason.isBlank() ? "." : ": " + reason);
+        CaseInProgress progress = new CaseInProgress(services, room, offender, rule, reason, actor, reason,
+                Enforcer.describe(sanction, duration));
         Plan plan = new Plan(sanction, duration, List.of(), reason, warning, Optional.empty(), false,
-                EscalationLadder.fallbacks(policy));
+                EscalationLadder.fallbacks(policy), progress);
         return Enforcer.apply(room, offender, plan).thenApply(outcome -> {
-            concluded(room, offender, rule, reason, actor, outcome);
+            concluded(room, offender, rule, reason, actor, outcome, progress);
             return outcome;
         });
     }
 
-    /** Records the case of a carried-out plan (and so schedules the end of a temporary sanction). */
+    /** Records the case of a carried-out plan, unless its {@link CaseInProgress} did. */
     private void concluded(RoomHandle room, Offender offender, String rule, String evidence, String actor,
-                           Outcome outcome) {
+                           Outcome outcome, CaseInProgress progress) {
         try {
-            Sanction applied = outcome.applied().orElse(null);
-            ModerationCase entry = recordCase(room, offender, rule, evidence, outcome.done(), actor, outcome.duration(), applied,
-                    outcome.fallback(), false);
+            long number = progress.conclude(outcome);
+            if (number == 0) {
+                number = recordCase(room, offender, rule, evidence, outcome.done(), actor, outcome.fallback(), false)
+                        .number();
+            }
             if (!outcome.fallback().isEmpty()) {
-                context.logger(room.roomJid()).warn("Case #{}: {}", entry.number(), outcome.fallback());
+                context.logger(room.roomJid()).warn("Case #{}: {}", number, outcome.fallback());
             }
         } catch (RuntimeException e) {
             context.logger(room.roomJid()).error("Could not record the case of {}", offender.describe(), e);
         }
     }
 
+    /** Records a case that needs nothing more: a warning, a removal, a dry run, a moderator's unmute or pardon. */
     ModerationCase recordCase(RoomHandle room, Offender offender, String rule, String evidence, String action,
-                              String actor, Duration duration, Sanction applied, String fallback, boolean dryRun) {
+                              String actor, String fallback, boolean dryRun) {
         Instant now = context.clock().instant();
-        boolean timed = !dryRun && !duration.isZero() && (applied == Sanction.MUTE || applied == Sanction.BAN);
         ModerationCase entry = book.record(room.roomJid(), number -> new ModerationCase(number, room.roomJid(),
                 offender.key(), offender.nick(), offender.realJid(), offender.occupantId(), rule, evidence, action,
-                actor, now, timed ? Optional.of(now.plus(duration)) : Optional.empty(), fallback, dryRun));
-        if (timed) {
-            // Before the log line: whoever reads "Case #n" (an operator, a test about to kill the bot) may rely on
-            // the end of the sanction being stored.
-            expiry.schedule(room.roomJid(), applied, offender, now.plus(duration), entry.number());
-        }
+                actor, now, Optional.empty(), fallback, dryRun));
         context.logger(room.roomJid()).info("Case #{}: {} — {} → {}", entry.number(), offender.describe(), rule, action);
         return entry;
     }

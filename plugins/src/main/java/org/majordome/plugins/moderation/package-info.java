@@ -29,14 +29,23 @@
  * remove the message and mute 10 minutes, then kick, then ban 24 hours). A sanction the room does not offer
  * or refuses (no XEP-0425 removal, a refused role or affiliation change, a ban without a real JID) falls back
  * to the next rung the keeper configured with a harsher sanction (with {@code remove} at 1 point and
- * {@code kick} at 2, no XEP-0425 means a kick), or when none is left to the harshest gentler rung not tried
- * yet; the case records it. Every automatic or manual action is a case
+ * {@code kick} at 2, no XEP-0425 means a kick), or when none is left to the harshest gentler rung other than
+ * a warning not tried yet; the case records it. Every automatic or manual action is a case
  * numbered per room and stored with room, offender, rule, evidence, action, actor, time, expiry and
  * fallback. In dry run (per room or per rule) the case says "would have" and nothing is done.
  *
- * <p>Temporary mutes and bans end through persistent jobs, so they end on time across restarts (a job
- * that came due while the bot was down runs once at start). An occupant who leaves and rejoins while muted
- * is muted again.
+ * <p>A mute, kick or ban carries its reason, with the case number, in the role or affiliation change
+ * ({@code words: word 'spam' (case #12)}); a muted occupant also gets one private message saying for how long.
+ *
+ * <p>No crash window: before a mute, kick or ban leaves, its case is stored, and for a mute or ban a pending
+ * record and the persistent job that ends it. A sanction the server refuses is recorded {@code refused:} and
+ * leaves nothing to end; one that got no answer is {@code unconfirmed:} until the room's lists tell (the ban
+ * list, XEP-0045 §9.5, through {@link org.majordome.api.room.RoomHandle#banList}; present occupants' roles),
+ * which the plugin reads at start, on every join of the room and right after the missing answer: a sanction
+ * in force keeps its end, one that never reached the server is recorded {@code not carried out:}. Temporary
+ * mutes and bans end through their persistent jobs, on time across restarts (a job that came due while the
+ * bot was down runs once at start), and once: the job forgets the pending record, and a repeat finds none.
+ * An occupant who leaves and rejoins while muted is muted again.
  *
  * <h2>Lockdown and the room keeper</h2>
  * A join flood (or {@code !lockdown}) makes the room moderated (or members-only) through a configuration

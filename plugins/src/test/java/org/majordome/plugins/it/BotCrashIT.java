@@ -1,6 +1,7 @@
 package org.majordome.plugins.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -68,6 +69,52 @@ class BotCrashIT {
             XmppTestClient again = clients.connectExisting("offender1", TestClients.passwordOf("offender1"),
                     TestClients.Transport.PLAIN);
             again.join(room, "offender1"); // throws if still banned (forbidden)
+        }
+    }
+
+    /**
+     * Issue 13 item 3, "no crash window": a ban used to be carried out before its case and the job that ends it
+     * were stored, so a bot killed right after the ban left it in place for good. The bot now halts (as
+     * {@code kill -9} would) the moment Prosody confirms the ban, before it does anything else; started again,
+     * it finds the ban on the room's ban list (XEP-0045 §9.5) and lifts it exactly once, at its time.
+     */
+    @Test
+    void aBanWhoseBotWasKilledRightAfterTheBanIqStillEndsExactlyOnce(TestClients clients) throws IOException {
+        ProsodyServer server = prosody.server();
+        EntityBareJid room = server.uniqueRoom("crash-window");
+        int healthPort = freePort();
+        Path config = BotProcess.writeConfig(server, work, work.resolve("data"), healthPort, Duration.ofSeconds(60),
+                BotProcess.rooms(List.of(room), "core", "moderation") + """
+                        plugins:
+                          moderation:
+                            default-ban: 25s
+                            words: {words: [forbidden], action: ban}
+                        """);
+        BotProcess bot = BotProcess.start(config, healthPort, "-Dmajordome.test.halt-after-sanction=ban");
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(bot::ready);
+            XmppTestClient offender = clients.connect("offender3");
+            offender.join(room, "offender3");
+            offender.say(room, "a forbidden word");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !bot.isAlive());
+        } finally {
+            bot.close();
+        }
+        assertThat(bot.logText()).doesNotContain("Ban of case");
+        XmppTestClient stillBanned = clients.connectExisting("offender3", TestClients.passwordOf("offender3"),
+                TestClients.Transport.PLAIN);
+        assertThatThrownBy(() -> stillBanned.join(room, "offender3")).as("the ban reached the server")
+                .hasMessageContaining("forbidden");
+
+        try (BotProcess restarted = BotProcess.start(config, healthPort)) {
+            await().atMost(Duration.ofSeconds(60)).until(restarted::ready);
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(restarted.logText(), "Ban of case #1 ended") >= 1);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> count(restarted.logText(), "Ban of case #\\d+ ended") == 1);
+            assertThat(restarted.logText()).contains("Case #1: the ban 25s is in force");
+            XmppTestClient again = clients.connectExisting("offender3", TestClients.passwordOf("offender3"),
+                    TestClients.Transport.PLAIN);
+            again.join(room, "offender3"); // throws if still banned (forbidden)
         }
     }
 

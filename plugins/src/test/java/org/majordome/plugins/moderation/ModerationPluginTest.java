@@ -111,7 +111,9 @@ class ModerationPluginTest {
         assertThat(room.actions()).filteredOn(action -> !(action instanceof RoomAction.Said)).containsExactly(
                 new RoomAction.Replied("flooder", "flooder, please stop: flood: 5 messages within 5s."),
                 new RoomAction.MessageModerated("stanza-20", "flood: 5 messages within 5s"),
-                new RoomAction.VoiceRevoked("flooder"));
+                new RoomAction.VoiceRevoked("flooder", "flood: 5 messages within 5s (case #2)"),
+                new RoomAction.SentPrivately("flooder",
+                        "You are muted in lobby for 10m: flood: 5 messages within 5s (case #2)."));
         assertThat(room.actions()).noneMatch(action -> action.toString().contains("mod")
                 || action.toString().contains("innocent"));
         room.join("boss", Role.MODERATOR, Affiliation.OWNER);
@@ -143,7 +145,7 @@ class ModerationPluginTest {
         room.join("boss", Role.MODERATOR, Affiliation.OWNER);
         room.say("troll", "f u c k all of you");   // 3 points: mute + remove
 
-        assertThat(room.actions()).contains(new RoomAction.VoiceRevoked("troll"))
+        assertThat(room.actions()).contains(new RoomAction.VoiceRevoked("troll", "words: word 'fuck' (case #1)"))
                 .noneMatch(RoomAction.MessageModerated.class::isInstance);
         room.say("boss", "!case 1");
         assertThat(room.botSaidPrivatelyTo("boss")).singleElement().asString()
@@ -161,7 +163,7 @@ class ModerationPluginTest {
         room.join("boss", Role.MODERATOR, Affiliation.OWNER);
         room.say("troll", "spam");
 
-        assertThat(room.actions()).contains(new RoomAction.Kicked("troll", "words: word 'spam'"));
+        assertThat(room.actions()).contains(new RoomAction.Kicked("troll", "words: word 'spam' (case #1)"));
         room.say("boss", "!case 1");
         assertThat(room.botSaidPrivatelyTo("boss")).singleElement().asString()
                 .contains("— kick —").contains("remove not supported").contains("mute instead")
@@ -183,7 +185,7 @@ class ModerationPluginTest {
         room.join("boss", Role.MODERATOR, Affiliation.OWNER);
         room.say("troll", "shit");
 
-        assertThat(room.actions()).contains(new RoomAction.Kicked("troll", "words: word 'shit'"))
+        assertThat(room.actions()).contains(new RoomAction.Kicked("troll", "words: word 'shit' (case #1)"))
                 .noneMatch(RoomAction.VoiceRevoked.class::isInstance);
         room.say("boss", "!case 1");
         assertThat(room.botSaidPrivatelyTo("boss")).singleElement().asString()
@@ -199,7 +201,7 @@ class ModerationPluginTest {
         room.say("alice", "shit");
         assertThat(room.actions()).noneMatch(RoomAction.VoiceRevoked.class::isInstance);
         room.say("alice", "shit");                       // 3 points: mute
-        assertThat(room.actions()).contains(new RoomAction.VoiceRevoked("alice"));
+        assertThat(room.actions()).contains(new RoomAction.VoiceRevoked("alice", "words: word 'shit' (case #3)"));
 
         room.clearActions();
         kit.clock().advance(Duration.ofMinutes(45));    // 3 points forgotten
@@ -217,7 +219,7 @@ class ModerationPluginTest {
         room.say("alice", "shit");                       // 2 points: warn
         room.changeNick("alice", "bob");
         room.say("bob", "shit");                         // 4 points: mute
-        assertThat(room.actions()).contains(new RoomAction.VoiceRevoked("bob"));
+        assertThat(room.actions()).contains(new RoomAction.VoiceRevoked("bob", "words: word 'shit' (case #2)"));
     }
 
     @Test
@@ -228,8 +230,8 @@ class ModerationPluginTest {
         room.join(TestOccupant.nick("known").realJid("known@example.org"));
         room.say("anon", "shit");
         room.say("known", "shit");
-        assertThat(room.actions()).contains(new RoomAction.Kicked("anon", "words: word 'shit'"),
-                new RoomAction.Banned("known@example.org", "words: word 'shit'"));
+        assertThat(room.actions()).contains(new RoomAction.Kicked("anon", "words: word 'shit' (case #1)"),
+                new RoomAction.Banned("known@example.org", "words: word 'shit' (case #2)"));
     }
 
     @Test
@@ -314,7 +316,7 @@ class ModerationPluginTest {
             room.join(TestOccupant.nick("raider").realJid("raider@evil.example"));
             room.join("boss", Role.MODERATOR, Affiliation.OWNER);
             room.say("boss", "!ban raider 1s spam");
-            assertThat(room.actions()).contains(new RoomAction.Banned("raider@evil.example", "spam"));
+            assertThat(room.actions()).contains(new RoomAction.Banned("raider@evil.example", "spam (case #1)"));
             room.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
 
             await().atMost(Duration.ofSeconds(15)).until(() -> log.list.stream()
@@ -356,7 +358,7 @@ class ModerationPluginTest {
         room.say("boss", "!warn alice be nice");
         room.say("boss", "!kick alice rude");
         assertThat(room.actions()).contains(new RoomAction.Said("alice, warning from the moderators: be nice"),
-                new RoomAction.Kicked("alice", "rude"));
+                new RoomAction.Kicked("alice", "rude (case #2)"));
         room.say("boss", "!cases alice");
         assertThat(room.botSaidPrivatelyTo("boss")).last().asString()
                 .contains("#2").contains("alice: manual → kick").contains("#1").contains("alice: manual → warn");
@@ -374,12 +376,13 @@ class ModerationPluginTest {
         lobby.join(TestOccupant.nick("raider").realJid("raider@evil.example"));
         lobby.join("boss", Role.MODERATOR, Affiliation.OWNER);
         lobby.say("boss", "!ban raider 1d spam --all");
-        assertThat(lobby.actions()).contains(new RoomAction.Banned("raider@evil.example", "spam (--all)"));
-        assertThat(annex.actions()).contains(new RoomAction.Banned("raider@evil.example", "spam (--all)"));
+        assertThat(lobby.actions()).contains(new RoomAction.Banned("raider@evil.example", "spam (--all) (case #1)"));
+        assertThat(annex.actions()).contains(new RoomAction.Banned("raider@evil.example", "spam (--all) (case #1)"));
 
         annex.clearActions();
         annex.join(TestOccupant.nick("raider2").realJid("raider@evil.example"));
-        assertThat(annex.actions()).contains(new RoomAction.Banned("raider@evil.example", "on the shared ban list"));
+        assertThat(annex.actions()).contains(new RoomAction.Banned("raider@evil.example",
+                "on the shared ban list (case #2)"));
 
         lobby.say("boss", "!unban raider@evil.example");
         assertThat(annex.actions()).contains(new RoomAction.Unbanned("raider@evil.example"));
@@ -410,7 +413,8 @@ class ModerationPluginTest {
         TestRoom room = start(config());
         room.join("Admin", Role.MODERATOR, Affiliation.ADMIN);
         room.join("Аdmіn", Role.PARTICIPANT);           // Cyrillic А and і
-        assertThat(room.actions()).contains(new RoomAction.Kicked("Аdmіn", "nicknames: nickname imitates 'Admin'"));
+        assertThat(room.actions()).contains(new RoomAction.Kicked("Аdmіn",
+                "nicknames: nickname imitates 'Admin' (case #1)"));
     }
 
     @Test
