@@ -93,6 +93,20 @@ final class CommandStage {
     }
 
     /**
+     * Whether {@link #accept} may have anything to do with the event: a message starting with the command
+     * prefix. Cheap, for the dispatcher's thread-saving path; everything else is handed to the plugins at once.
+     */
+    boolean mayBeCommand(BotEvent event) {
+        MessageStanza message = switch (event) {
+            case RoomMessageReceivedEvent received -> received.message();
+            case PrivateMessageReceivedEvent received -> received.message();
+            case DirectMessageReceivedEvent received -> received.message();
+            default -> null;
+        };
+        return message != null && message.body() != null && message.body().startsWith(parser.prefix());
+    }
+
+    /**
      * Handles the message event if it is a command; ignores every other event. The runtime's own answers
      * (help, refusals, usage) are given here; a command to run is returned, for its plugin's lane.
      */

@@ -4,7 +4,8 @@ package org.majordome.dispatch;
  * Counters since the dispatcher started, for metrics and health checks.
  *
  * @param eventsAccepted      events taken into a queue
- * @param eventsShed          events refused because their queue was full or the dispatcher shutting down
+ * @param eventsShed          events refused because their room's queue was full or the dispatcher shutting down,
+ *                            plus events one plugin missed because its lane in that room was full
  * @param eventsDispatched    events whose delivery to all plugins finished (in time or not)
  * @param handlerErrors       handler or command calls that threw
  * @param handlerTimeouts     handler or command calls that overran the time limit

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * the command's call to its plugin's share. Then one ordered lane per room and plugin ({@link PluginLanes}),
  * each drained on the handler executor: a plugin sees one room's events, and its commands there, in order and
  * one at a time, while plugins of the same room run side by side, so a slow or looping one never holds the
- * others back. No plugin code runs on the room queue's thread.
+ * others back. No plugin code runs on the room queue's thread. An event the command stage has nothing to do
+ * with (anything but a message starting with the command prefix), for a room with nothing waiting, skips the
+ * room queue: the offering thread hands it to the lanes itself, which saves a thread hand-off.
  *
  * <p>Queues and lanes exist only while they have work: the first event for an idle key starts a drain task,
  * which ends and removes the queue when it finds it empty. Memory is therefore bounded by the capacity times
@@ -123,10 +125,12 @@ public final class Dispatcher {
     }
 
     /**
-     * Queues an event for delivery. Never blocks (beyond a queue's monitor, held only to add or take one
-     * event): safe on the XMPP library's reader thread.
+     * Queues an event for delivery. Never blocks (beyond a queue's or lane's monitor, held only to add or take
+     * one item) and runs no plugin code: safe on the XMPP library's reader thread. An event that cannot be a
+     * command, for a room with nothing waiting, goes straight to the plugins' lanes.
      *
-     * @return false when the event was shed (queue full, or shutting down)
+     * @return false when the event was shed (room queue full, or shutting down); a plugin whose own lane is
+     *         full misses it without making this false
      */
     public boolean offer(BotEvent event) {
         Objects.requireNonNull(event, "event");
@@ -138,6 +142,14 @@ public final class Dispatcher {
         while (true) {
             Queue queue = queues.get(key);
             if (queue == null) {
+                if (!commandStage.mayBeCommand(event)) {
+                    // Nothing of this key waits to be handed out and the command stage has nothing to do with
+                    // it: hand it to the lanes from here, one thread hand-off instead of two. The order holds:
+                    // a queue leaves the map only after handing out its last event.
+                    counters.eventsAccepted.increment();
+                    handOut(key, event);
+                    return true;
+                }
                 queue = queues.computeIfAbsent(key, ignored -> new Queue());
             }
             boolean startDrain;

@@ -35,8 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Issue 13 item 8: how long a well-behaved plugin takes to see a room message (offer to its handler) while
  * another plugin in the same room spins on every message ({@code spinMillis} of busy CPU per call, below
  * the time limit, as a script looping until its own time limit stops it), against the same room with that
- * plugin returning at once ({@code spinMillis=0}). Production threads (virtual). The sample mode gives the
- * median and tail; the target is the same median with and without the spinning neighbour.
+ * plugin returning at once ({@code spinMillis=0}), for plain talk and for a command. Production threads
+ * (virtual). The sample mode gives the median and tail; the target is the same median with and without the
+ * spinning neighbour.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -50,6 +51,10 @@ public class NeighbourReactionBenchmark {
 
     @Param({"0", "100"})
     public long spinMillis;
+
+    /** Plain talk (what moderation reacts to) or a command (what {@code !ping} is). */
+    @Param({"hello", "!ping"})
+    public String body;
 
     private PluginTestKit kit;
     private Responder responder;
@@ -123,7 +128,7 @@ public class NeighbourReactionBenchmark {
         kit = PluginTestKit.builder().plugin(spinner).plugin(responder).room(ROOM)
                 .executors(virtual, virtual).start();
         event = new RoomMessageReceivedEvent(ROOM, new Occupant("alice", Optional.empty(), Optional.of("occ-1"),
-                Role.PARTICIPANT, Affiliation.NONE), MessageStanza.ofBody("!ping"), Instant.now());
+                Role.PARTICIPANT, Affiliation.NONE), MessageStanza.ofBody(body), Instant.now());
     }
 
     @TearDown(Level.Trial)

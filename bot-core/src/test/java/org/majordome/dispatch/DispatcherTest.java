@@ -90,6 +90,9 @@ class DispatcherTest {
 
     /** Blocks on a latch for every message whose body starts with "block" in the rooms it is enabled in. */
     public class Blocker extends Recorder {
+        /** Calls that reached the latch. */
+        final java.util.concurrent.atomic.AtomicInteger blocked = new java.util.concurrent.atomic.AtomicInteger();
+
         Blocker() {
             super("blocker");
         }
@@ -98,6 +101,7 @@ class DispatcherTest {
         @OnEvent
         public void on(RoomMessageReceivedEvent event) {
             if (event.message().body().startsWith("block")) {
+                blocked.incrementAndGet();
                 try {
                     release.await();
                 } catch (InterruptedException interrupted) {
@@ -379,21 +383,45 @@ class DispatcherTest {
     void aFullQueueShedsNewEventsAndCountsThem() {
         Queue<Runnable> pendingDrains = new ArrayDeque<>();
         Recorder recorder = new Recorder("recorder");
+        // Commands go through the room queue (plain talk in an idle room goes straight to the plugins).
         PluginTestKit bot = kit(List.of(recorder), Map.of(LOBBY, List.of("recorder")),
-                DispatcherSettings.defaults().withQueueCapacity(3), pendingDrains::add, Runnable::run);
+                DispatcherSettings.defaults().withQueueCapacity(3).withAnswerUnknownCommands(false),
+                pendingDrains::add, Runnable::run);
 
         List<Boolean> accepted = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            accepted.add(bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "m" + i)));
+            accepted.add(bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "!m" + i)));
         }
         assertThat(accepted).containsExactly(true, true, true, false, false);
         assertThat(bot.dispatcher().stats().eventsShed()).isEqualTo(2);
         assertThat(pendingDrains).as("one drain task per busy room").hasSize(1);
 
         pendingDrains.poll().run();
-        assertThat(recorder.in(LOBBY)).containsExactly("m0", "m1", "m2");
-        assertThat(bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "m5"))).isTrue();
+        assertThat(recorder.in(LOBBY)).containsExactly("!m0", "!m1", "!m2");
+        assertThat(bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "!m5"))).isTrue();
         assertThat(pendingDrains).as("an emptied room starts a new drain").hasSize(1);
+    }
+
+    @Test
+    void aFullPluginLaneShedsForThatPluginOnly() {
+        Blocker blocker = new Blocker();
+        Recorder recorder = new Recorder("recorder");
+        PluginTestKit bot = kit(List.of(blocker, recorder), Map.of(LOBBY, List.of("blocker", "recorder")),
+                DispatcherSettings.defaults().withQueueCapacity(3).withHandlerTimeLimit(Duration.ofMinutes(10)));
+
+        bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> blocker.blocked.get() == 1);
+        for (int i = 1; i < 10; i++) {
+            bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "m" + i));
+            int seen = i + 1; // one at a time: the recorder's own lane never fills
+            await().atMost(Duration.ofSeconds(30)).until(() -> recorder.in(LOBBY).size() == seen);
+        }
+        assertThat(bot.dispatcher().stats().eventsShed()).isEqualTo(6);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> bot.dispatcher().stats().eventsDispatched() == 10);
+        assertThat(blocker.in(LOBBY)).as("the blocked call and the lane's capacity; the rest shed for it alone")
+                .containsExactly("block", "m1", "m2", "m3");
+        assertThat(bot.dispatcher().stats().eventsShed()).isEqualTo(6);
     }
 
     @Test
