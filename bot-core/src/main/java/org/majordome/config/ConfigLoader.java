@@ -93,7 +93,12 @@ public final class ConfigLoader {
         boolean dispatchValid = problems.all().size() == problemsBefore;
         MonitoringSettings monitoring = monitoring(top.section("monitoring"));
         List<PluginChecks.RoomPluginRef> roomPlugins = new ArrayList<>();
-        List<RoomSettings> rooms = RoomsReader.rooms(top, roomPlugins);
+        List<ConfigValue> roomsWithAllScripts = new ArrayList<>();
+        List<RoomSettings> rooms = RoomsReader.rooms(top, roomPlugins, roomsWithAllScripts);
+        if (dispatchValid && dispatch.scriptsDirectory().isEmpty()) {
+            roomsWithAllScripts.forEach(value -> value.reportProblem(
+                    "'all' enables every script of dispatch.scripts-directory, which is not set", false));
+        }
         ConfigReader pluginsSection = top.section("plugins");
         Map<String, PluginSection> plugins = plugins(pluginsSection);
         top.rejectUnknownKeys();

@@ -19,18 +19,21 @@ final class RoomsReader {
     }
 
     /**
-     * @param roomPlugins receives each plugin id a room lists, with where it is written, for the plugin checks
+     * @param roomPlugins         receives each plugin id a room lists, with where it is written, for the plugin checks
+     * @param roomsWithAllScripts receives each {@code scripts: all}, for the check that there is a scripts directory
      */
-    static List<RoomSettings> rooms(ConfigReader top, List<PluginChecks.RoomPluginRef> roomPlugins) {
+    static List<RoomSettings> rooms(ConfigReader top, List<PluginChecks.RoomPluginRef> roomPlugins,
+                                    List<ConfigValue> roomsWithAllScripts) {
         Map<EntityBareJid, Integer> firstLines = new HashMap<>();
         return top.list("rooms").stream()
-                .map(item -> item.asSection().flatMap(room -> room(room, firstLines, roomPlugins)))
+                .map(item -> item.asSection().flatMap(room -> room(room, firstLines, roomPlugins, roomsWithAllScripts)))
                 .flatMap(Optional::stream)
                 .toList();
     }
 
     private static Optional<RoomSettings> room(ConfigReader room, Map<EntityBareJid, Integer> firstLines,
-                                               List<PluginChecks.RoomPluginRef> roomPlugins) {
+                                               List<PluginChecks.RoomPluginRef> roomPlugins,
+                                               List<ConfigValue> roomsWithAllScripts) {
         Optional<EntityBareJid> jid = room.required("jid").flatMap(value -> value.asEntityBareJid().filter(parsed -> {
             int line = value.node().getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
             Integer first = firstLines.putIfAbsent(parsed, line);
@@ -53,8 +56,12 @@ final class RoomsReader {
                 }
             });
         }
-        boolean allScripts = room.value("scripts").flatMap(value -> value.as("'all' (every script) or 'none'",
+        Optional<ConfigValue> scripts = room.value("scripts");
+        boolean allScripts = scripts.flatMap(value -> value.as("'all' (every script) or 'none'",
                 RoomsReader::scriptsChoice)).orElse(false);
+        if (allScripts) {
+            roomsWithAllScripts.add(scripts.get());
+        }
         DesiredRoomConfig desired = room.value("config")
                 .flatMap(ConfigValue::asSection)
                 .map(RoomsReader::desiredRoomConfig)

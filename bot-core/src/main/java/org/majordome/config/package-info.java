@@ -8,6 +8,9 @@
  * <p>{@link org.majordome.config.ConfigLoader} reads the file. {@link org.majordome.config.ConfigReader} and
  * {@link org.majordome.config.ConfigValue} do the reading; {@link org.majordome.config.RecordBinder} binds
  * each plugin's {@link org.majordome.config.PluginSection} to its config record with the same
- * file/line/key precision.
+ * file/line/key precision. Given the plugins the runtime finds ({@link org.majordome.config.KnownPlugins}),
+ * the loader checks the file whole in one pass: plugin ids in rooms and under {@code plugins:}, and every
+ * section bound to its record, whose own checks (cron expressions, patterns...) are reported at their key.
+ * {@code check-config}, start and reload all read a file this way.
  */
 package org.majordome.config;

@@ -17,7 +17,8 @@ import org.majordome.api.Plugin;
  *
  * <p>Built once at startup with {@link #build}; every problem (unknown or duplicate plugin id, bad
  * handler signature, invalid or clashing command name) is collected in {@link #problems()}, like
- * configuration errors, so that the bot can refuse to start with the full list. Whether a plugin is
+ * configuration errors, so that the bot can refuse to start with the full list. A plugin can join a built
+ * registry later ({@link #add}: a script file that appeared while the bot runs). Whether a plugin is
  * running right now is tracked by {@link PluginLifecycle}.
  */
 public final class PluginRegistry {

@@ -28,9 +28,9 @@ import org.majordome.testing.XmppTestClient;
  * bot in this JVM started from a configuration file, one real client in the room:
  * <ol>
  * <li>edit: a script's file is replaced (write, then move into place) until the client gets the new reply;</li>
- * <li>new file: a script the room already lists in the configuration is dropped in until its command answers
- * (the watcher, a configuration reload, every plugin restarted); then it is deleted again (the next reload
- * drops it from the generation) and the room's list is restored for the next trial.</li>
+ * <li>new file: a script with a new name is dropped in until its command answers in the room, which has
+ * {@code scripts: all} (the watcher hands the new file over, the runtime starts that script alone); then it is
+ * deleted again (unloaded), and the next trial drops another new name.</li>
  * </ol>
  * The client sends the command every {@code poll} ms (default 50) and stops the clock at the first new answer,
  * so a figure includes up to one poll interval and a reply's round trip. Arguments: {@code trials=10 poll=50}.
@@ -80,15 +80,11 @@ public final class ScriptReloadHarness {
 
                 List<Double> added = new ArrayList<>();
                 for (int trial = 1; trial <= trials; trial++) {
-                    Files.writeString(config, config(server, scripts, room, "echo, fresh"), UTF_8);
+                    String name = "fresh" + trial;
                     long start = System.nanoTime();
-                    drop(scripts, "fresh.js", command("fresh", "fresh " + trial));
-                    added.add(answerTime(client, room, "!fresh", "Bench: fresh " + trial, poll) - start / 1e6);
-                    Files.writeString(config, config(server, scripts, room, "echo"), UTF_8);
-                    Files.delete(scripts.resolve("fresh.js"));
-                    if (!(bot.reload() instanceof org.majordome.app.ConfigReloader.Applied)) {
-                        throw new IllegalStateException("the reload after deleting fresh.js was refused");
-                    }
+                    drop(scripts, name + ".js", command(name, "fresh " + trial));
+                    added.add(answerTime(client, room, "!" + name, "Bench: fresh " + trial, poll) - start / 1e6);
+                    Files.delete(scripts.resolve(name + ".js"));
                 }
                 System.out.printf("poll every %d ms, %d trials each, ms from the file in place to the new answer%n",
                         poll, trials);
@@ -118,6 +114,7 @@ public final class ScriptReloadHarness {
                 rooms:
                   - jid: %s
                     plugins: [%s]
+                    scripts: all
                 """.formatted(BotUnderTest.ACCOUNT, server.domain(), BotUnderTest.PASSWORD, server.host(),
                 server.port(), scripts, room, plugins);
     }

@@ -105,6 +105,8 @@ class ConfigLoaderPluginsTest {
                 connection:
                   jid: bot@localhost
                   password: secret
+                dispatch:
+                  scripts-directory: .
                 rooms:
                   - jid: lobby@conference.localhost
                     plugins: [core]
@@ -115,6 +117,22 @@ class ConfigLoaderPluginsTest {
 
         assertThat(config.rooms().getFirst().allScripts()).isTrue();
         assertThat(config.rooms().getFirst().enabledPlugins(List.of("hello", "core"))).containsExactly("core", "hello");
+    }
+
+    @Test
+    void everyScriptWithoutAScriptsDirectoryIsAProblem() throws IOException {
+        List<ConfigProblem> problems = problems("""
+                connection:
+                  jid: bot@localhost
+                  password: secret
+                rooms:
+                  - jid: lobby@conference.localhost
+                    scripts: all
+                """, PLUGINS);
+
+        assertThat(problems).extracting(ConfigProblem::line, ConfigProblem::key, ConfigProblem::message)
+                .containsExactly(tuple(6, "rooms[0].scripts",
+                        "'all' enables every script of dispatch.scripts-directory, which is not set"));
     }
 
     @Test

@@ -9,6 +9,10 @@
  * registers a handler for the kind at start ({@code onPersistentJob}), and a job that came due while the
  * bot or the plugin was down runs once as soon as its handler is there.
  *
+ * <p>{@link org.majordome.api.schedule.CronText} checks a cron expression the way {@code cron} will: a plugin's
+ * configuration record calls it in its constructor, so that a bad schedule is reported with the file's other
+ * problems ({@code check-config}, start and reload) rather than when the plugin starts.
+ *
  * <p>Missed fire times are never replayed in a burst: interval jobs skip them, cron jobs skip them or run
  * once to catch up ({@link org.majordome.api.schedule.CatchUp}), persistent jobs run once, late.
  */
