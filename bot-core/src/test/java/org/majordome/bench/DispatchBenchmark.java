@@ -6,12 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.majordome.api.NoConfig;
-import org.majordome.api.OnEvent;
-import org.majordome.api.Plugin;
-import org.majordome.api.PluginContext;
 import org.majordome.api.event.Affiliation;
 import org.majordome.api.event.MessageStanza;
 import org.majordome.api.event.Occupant;
@@ -55,37 +50,13 @@ public class DispatchBenchmark {
     public String threads;
 
     private PluginTestKit kit;
-    private Counter counter;
+    private MessageCounter counter;
     private ExecutorService virtual;
     private RoomMessageReceivedEvent event;
 
-    /** Counts messages: the cheapest possible handler. */
-    public static final class Counter implements Plugin<NoConfig> {
-        final AtomicLong seen = new AtomicLong();
-
-        @Override
-        public String id() {
-            return "counter";
-        }
-
-        @Override
-        public Class<NoConfig> configType() {
-            return NoConfig.class;
-        }
-
-        @Override
-        public void start(PluginContext<NoConfig> context) {
-        }
-
-        @OnEvent
-        public void on(RoomMessageReceivedEvent message) {
-            seen.incrementAndGet();
-        }
-    }
-
     @Setup(Level.Trial)
     public void start() {
-        counter = new Counter();
+        counter = new MessageCounter();
         PluginTestKit.Builder builder = PluginTestKit.builder().plugin(counter).room(ROOM);
         if (threads.equals("virtual")) {
             virtual = Executors.newVirtualThreadPerTaskExecutor();
@@ -110,15 +81,15 @@ public class DispatchBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long dispatch() {
-        long target = counter.seen.get() + BATCH;
+        long target = counter.seen() + BATCH;
         for (int i = 0; i < BATCH; i++) {
             while (!kit.deliver(event)) {
                 Thread.onSpinWait(); // the queue is full: let it drain, as the intake would shed instead
             }
         }
-        while (counter.seen.get() < target) {
+        while (counter.seen() < target) {
             Thread.onSpinWait();
         }
-        return counter.seen.get();
+        return counter.seen();
     }
 }
