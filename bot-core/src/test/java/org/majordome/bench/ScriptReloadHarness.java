@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.jxmpp.jid.EntityBareJid;
 import org.majordome.app.RunningBot;
 import org.majordome.config.ConfigLoader;
+import org.majordome.testing.BotConfigFile;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.ProsodyServer;
 import org.majordome.testing.TestClients;
@@ -95,13 +96,7 @@ public final class ScriptReloadHarness {
     }
 
     private static String config(ProsodyServer server, Path scripts, EntityBareJid room, String plugins) {
-        return """
-                connection:
-                  jid: %s@%s
-                  password: %s
-                  host: %s
-                  port: %d
-                  tls: disabled
+        return BotConfigFile.connection(server) + """
                 runtime:
                   data-directory: data
                 dispatch:
@@ -110,8 +105,7 @@ public final class ScriptReloadHarness {
                 rooms:
                   - jid: %s
                     plugins: [%s]
-                """.formatted(BotUnderTest.ACCOUNT, server.domain(), BotUnderTest.PASSWORD, server.host(),
-                server.port(), scripts, room, plugins);
+                """.formatted(scripts, room, plugins);
     }
 
     private static void drop(Path directory, String fileName, String code) throws Exception {
