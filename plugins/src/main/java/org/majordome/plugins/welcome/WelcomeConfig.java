@@ -24,7 +24,7 @@ import java.util.Optional;
  *                        flood when it ends) instead of greeting each; {@code {newcomers}}, {@code {room}},
  *                        {@code {count}}; empty to say nothing
  * @param greetingDelay   how long a greeting waits for more joins, so that a burst gets one summary instead of
- *                        one greeting each; each join restarts the wait; zero (1ms in a file) greets at once
+ *                        one greeting each; each newcomer restarts the wait; zero (1ms in a file) greets at once
  * @param settleAfterJoin no longer used: it kept joins seen this soon after the bot's own join from being greeted,
  *                        which left real newcomers ungreeted; the occupants already there when the bot joins get no
  *                        join event at all. Still accepted so that existing files load; the plugin warns when set

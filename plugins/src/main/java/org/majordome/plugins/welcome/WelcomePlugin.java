@@ -99,7 +99,7 @@ public final class WelcomePlugin implements Plugin<WelcomeConfig> {
             }
             if (!settings.greetingDelay().isZero()) {
                 state.await(new Arrivals.Greeting(event.occupant().nick(), text));
-                // Each join restarts the wait, so that a burst ends in one summary.
+                // Each newcomer restarts the wait, so that a burst ends in one summary.
                 context.scheduler().room(room.roomJid()).every(GREETING_JOB, settings.greetingDelay(),
                         firing -> greetWaiting(room.roomJid()));
                 return;

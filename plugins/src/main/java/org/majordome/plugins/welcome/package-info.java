@@ -12,7 +12,7 @@
  *   <li>someone seen in the room (joining or leaving) less than {@code rejoin-cooldown} ago.</li>
  * </ul>
  *
- * <p>A greeting waits {@code greeting-delay} for more joins, each join starting the wait again: one newcomer then
+ * <p>A greeting waits {@code greeting-delay} for more joins, each newcomer starting the wait again: one newcomer
  * gets their greeting, several get one {@code flood-summary} ("Welcome to the 3 newcomers!", in the room whatever
  * the {@code delivery}), so a burst is never greeted one by one. A join flood, more than {@code flood-joins} joins
  * within {@code flood-window}, takes the greetings still waiting with it; once the room has been quiet for a
