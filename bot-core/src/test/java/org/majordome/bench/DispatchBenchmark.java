@@ -6,12 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.majordome.api.NoConfig;
-import org.majordome.api.OnEvent;
-import org.majordome.api.Plugin;
-import org.majordome.api.PluginContext;
 import org.majordome.api.event.Affiliation;
 import org.majordome.api.event.MessageStanza;
 import org.majordome.api.event.Occupant;
@@ -57,37 +52,13 @@ public class DispatchBenchmark {
     public String threads;
 
     private PluginTestKit kit;
-    private Counter counter;
+    private MessageCounter counter;
     private ExecutorService virtual;
     private RoomMessageReceivedEvent event;
 
-    /** Counts messages: the cheapest possible handler. */
-    public static final class Counter implements Plugin<NoConfig> {
-        final AtomicLong seen = new AtomicLong();
-
-        @Override
-        public String id() {
-            return "counter";
-        }
-
-        @Override
-        public Class<NoConfig> configType() {
-            return NoConfig.class;
-        }
-
-        @Override
-        public void start(PluginContext<NoConfig> context) {
-        }
-
-        @OnEvent
-        public void on(RoomMessageReceivedEvent message) {
-            seen.incrementAndGet();
-        }
-    }
-
     @Setup(Level.Trial)
     public void start() {
-        counter = new Counter();
+        counter = new MessageCounter();
         PluginTestKit.Builder builder = PluginTestKit.builder().plugin(counter).room(ROOM);
         if (threads.equals("virtual")) {
             virtual = Executors.newVirtualThreadPerTaskExecutor();
@@ -112,18 +83,18 @@ public class DispatchBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long dispatch() {
-        long start = counter.seen.get();
+        long start = counter.seen();
         long target = start + BATCH;
         for (int i = 0; i < BATCH; i++) {
             // At most WINDOW events in flight, below every queue's capacity: the dispatcher never sheds here
             // (a plugin's full lane would shed without refusing the offer).
-            while (start + i - counter.seen.get() >= WINDOW || !kit.deliver(event)) {
+            while (start + i - counter.seen() >= WINDOW || !kit.deliver(event)) {
                 Thread.onSpinWait();
             }
         }
-        while (counter.seen.get() < target) {
+        while (counter.seen() < target) {
             Thread.onSpinWait();
         }
-        return counter.seen.get();
+        return counter.seen();
     }
 }

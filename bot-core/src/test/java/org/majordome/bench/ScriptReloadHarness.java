@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import java.util.stream.Collectors;
 import org.jxmpp.jid.EntityBareJid;
 import org.majordome.app.RunningBot;
 import org.majordome.config.ConfigLoader;
+import org.majordome.testing.BotConfigFile;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.ProsodyServer;
 import org.majordome.testing.TestClients;
@@ -43,19 +43,12 @@ public final class ScriptReloadHarness {
     }
 
     public static void main(String[] args) {
-        try {
-            run(Arrays.stream(args).map(arg -> arg.split("=", 2)).filter(pair -> pair.length == 2)
-                    .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1])));
-        } catch (Throwable e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        HarnessArgs.run(args, ScriptReloadHarness::run);
     }
 
-    private static void run(Map<String, String> options) throws Exception {
-        int trials = Integer.parseInt(options.getOrDefault("trials", "10"));
-        long poll = Long.parseLong(options.getOrDefault("poll", "50"));
+    private static void run(HarnessArgs options) throws Exception {
+        int trials = options.integer("trials", 10);
+        long poll = options.longInteger("poll", 50);
         Path work = Files.createTempDirectory("script-reload-bench");
         Path scripts = Files.createDirectories(work.resolve("scripts"));
         try (ProsodyServer server = ProsodyServer.builder().logLevel("warn").build().start();
@@ -99,13 +92,7 @@ public final class ScriptReloadHarness {
     }
 
     private static String config(ProsodyServer server, Path scripts, EntityBareJid room, String plugins) {
-        return """
-                connection:
-                  jid: %s@%s
-                  password: %s
-                  host: %s
-                  port: %d
-                  tls: disabled
+        return BotConfigFile.connection(server) + """
                 runtime:
                   data-directory: data
                 dispatch:
@@ -115,8 +102,7 @@ public final class ScriptReloadHarness {
                   - jid: %s
                     plugins: [%s]
                     scripts: all
-                """.formatted(BotUnderTest.ACCOUNT, server.domain(), BotUnderTest.PASSWORD, server.host(),
-                server.port(), scripts, room, plugins);
+                """.formatted(scripts, room, plugins);
     }
 
     private static void drop(Path directory, String fileName, String code) throws Exception {

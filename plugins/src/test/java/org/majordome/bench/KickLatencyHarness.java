@@ -64,21 +64,15 @@ public final class KickLatencyHarness {
     }
 
     public static void main(String[] args) {
-        try {
-            run(HarnessArgs.options(args));
-        } catch (Throwable e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        HarnessArgs.run(args, KickLatencyHarness::run);
     }
 
-    private static void run(Map<String, String> options) throws Exception {
-                int trials = Integer.parseInt(options.getOrDefault("trials", "1000"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "100"));
-        int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
-        int roomCount = Integer.parseInt(options.getOrDefault("rooms", "20"));
-        boolean serverNagle = Boolean.parseBoolean(options.getOrDefault("nagle", "true"));
+    private static void run(HarnessArgs options) throws Exception {
+        int trials = options.integer("trials", 1000);
+        int warmup = options.integer("warmup", 100);
+        int rate = options.integer("rate", 500);
+        int roomCount = options.integer("rooms", 20);
+        boolean serverNagle = options.flag("nagle", true);
 
         List<Kicker> kickers = List.of(new Kicker("majordome", "majspam"), new Kicker("floor", "alphaword"),
                 new Kicker("floor-sm", "bravoword"), new Kicker("floor-qa", "charlieword"), new Kicker("floor-sm-qa", "deltaword"));

@@ -132,28 +132,22 @@ public final class SoakHarness {
                           double probeMaxMs, double botShareMaxMs, int restarts, String load) {
     }
 
-    private SoakHarness(Map<String, String> options) {
-        duration = duration(options.getOrDefault("duration", "30m"));
-        roomCount = Integer.parseInt(options.getOrDefault("rooms", "100"));
-        restartEvery = duration(options.getOrDefault("restart", "5m"));
-        rate = Integer.parseInt(options.getOrDefault("rate", "20"));
-        chatterCount = Integer.parseInt(options.getOrDefault("chatters", "4"));
-        spamEvery = duration(options.getOrDefault("spam", "10s"));
-        spamTimeout = duration(options.getOrDefault("spam-timeout", "30s"));
-        probeEvery = duration(options.getOrDefault("probe", "3s"));
-        sampleEvery = duration(options.getOrDefault("sample", "30s"));
-        warmup = duration(options.getOrDefault("warmup", "3m"));
-        heap = options.getOrDefault("heap", "256m");
+    private SoakHarness(HarnessArgs options) {
+        duration = options.duration("duration", "30m");
+        roomCount = options.integer("rooms", 100);
+        restartEvery = options.duration("restart", "5m");
+        rate = options.integer("rate", 20);
+        chatterCount = options.integer("chatters", 4);
+        spamEvery = options.duration("spam", "10s");
+        spamTimeout = options.duration("spam-timeout", "30s");
+        probeEvery = options.duration("probe", "3s");
+        sampleEvery = options.duration("sample", "30s");
+        warmup = options.duration("warmup", "3m");
+        heap = options.text("heap", "256m");
     }
 
     public static void main(String[] args) {
-        try {
-            new SoakHarness(HarnessArgs.options(args)).run();
-        } catch (Throwable e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        HarnessArgs.run(args, options -> new SoakHarness(options).run());
     }
 
     private void run() throws Exception {
@@ -655,17 +649,4 @@ public final class SoakHarness {
         }
     }
 
-    private static Duration duration(String text) {
-        Matcher matcher = Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.strip());
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("expected a duration like 30s, 5m or 1h, got " + text);
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
-    }
 }

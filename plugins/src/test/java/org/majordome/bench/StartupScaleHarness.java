@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,22 +38,16 @@ public final class StartupScaleHarness {
     }
 
     public static void main(String[] args) {
-        try {
-            run(HarnessArgs.options(args));
-        } catch (Throwable e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        HarnessArgs.run(args, StartupScaleHarness::run);
     }
 
-    private static void run(Map<String, String> options) throws Exception {
-        int small = Integer.parseInt(options.getOrDefault("small", "10"));
-        int large = Integer.parseInt(options.getOrDefault("large", "1000"));
-        int occupants = Integer.parseInt(options.getOrDefault("occupants", "10"));
-        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
-        int idleSeconds = Integer.parseInt(options.getOrDefault("idle", "30"));
-        String heap = options.getOrDefault("heap", "");
+    private static void run(HarnessArgs options) throws Exception {
+        int small = options.integer("small", 10);
+        int large = options.integer("large", 1000);
+        int occupants = options.integer("occupants", 10);
+        int runs = options.integer("runs", 5);
+        int idleSeconds = options.integer("idle", 30);
+        String heap = options.text("heap", "");
         String[] jvm = heap.isEmpty() ? new String[] {"-XX:MaxRAMPercentage=50"}
                 : new String[] {"-Xmx" + heap};
         List<String> report = new ArrayList<>();

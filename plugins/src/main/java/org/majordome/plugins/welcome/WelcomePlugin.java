@@ -5,9 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +21,6 @@ import org.majordome.api.command.CommandScope;
 import org.majordome.api.event.Occupant;
 import org.majordome.api.event.OccupantJoinedEvent;
 import org.majordome.api.event.OccupantLeftEvent;
-import org.majordome.api.event.RoomJoinedEvent;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.storage.KeyValueStore;
 import org.majordome.api.storage.StorageOperations;
@@ -33,10 +31,12 @@ public final class WelcomePlugin implements Plugin<WelcomeConfig> {
 
     /** The job that ends a join flood once the room has been quiet for a flood window. */
     static final String FLOOD_END_JOB = "flood-end";
+    /** The job that sends the greetings waiting once the room has had no join for a greeting delay. */
+    static final String GREETING_JOB = "greeting";
     static final String NO_RULES = "No rules have been set for this room.";
     private static final String SEEN_PREFIX = "seen/";
 
-    private final Map<String, RoomState> states = new ConcurrentHashMap<>();
+    private final Map<String, Arrivals> states = new ConcurrentHashMap<>();
     private volatile PluginContext<WelcomeConfig> context;
 
     @Override
@@ -52,16 +52,17 @@ public final class WelcomePlugin implements Plugin<WelcomeConfig> {
     @Override
     public void start(PluginContext<WelcomeConfig> context) {
         this.context = context;
-    }
-
-    @OnEvent
-    public void onBotJoined(RoomJoinedEvent event) {
-        RoomState state = state(event.roomJid());
-        synchronized (state) {
-            state.botJoinedAt = Optional.of(context.clock().instant());
+        if (context.config().setsSettleAfterJoin()) {
+            context.logger().warn("settle-after-join no longer has any effect and can be removed: the occupants "
+                    + "already there when the bot joins are never greeted, everyone who enters after it is, and "
+                    + "greeting-delay groups a burst of joins into one summary");
         }
     }
 
+    /**
+     * Greets someone entering the room, after {@code greeting-delay} without another join. The occupants already
+     * there when the bot joined get no join event: they are its join snapshot, not newcomers.
+     */
     @OnEvent
     public void onJoin(OccupantJoinedEvent event) {
         Optional<RoomHandle> found = context.rooms().room(event.roomJid());
@@ -75,33 +76,36 @@ public final class WelcomePlugin implements Plugin<WelcomeConfig> {
         KeyValueStore store = context.storage().room(room.roomJid());
         Optional<Instant> lastSeen = store.get(seenKey, ValueCodec.INSTANT);
         store.put(seenKey, now, ValueCodec.INSTANT);
+        boolean justSeen = lastSeen.isPresent()
+                && Duration.between(lastSeen.get(), now).compareTo(settings.rejoinCooldown()) < 0;
+        String text = justSeen ? "" : fill(lastSeen.isPresent() ? settings.returning() : settings.firstTime(), room,
+                settings).replace("{nick}", event.occupant().nick()).strip();
 
-        RoomState state = state(room.roomJid());
+        Arrivals state = state(room.roomJid());
         synchronized (state) {
-            if (state.botJoinedAt.isPresent()
-                    && now.isBefore(state.botJoinedAt.get().plus(settings.settleAfterJoin()))) {
-                return;
-            }
+            boolean greetingsWaiting = state.hasWaiting();
             if (state.countJoin(now, settings)) {
-                // Re-arming the job with the same name replaces it: it fires one window after the last flood join.
+                // The flood's summary counts the greetings that were waiting; re-arming the job with the same name
+                // replaces it: it fires one window after the last flood join.
+                if (greetingsWaiting) {
+                    context.scheduler().room(room.roomJid()).cancel(GREETING_JOB);
+                }
                 context.scheduler().room(room.roomJid()).every(FLOOD_END_JOB, settings.floodWindow(),
                         firing -> endFlood(room.roomJid()));
                 return;
             }
+            if (text.isEmpty()) {
+                return;
+            }
+            if (!settings.greetingDelay().isZero()) {
+                state.await(new Arrivals.Greeting(event.occupant().nick(), text));
+                // Each newcomer restarts the wait, so that a burst ends in one summary.
+                context.scheduler().room(room.roomJid()).every(GREETING_JOB, settings.greetingDelay(),
+                        firing -> greetWaiting(room.roomJid()));
+                return;
+            }
         }
-        if (lastSeen.isPresent() && Duration.between(lastSeen.get(), now).compareTo(settings.rejoinCooldown()) < 0) {
-            return;
-        }
-        String template = lastSeen.isPresent() ? settings.returning() : settings.firstTime();
-        String text = fill(template, room, settings)
-                .replace("{nick}", event.occupant().nick()).strip();
-        if (text.isEmpty()) {
-            return;
-        }
-        switch (settings.delivery()) {
-            case PUBLIC -> room.send(text);
-            case PRIVATE -> room.sendPrivate(event.occupant().nick(), text);
-        }
+        deliver(room, settings, event.occupant().nick(), text);
     }
 
     @OnEvent
@@ -120,10 +124,32 @@ public final class WelcomePlugin implements Plugin<WelcomeConfig> {
         });
     }
 
+    /** Greets who waited: one greeting for one newcomer, one summary for several. */
+    void greetWaiting(String roomJid) {
+        Arrivals state = state(roomJid);
+        List<Arrivals.Greeting> waiting;
+        synchronized (state) {
+            context.scheduler().room(roomJid).cancel(GREETING_JOB);
+            waiting = state.takeWaiting();
+        }
+        Optional<RoomHandle> found = context.rooms().room(roomJid);
+        if (found.isEmpty() || waiting.isEmpty()) {
+            return;
+        }
+        WelcomeConfig settings = context.config().forRoom(roomJid);
+        if (waiting.size() == 1) {
+            deliver(found.get(), settings, waiting.getFirst().nick(), waiting.getFirst().text());
+            return;
+        }
+        context.logger(roomJid).debug("{} newcomers within {} of each other: one summary", waiting.size(),
+                settings.greetingDelay());
+        summarize(found.get(), settings, waiting.size());
+    }
+
     /** Ends a room's join flood: one summary for everyone who joined during it without a greeting. */
     void endFlood(String roomJid) {
         Optional<RoomHandle> found = context.rooms().room(roomJid);
-        RoomState state = state(roomJid);
+        Arrivals state = state(roomJid);
         int newcomers;
         synchronized (state) {
             context.scheduler().room(roomJid).cancel(FLOOD_END_JOB);
@@ -132,12 +158,22 @@ public final class WelcomePlugin implements Plugin<WelcomeConfig> {
         if (found.isEmpty() || newcomers == 0) {
             return;
         }
-        WelcomeConfig settings = context.config().forRoom(roomJid);
         context.logger(roomJid).info("join flood over: {} newcomers were not greeted one by one", newcomers);
-        String text = fill(settings.floodSummary(), found.get(), settings)
+        summarize(found.get(), context.config().forRoom(roomJid), newcomers);
+    }
+
+    private static void summarize(RoomHandle room, WelcomeConfig settings, int newcomers) {
+        String text = fill(settings.floodSummary(), room, settings)
                 .replace("{newcomers}", Integer.toString(newcomers)).strip();
         if (!text.isEmpty()) {
-            found.get().send(text);
+            room.send(text);
+        }
+    }
+
+    private static void deliver(RoomHandle room, WelcomeConfig settings, String nick, String text) {
+        switch (settings.delivery()) {
+            case PUBLIC -> room.send(text);
+            case PRIVATE -> room.sendPrivate(nick, text);
         }
     }
 
@@ -169,39 +205,7 @@ public final class WelcomePlugin implements Plugin<WelcomeConfig> {
         }
     }
 
-    private RoomState state(String roomJid) {
-        return states.computeIfAbsent(roomJid.toLowerCase(Locale.ROOT), jid -> new RoomState());
-    }
-
-    /** What the plugin remembers about one room between events; guarded by its own monitor. */
-    private static final class RoomState {
-        private Optional<Instant> botJoinedAt = Optional.empty();
-        private final Deque<Instant> recentJoins = new ArrayDeque<>();
-        private boolean flooding;
-        private int ungreeted;
-
-        /** Counts a join; true when it is part of a flood and must not be greeted on its own. */
-        boolean countJoin(Instant now, WelcomeConfig settings) {
-            recentJoins.addLast(now);
-            Instant windowStart = now.minus(settings.floodWindow());
-            while (!recentJoins.isEmpty() && !recentJoins.peekFirst().isAfter(windowStart)) {
-                recentJoins.removeFirst();
-            }
-            if (flooding || recentJoins.size() > settings.floodJoins()) {
-                flooding = true;
-                ungreeted++;
-                return true;
-            }
-            return false;
-        }
-
-        /** How many joined during the flood without a greeting; the room is calm again. */
-        int endFlood() {
-            int count = ungreeted;
-            flooding = false;
-            ungreeted = 0;
-            recentJoins.clear();
-            return count;
-        }
+    private Arrivals state(String roomJid) {
+        return states.computeIfAbsent(roomJid.toLowerCase(Locale.ROOT), jid -> new Arrivals());
     }
 }

@@ -4,15 +4,21 @@
  *
  * <p>First-time visitors and returning ones get different texts. Who has been seen is remembered per room in the
  * plugin's storage, keyed by the occupant's real JID when the room shows it, else by its stable occupant id
- * (XEP-0421), else by nick. No greeting goes to:
+ * (XEP-0421), else by nick. Everyone who enters after the bot's own join is a newcomer, however soon after it.
+ * No greeting goes to:
  * <ul>
- *   <li>the bot itself, or the occupants already there when the bot (re)joins (the runtime sends no join for
- *       them; joins within {@code settle-after-join} of the bot's own join are ignored as well);</li>
- *   <li>someone seen in the room (joining or leaving) less than {@code rejoin-cooldown} ago;</li>
- *   <li>anyone during a join flood: more than {@code flood-joins} joins within {@code flood-window}. Once the
- *       room has been quiet for a flood window, one {@code flood-summary} welcomes everyone who got no
- *       greeting ("Welcome to the 20 newcomers!").</li>
+ *   <li>the bot itself, or the occupants already there when the bot (re)joins: its join snapshot
+ *       ({@link org.majordome.api.event.RoomJoinedEvent#occupants()}), for whom the runtime sends no join;</li>
+ *   <li>someone seen in the room (joining or leaving) less than {@code rejoin-cooldown} ago.</li>
  * </ul>
+ *
+ * <p>A greeting waits {@code greeting-delay} for more joins, each newcomer starting the wait again: one newcomer
+ * gets their greeting, several get one {@code flood-summary} ("Welcome to the 3 newcomers!", in the room whatever
+ * the {@code delivery}), so a burst is never greeted one by one. A join flood, more than {@code flood-joins} joins
+ * within {@code flood-window}, takes the greetings still waiting with it; once the room has been quiet for a
+ * flood window, one {@code flood-summary} welcomes everyone who got no greeting ("Welcome to the 20
+ * newcomers!"). {@code settle-after-join} is no longer used (it kept real newcomers ungreeted); a file that sets
+ * it still loads, with a warning.
  *
  * <p>Configuration, with every default (each key may be left out; {@code rooms:} overrides any of them for one
  * room):
@@ -28,8 +34,8 @@
  *     rejoin-cooldown: 10m        # no greeting for someone seen here less than this long ago
  *     flood-joins: 5              # more joins than this within flood-window is a flood...
  *     flood-window: 30s           # ...which ends after this long without a join
- *     flood-summary: "Welcome to the {newcomers} newcomers!"   # said once per flood; "" for nothing
- *     settle-after-join: 2s       # joins this soon after the bot's own join are not greeted
+ *     flood-summary: "Welcome to the {newcomers} newcomers!"   # for several at once, once per flood; "" for nothing
+ *     greeting-delay: 2s          # a greeting waits this long for more joins (up to 1m; 1ms: at once)
  *     rooms:
  *       lobby@conference.example.org:
  *         first-time: "Hello {nick}, read the rules with !rules."

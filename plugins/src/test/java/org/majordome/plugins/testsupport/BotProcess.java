@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.jxmpp.jid.EntityBareJid;
+import org.majordome.testing.BotConfigFile;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.ProsodyServer;
 
@@ -49,13 +50,7 @@ public final class BotProcess implements AutoCloseable {
     public static Path writeConfig(ProsodyServer server, Path directory, Path data, int healthPort, Duration pingInterval,
                                    String roomsAndPlugins) {
         server.register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
-        String yaml = """
-                connection:
-                  jid: %s@%s
-                  password: %s
-                  host: %s
-                  port: %d
-                  tls: disabled
+        String yaml = BotConfigFile.connection(server) + """
                   ping-interval: %ds
                   reply-timeout: 5s
                 runtime:
@@ -64,8 +59,7 @@ public final class BotProcess implements AutoCloseable {
                   data-directory: %s
                 monitoring:
                   http-port: %d
-                """.formatted(BotUnderTest.ACCOUNT, server.domain(), BotUnderTest.PASSWORD, server.host(),
-                server.port(), pingInterval.toSeconds(), data.toAbsolutePath(), healthPort) + roomsAndPlugins;
+                """.formatted(pingInterval.toSeconds(), data.toAbsolutePath(), healthPort) + roomsAndPlugins;
         try {
             Files.createDirectories(directory);
             Path file = directory.resolve("bot.yml");

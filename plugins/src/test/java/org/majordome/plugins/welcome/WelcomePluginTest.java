@@ -34,13 +34,20 @@ class WelcomePluginTest {
         }
     }
 
+    /** Greets each newcomer at once (no greeting delay): what each greeting says, without waiting. */
     private static WelcomeConfig config() {
+        return config(Duration.ZERO);
+    }
+
+    /** A flood is more than 3 joins within 500 ms; the test clock stands still, so its joins are all within one. */
+    private static WelcomeConfig config(Duration greetingDelay) {
         WelcomeConfig d = WelcomeConfig.defaults();
         return new WelcomeConfig("Welcome to {room}, {nick}! We are {count}. {rules}", "Welcome back, {nick}!",
                 Delivery.PUBLIC, "Be kind.", Duration.ofMinutes(10), 3, Duration.ofMillis(500), d.floodSummary(),
-                Duration.ofSeconds(2), Map.of(GARDEN, new RoomOverrides(Optional.of("Hi {nick}, this is {room}."),
-                        Optional.empty(), Optional.of(Delivery.PRIVATE), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())));
+                greetingDelay, d.settleAfterJoin(), Map.of(GARDEN, new RoomOverrides(
+                        Optional.of("Hi {nick}, this is {room}."), Optional.empty(), Optional.of(Delivery.PRIVATE),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty())));
     }
 
     private TestRoom start(WelcomeConfig config) {
@@ -116,21 +123,9 @@ class WelcomePluginTest {
         assertThat(lobby.actions()).isEmpty();
     }
 
+    /** With no greeting delay, the joins before a flood is clear are greeted one by one. */
     @Test
-    void joinsRightAfterTheBotRejoinedAreNotGreeted() {
-        TestRoom lobby = start(config());
-        lobby.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
-        lobby.botRejoins();
-        kit.clock().advance(Duration.ofSeconds(1));
-        lobby.join("dave", Role.PARTICIPANT);
-        kit.clock().advance(Duration.ofSeconds(2));
-        lobby.join("erin", Role.PARTICIPANT);
-
-        assertThat(lobby.botSaid()).singleElement().asString().contains("erin");
-    }
-
-    @Test
-    void aJoinFloodEndsWithOneSummaryForEveryoneNotGreeted() {
+    void withoutAGreetingDelayAJoinFloodEndsWithOneSummaryForEveryoneNotGreeted() {
         TestRoom lobby = start(config());
         for (int i = 1; i <= 20; i++) {
             lobby.join("guest" + i, Role.PARTICIPANT);
@@ -157,14 +152,61 @@ class WelcomePluginTest {
         assertThat(lobby.botSaid().getLast()).contains("latecomer");
     }
 
+    /**
+     * Issue 13 item 7: someone who joined within {@code settle-after-join} (2 s) of the bot's own join got no
+     * greeting and was recorded as seen, so they were never greeted as a first-time visitor. Only the occupants of
+     * the bot's own join snapshot (who get no join event) are not greeted.
+     */
+    @Test
+    void aJoinWithinTwoSecondsOfTheBotsJoinIsGreetedAsAFirstTimer() {
+        TestRoom lobby = start(config(Duration.ofMillis(300)));
+        lobby.join("carol", Role.PARTICIPANT);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !lobby.botSaid().isEmpty());
+        lobby.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
+        lobby.botRejoins();
+        lobby.clearActions();
+        kit.clock().advance(Duration.ofSeconds(1));
+
+        lobby.join(TestOccupant.nick("dave").role(Role.PARTICIPANT).realJid("dave@example.org"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lobby.botSaid())
+                .containsExactly("Welcome to The Lobby, dave! We are 2. Be kind."));
+    }
+
+    /** Issue 13 item 7: a burst as large as the flood threshold got one greeting per join. */
+    @Test
+    void aBurstOfJoinsAtTheFloodThresholdYieldsExactlyOneSummary() {
+        TestRoom lobby = start(config(Duration.ofSeconds(2)));
+        for (int i = 1; i <= 3; i++) {
+            lobby.join("guest" + i, Role.PARTICIPANT);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lobby.botSaid())
+                .contains("Welcome to the 3 newcomers!"));
+        assertThat(lobby.botSaid()).containsExactly("Welcome to the 3 newcomers!");
+    }
+
+    /** Issue 13 item 7: a join flood greeted its first joins one by one before the summary. */
+    @Test
+    void aJoinFloodYieldsExactlyOneSummaryAndNoGreetingOneByOne() {
+        TestRoom lobby = start(config(Duration.ofSeconds(2)));
+        for (int i = 1; i <= 20; i++) {
+            lobby.join("guest" + i, Role.PARTICIPANT);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lobby.botSaid())
+                .contains("Welcome to the 20 newcomers!"));
+        assertThat(lobby.botSaid()).containsExactly("Welcome to the 20 newcomers!");
+    }
+
     @Test
     void rulesShowsTheRoomsRulesOrSaysThereAreNone() {
         WelcomeConfig noRulesInGarden = config();
         TestRoom lobby = start(new WelcomeConfig(noRulesInGarden.firstTime(), noRulesInGarden.returning(),
-                Delivery.PUBLIC, "", Duration.ZERO, 3, Duration.ofSeconds(1), "", Duration.ZERO,
+                Delivery.PUBLIC, "", Duration.ZERO, 3, Duration.ofSeconds(1), "", Duration.ZERO, Duration.ZERO,
                 Map.of(LOBBY, new RoomOverrides(Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.of("No spam."), Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty()))));
+                        Optional.empty(), Optional.empty(), Optional.empty()))));
         lobby.join("alice", Role.PARTICIPANT);
         kit.room(GARDEN).join("alice", Role.PARTICIPANT);
         lobby.clearActions();
@@ -206,5 +248,25 @@ class WelcomePluginTest {
                     flood-joins: 0
                 """)).isInstanceOf(ConfigBindingException.class)
                 .hasMessageContaining("rooms.lobby@conference.example.org.flood-joins");
+    }
+
+    @Test
+    void aGreetingDelayOutOfRangeIsReportedWithItsKey() {
+        assertThatThrownBy(() -> PluginSections.bind("welcome", WelcomeConfig.class, """
+                greeting-delay: 5m
+                """)).isInstanceOf(ConfigBindingException.class).hasMessageContaining("greeting-delay");
+        assertThatThrownBy(() -> PluginSections.bind("welcome", WelcomeConfig.class, """
+                rooms:
+                  lobby@conference.example.org:
+                    greeting-delay: -1s
+                """)).isInstanceOf(ConfigBindingException.class)
+                .hasMessageContaining("rooms.lobby@conference.example.org.greeting-delay");
+    }
+
+    @Test
+    void theGreetingDelayDefaultsToTwoSecondsAndBinds() throws Exception {
+        assertThat(WelcomeConfig.defaults().greetingDelay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(PluginSections.bind("welcome", WelcomeConfig.class, "greeting-delay: 500ms\n").greetingDelay())
+                .isEqualTo(Duration.ofMillis(500));
     }
 }
