@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -207,8 +208,11 @@ class HostileConfigTest {
     private static void assertClear(ConfigException rejected, Path file, String text, String replay) {
         String message = rejected.getMessage();
         assertThat(message).as("%s: the report names the file", replay).contains(file.toString());
-        assertThat(message).as("%s: no Java internals in the report", replay)
-                .doesNotContain("Exception", "\tat ", "java.", "org.yaml", "org.snakeyaml");
+        // The report quotes offending values, so a token the file itself holds (a '!!java.lang.Object' tag, say)
+        // may come back quoted: only a token the file does not hold betrays Java internals.
+        String[] internals = Stream.of("Exception", "\tat ", "java.", "org.yaml", "org.snakeyaml")
+                .filter(token -> !text.contains(token)).toArray(String[]::new);
+        assertThat(message).as("%s: no Java internals in the report", replay).doesNotContain(internals);
         boolean blankFile = text.isBlank() || text.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"));
         assertThat(rejected.problems()).as("%s: every problem is located; got:%n%s", replay, message)
                 .allSatisfy(problem -> assertThat(problem.line() > 0 || !problem.key().isEmpty() || blankFile)
