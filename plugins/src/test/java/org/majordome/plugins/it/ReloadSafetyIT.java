@@ -165,6 +165,7 @@ class ReloadSafetyIT {
                             "the previous plugin configuration runs again")));
             assertThat(log.lines()).filteredOn(line -> line.contains("the new plugins failed to start"))
                     .singleElement().asString().startsWith("ERROR ");
+            assertThat(log.lines()).noneMatch(line -> line.contains("no change"));
             admin.awaitMessage("a direct message about the failed reload", message ->
                     message.getType() == Message.Type.chat && body(message).contains("the new plugins failed to start"));
             admin.say(room, "!flaky");
