@@ -7,12 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jxmpp.jid.EntityBareJid;
 import org.majordome.config.BotConfig;
 import org.majordome.config.ConfigException;
 import org.majordome.config.ConfigLoader;
 import org.majordome.config.RoomSettings;
 import org.majordome.plugin.PluginCatalog;
-import org.jxmpp.jid.EntityBareJid;
 import org.majordome.room.RoomKeeper;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -22,13 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies a changed configuration file without a restart (SIGHUP, or an administrator's command). The
- * new file is validated whole first: any problem rejects it and nothing changes. Then rooms added are
- * joined and configured, rooms removed are left, changed rooms get their new desired configuration, and
- * the plugins restart with the new configuration when anything they see changed, or when script files were
- * added to the scripts directory (the watcher then runs this reload by itself: see {@link PluginHost}).
- * Restarting the plugins restarts all of them, the scripts included: storage and persistent jobs survive,
- * in-memory state does not (a script's top level runs again and registers its in-memory jobs anew).
+ * Applies a changed configuration file without a restart (SIGHUP, or an administrator's command). The new
+ * file is checked whole first, exactly as {@code check-config} and a start check it (plugin sections and values
+ * included, against the plugins it would run, found once and handed to the new generation): any problem
+ * rejects it and nothing changes. Then rooms added are joined, rooms removed are left, changed rooms get their
+ * new desired configuration, and the plugins restart with the new configuration when anything they see
+ * changed. Restarting the plugins restarts all of them, the scripts included: storage and persistent jobs
+ * survive, in-memory state does not. If the new plugins fail to start anyway, the previous configuration's
+ * plugins start again, the log says so in one line and every bot admin gets a direct message. Settings that
+ * only a restart applies are named by their keys.
  */
 public final class ConfigReloader {
 
@@ -99,8 +101,10 @@ public final class ConfigReloader {
         current = next;
         warnings.stream().filter(warning -> !warning.startsWith(PLUGINS_FAILED))
                 .forEach(warning -> log.warn("Configuration reload: {}", warning));
-        log.info("Configuration reloaded: {}", changes.isEmpty()
-                ? (restartOnly.isEmpty() ? "no change" : "nothing applied live") : String.join(", ", changes));
+        // "no change" only when nothing the bot uses changed: every other outcome was named above.
+        boolean noChange = changes.isEmpty() && warnings.isEmpty();
+        log.info("Configuration reloaded: {}", noChange ? "no change"
+                : changes.isEmpty() ? "nothing applied live" : String.join(", ", changes));
         return new Applied(changes, warnings);
     }
 

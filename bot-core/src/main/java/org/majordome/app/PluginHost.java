@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
+import org.majordome.config.RoomSettings;
 import org.majordome.dispatch.DispatchStats;
 import org.majordome.dispatch.PluginResources;
 import org.majordome.intake.CompositeEventSink;
@@ -21,7 +22,6 @@ import org.majordome.intake.SwitchableEventSink;
 import org.majordome.plugin.PluginCatalog;
 import org.majordome.plugin.PluginLoader;
 import org.majordome.room.RoomKeeper;
-import org.majordome.config.RoomSettings;
 import org.majordome.script.ScriptHost;
 import org.majordome.script.ScriptPlugin;
 import org.majordome.script.ScriptSettings;
@@ -161,9 +161,10 @@ final class PluginHost implements SmartLifecycle {
         stopCurrent();
         try {
             install(next, catalog.orElseGet(() -> loadCatalog(next)));
-        } catch (StartupException failed) {
+        } catch (RuntimeException failed) {
             install(previous, loadCatalog(previous));
-            return Optional.of(failed.problems());
+            return Optional.of(failed instanceof StartupException startup ? startup.problems()
+                    : List.of(String.valueOf(failed)));
         }
         log.info("Plugins restarted with the new configuration");
         return Optional.empty();

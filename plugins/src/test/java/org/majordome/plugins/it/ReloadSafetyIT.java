@@ -78,7 +78,7 @@ class ReloadSafetyIT {
         }
     }
 
-    private String file(EntityBareJid room, EntityBareJid admin, String plugins) {
+    private String file(EntityBareJid room, EntityBareJid admin, String roomPlugins, String plugins) {
         return """
                 connection:
                   jid: %s@%s
@@ -91,10 +91,11 @@ class ReloadSafetyIT {
                   data-directory: %s
                 rooms:
                   - jid: %s
-                    plugins: [core, topic, flaky]
+                    plugins: [%s]
                 plugins:
                 %s""".formatted(BotUnderTest.ACCOUNT, prosody.server().domain(), BotUnderTest.PASSWORD,
-                prosody.server().host(), prosody.server().port(), admin, dir.resolve("data"), room, plugins);
+                prosody.server().host(), prosody.server().port(), admin, dir.resolve("data"), room, roomPlugins,
+                plugins);
     }
 
     private static final String GOOD_PLUGINS = """
@@ -108,15 +109,15 @@ class ReloadSafetyIT {
         prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
         EntityBareJid room = prosody.server().uniqueRoom("invalid-cron");
         XmppTestClient user = clients.connect("cron-user");
-        Path config = Files.writeString(dir.resolve("bot.yml"), file(room, user.bareJid(), GOOD_PLUGINS));
+        Path config = Files.writeString(dir.resolve("bot.yml"), file(room, user.bareJid(), "core, topic",
+                GOOD_PLUGINS));
 
         try (CapturedLog log = CapturedLog.of("org.majordome");
-             RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(config), List.of(),
-                     List.of(new FlakyPlugin()))) {
+             RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(config))) {
             await().atMost(Duration.ofSeconds(30)).until(bot.rooms()::allJoined);
             user.join(room, "cron-user");
 
-            Files.writeString(config, file(room, user.bareJid(), """
+            Files.writeString(config, file(room, user.bareJid(), "core, topic", """
                       topic:
                         subjects: ["Welcome to the lobby"]
                         schedule: "every day at 8"
@@ -144,7 +145,8 @@ class ReloadSafetyIT {
         prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
         EntityBareJid room = prosody.server().uniqueRoom("failing-start");
         XmppTestClient admin = clients.connect("reload-admin");
-        Path config = Files.writeString(dir.resolve("bot.yml"), file(room, admin.bareJid(), GOOD_PLUGINS));
+        Path config = Files.writeString(dir.resolve("bot.yml"), file(room, admin.bareJid(), "core, topic, flaky",
+                GOOD_PLUGINS));
 
         try (CapturedLog log = CapturedLog.of("org.majordome");
              RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(config), List.of(),
@@ -152,7 +154,7 @@ class ReloadSafetyIT {
             await().atMost(Duration.ofSeconds(30)).until(bot.rooms()::allJoined);
             admin.join(room, "reload-admin");
 
-            Files.writeString(config, file(room, admin.bareJid(), GOOD_PLUGINS + """
+            Files.writeString(config, file(room, admin.bareJid(), "core, topic, flaky", GOOD_PLUGINS + """
                       flaky:
                         fail-at-start: true
                         answer: "second answer"
@@ -165,6 +167,7 @@ class ReloadSafetyIT {
                             "the previous plugin configuration runs again")));
             assertThat(log.lines()).filteredOn(line -> line.contains("the new plugins failed to start"))
                     .singleElement().asString().startsWith("ERROR ");
+            assertThat(log.lines()).noneMatch(line -> line.contains("no change"));
             admin.awaitMessage("a direct message about the failed reload", message ->
                     message.getType() == Message.Type.chat && body(message).contains("the new plugins failed to start"));
             admin.say(room, "!flaky");
