@@ -7,8 +7,10 @@
  * {@link org.majordome.testkit.TestRoom} plays a cooperative XEP-0045 room: the test makes occupants join,
  * speak and leave, then reads what the bot said and did as {@link org.majordome.testkit.RoomAction} records;
  * it can make the room refuse an action or lack a feature (XEP-0425 moderation, XEP-0359 stanza ids, XEP-0421
- * occupant ids) to test a plugin's fallbacks. {@link org.majordome.testkit.TestDirectChat} covers one-to-one
- * chats and {@link org.majordome.testkit.TestClock} time.
+ * occupant ids) to test a plugin's fallbacks, check what the plugin had stored when an action left
+ * ({@code onAttempt}, with the kit's {@code storage} and {@code scheduler} of a plugin), or change its
+ * affiliation list as a server would. {@link org.majordome.testkit.TestDirectChat} covers one-to-one chats and
+ * {@link org.majordome.testkit.TestClock} time.
  *
  * <p>Shipped as bot-core's {@code test-jar}: depend on {@code org.majordome:bot-core} with
  * {@code <type>test-jar</type>} and {@code <scope>test</scope>}.

@@ -132,7 +132,7 @@ final class CaseInProgress implements Enforcer.Intent {
     /** One private message: how long, and why. */
     private void tellMuted(Duration duration) {
         String length = duration.isZero() ? "until you leave the room" : "for " + RoomWatch.describe(duration);
-        room.sendPrivate(offender.nick(), "You are muted in " + room.title().orElse(room.roomJid().split("@", 2)[0]) + " " + length
-                + ": " + sentReason + ".");
+        String where = room.title().orElse(room.roomJid().split("@", 2)[0]);
+        room.sendPrivate(offender.nick(), "You are muted in " + where + " " + length + ": " + sentReason + ".");
     }
 }

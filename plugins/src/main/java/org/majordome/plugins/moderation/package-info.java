@@ -71,9 +71,11 @@
  * {@code RepetitionWatch} (repetition and raids), {@code ContentRules} (words, links, mentions, capitals) over
  * a {@code FoldedText} (each message folded once, only as far as the enabled rules read), {@code JoinFloodWatch}
  * and {@code CorrectableIds}. {@code Sanctions} turns offences into sanctions and cases: {@code EscalationLadder}
- * decides, {@code Enforcer} carries out (with its fallbacks), {@code CaseBook} stores. {@code SanctionExpiry}
- * ends temporary sanctions through a persistent job; {@code Lockdown} locks and unlocks rooms;
- * {@code ModeratorCommands} carries out the moderators' commands.
+ * decides, {@code Enforcer} carries out (with its fallbacks), {@code CaseInProgress} stores the case and the
+ * {@code PendingSanction} before a mute, kick or ban leaves and settles it after, {@code CaseBook} stores.
+ * {@code SanctionExpiry} ends temporary sanctions through a persistent job; {@code Reconciler} settles pending
+ * sanctions with the room's lists; {@code Lockdown} locks and unlocks rooms; {@code ModeratorCommands} carries
+ * out the moderators' commands. {@code CrashPoint} is a hook for crash tests only.
  *
  * <h2>Configuration</h2>
  * Section {@code plugins.moderation}, bound to {@link org.majordome.plugins.moderation.ModerationConfig}.

@@ -25,7 +25,8 @@ import org.majordome.testing.XmppTestClient;
 /**
  * The bot process is killed (SIGKILL, as a crash or the OOM killer does) while temporary bans are pending, and
  * started again: each ban is lifted exactly once (the persistent jobs of the moderation plugin survive the
- * crash, and a job that came due while the bot was down runs once on start).
+ * crash, and a job that came due while the bot was down runs once on start); and killed at the worst moment,
+ * right after the server confirmed a ban, it still lifts that ban exactly once.
  */
 class BotCrashIT {
 

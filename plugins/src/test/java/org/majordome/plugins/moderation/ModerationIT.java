@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smackx.muc.MUCRole;
 import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
@@ -79,6 +83,41 @@ class ModerationIT {
                     && message.getBody().contains("#2"));
             assertThat(answer.getBody()).contains("flooder: flood → ").contains("mute 10m")
                     .contains("#1").contains("flooder: flood → warn");
+        }
+    }
+
+    /**
+     * Issue 13 item 6: a muted user was told nothing. The role change now carries the rule and the case number
+     * (the item's reason, XEP-0045 §8.4, which Prosody passes on with the new role), and the user gets one
+     * private message (§7.5) saying for how long.
+     */
+    @Test
+    void aMutedUserIsToldWhyInTheRoleChangeAndForHowLongPrivately(TestClients clients) throws Exception {
+        EntityBareJid room = prosody.server().uniqueRoom("told");
+        Path data = Files.createTempDirectory(Path.of("target"), "moderation-told-it");
+        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).room(room, "moderation").dataDirectory(data)
+                .pluginConfig("moderation", """
+                        words: {words: [forbidden], action: mute}
+                        """).start()) {
+            bot.awaitJoined(room);
+            XmppTestClient offender = clients.connect("told");
+            List<String> reasons = new CopyOnWriteArrayList<>();
+            offender.connection().addAsyncStanzaListener(stanza -> {
+                MUCUser user = MUCUser.from(stanza);
+                if (user != null && user.getItem() != null && user.getItem().getReason() != null) {
+                    reasons.add(user.getItem().getReason());
+                }
+            }, stanza -> stanza instanceof Presence);
+            offender.join(room, "told");
+            offender.say(room, "a forbidden word");
+
+            Message notice = offender.awaitMessage("the mute notice", message -> message.getBody() != null
+                    && message.getBody().startsWith("You are muted in "));
+            assertThat(notice.getBody()).contains("for 10m: words: word 'forbidden' (case #1)");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(reasons).contains("words: word 'forbidden' (case #1)"));
+            assertThat(offender.receivedFrom(room).stream().map(Message::getBody)
+                    .filter(body -> body != null && body.startsWith("You are muted"))).hasSize(1);
         }
     }
 

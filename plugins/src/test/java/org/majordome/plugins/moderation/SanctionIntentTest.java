@@ -133,6 +133,23 @@ class SanctionIntentTest {
                 room.attempts().stream().noneMatch(attempt -> attempt.action() instanceof RoomAction.Unbanned));
     }
 
+    /**
+     * Was: a mute without an answer was recorded as "nothing". The occupant's role now tells: still a
+     * participant, the mute never took effect, and nothing is left to end or to repeat on a rejoin.
+     */
+    @Test
+    void aMuteWithoutAnAnswerIsSettledByTheOccupantsRole() {
+        TestRoom room = start();
+        room.join("alice", Role.PARTICIPANT);
+        room.respond(RoomAction.VoiceRevoked.class, new ActionResult.Failed("no answer from the server in time"));
+        room.say("boss", "!mute alice 10m calm down");
+
+        assertThat(caseText(room, 1)).contains("not carried out: mute 10m (it never reached the server)");
+        assertThat(moderationJobs()).noneMatch(name -> name.startsWith("unmute:"));
+        assertThat(kit.storage("moderation").room(LOBBY).keys("")).noneMatch(key -> key.startsWith("mute/")
+                || key.startsWith("pending/"));
+    }
+
     /** Was: a mute, kick or ban carried no reason, and a muted user was never told for how long. */
     @Test
     void aSanctionedUserIsToldTheRuleAndCaseAndAMutedOneForHowLong() {
