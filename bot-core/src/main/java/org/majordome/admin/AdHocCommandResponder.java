@@ -302,7 +302,8 @@ public final class AdHocCommandResponder {
     /** An error whose text says what is wrong: clients show it, where a bare condition leaves the user guessing. */
     private static IQ error(AdHocCommandData request, StanzaError.Condition condition,
                             AdHocCommand.SpecificErrorCondition specific, String text) {
-        return IQ.createErrorResponse(request, StanzaError.getBuilder(condition).setDescriptiveEnText(text)
+        return IQ.createErrorResponse(request, StanzaError.getBuilder(condition)
+                .addExtension(CommandResponse.errorText(text))
                 .addExtension(new AdHocCommandData.SpecificError(specific)));
     }
 

@@ -1,5 +1,8 @@
 package org.majordome.admin;
 
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.AdHocCommandNote;
@@ -43,6 +46,32 @@ final class CommandResponse extends AdHocCommandData {
             xml.closeElement("note");
         }
         return xml;
+    }
+
+    /**
+     * The human-readable text of a stanza error (RFC 6120 §8.3.2), written by hand: Smack 4.4.8 drops the
+     * {@code xmlns} of the {@code <text/>} it writes after the condition element when it sends the stanza on a
+     * connection (both carry the same namespace and its writer takes the second as redundant), so clients read
+     * it as an unknown element and show no text. Added as the error's first extension, it follows the condition.
+     */
+    static ExtensionElement errorText(String text) {
+        return new ExtensionElement() {
+            @Override
+            public String getElementName() {
+                return "text";
+            }
+
+            @Override
+            public String getNamespace() {
+                return StanzaError.ERROR_CONDITION_AND_TEXT_NAMESPACE;
+            }
+
+            @Override
+            public CharSequence toXML(XmlEnvironment enclosing) {
+                return new XmlStringBuilder().append("<text xmlns='" + StanzaError.ERROR_CONDITION_AND_TEXT_NAMESPACE
+                        + "' xml:lang='en'>").escape(text).append("</text>");
+            }
+        };
     }
 
     /** A form as XEP-0004 writes it, with the type of every field, the label of every option. */
