@@ -208,6 +208,9 @@ build_bot_if_needed() {
 	command -v mvn >/dev/null || die "Maven is needed to build the bot: sudo apt-get install -y maven"
 	say "building the bot (mvn -B -q -DskipTests package)"
 	(cd "$ROOT" && mvn -B -q -DskipTests package)
+	# The jar plugin leaves an up-to-date jar untouched: mark it as built now, or every start would build again.
+	jar=$(bot_jar)
+	if [[ -n $jar ]]; then touch "$jar"; fi
 }
 
 main() {
