@@ -1,6 +1,8 @@
 package org.majordome.admin;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -100,10 +102,10 @@ final class AdminForms {
         StringBuilder shape = new StringBuilder();
         fields.forEach(field -> shape.append(field.name()).append('=').append(typeOf(field.kind())).append(';'));
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+            byte[] hash = MessageDigest.getInstance("SHA-256")
                     .digest(shape.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 4);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }

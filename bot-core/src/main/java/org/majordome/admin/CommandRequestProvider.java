@@ -93,8 +93,7 @@ final class CommandRequestProvider extends IQProvider<AdHocCommandData> {
 
     private static AdHocCommand.Action action(String text) {
         try {
-            AdHocCommand.Action action = AdHocCommand.Action.valueOf(text.strip().toLowerCase(Locale.ROOT));
-            return action;
+            return AdHocCommand.Action.valueOf(text.strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return AdHocCommand.Action.unknown;
         }
