@@ -9,7 +9,10 @@
 # needed and runs it in the foreground with deploy/example-bot.yml. Ctrl-C stops the bot and that Prosody.
 #
 # Environment:
-#   MAJORDOME_XMPP_PORT=5222       client port of the local Prosody
+#   MAJORDOME_XMPP_PORT=5222       client port of the local Prosody, and the port the bot dials: when the
+#                                  configuration names another (deploy/example-bot.yml says 5222), the bot runs
+#                                  with a copy of it next to it (.run-local-<name>) whose connection.port is
+#                                  this one, removed on exit
 #   MAJORDOME_PASSWORD=...         the bot's password (default: generated once, kept in deploy/local/)
 #   MAJORDOME_ADMIN_PASSWORD=...   admin@localhost's password (default: generated once and printed)
 #   MAJORDOME_CONFIG=...           bot configuration (default: deploy/example-bot.yml)
@@ -21,6 +24,7 @@ set -euo pipefail
 readonly ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly LOCAL_DIR=$ROOT/deploy/local
 readonly PORT=${MAJORDOME_XMPP_PORT:-5222}
+[[ $PORT =~ ^[0-9]+$ ]] && (( PORT > 0 && PORT < 65536 )) || { echo "[run-local] error: MAJORDOME_XMPP_PORT must be a port number, got '$PORT'" >&2; exit 1; }
 readonly CONFIG=${MAJORDOME_CONFIG:-deploy/example-bot.yml}
 readonly PROSODY_CONFIG=$LOCAL_DIR/prosody.cfg.lua
 readonly PROSODY_LOG=$LOCAL_DIR/prosody.log
@@ -28,6 +32,8 @@ readonly DOMAIN=localhost
 
 prosody_pid=""
 bot_pid=""
+port_copy=""
+bot_config=""
 
 say() { printf '[run-local] %s\n' "$*"; }
 die() { printf '[run-local] error: %s\n' "$*" >&2; exit 1; }
@@ -152,7 +158,38 @@ cleanup() {
 		wait "$bot_pid" 2>/dev/null || true
 	fi
 	stop_prosody
+	if [[ -n $port_copy ]]; then rm -f "$port_copy"; fi
 	exit "$status"
+}
+
+# The port the configuration's connection section names (empty when it names none: the bot then dials 5222).
+configured_port() {
+	awk '/^connection:[[:space:]]*(#.*)?$/ { inside = 1; next }
+		/^[^[:space:]#]/ { inside = 0 }
+		inside && /^[[:space:]]+port:/ { sub(/^[[:space:]]+port:[[:space:]]*/, ""); sub(/[[:space:]]*(#.*)?$/, ""); print; exit }' "$1"
+}
+
+# Sets bot_config to the configuration the bot must run with so that it dials $PORT: the file itself when it
+# says so, else a copy with connection.port set (port_copy, removed on exit), in the same directory so that
+# its relative paths still hold. (The configuration cannot take the port from the environment with a
+# default: a ${NAME} must be set.) Not run in a $(...) subshell, so that cleanup sees port_copy.
+config_for_port() {
+	local config=$1 configured
+	configured=$(configured_port "$config")
+	if [[ ${configured:-5222} == "$PORT" ]]; then
+		bot_config=$config
+		return
+	fi
+	port_copy=$(dirname "$config")/.run-local-$(basename "$config")
+	awk -v port="$PORT" '
+		function add() { if (!done) { print (indent == "" ? "  " : indent) "port: " port; done = 1 } }
+		inside && /^[^[:space:]#]/ { add(); inside = 0 }
+		inside && /^[[:space:]]+port:/ { match($0, /^[[:space:]]+/); print substr($0, 1, RLENGTH) "port: " port; done = 1; next }
+		inside && indent == "" && /^[[:space:]]+[A-Za-z]/ { match($0, /^[[:space:]]+/); indent = substr($0, 1, RLENGTH) }
+		/^connection:[[:space:]]*(#.*)?$/ { inside = 1 }
+		{ print }
+		END { if (inside) add() }' "$config" > "$port_copy"
+	bot_config=$port_copy
 }
 
 # The plugins module's jar, with the whole runtime class path (bot-core and libraries) in its lib/.
@@ -171,6 +208,9 @@ build_bot_if_needed() {
 	command -v mvn >/dev/null || die "Maven is needed to build the bot: sudo apt-get install -y maven"
 	say "building the bot (mvn -B -q -DskipTests package)"
 	(cd "$ROOT" && mvn -B -q -DskipTests package)
+	# The jar plugin leaves an up-to-date jar untouched: mark it as built now, or every start would build again.
+	jar=$(bot_jar)
+	if [[ -n $jar ]]; then touch "$jar"; fi
 }
 
 main() {
@@ -217,9 +257,15 @@ main() {
 	# The packaged launcher's options, with the class path's graal/ (the Graal compiler, see plugins/pom.xml).
 	majordome_jvm_options "$java" "$ROOT/plugins/target/lib"
 	export MAJORDOME_PASSWORD=$bot_password
-	say "starting the bot with $CONFIG ($java)"
+	[[ -r $CONFIG ]] || die "no configuration file $CONFIG"
+	config_for_port "$CONFIG"
+	if [[ $bot_config != "$CONFIG" ]]; then
+		say "$CONFIG names another port: the bot runs with ${bot_config#"$ROOT"/}, a copy whose connection.port is" \
+			"$PORT (removed on exit; edits to $CONFIG apply at the next start)"
+	fi
+	say "starting the bot with $bot_config ($java)"
 	# In the background and waited for, so that Ctrl-C/SIGTERM reach the trap at once and stop both.
-	"$java" "${MAJORDOME_JVM_OPTIONS[@]}" -cp "$jar:$ROOT/plugins/target/lib/*" org.majordome.app.Majordome run --config "$CONFIG" &
+	"$java" "${MAJORDOME_JVM_OPTIONS[@]}" -cp "$jar:$ROOT/plugins/target/lib/*" org.majordome.app.Majordome run --config "$bot_config" &
 	bot_pid=$!
 	local status=0
 	wait "$bot_pid" || status=$?
@@ -227,4 +273,5 @@ main() {
 	exit "$status"
 }
 
-main "$@"
+# Sourced (by a test of its functions) it only defines them.
+[[ ${BASH_SOURCE[0]} != "$0" ]] || main "$@"

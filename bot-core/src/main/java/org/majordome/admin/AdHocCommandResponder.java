@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +17,7 @@ import org.jivesoftware.smack.iqrequest.AbstractIqRequestHandler;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.provider.ProviderManager;
 import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.AdHocCommandNote;
 import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
@@ -24,7 +25,6 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfoBuilder;
 import org.jivesoftware.smackx.disco.packet.DiscoverItems;
-import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
@@ -42,8 +42,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A command without a form completes at once with a note. A command with a form answers the first
  * request with the form ({@code status='executing'}, a session id, the single action {@code complete});
- * the submitted form runs it (§3.4, §4.2). Sessions belong to the administrator who started them and
- * expire after {@link #SESSION_LIFETIME}.
+ * the submitted form runs it (§3.4, §4.2). The commands have a single stage, so a submission with
+ * {@code action} {@code execute}, {@code next}, {@code complete} or none runs it (§4: Poezio sends
+ * {@code next}); {@code cancel} ends the session at any point. Submitted forms are read against the form
+ * the bot sent ({@link AdminForms}), whatever types the client gave or left out; a request the bot cannot
+ * read or that does not fit gets a {@code bad-request} error whose text says what is wrong, never silence
+ * ({@link CommandRequestProvider}). Sessions belong to the administrator who started them and expire after
+ * {@link #SESSION_LIFETIME}.
  *
  * <p>Installed by replacing the connection's handlers for {@code command} sets and disco requests (Smack
  * keeps one handler per element and namespace); disco requests for other nodes go on to Smack's own
@@ -55,7 +60,8 @@ public final class AdHocCommandResponder {
     static final Duration SESSION_LIFETIME = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(AdHocCommandResponder.class);
 
-    private record Session(String node, EntityBareJid requester, List<AdminField> fields, Instant started) {
+    private record Session(String node, EntityBareJid requester, String formType, List<AdminField> fields,
+                           Instant started) {
     }
 
     private final XMPPConnection connection;
@@ -80,6 +86,9 @@ public final class AdHocCommandResponder {
 
     /** Starts answering; call once, after the connection object exists (it need not be connected). */
     public void install() {
+        // Global in Smack: replaces its provider for every connection of this process, with one that reads
+        // the same but turns what Smack cannot read into a request the responder answers.
+        ProviderManager.addIQProvider(AdHocCommandData.ELEMENT, NAMESPACE, new CommandRequestProvider());
         ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
         disco.addFeature(NAMESPACE);
         connection.registerIQRequestHandler(new AbstractIqRequestHandler(AdHocCommandData.ELEMENT, NAMESPACE,
@@ -156,33 +165,62 @@ public final class AdHocCommandResponder {
             log.warn("Refused ad-hoc command '{}' to {}: not a bot administrator", request.getNode(), request.getFrom());
             return IQ.createErrorResponse(request, StanzaError.Condition.forbidden);
         }
+        if (request instanceof CommandRequestProvider.Unreadable unreadable) {
+            log.warn("Ad-hoc command '{}' from {} refused: {}", request.getNode(), request.getFrom(), unreadable.problem());
+            return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badPayload,
+                    unreadable.problem());
+        }
         EntityBareJid requester = request.getFrom().asEntityBareJidIfPossible();
         AdHocCommand.Action action = request.getAction();
+        if (action == AdHocCommand.Action.unknown) {
+            return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.malformedAction,
+                    "Unknown action: use execute, next, complete or cancel.");
+        }
         if (request.getSessionID() == null) {
-            if (action != null && action != AdHocCommand.Action.execute) {
-                return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badAction);
+            if (action == AdHocCommand.Action.cancel) {
+                return canceled(request, null);
+            }
+            if (action == AdHocCommand.Action.prev) {
+                return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badAction,
+                        "There is no previous stage before the first one.");
             }
             return start(request, requester);
         }
         Session session = sessions.get(request.getSessionID());
         if (session == null || !session.requester().equals(requester) || !session.node().equals(request.getNode())) {
-            return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badSessionid);
+            return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badSessionid,
+                    "No such session of this command: start the command again.");
         }
         if (isExpired(session)) {
             sessions.remove(request.getSessionID());
-            return error(request, StanzaError.Condition.not_allowed, AdHocCommand.SpecificErrorCondition.sessionExpired);
+            return error(request, StanzaError.Condition.not_allowed, AdHocCommand.SpecificErrorCondition.sessionExpired,
+                    "The session expired after " + SESSION_LIFETIME.toMinutes() + " minutes: start the command again.");
         }
         if (action == AdHocCommand.Action.cancel) {
             sessions.remove(request.getSessionID());
-            AdHocCommandData response = response(request, request.getSessionID());
-            response.setStatus(AdHocCommand.Status.canceled);
-            return response;
+            return canceled(request, request.getSessionID());
         }
-        if (action != null && action != AdHocCommand.Action.execute && action != AdHocCommand.Action.complete) {
-            return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badAction);
+        if (action == AdHocCommand.Action.prev) {
+            return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badAction,
+                    "This command has a single stage: there is nothing before this form.");
+        }
+        Map<String, String> answers;
+        try {
+            answers = AdminForms.answers(session.formType(), session.fields(), request.getForm());
+        } catch (AdminForms.MalformedSubmission e) {
+            // The session stays: the client may correct the form and submit it again.
+            log.warn("Ad-hoc command '{}' from {} refused: {}", session.node(), requester, e.getMessage());
+            return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badPayload,
+                    e.getMessage());
         }
         sessions.remove(request.getSessionID());
-        return finish(request, request.getSessionID(), session, request.getForm());
+        return finish(request, request.getSessionID(), session, answers);
+    }
+
+    private static AdHocCommandData canceled(AdHocCommandData request, String sessionId) {
+        AdHocCommandData response = response(request, sessionId);
+        response.setStatus(AdHocCommand.Status.canceled);
+        return response;
     }
 
     private IQ start(AdHocCommandData request, EntityBareJid requester) {
@@ -193,14 +231,15 @@ public final class AdHocCommandResponder {
         sessions.values().removeIf(this::isExpired);
         String sessionId = HexFormat.of().formatHex(nextBytes());
         List<AdminField> fields = command.form();
-        Session session = new Session(command.node(), requester, fields, clock.instant());
         if (fields.isEmpty()) {
-            return finish(request, sessionId, session, null);
+            return finish(request, sessionId, new Session(command.node(), requester, "", fields, clock.instant()),
+                    Map.of());
         }
-        sessions.put(sessionId, session);
+        DataForm form = AdminForms.form(command, fields);
+        sessions.put(sessionId, new Session(command.node(), requester, form.getFormType(), fields, clock.instant()));
         AdHocCommandData response = response(request, sessionId);
         response.setStatus(AdHocCommand.Status.executing);
-        response.setForm(form(command, fields));
+        response.setForm(form);
         response.addAction(AdHocCommand.Action.complete);
         response.setExecuteAction(AdHocCommand.Action.complete);
         return response;
@@ -212,7 +251,7 @@ public final class AdHocCommandResponder {
         return bytes;
     }
 
-    private IQ finish(AdHocCommandData request, String sessionId, Session session, DataForm submitted) {
+    private IQ finish(AdHocCommandData request, String sessionId, Session session, Map<String, String> answers) {
         AdminCommand command = catalog.command(session.node()).orElse(null);
         AdHocCommandData response = response(request, sessionId);
         response.setStatus(AdHocCommand.Status.completed);
@@ -220,29 +259,24 @@ public final class AdHocCommandResponder {
             response.addNote(note(AdminResult.failed("This command was withdrawn meanwhile.")));
             return response;
         }
-        AdminResult result = run(command, session, submitted);
+        AdminResult result = run(command, session, answers);
         log.info("Ad-hoc command '{}' run by {}: {} {}", command.node(), session.requester(), result.outcome(),
                 result.text().lines().findFirst().orElse(""));
         response.addNote(note(result));
         return response;
     }
 
-    private static AdminResult run(AdminCommand command, Session session, DataForm submitted) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        List<String> missing = new java.util.ArrayList<>();
+    private static AdminResult run(AdminCommand command, Session session, Map<String, String> answers) {
+        List<String> missing = new ArrayList<>();
         for (AdminField field : session.fields()) {
-            FormField answer = submitted == null ? null : submitted.getField(field.name());
-            String value = answer == null ? "" : String.join("\n", answer.getValuesAsString()).strip();
-            if (value.isEmpty()) {
+            String value = answers.get(field.name());
+            if (value == null) {
                 if (field.required()) {
                     missing.add(field.label());
                 }
-                continue;
-            }
-            if (field.kind() == AdminField.Kind.CHOICE && !field.choices().contains(value)) {
+            } else if (field.kind() == AdminField.Kind.CHOICE && !field.choices().contains(value)) {
                 return AdminResult.failed(field.label() + ": '" + value + "' is not one of " + field.choices());
             }
-            answers.put(field.name(), value);
         }
         if (!missing.isEmpty()) {
             return AdminResult.failed("Missing: " + String.join(", ", missing) + ". Nothing was done.");
@@ -255,27 +289,8 @@ public final class AdHocCommandResponder {
         }
     }
 
-    private static DataForm form(AdminCommand command, List<AdminField> fields) {
-        DataForm.Builder form = DataForm.builder(DataForm.Type.form).setTitle(command.name());
-        for (AdminField field : fields) {
-            FormField.Builder<?, ?> builder = switch (field.kind()) {
-                case TEXT -> FormField.textSingleBuilder(field.name());
-                case MULTILINE_TEXT -> FormField.textMultiBuilder(field.name());
-                case JID -> FormField.jidSingleBuilder(field.name());
-                case CHOICE -> {
-                    var choice = FormField.listSingleBuilder(field.name());
-                    field.choices().forEach(value -> choice.addOption(new FormField.Option(value)));
-                    yield choice;
-                }
-            };
-            // No default values: Smack 4.4.8 clients throw on required fields that carry one (Smack PR 575).
-            form.addField(builder.setLabel(field.label()).setRequired(field.required()).build());
-        }
-        return form.build();
-    }
-
     private static AdHocCommandData response(AdHocCommandData request, String sessionId) {
-        AdHocCommandData response = new AdHocCommandData();
+        AdHocCommandData response = new CommandResponse();
         response.setType(IQ.Type.result);
         response.setTo(request.getFrom());
         response.setStanzaId(request.getStanzaId());
@@ -284,9 +299,11 @@ public final class AdHocCommandResponder {
         return response;
     }
 
+    /** An error whose text says what is wrong: clients show it, where a bare condition leaves the user guessing. */
     private static IQ error(AdHocCommandData request, StanzaError.Condition condition,
-                            AdHocCommand.SpecificErrorCondition specific) {
+                            AdHocCommand.SpecificErrorCondition specific, String text) {
         return IQ.createErrorResponse(request, StanzaError.getBuilder(condition)
+                .addExtension(CommandResponse.errorText(text))
                 .addExtension(new AdHocCommandData.SpecificError(specific)));
     }
 

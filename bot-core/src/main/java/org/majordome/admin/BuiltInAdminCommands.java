@@ -73,19 +73,25 @@ public final class BuiltInAdminCommands {
 
     public List<AdminCommand> commands() {
         return List.of(
-                command("status", "Bot status", List::of, request -> status()),
-                command("reload", "Reload the configuration file", List::of, request -> reload.get()),
+                command("status", "Bot status", "", List::of, request -> status()),
+                command("reload", "Reload the configuration file", "", List::of, request -> reload.get()),
                 command("join", "Join a room (until the next reload)",
+                        "Give the address of the room to join, e.g. lobby@conference.example.org. The bot stays "
+                                + "until the next reload or restart: add the room to the configuration file to keep it.",
                         () -> List.of(AdminField.jid("room", "Room address")), this::join),
                 command("leave", "Leave a room (until the next reload)",
+                        "Choose the room to leave. A room of the configuration file is joined again at the next "
+                                + "reload or restart.",
                         () -> List.of(roomField()), this::leave),
-                command("subject", "Set a room's subject",
+                command("subject", "Set a room's subject", "Choose a room and type its new subject.",
                         () -> List.of(roomField(), AdminField.text("text", "Subject")), this::subject),
                 command("announce", "Announce in every room",
+                        "Type the announcement, on several lines if you like: it is sent as one message to "
+                                + "every room the bot keeps.",
                         () -> List.of(AdminField.multilineText("text", "Announcement")), this::announce));
     }
 
-    private static AdminCommand command(String node, String name, Supplier<List<AdminField>> form,
+    private static AdminCommand command(String node, String name, String instructions, Supplier<List<AdminField>> form,
                                        java.util.function.Function<AdminRequest, AdminResult> action) {
         return new AdminCommand() {
             @Override
@@ -96,6 +102,11 @@ public final class BuiltInAdminCommands {
             @Override
             public String name() {
                 return name;
+            }
+
+            @Override
+            public String instructions() {
+                return instructions;
             }
 
             @Override

@@ -26,6 +26,14 @@ public interface AdminCommand {
     }
 
     /**
+     * What the form asks for, shown above its fields (XEP-0004 instructions), e.g. "Choose a room and type
+     * its new subject."; empty for none. The runtime adds how to run or cancel the command.
+     */
+    default String instructions() {
+        return "";
+    }
+
+    /**
      * Runs the command. Called on a worker thread (it may wait, within reason: the client waits too); an
      * exception is reported to the administrator as a failure.
      */
