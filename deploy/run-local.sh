@@ -9,10 +9,8 @@
 # needed and runs it in the foreground with deploy/example-bot.yml. Ctrl-C stops the bot and that Prosody.
 #
 # Environment:
-#   MAJORDOME_XMPP_PORT=5222       client port of the local Prosody, and the port the bot dials: when the
-#                                  configuration names another (deploy/example-bot.yml says 5222), the bot runs
-#                                  with a copy of it next to it (.run-local-<name>) whose connection.port is
-#                                  this one, removed on exit
+#   MAJORDOME_XMPP_PORT=5222       client port of the local Prosody; exported, so that a configuration saying
+#                                  port: ${MAJORDOME_XMPP_PORT:-5222} (as deploy/example-bot.yml does) dials it
 #   MAJORDOME_PASSWORD=...         the bot's password (default: generated once, kept in deploy/local/)
 #   MAJORDOME_ADMIN_PASSWORD=...   admin@localhost's password (default: generated once and printed)
 #   MAJORDOME_CONFIG=...           bot configuration (default: deploy/example-bot.yml)
@@ -32,8 +30,6 @@ readonly DOMAIN=localhost
 
 prosody_pid=""
 bot_pid=""
-port_copy=""
-bot_config=""
 
 say() { printf '[run-local] %s\n' "$*"; }
 die() { printf '[run-local] error: %s\n' "$*" >&2; exit 1; }
@@ -158,38 +154,7 @@ cleanup() {
 		wait "$bot_pid" 2>/dev/null || true
 	fi
 	stop_prosody
-	if [[ -n $port_copy ]]; then rm -f "$port_copy"; fi
 	exit "$status"
-}
-
-# The port the configuration's connection section names (empty when it names none: the bot then dials 5222).
-configured_port() {
-	awk '/^connection:[[:space:]]*(#.*)?$/ { inside = 1; next }
-		/^[^[:space:]#]/ { inside = 0 }
-		inside && /^[[:space:]]+port:/ { sub(/^[[:space:]]+port:[[:space:]]*/, ""); sub(/[[:space:]]*(#.*)?$/, ""); print; exit }' "$1"
-}
-
-# Sets bot_config to the configuration the bot must run with so that it dials $PORT: the file itself when it
-# says so, else a copy with connection.port set (port_copy, removed on exit), in the same directory so that
-# its relative paths still hold. (The configuration cannot take the port from the environment with a
-# default: a ${NAME} must be set.) Not run in a $(...) subshell, so that cleanup sees port_copy.
-config_for_port() {
-	local config=$1 configured
-	configured=$(configured_port "$config")
-	if [[ ${configured:-5222} == "$PORT" ]]; then
-		bot_config=$config
-		return
-	fi
-	port_copy=$(dirname "$config")/.run-local-$(basename "$config")
-	awk -v port="$PORT" '
-		function add() { if (!done) { print (indent == "" ? "  " : indent) "port: " port; done = 1 } }
-		inside && /^[^[:space:]#]/ { add(); inside = 0 }
-		inside && /^[[:space:]]+port:/ { match($0, /^[[:space:]]+/); print substr($0, 1, RLENGTH) "port: " port; done = 1; next }
-		inside && indent == "" && /^[[:space:]]+[A-Za-z]/ { match($0, /^[[:space:]]+/); indent = substr($0, 1, RLENGTH) }
-		/^connection:[[:space:]]*(#.*)?$/ { inside = 1 }
-		{ print }
-		END { if (inside) add() }' "$config" > "$port_copy"
-	bot_config=$port_copy
 }
 
 # The plugins module's jar, with the whole runtime class path (bot-core and libraries) in its lib/.
@@ -258,14 +223,10 @@ main() {
 	majordome_jvm_options "$java" "$ROOT/plugins/target/lib"
 	export MAJORDOME_PASSWORD=$bot_password
 	[[ -r $CONFIG ]] || die "no configuration file $CONFIG"
-	config_for_port "$CONFIG"
-	if [[ $bot_config != "$CONFIG" ]]; then
-		say "$CONFIG names another port: the bot runs with ${bot_config#"$ROOT"/}, a copy whose connection.port is" \
-			"$PORT (removed on exit; edits to $CONFIG apply at the next start)"
-	fi
-	say "starting the bot with $bot_config ($java)"
+	export MAJORDOME_XMPP_PORT=$PORT
+	say "starting the bot with $CONFIG ($java)"
 	# In the background and waited for, so that Ctrl-C/SIGTERM reach the trap at once and stop both.
-	"$java" "${MAJORDOME_JVM_OPTIONS[@]}" -cp "$jar:$ROOT/plugins/target/lib/*" org.majordome.app.Majordome run --config "$bot_config" &
+	"$java" "${MAJORDOME_JVM_OPTIONS[@]}" -cp "$jar:$ROOT/plugins/target/lib/*" org.majordome.app.Majordome run --config "$CONFIG" &
 	bot_pid=$!
 	local status=0
 	wait "$bot_pid" || status=$?
@@ -273,5 +234,4 @@ main() {
 	exit "$status"
 }
 
-# Sourced (by a test of its functions) it only defines them.
-[[ ${BASH_SOURCE[0]} != "$0" ]] || main "$@"
+main "$@"

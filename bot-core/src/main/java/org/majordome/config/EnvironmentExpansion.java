@@ -21,8 +21,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Prepares a composed document for reading: replaces {@code ${VAR}} in every scalar value by the variable's
- * value ({@code $${} stands for a literal {@code ${}}), and reports duplicate and non-scalar keys, which the
- * composer lets through.
+ * value, and {@code ${VAR:-default}} by its value or, when it is unset or empty, the default, as the shell does
+ * ({@code $${} stands for a literal {@code ${}}); reports duplicate and non-scalar keys, which the composer lets
+ * through.
  *
  * <p>Done once over the whole tree, before any binding, so that plugin sections are expanded too and a plugin
  * never sees the environment. A scalar whose expansion failed is marked, and readers skip it silently: its
@@ -134,10 +135,16 @@ final class EnvironmentExpansion {
                     failed = true;
                     break;
                 }
-                String name = text.substring(index + 2, end);
+                String reference = text.substring(index + 2, end);
+                // ${NAME:-default}, as in the shell: the default when NAME is unset or empty.
+                int defaultAt = reference.indexOf(":-");
+                String name = defaultAt < 0 ? reference : reference.substring(0, defaultAt);
                 String value = VARIABLE_NAME.matcher(name).matches() ? environment.get(name) : null;
+                if (defaultAt >= 0 && (value == null || value.isEmpty())) {
+                    value = reference.substring(defaultAt + 2);
+                }
                 if (!VARIABLE_NAME.matcher(name).matches()) {
-                    problems.report(scalar, path, null, "'${" + name + "}' is not a valid environment variable"
+                    problems.report(scalar, path, null, "'${" + reference + "}' is not a valid environment variable"
                             + " reference (names are letters, digits and _; write '$${' for a literal '${')");
                     failed = true;
                 } else if (value == null) {

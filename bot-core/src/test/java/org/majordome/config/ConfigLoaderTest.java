@@ -232,6 +232,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theExamplePinnedPort5222SoMajordomeXmppPortMovedOnlyProsody() throws Exception {
+        String file = """
+                connection:
+                  jid: bot@localhost
+                  password: ${MAJORDOME_PASSWORD}
+                  port: ${MAJORDOME_XMPP_PORT:-5222}
+                """;
+        BotConfig unset = loader.load(write(file));
+        BotConfig set = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", BOT_PASSWORD, "MAJORDOME_XMPP_PORT", "25222"))
+                .load(write(file));
+        BotConfig empty = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", BOT_PASSWORD, "MAJORDOME_XMPP_PORT", ""))
+                .load(write(file));
+
+        assertThat(unset.connection().port()).isEqualTo(5222);
+        assertThat(set.connection().port()).isEqualTo(25222);
+        assertThat(empty.connection().port()).as("an empty variable takes the default, as in the shell").isEqualTo(5222);
+    }
+
+    @Test
     void aWrongTypeNamesTheKeyLineAndValue() throws IOException {
         ConfigProblem problem = onlyProblem(MINIMAL + """
                 rooms:
