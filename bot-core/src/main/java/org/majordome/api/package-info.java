@@ -11,13 +11,17 @@
  *
  * <p>Guarantees the runtime gives every plugin:
  * <ul>
- *   <li>events of one room arrive in order, one at a time per plugin (unless a call overran the time limit,
- *       see below); different rooms run concurrently, so handler code must be thread-safe across rooms;
- *       direct messages belong to no room and reach every running plugin;</li>
- *   <li>plugin code never runs on the XMPP library's reader thread;</li>
+ *   <li>events of one room, and the plugin's commands there, arrive in order, one at a time per plugin
+ *       (unless a call overran the time limit, see below); different rooms, and different plugins of one
+ *       room, run concurrently, so handler code must be thread-safe across rooms, and no order between two
+ *       plugins' calls is promised; direct messages belong to no room and reach every running plugin, in
+ *       order per sender;</li>
+ *   <li>plugin code never runs on the XMPP library's reader thread, nor on a thread that runs another
+ *       plugin's calls; what a call leaves in the logging MDC is removed when it returns;</li>
  *   <li>an exception thrown by a handler is logged (plugin, room, event type) and other plugins still get
- *       the event; a handler running past the configured time limit is logged and no longer holds back the
- *       room's queue;</li>
+ *       the event; a slow handler delays only its own plugin's next calls in that room, and one running past
+ *       the configured time limit is logged and left to finish alone (that plugin's calls in that room are
+ *       skipped until it returns);</li>
  *   <li>a command's handler only runs after the permission stage accepted the sender.</li>
  * </ul>
  *

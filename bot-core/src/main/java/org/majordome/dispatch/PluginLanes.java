@@ -162,34 +162,49 @@ final class PluginLanes {
 
     /**
      * Delivers the lane's items in order until it is empty. The head stays in the lane while it is delivered
-     * (a submit seeing a non-empty lane knows a drain owns it) and is removed after.
+     * (a submit seeing a non-empty lane knows a drain owns it) and is removed after, under the same monitor
+     * hold that takes the next one.
      */
     private void drain(IsolatedCalls.Lane lane) {
         calls.enter(lane);
         LaneKey laneKey = new LaneKey(lane.key, lane.plugin);
+        // Present: a lane leaves the map only when a drain finds it empty, and this one has work (or a head).
+        LaneQueue queue = lanes.get(laneKey);
         try {
+            Work delivered = null;
             if (lane.work != null) {
                 // Taking over from a lane whose call overran: finish its item first.
-                if (!finishItem(lane, laneKey)) {
+                delivered = lane.work;
+                if (!deliver(lane)) {
                     return;
                 }
             }
-            LaneQueue queue = lanes.get(laneKey);
             while (queue != null) {
                 Work next;
                 synchronized (queue) {
+                    if (delivered != null) {
+                        queue.items.pollFirst();
+                        queue.delivering = false;
+                    }
                     next = queue.items.peekFirst();
                     if (next == null) {
                         queue.retired = true;
                         lanes.remove(laneKey, queue);
-                        return;
+                    } else {
+                        queue.delivering = true;
                     }
-                    queue.delivering = true;
+                }
+                if (delivered != null) {
+                    delivered.delivery().release();
+                }
+                if (next == null) {
+                    return;
                 }
                 lane.work = next;
                 lane.handler = 0;
                 lane.inCommand = false;
-                if (!finishItem(lane, laneKey)) {
+                delivered = next;
+                if (!deliver(lane)) {
                     return;
                 }
             }
@@ -199,11 +214,11 @@ final class PluginLanes {
     }
 
     /**
-     * Delivers the lane's item from where the lane stands, then removes it from the lane.
+     * Delivers the lane's item from where the lane stands.
      *
-     * @return false when the lane was abandoned meanwhile (its thread must stop)
+     * @return false when the lane was abandoned meanwhile (its thread must stop; its successor removes the item)
      */
-    private boolean finishItem(IsolatedCalls.Lane lane, LaneKey laneKey) {
+    private boolean deliver(IsolatedCalls.Lane lane) {
         Work work = lane.work;
         BotEvent event = work.delivery().event;
         if (!lane.inCommand) {
@@ -227,14 +242,6 @@ final class PluginLanes {
             }
         }
         lane.work = null;
-        LaneQueue queue = lanes.get(laneKey);
-        if (queue != null) {
-            synchronized (queue) {
-                queue.items.pollFirst();
-                queue.delivering = false;
-            }
-        }
-        work.delivery().release();
         return true;
     }
 
