@@ -38,7 +38,7 @@ public final class EjabberdExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        run.beforeAll(context);
+        run.start();
     }
 
     @Override
@@ -48,7 +48,7 @@ public final class EjabberdExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void afterAll(ExtensionContext context) {
-        run.afterAll(context);
+        run.finish();
     }
 
     @Override

@@ -3,9 +3,9 @@ package org.majordome.testing;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -15,10 +15,13 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 /**
  * One server for one run of a test class: made and started before the class's first test, stopped and deleted
  * after its last (also when a test or a lifecycle method fails), its clients disconnected after each test, the
- * end of its log attached to every failure.
+ * end of its log attached to every failure. As an extension of one invocation of a {@code @ClassTemplate}
+ * class it starts and stops with the invocation; a plain class's extension calls {@link #start} and
+ * {@link #finish} from its own {@code beforeAll} and {@code afterAll}.
  */
-final class ServerRun<S extends XmppServer> implements BeforeAllCallback, AfterAllCallback, AfterEachCallback,
-        ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+final class ServerRun<S extends XmppServer> implements BeforeClassTemplateInvocationCallback,
+        AfterClassTemplateInvocationCallback, AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
 
     private final ServerKind kind;
     private final Supplier<S> factory;
@@ -55,7 +58,16 @@ final class ServerRun<S extends XmppServer> implements BeforeAllCallback, AfterA
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public void beforeClassTemplateInvocation(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterClassTemplateInvocation(ExtensionContext context) {
+        finish();
+    }
+
+    void start() {
         S created = factory.get();
         try {
             created.start();
@@ -75,8 +87,7 @@ final class ServerRun<S extends XmppServer> implements BeforeAllCallback, AfterA
         }
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) {
+    void finish() {
         try {
             if (clients != null) {
                 clients.close();
