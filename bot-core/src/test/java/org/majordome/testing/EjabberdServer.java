@@ -1,12 +1,14 @@
 package org.majordome.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,6 +119,21 @@ public final class EjabberdServer extends LocalXmppServer {
         return environment;
     }
 
+    /**
+     * The c2s port may accept before Mnesia has loaded every table after a crash; ejabberd says when it is
+     * started, and {@link #register} waits for a table still loading.
+     */
+    @Override
+    void awaitReady() {
+        String started = "is started in the node '" + node + "'";
+        await("ejabberd node " + node + " started").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    String log = Files.readString(logFile(), UTF_8);
+                    return log.substring(log.lastIndexOf(startMarker())).contains(started);
+                });
+    }
+
     @Override
     public synchronized EjabberdServer start() {
         super.start();
@@ -148,7 +167,7 @@ public final class EjabberdServer extends LocalXmppServer {
         if (password.equals(accounts.get(user))) {
             return;
         }
-        LocalServers.Result registered = ctl("register", user, DOMAIN, password);
+        LocalServers.Result registered = untilTablesLoaded(() -> ctl("register", user, DOMAIN, password));
         if (registered.exitCode() != 0) {
             if (!registered.output().contains("already registered")) {
                 throw new IllegalStateException("ejabberdctl register " + user + " failed with code "
@@ -163,6 +182,18 @@ public final class EjabberdServer extends LocalXmppServer {
     public void unregister(String user) {
         accounts.remove(user);
         checked(ctl("unregister", user, DOMAIN), "unregister " + user);
+    }
+
+    /** Runs a control command again while Mnesia says a table is not there yet (loading after a restart). */
+    private static LocalServers.Result untilTablesLoaded(Supplier<LocalServers.Result> command) {
+        AtomicReference<LocalServers.Result> last = new AtomicReference<>();
+        await("Mnesia tables loaded").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    last.set(command.get());
+                    return !last.get().output().contains("no_exists");
+                });
+        return last.get();
     }
 
     /** Runs an {@code ejabberdctl} command against this node, e.g. {@code ctl("create_room", ...)}. */

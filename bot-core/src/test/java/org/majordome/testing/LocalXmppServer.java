@@ -55,6 +55,11 @@ abstract class LocalXmppServer implements XmppServer {
     void awaitReady() {
     }
 
+    /** The line written to the log before each start, so that a log can be read one start at a time. */
+    final String startMarker() {
+        return "---- starting " + name() + " ----";
+    }
+
     private String name() {
         return kind().displayName();
     }
@@ -66,7 +71,7 @@ abstract class LocalXmppServer implements XmppServer {
         }
         List<String> command = command();
         try {
-            LocalServers.appendToLog(logFile, "---- starting " + name() + " ----");
+            LocalServers.appendToLog(logFile, startMarker());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
