@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jivesoftware.smack.packet.Message;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ import org.majordome.app.RunningBot;
 import org.majordome.config.ConfigLoader;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.CapturedLog;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
@@ -33,10 +34,11 @@ import org.majordome.testing.XmppTestClient;
  * whose plugin values only failed when the plugins restarted is refused whole, and a plugin that fails to start
  * anyway leaves the previous plugins running: the bot never goes silent, in rooms or in direct chats.
  */
+@ClassTemplate
 class ReloadSafetyIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     @TempDir
     Path dir;
@@ -93,8 +95,8 @@ class ReloadSafetyIT {
                   - jid: %s
                     plugins: [core, topic, flaky]
                 plugins:
-                %s""".formatted(BotUnderTest.ACCOUNT, prosody.server().domain(), BotUnderTest.PASSWORD,
-                prosody.server().host(), prosody.server().port(), admin, dir.resolve("data"), room, plugins);
+                %s""".formatted(BotUnderTest.ACCOUNT, servers.server().domain(), BotUnderTest.PASSWORD,
+                servers.server().host(), servers.server().port(), admin, dir.resolve("data"), room, plugins);
     }
 
     private static final String GOOD_PLUGINS = """
@@ -105,8 +107,8 @@ class ReloadSafetyIT {
 
     @Test
     void aReloadedFileWithAnInvalidTopicCronLeftTheBotSilentEvenInDirectChats(TestClients clients) throws Exception {
-        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
-        EntityBareJid room = prosody.server().uniqueRoom("invalid-cron");
+        servers.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        EntityBareJid room = servers.server().uniqueRoom("invalid-cron");
         XmppTestClient user = clients.connect("cron-user");
         Path config = Files.writeString(dir.resolve("bot.yml"), file(room, user.bareJid(), GOOD_PLUGINS));
 
@@ -141,8 +143,8 @@ class ReloadSafetyIT {
     @Test
     void aPluginThatFailsToStartOnReloadLeavesThePreviousPluginsRunningAndTellsTheAdmins(TestClients clients)
             throws Exception {
-        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
-        EntityBareJid room = prosody.server().uniqueRoom("failing-start");
+        servers.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        EntityBareJid room = servers.server().uniqueRoom("failing-start");
         XmppTestClient admin = clients.connect("reload-admin");
         Path config = Files.writeString(dir.resolve("bot.yml"), file(room, admin.bareJid(), GOOD_PLUGINS));
 
