@@ -23,6 +23,7 @@ import org.majordome.api.command.CommandScope;
 import org.majordome.app.ConfigReloader;
 import org.majordome.app.RunningBot;
 import org.majordome.config.ConfigLoader;
+import org.majordome.room.RoomStatus;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.CapturedLog;
 import org.majordome.testing.EveryServerExtension;
@@ -105,6 +106,15 @@ class ReloadSafetyIT {
                 schedule: "0 0 8 * * ?"
             """;
 
+    /**
+     * Joined is not enough before a user joins: a room the bot has just created stays locked on Prosody
+     * (XEP-0045 §10.1.2, others get item-not-found) until the bot has submitted its configuration.
+     */
+    private static void awaitReady(RunningBot bot) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> bot.rooms().allJoined()
+                && bot.rooms().status().stream().allMatch(RoomStatus::ready));
+    }
+
     @Test
     void aReloadedFileWithAnInvalidTopicCronLeftTheBotSilentEvenInDirectChats(TestClients clients) throws Exception {
         servers.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
@@ -115,7 +125,7 @@ class ReloadSafetyIT {
         try (CapturedLog log = CapturedLog.of("org.majordome");
              RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(config), List.of(),
                      List.of(new FlakyPlugin()))) {
-            await().atMost(Duration.ofSeconds(30)).until(bot.rooms()::allJoined);
+            awaitReady(bot);
             user.join(room, "cron-user");
 
             Files.writeString(config, file(room, user.bareJid(), """
@@ -151,7 +161,7 @@ class ReloadSafetyIT {
         try (CapturedLog log = CapturedLog.of("org.majordome");
              RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(config), List.of(),
                      List.of(new FlakyPlugin()))) {
-            await().atMost(Duration.ofSeconds(30)).until(bot.rooms()::allJoined);
+            awaitReady(bot);
             admin.join(room, "reload-admin");
 
             Files.writeString(config, file(room, admin.bareJid(), GOOD_PLUGINS + """
