@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
@@ -145,12 +148,30 @@ class EjabberdHarnessIT {
         assertThat(carol.connection().isAuthenticated()).isTrue();
     }
 
-    /** The node is private: Erlang distribution on loopback only, and no epmd asked or started. */
+    /**
+     * The node is private: its Erlang distribution listens on 127.0.0.1 only, on a port of its own, and no epmd
+     * knows it (an epmd the machine runs for other nodes is left alone).
+     */
     @Test
-    void theNodeListensOnLoopbackOnlyAndNeedsNoEpmd() {
-        assertThat(ejabberd.server().logTail(200)).contains("is started in the node '" + ejabberd.server().node() + "'")
-                .contains("Start accepting TCP connections at 127.0.0.1:" + ejabberd.server().port());
-        assertThat(ProcessHandle.allProcesses().map(process -> process.info().command().orElse(""))
-                .filter(command -> command.endsWith("/epmd"))).as("epmd processes").isEmpty();
+    void theNodeListensOnLoopbackOnlyAndNoEpmdKnowsIt() throws Exception {
+        EjabberdServer server = ejabberd.server();
+        assertThat(server.logTail(200)).contains("is started in the node '" + server.node() + "'")
+                .contains("Start accepting TCP connections at 127.0.0.1:" + server.port());
+
+        String port = String.format("%04X", server.distributionPort());
+        List<String> listening = Files.readAllLines(Path.of("/proc/net/tcp")).stream().skip(1)
+                .map(line -> line.trim().split("\\s+"))
+                .filter(fields -> fields[1].endsWith(":" + port) && fields[3].equals("0A"))
+                .map(fields -> fields[1])
+                .toList();
+        assertThat(listening).as("IPv4 listeners on the distribution port").containsExactly("0100007F:" + port);
+        assertThat(Files.readAllLines(Path.of("/proc/net/tcp6")).stream().skip(1)
+                .map(line -> line.trim().split("\\s+"))
+                .filter(fields -> fields[1].endsWith(":" + port) && fields[3].equals("0A")))
+                .as("IPv6 listeners on the distribution port").isEmpty();
+
+        String nodeName = server.node().substring(0, server.node().indexOf('@'));
+        LocalServers.Result names = LocalServers.runForResult(List.of("epmd", "-names"), server.directory(), Map.of());
+        assertThat(names.output()).as("what epmd knows, when one runs").doesNotContain(nodeName);
     }
 }

@@ -89,6 +89,11 @@ public final class EjabberdServer extends LocalXmppServer {
         return ServerKind.EJABBERD;
     }
 
+    /** The port the node listens on for Erlang distribution (127.0.0.1 only); a new one at each start. */
+    int distributionPort() {
+        return distributionPort;
+    }
+
     /** The Erlang node name, unique to this instance. */
     public String node() {
         return node;
