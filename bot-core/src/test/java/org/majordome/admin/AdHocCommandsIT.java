@@ -17,6 +17,7 @@ import org.jivesoftware.smackx.commands.AdHocCommandNote;
 import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.disco.packet.DiscoverItems;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ import org.majordome.app.RunningBot;
 import org.majordome.config.ConfigLoader;
 import org.majordome.room.RoomStatus;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
@@ -36,10 +37,11 @@ import org.majordome.testing.XmppTestClient;
  * §4 execution with data forms), as "Execute command" in Psi or Gajim does; anybody else sees no command
  * and is refused.
  */
+@ClassTemplate
 class AdHocCommandsIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     @TempDir
     Path dir;
@@ -56,8 +58,8 @@ class AdHocCommandsIT {
                 runtime:
                   data-directory: data
                 rooms:
-                """.formatted(BotUnderTest.ACCOUNT, prosody.server().domain(), BotUnderTest.PASSWORD,
-                prosody.server().host(), prosody.server().port(), prosody.server().domain()));
+                """.formatted(BotUnderTest.ACCOUNT, servers.server().domain(), BotUnderTest.PASSWORD,
+                servers.server().host(), servers.server().port(), servers.server().domain()));
         for (EntityBareJid room : rooms) {
             yaml.append("  - jid: ").append(room).append('\n');
         }
@@ -66,13 +68,13 @@ class AdHocCommandsIT {
 
     @Test
     void anAdministratorListsAndRunsCommandsAndOthersAreRefused(TestClients clients) throws Exception {
-        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
-        EntityBareJid lobby = prosody.server().uniqueRoom("adhoc-lobby");
-        EntityBareJid added = prosody.server().uniqueRoom("adhoc-added");
-        EntityBareJid joinedLive = prosody.server().uniqueRoom("adhoc-live");
+        servers.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        EntityBareJid lobby = servers.server().uniqueRoom("adhoc-lobby");
+        EntityBareJid added = servers.server().uniqueRoom("adhoc-added");
+        EntityBareJid joinedLive = servers.server().uniqueRoom("adhoc-live");
         Path file = dir.resolve("bot.yml");
         Files.writeString(file, configText(lobby));
-        EntityFullJid bot = JidCreate.entityFullFrom(BotUnderTest.ACCOUNT + "@" + prosody.server().domain() + "/majordome");
+        EntityFullJid bot = JidCreate.entityFullFrom(BotUnderTest.ACCOUNT + "@" + servers.server().domain() + "/majordome");
 
         try (RunningBot running = RunningBot.start(new ConfigLoader(Map.of()).load(file))) {
             await().atMost(Duration.ofSeconds(20)).until(running.rooms()::allJoined);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
@@ -18,15 +19,16 @@ import org.majordome.app.RunningBot;
 import org.majordome.config.BotConfig;
 import org.majordome.config.MonitoringSettings;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.RoomDiscoInfo;
 import org.majordome.testing.TestClients;
 
 /** Health and metrics over HTTP while the server goes away and comes back. */
+@ClassTemplate
 class MonitoringIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -37,8 +39,8 @@ class MonitoringIT {
 
     @Test
     void readinessFollowsTheServerAndMetricsCountTheReconnection(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("health");
-        BotConfig base = BotUnderTest.builder(prosody.server()).room(room, BotUnderTest.titled("Health", "Checked"))
+        EntityBareJid room = servers.server().uniqueRoom("health");
+        BotConfig base = BotUnderTest.builder(servers.server()).room(room, BotUnderTest.titled("Health", "Checked"))
                 .backoffMax(Duration.ofSeconds(1)).config();
         BotConfig config = new BotConfig(base.source(), base.connection(), base.admins(), base.rooms(), base.runtime(),
                 base.dispatch(), new MonitoringSettings(Optional.of(0), "127.0.0.1"), base.plugins());
@@ -52,7 +54,7 @@ class MonitoringIT {
             assertThat(info.persistent()).isTrue();
             assertThat(info.title()).contains("Health");
 
-            prosody.server().kill();
+            servers.server().kill();
             try {
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                     HttpResponse<String> ready = get(port, "/health/ready");
@@ -61,7 +63,7 @@ class MonitoringIT {
                 });
                 assertThat(get(port, "/health/live").statusCode()).isEqualTo(200);
             } finally {
-                prosody.server().start();
+                servers.server().start();
             }
 
             await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/health/ready").statusCode() == 200);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,14 +17,15 @@ import org.majordome.config.ConfigLoader;
 import org.majordome.room.RoomStatus;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.CapturedLog;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 
 /** Reloading the configuration file while the bot runs (what SIGHUP does). */
+@ClassTemplate
 class ConfigReloadIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     @TempDir
     Path dir;
@@ -40,8 +42,8 @@ class ConfigReloadIT {
                   data-directory: data
                   reconcile-interval: 2s
                 rooms:
-                """.formatted(BotUnderTest.ACCOUNT, prosody.server().domain(), BotUnderTest.PASSWORD,
-                prosody.server().host(), prosody.server().port()));
+                """.formatted(BotUnderTest.ACCOUNT, servers.server().domain(), BotUnderTest.PASSWORD,
+                servers.server().host(), servers.server().port()));
         for (EntityBareJid room : rooms) {
             yaml.append("  - jid: ").append(room).append("\n    config:\n      title: Title of ")
                     .append(room.getLocalpart()).append('\n');
@@ -51,9 +53,9 @@ class ConfigReloadIT {
 
     @Test
     void addedRoomsAreJoinedRemovedOnesLeftAndAnInvalidFileChangesNothing(TestClients clients) throws Exception {
-        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
-        EntityBareJid first = prosody.server().uniqueRoom("reload-first");
-        EntityBareJid second = prosody.server().uniqueRoom("reload-second");
+        servers.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        EntityBareJid first = servers.server().uniqueRoom("reload-first");
+        EntityBareJid second = servers.server().uniqueRoom("reload-second");
         Path file = dir.resolve("bot.yml");
         Files.writeString(file, configText(first));
 
@@ -84,8 +86,8 @@ class ConfigReloadIT {
     /** Issue: "no change" was logged for a file whose restart-only settings (the monitoring port) had changed. */
     @Test
     void aChangedMonitoringPortWasLoggedAsNoChange() throws Exception {
-        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
-        EntityBareJid room = prosody.server().uniqueRoom("reload-port");
+        servers.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        EntityBareJid room = servers.server().uniqueRoom("reload-port");
         Path file = dir.resolve("bot.yml");
         Files.writeString(file, configText(room));
 

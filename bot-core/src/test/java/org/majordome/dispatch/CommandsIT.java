@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,28 +28,28 @@ import org.majordome.api.event.OccupantRoleChangedEvent;
 import org.majordome.api.event.Role;
 import org.majordome.config.DispatchSettings;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
-import org.majordome.testing.ProsodyServer;
+import org.majordome.testing.EveryServerExtension;
+import org.majordome.testing.ServerSettings;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
 /**
- * Commands through the whole runtime against a real Prosody: the generated {@code !help} shows each sender
- * only what they may run, permissions come from the room (role) and the real JID (bot admins), never from a
- * nick, and a command answers where it was asked: in the room, privately through the room (XEP-0045 §7.5),
- * or in a one-to-one chat.
+ * Commands through the whole runtime against a real Prosody and a real ejabberd: the generated {@code !help}
+ * shows each sender only what they may run, permissions come from the room (role) and the real JID (bot admins),
+ * never from a nick, and a command answers where it was asked: in the room, privately through the room
+ * (XEP-0045 §7.5), or in a one-to-one chat.
  *
- * <p>{@code owner@localhost} is a server admin, which Prosody makes an owner of every room: it plays the room
- * owner who hands out the moderator role (XEP-0045 §8.4). The bot creates the rooms, so it is an owner and
+ * <p>{@code owner@localhost} is a server admin, which both servers make an owner of every room: it plays the
+ * room owner who hands out the moderator role (XEP-0045 §8.4). The bot creates the rooms, so it is an owner and
  * moderator there and sees occupants' real JIDs.
  */
+@ClassTemplate
 class CommandsIT {
 
     private static final String BOT_ADMIN = "boss";
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension(ProsodyServer.builder()
-            .globalConfig("admins = { \"owner@localhost\" }"));
+    static final EveryServerExtension servers = new EveryServerExtension(ServerSettings.defaults().admins("owner"));
 
     @TempDir
     Path dataDirectory;
@@ -56,7 +57,7 @@ class CommandsIT {
     /** Done-when: a participant's {@code !help} lists only participant commands; a moderator's lists more. */
     @Test
     void helpListsOnlyTheCommandsTheSenderMayRun(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("help");
+        EntityBareJid room = servers.server().uniqueRoom("help");
         try (BotUnderTest bot = startBot(room)) {
             XmppTestClient alice = clients.connect("alice");
             XmppTestClient bob = clients.connect("bob");
@@ -92,7 +93,7 @@ class CommandsIT {
      */
     @Test
     void adminCommandsFollowTheRealJidNotTheNick(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("impostor");
+        EntityBareJid room = servers.server().uniqueRoom("impostor");
         try (BotUnderTest bot = startBot(room)) {
             XmppTestClient mallory = clients.connect("mallory");
             XmppTestClient boss = clients.connect(BOT_ADMIN);
@@ -125,7 +126,7 @@ class CommandsIT {
      */
     @Test
     void commandsAnswerWhereTheyWereAsked(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("where");
+        EntityBareJid room = servers.server().uniqueRoom("where");
         try (BotUnderTest bot = startBot(room)) {
             XmppTestClient alice = clients.connect("alice");
             XmppTestClient bob = clients.connect("bob");
@@ -155,10 +156,10 @@ class CommandsIT {
     }
 
     private BotUnderTest startBot(EntityBareJid room) throws Exception {
-        BotUnderTest bot = BotUnderTest.builder(prosody.server())
+        BotUnderTest bot = BotUnderTest.builder(servers.server())
                 .plugin(new RankedCommandsPlugin())
                 .room(room, RankedCommandsPlugin.ID)
-                .admin(JidCreate.entityBareFrom(BOT_ADMIN + "@" + prosody.server().domain()))
+                .admin(JidCreate.entityBareFrom(BOT_ADMIN + "@" + servers.server().domain()))
                 .dispatch(new DispatchSettings("!", 50, Duration.ofSeconds(10), true, 1000, Duration.ofSeconds(10),
                         Optional.empty()))
                 .dataDirectory(dataDirectory)

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ import org.majordome.api.event.BotEvent;
 import org.majordome.config.DispatchSettings;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.CapturedLog;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
@@ -36,12 +37,13 @@ import org.majordome.testing.XmppTestClient;
  * event, one that blocks for a minute on every event and a script stuck in a loop do not stop a well-behaved
  * plugin in the same room, nor the rooms they are not in.
  */
+@ClassTemplate
 class PluginIsolationIT {
 
     private static final Duration HANDLER_TIME_LIMIT = Duration.ofMillis(500);
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     @TempDir
     Path dataDirectory;
@@ -60,7 +62,7 @@ class PluginIsolationIT {
      */
     @Test
     void wellBehavedPluginAnswersBesideThrowingAndBlockingOnes(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("shared");
+        EntityBareJid room = servers.server().uniqueRoom("shared");
         ThrowingPlugin throwing = new ThrowingPlugin();
         try (BotUnderTest bot = startBot(throwing, List.of(room), List.of());
              AutoCloseable unblocked = blocking::releaseAll) {
@@ -88,8 +90,8 @@ class PluginIsolationIT {
      */
     @Test
     void otherRoomsAnswerWhileOneRoomIsHeldUp(TestClients clients) throws Exception {
-        EntityBareJid troubled = prosody.server().uniqueRoom("troubled");
-        EntityBareJid calm = prosody.server().uniqueRoom("calm");
+        EntityBareJid troubled = servers.server().uniqueRoom("troubled");
+        EntityBareJid calm = servers.server().uniqueRoom("calm");
         try (BotUnderTest bot = startBot(new ThrowingPlugin(), List.of(troubled), List.of(calm));
              AutoCloseable unblocked = blocking::releaseAll) {
             XmppTestClient alice = clients.connect("alice");
@@ -125,9 +127,9 @@ class PluginIsolationIT {
         Files.writeString(scripts.resolve("pong.js"), """
                 bot.command({ name: 'ping', help: 'Answers pong.' }, (cmd) => cmd.reply('pong'));
                 """);
-        EntityBareJid room = prosody.server().uniqueRoom("looping");
+        EntityBareJid room = servers.server().uniqueRoom("looping");
         try (CapturedLog log = CapturedLog.of("org.majordome");
-             BotUnderTest bot = BotUnderTest.builder(prosody.server()).dataDirectory(dataDirectory.resolve("bot"))
+             BotUnderTest bot = BotUnderTest.builder(servers.server()).dataDirectory(dataDirectory.resolve("bot"))
                      .plugin(new EchoPlugin())
                      .room(room, "spin", "pong", EchoPlugin.ID)
                      .dispatch(new DispatchSettings("!", 100, Duration.ofSeconds(10), true, 1000,
@@ -159,7 +161,7 @@ class PluginIsolationIT {
      */
     private BotUnderTest startBot(ThrowingPlugin throwing, List<EntityBareJid> troubledRooms,
                                   List<EntityBareJid> calmRooms) {
-        BotUnderTest.Builder builder = BotUnderTest.builder(prosody.server())
+        BotUnderTest.Builder builder = BotUnderTest.builder(servers.server())
                 .plugin(throwing).plugin(blocking).plugin(new EchoPlugin())
                 .dispatch(new DispatchSettings("!", 100, Duration.ofSeconds(10), true, 1000, HANDLER_TIME_LIMIT,
                         Optional.empty()))

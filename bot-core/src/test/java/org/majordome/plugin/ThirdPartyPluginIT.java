@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
 import org.majordome.config.DispatchSettings;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
@@ -24,6 +25,7 @@ import org.majordome.testing.XmppTestClient;
  * directory, is loaded by the real bot, enabled in a room by its id, and answers a real client, using the
  * storage its context gives it.
  */
+@ClassTemplate
 class ThirdPartyPluginIT {
 
     private static final String COUNTER_CLASS = "com.example.counter.CounterPlugin";
@@ -53,7 +55,7 @@ class ThirdPartyPluginIT {
             """;
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     @TempDir
     Path work;
@@ -65,9 +67,9 @@ class ThirdPartyPluginIT {
         Path classes = jars.compile("counter", Map.of(COUNTER_CLASS, COUNTER));
         Path pluginDirectory = Files.createDirectories(work.resolve("plugins"));
         jars.jar(pluginDirectory, "counter-plugin.jar", classes, List.of(COUNTER_CLASS), COUNTER_CLASS + "\n");
-        EntityBareJid room = prosody.server().uniqueRoom("jar");
+        EntityBareJid room = servers.server().uniqueRoom("jar");
 
-        try (BotUnderTest bot = BotUnderTest.builder(prosody.server())
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server())
                 .room(room, "counter")
                 .dispatch(new DispatchSettings("!", 5, Duration.ofSeconds(10), true, 1000, Duration.ofSeconds(10),
                         Optional.of(pluginDirectory)))

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
@@ -16,40 +17,47 @@ import org.majordome.api.room.ConfigOverlay;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.config.DesiredRoomConfig;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
-import org.majordome.testing.ProsodyServer;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.RoomDiscoInfo;
+import org.majordome.testing.ServerKind;
+import org.majordome.testing.ServerSettings;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
 /**
- * Configuration overlays against a real Prosody (XEP-0045 §10.2 owner form): an overlay wins over the
- * declared configuration through the bot's configuration checks, and lifting it puts the room back as declared,
- * or as it was for a setting the file leaves out.
+ * Configuration overlays against a real Prosody and a real ejabberd (XEP-0045 §10.2 owner form): an overlay
+ * wins over the declared configuration through the bot's configuration checks, and lifting it puts the room
+ * back as declared, or as it was for a setting the file leaves out.
  *
- * <p>{@code owner@localhost} is a server admin, which Prosody makes an owner of every room: it plays the human
- * owner whose change makes the bot check the room.
+ * <p>{@code owner@localhost} is a server admin, which both servers make an owner of every room: it plays the
+ * human owner whose change makes the bot check the room.
+ *
+ * <p>Servers differ in a room's defaults: a new room is not moderated on Prosody but moderated on ejabberd
+ * (its {@code default_room_options}). The file below leaves "moderated" out, so the room goes back to the
+ * server's default when the overlay is lifted: not moderated on Prosody, still moderated on ejabberd.
  */
+@ClassTemplate
 class RoomOverlayIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension(ProsodyServer.builder()
-            .globalConfig("admins = { \"owner@localhost\" }"));
+    static final EveryServerExtension servers = new EveryServerExtension(ServerSettings.defaults().admins("owner"));
 
     /** Issue 13 item 4: setMembersOnly(true) is refused in a room pinning members-only: false; an overlay holds. */
     @Test
     void aMembersOnlyOverlayHoldsOverADeclaredFalseUntilLifted(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("overlay");
+        EntityBareJid room = servers.server().uniqueRoom("overlay");
         DesiredRoomConfig declared = new DesiredRoomConfig(Optional.of("Open house"), Optional.empty(),
                 Optional.of(true), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(false),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).room(room, declared)
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server()).room(room, declared)
                 .reconcileInterval(Duration.ofSeconds(1)).start()) {
             bot.awaitJoined(room);
             await().atMost(Duration.ofSeconds(60)).until(() -> bot.status(room).ready());
             RoomHandle handle = bot.bot().rooms().room(room.toString()).orElseThrow();
             assertThat(clients.roomInfo(room).membersOnly()).isFalse();
-            assertThat(clients.roomInfo(room).moderated()).isFalse();
+            boolean moderatedByDefault = clients.roomInfo(room).moderated();
+            assertThat(moderatedByDefault).as("the server's default for a new room")
+                    .isEqualTo(servers.kind() == ServerKind.EJABBERD);
             assertThat(handle.setMembersOnly(true).toCompletableFuture().join())
                     .as("a plain change against the file is refused").isInstanceOf(ActionResult.NotSupported.class);
 
@@ -81,7 +89,8 @@ class RoomOverlayIT {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
                 RoomDiscoInfo info = clients.roomInfo(room);
                 assertThat(info.membersOnly()).as("declared members-only: false").isFalse();
-                assertThat(info.moderated()).as("not declared: as it was before the overlay").isFalse();
+                assertThat(info.moderated()).as("not declared: as it was before the overlay")
+                        .isEqualTo(moderatedByDefault);
                 assertThat(info.title()).contains("Open house");
             });
             assertThat(handle.liftOverlay("lockdown").toCompletableFuture().join()).isEqualTo(ActionResult.DONE);

@@ -6,32 +6,37 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
 import org.majordome.api.event.RoomJoinedEvent;
 import org.majordome.api.event.RoomLeftEvent;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.RoomDiscoInfo;
 import org.majordome.testing.TestClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The bot comes back by itself when its server crashes or is not up yet (RFC 6120 §7 reconnection). */
+/**
+ * The bot comes back by itself when its server crashes or is not up yet (RFC 6120 §7 reconnection), on
+ * Prosody and on ejabberd.
+ */
+@ClassTemplate
 class ServerOutageIT {
 
     private static final Logger log = LoggerFactory.getLogger(ServerOutageIT.class);
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
-    /** Done-when 3: Prosody is killed with SIGKILL while the bot keeps 3 rooms, then restarted on the same port. */
+    /** Done-when 3: the server is killed with SIGKILL while the bot keeps 3 rooms, then restarted on the same port. */
     @Test
     void comesBackToEveryRoomAfterTheServerIsKilled(TestClients clients) {
-        List<EntityBareJid> rooms = List.of(prosody.server().uniqueRoom("crash-a"),
-                prosody.server().uniqueRoom("crash-b"), prosody.server().uniqueRoom("crash-c"));
-        BotUnderTest.Builder builder = BotUnderTest.builder(prosody.server()).backoffMax(Duration.ofSeconds(1));
+        List<EntityBareJid> rooms = List.of(servers.server().uniqueRoom("crash-a"),
+                servers.server().uniqueRoom("crash-b"), servers.server().uniqueRoom("crash-c"));
+        BotUnderTest.Builder builder = BotUnderTest.builder(servers.server()).backoffMax(Duration.ofSeconds(1));
         rooms.forEach(room -> builder.room(room, BotUnderTest.titled("Title of " + room.getLocalpart(), "Survives")));
         try (BotUnderTest bot = builder.start()) {
             bot.awaitJoined(rooms.toArray(EntityBareJid[]::new));
@@ -39,10 +44,10 @@ class ServerOutageIT {
                 await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
             }
 
-            prosody.server().kill();
+            servers.server().kill();
             await().atMost(Duration.ofSeconds(30)).until(() -> !bot.bot().session().isOnline());
             long restartedAt = System.nanoTime();
-            prosody.server().start();
+            servers.server().start();
 
             bot.awaitJoined(rooms.toArray(EntityBareJid[]::new));
             long rejoinedMillis = (System.nanoTime() - restartedAt) / 1_000_000;
@@ -60,24 +65,24 @@ class ServerOutageIT {
         }
     }
 
-    /** Done-when 4: Prosody is not running when the bot starts; it starts 10 s later and the bot gets in. */
+    /** Done-when 4: the server is not running when the bot starts; it starts 10 s later and the bot gets in. */
     @Test
     void connectsWhenTheServerComesUpLate() {
-        EntityBareJid room = prosody.server().uniqueRoom("late");
-        BotUnderTest.Builder builder = BotUnderTest.builder(prosody.server()).room(room).backoffMax(Duration.ofSeconds(2));
+        EntityBareJid room = servers.server().uniqueRoom("late");
+        BotUnderTest.Builder builder = BotUnderTest.builder(servers.server()).room(room).backoffMax(Duration.ofSeconds(2));
         builder.config(); // registers the bot's account while the server still runs
-        prosody.server().stop();
+        servers.server().stop();
         try (BotUnderTest bot = builder.start()) {
             // For ten seconds the server is away and the bot keeps trying without getting in (or giving up).
             await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(12))
                     .until(() -> !bot.bot().session().isOnline() && bot.bot().isRunning());
 
-            prosody.server().start();
+            servers.server().start();
 
             bot.awaitJoined(room);
         } finally {
-            if (!prosody.server().isRunning()) {
-                prosody.server().start();
+            if (!servers.server().isRunning()) {
+                servers.server().start();
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ import org.majordome.store.Database;
 import org.majordome.store.DatabaseSettings;
 import org.majordome.store.StorageService;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
@@ -37,10 +38,11 @@ import org.majordome.testing.XmppTestClient;
  * directory): a persistent one-shot job set by a chat command fires once, after the restart; an
  * every-second cron job never runs the same second twice.
  */
+@ClassTemplate
 class SchedulingRestartIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     @TempDir
     Path dataDirectory;
@@ -51,7 +53,7 @@ class SchedulingRestartIT {
      */
     @Test
     void aPersistentReminderSurvivesARestartAndFiresOnce(TestClients clients) {
-        EntityBareJid room = prosody.server().uniqueRoom("reminders");
+        EntityBareJid room = servers.server().uniqueRoom("reminders");
         XmppTestClient alice = clients.connect("alice");
 
         try (BotUnderTest bot = startBot(room, new ReminderPlugin())) {
@@ -84,7 +86,7 @@ class SchedulingRestartIT {
      */
     @Test
     void anEverySecondCronJobNeverRunsASecondTwiceAcrossARestart() {
-        EntityBareJid room = prosody.server().uniqueRoom("ticks");
+        EntityBareJid room = servers.server().uniqueRoom("ticks");
         long lastSlotBeforeRestart;
         TickPlugin first = new TickPlugin();
         try (BotUnderTest bot = startBot(room, first)) {
@@ -105,7 +107,7 @@ class SchedulingRestartIT {
     }
 
     private BotUnderTest startBot(EntityBareJid room, Plugin<?> plugin) {
-        return BotUnderTest.builder(prosody.server())
+        return BotUnderTest.builder(servers.server())
                 .plugin(plugin)
                 .room(room, plugin.id())
                 .dataDirectory(dataDirectory)

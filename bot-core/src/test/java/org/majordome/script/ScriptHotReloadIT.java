@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.jivesoftware.smack.packet.Message;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,20 +26,22 @@ import org.majordome.config.ConfigLoader;
 import org.majordome.config.DispatchSettings;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.CapturedLog;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
 /**
- * Issue 7, hot reload, in the real bot against a real Prosody, seen from real clients: an edited script answers
- * with its new version within 5 s (done-when 4), a broken one keeps the old version answering and the error is
- * logged with file and line, a deleted one's command is gone, a bot admin reloads from chat; and (issue 13) a
- * script file added while the bot runs is loaded alone, without a restart, in the rooms that enable every script.
+ * Issue 7, hot reload, in the real bot against a real Prosody and ejabberd, seen from real clients: an edited
+ * script answers with its new version within 5 s (done-when 4), a broken one keeps the old version answering
+ * and the error is logged with file and line, a deleted one's command is gone, a bot admin reloads from chat;
+ * and (issue 13) a script file added while the bot runs is loaded alone, without a restart, in the rooms that
+ * enable every script.
  */
+@ClassTemplate
 class ScriptHotReloadIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     /** Done-when 4: how long an edit may take to change the reply. */
     private static final Duration EDIT_SEEN = Duration.ofSeconds(5);
@@ -76,7 +79,7 @@ class ScriptHotReloadIT {
     }
 
     private static EntityFullJid botJid() throws Exception {
-        return JidCreate.entityFullFrom(BotUnderTest.ACCOUNT + "@" + prosody.server().domain() + "/majordome");
+        return JidCreate.entityFullFrom(BotUnderTest.ACCOUNT + "@" + servers.server().domain() + "/majordome");
     }
 
     /** The bot's answer, in the direct chat, to what {@code client} sent it, starting with {@code start}. */
@@ -103,11 +106,11 @@ class ScriptHotReloadIT {
         Path directory = Files.createDirectories(data.resolve("scripts"));
         Path file = directory.resolve("greet.js");
         drop(directory, "greet.js", greet("hello, version 1"));
-        EntityBareJid room = prosody.server().uniqueRoom("hot-reload");
+        EntityBareJid room = servers.server().uniqueRoom("hot-reload");
         try (CapturedLog log = CapturedLog.of("org.majordome.script");
-             BotUnderTest bot = BotUnderTest.builder(prosody.server()).dataDirectory(data.resolve("bot"))
+             BotUnderTest bot = BotUnderTest.builder(servers.server()).dataDirectory(data.resolve("bot"))
                      .room(room, BotUnderTest.titled("Hot reload", "Scripts edited live"), "greet")
-                     .admin(JidCreate.entityBareFrom(BOSS + "@" + prosody.server().domain()))
+                     .admin(JidCreate.entityBareFrom(BOSS + "@" + servers.server().domain()))
                      .dispatch(scriptsIn(directory))
                      .start()) {
             bot.awaitJoined(room);
@@ -170,8 +173,8 @@ class ScriptHotReloadIT {
                 %srooms:
                   - jid: %s
                     plugins: [%s]
-                """.formatted(BotUnderTest.ACCOUNT, prosody.server().domain(), BotUnderTest.PASSWORD,
-                prosody.server().host(), prosody.server().port(), BOSS, prosody.server().domain(), scripts, extra,
+                """.formatted(BotUnderTest.ACCOUNT, servers.server().domain(), BotUnderTest.PASSWORD,
+                servers.server().host(), servers.server().port(), BOSS, servers.server().domain(), scripts, extra,
                 room, plugins);
     }
 
@@ -184,12 +187,12 @@ class ScriptHotReloadIT {
     @Test
     void aNewScriptFileRestartedEveryPluginReEnabledADisabledScriptAndWasReportedStartedWhenBroken(TestClients clients)
             throws Exception {
-        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        servers.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
         Path directory = Files.createDirectories(data.resolve("scripts"));
         drop(directory, "count.js", "let n = 0;\n"
                 + "bot.command({ name: 'count', help: 'Counts in memory.' }, (c) => c.reply('count ' + (++n)));\n");
         drop(directory, "spin.js", "bot.command({ name: 'spin', help: 'Loops.' }, (c) => { while (true) {} });\n");
-        EntityBareJid room = prosody.server().uniqueRoom("new-scripts");
+        EntityBareJid room = servers.server().uniqueRoom("new-scripts");
         Path config = data.resolve("bot.yml");
         Files.writeString(config, configText(directory, room, "", "").replace("    plugins: []\n",
                 "    plugins: []\n    scripts: all\n").replace("  replies-per-sender: 100\n",

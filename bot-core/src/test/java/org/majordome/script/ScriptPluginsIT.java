@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jivesoftware.smack.packet.Message;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,15 +21,16 @@ import org.jxmpp.jid.EntityBareJid;
 import org.majordome.config.DispatchSettings;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.CapturedLog;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
 /** The example scripts of {@code scripts/} and the script sandbox, in the real bot, from real clients. */
+@ClassTemplate
 class ScriptPluginsIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     /** The project's example scripts, as shipped (the build runs in the bot-core directory). */
     private static final Path EXAMPLES = Path.of("..", "scripts").toAbsolutePath().normalize();
@@ -50,8 +52,8 @@ class ScriptPluginsIT {
     /** Done-when 1: each example script works from a real client. */
     @Test
     void theExampleScriptsAnswerARealClient(TestClients clients) {
-        EntityBareJid room = prosody.server().uniqueRoom("scripts");
-        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).dataDirectory(data)
+        EntityBareJid room = servers.server().uniqueRoom("scripts");
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server()).dataDirectory(data)
                 .room(room, BotUnderTest.titled("Scripts", "Example scripts"), "dice", "faq", "karma", "remind")
                 .dispatch(scripts(EXAMPLES, Duration.ofSeconds(2)))
                 .pluginConfig("faq", """
@@ -98,8 +100,8 @@ class ScriptPluginsIT {
         Files.writeString(directory.resolve("echo.js"), """
                 bot.command({ name: 'echo', help: 'Says it back.' }, (cmd) => cmd.reply(cmd.args.join(' ')));
                 """);
-        EntityBareJid room = prosody.server().uniqueRoom("loop");
-        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).dataDirectory(data.resolve("bot"))
+        EntityBareJid room = servers.server().uniqueRoom("loop");
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server()).dataDirectory(data.resolve("bot"))
                 .room(room, BotUnderTest.titled("Loop", "A looping script"), "spin", "echo")
                 .dispatch(scripts(directory, Duration.ofMillis(300)))
                 .start()) {
@@ -145,9 +147,9 @@ class ScriptPluginsIT {
         refusals.put("file", "escape.js:5: ReferenceError: load is not defined");
         refusals.put("net", "escape.js:6: ReferenceError: fetch is not defined");
         refusals.put("thread", "escape.js:7: ReferenceError: Worker is not defined");
-        EntityBareJid room = prosody.server().uniqueRoom("escape");
+        EntityBareJid room = servers.server().uniqueRoom("escape");
         try (CapturedLog log = CapturedLog.of("org.majordome");
-             BotUnderTest bot = BotUnderTest.builder(prosody.server()).dataDirectory(data.resolve("escape-bot"))
+             BotUnderTest bot = BotUnderTest.builder(servers.server()).dataDirectory(data.resolve("escape-bot"))
                      .room(room, BotUnderTest.titled("Escape", "Scripts trying to get out"), "escape")
                      .dispatch(scripts(directory, Duration.ofSeconds(2)))
                      .start()) {

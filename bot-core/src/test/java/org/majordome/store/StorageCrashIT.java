@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.majordome.api.storage.PluginStorage;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
@@ -34,6 +35,7 @@ import org.majordome.testing.XmppTestClient;
  * client fills it with notes and the child is killed while answers are still coming; the bot started again on
  * the same data directory has every note it acknowledged.
  */
+@ClassTemplate
 class StorageCrashIT {
 
     private static final int NOTES_SENT = 100;
@@ -41,7 +43,7 @@ class StorageCrashIT {
     private static final Pattern ACK = Pattern.compile("Alice: stored (\\d+): (.*)");
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     @TempDir
     Path work;
@@ -49,7 +51,7 @@ class StorageCrashIT {
     /** Done-when: storage written by a plugin is there after kill -9 and a restart. */
     @Test
     void everyAcknowledgedWriteSurvivesKillMinus9(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("notes");
+        EntityBareJid room = servers.server().uniqueRoom("notes");
         Path dataDirectory = work.resolve("data");
         Path childLog = work.resolve("child-bot.log");
         XmppTestClient alice = clients.connect("alice");
@@ -80,7 +82,7 @@ class StorageCrashIT {
         assertThat(acknowledged.size()).as("killed while answers were still coming")
                 .isGreaterThanOrEqualTo(ACKS_BEFORE_KILL).isLessThan(NOTES_SENT);
 
-        try (BotUnderTest restarted = BotUnderTest.builder(prosody.server())
+        try (BotUnderTest restarted = BotUnderTest.builder(servers.server())
                 .plugin(new NotesPlugin())
                 .room(room, NotesPlugin.ID)
                 .dataDirectory(dataDirectory)
@@ -112,14 +114,14 @@ class StorageCrashIT {
     }
 
     private Process startChildBot(EntityBareJid room, Path dataDirectory, Path log) throws IOException {
-        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        servers.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
         Path config = work.resolve("bot.yml");
         Files.writeString(config, String.join("\n",
                 "connection:",
-                "  jid: " + BotUnderTest.ACCOUNT + "@" + prosody.server().domain(),
+                "  jid: " + BotUnderTest.ACCOUNT + "@" + servers.server().domain(),
                 "  password: ${MAJORDOME_PASSWORD}",
-                "  host: " + prosody.server().host(),
-                "  port: " + prosody.server().port(),
+                "  host: " + servers.server().host(),
+                "  port: " + servers.server().port(),
                 "  tls: disabled",
                 "runtime:",
                 "  rejoin-backoff-max: 2s",

@@ -34,8 +34,8 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * The real bot, in this JVM, connected to a test Prosody: configuration built in code with short
- * intervals, every event recorded.
+ * The real bot, in this JVM, connected to a test server (Prosody or ejabberd): configuration built in code
+ * with short intervals, every event recorded.
  */
 public final class BotUnderTest implements AutoCloseable {
 
@@ -50,7 +50,7 @@ public final class BotUnderTest implements AutoCloseable {
         this.events = events;
     }
 
-    public static Builder builder(ProsodyServer server) {
+    public static Builder builder(XmppServer server) {
         return new Builder(server);
     }
 
@@ -91,7 +91,7 @@ public final class BotUnderTest implements AutoCloseable {
     }
 
     public static final class Builder {
-        private final ProsodyServer server;
+        private final XmppServer server;
         private final List<RoomSettings> rooms = new ArrayList<>();
         private final List<Plugin<?>> plugins = new ArrayList<>();
         private final List<EntityBareJid> admins = new ArrayList<>();
@@ -105,7 +105,7 @@ public final class BotUnderTest implements AutoCloseable {
         private Path dataDirectory = Path.of("target", "bot-data");
         private final Map<String, PluginSection> pluginSections = new LinkedHashMap<>();
 
-        private Builder(ProsodyServer server) {
+        private Builder(XmppServer server) {
             this.server = server;
         }
 

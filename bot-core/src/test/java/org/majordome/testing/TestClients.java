@@ -25,8 +25,8 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
- * Creates real users on a {@link ProsodyServer}: each call registers the account, connects and logs in.
- * Closing disconnects every client made here (the {@link ProsodyExtension} does it after each test); the
+ * Creates real users on an {@link XmppServer}: each call registers the account, connects and logs in.
+ * Closing disconnects every client made here (the test extensions do it after each test); the
  * factory stays usable afterwards.
  */
 public final class TestClients implements AutoCloseable {
@@ -42,11 +42,11 @@ public final class TestClients implements AutoCloseable {
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
     private static final AtomicInteger RESOURCE_COUNTER = new AtomicInteger();
 
-    private final ProsodyServer server;
+    private final XmppServer server;
     private final List<XmppTestClient> clients = new CopyOnWriteArrayList<>();
     private volatile XmppTestClient observer;
 
-    public TestClients(ProsodyServer server) {
+    public TestClients(XmppServer server) {
         this.server = server;
     }
 

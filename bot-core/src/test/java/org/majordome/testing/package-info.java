@@ -1,12 +1,16 @@
 /**
- * Test harness for integration tests against a real XMPP server: a throwaway Prosody per test class
- * ({@link org.majordome.testing.ProsodyServer}, {@link org.majordome.testing.ProsodyExtension}) and real
- * Smack clients that register, log in, join rooms (XEP-0045 §7.2) and record what they receive
- * ({@link org.majordome.testing.TestClients}, {@link org.majordome.testing.XmppTestClient}). Room facts
- * are read the way any client sees them, through disco#info (XEP-0045 §6.4, XEP-0030).
+ * Test harness for integration tests against real XMPP servers: a throwaway Prosody or ejabberd per test class
+ * ({@link org.majordome.testing.XmppServer}: {@link org.majordome.testing.ProsodyServer},
+ * {@link org.majordome.testing.EjabberdServer}), one of them per class ({@link org.majordome.testing.ProsodyExtension},
+ * {@link org.majordome.testing.EjabberdExtension}) or the whole class once per server kind
+ * ({@link org.majordome.testing.EveryServerExtension} on a {@code @ClassTemplate} class), and real Smack clients
+ * that register, log in, join rooms (XEP-0045 §7.2) and record what they receive
+ * ({@link org.majordome.testing.TestClients}, {@link org.majordome.testing.XmppTestClient}). Room facts are read
+ * the way any client sees them, through disco#info (XEP-0045 §6.4, XEP-0030).
  *
- * <p>Shipped in bot-core's test-jar so every module tests against the same server setup. A missing
- * Prosody fails the tests instead of skipping them: a green build must mean the bot was tried on a
- * real server.
+ * <p>Every server runs on 127.0.0.1 on free ports in a temporary directory and is stopped after its class, also
+ * when a test fails; an ejabberd is a private Erlang node (no epmd, distribution on loopback, its own node name
+ * and cookie). Shipped in bot-core's test-jar so every module tests against the same server setup. A missing
+ * server fails the tests instead of skipping them: a green build must mean the bot was tried on real servers.
  */
 package org.majordome.testing;

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
@@ -20,14 +21,15 @@ import org.majordome.config.Secret;
 import org.majordome.config.TlsMode;
 import org.majordome.room.RoomStatus;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.RecordingEventSink;
 
 /** The client connection (RFC 6120): TLS, SASL choices, wrong credentials and resource conflicts. */
+@ClassTemplate
 class ConnectionIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     private static BotConfig withConnection(BotConfig config, TlsMode tls, Set<String> avoidSasl, Secret password) {
         ConnectionSettings c = config.connection();
@@ -39,9 +41,9 @@ class ConnectionIT {
     /** RFC 6120 §5: with TLS required and the server's self-signed certificate trusted, the stream is encrypted. */
     @Test
     void requiredTlsWithATrustedCertificateEncryptsTheStream() {
-        assertThat(prosody.server().certificate()).as("the test server has a certificate (openssl installed)").isPresent();
-        EntityBareJid room = prosody.server().uniqueRoom("tls");
-        BotConfig base = BotUnderTest.builder(prosody.server()).room(room).config();
+        assertThat(servers.server().certificate()).as("the test server has a certificate (openssl installed)").isPresent();
+        EntityBareJid room = servers.server().uniqueRoom("tls");
+        BotConfig base = BotUnderTest.builder(servers.server()).room(room).config();
         BotConfig config = withConnection(base, TlsMode.REQUIRED, Set.of("SCRAM-SHA-1"), base.connection().password());
 
         try (RunningBot bot = RunningBot.start(config)) {
@@ -55,16 +57,16 @@ class ConnectionIT {
     /** Wrong credentials: the bot keeps running and retrying (a password fixed on the server lets it in). */
     @Test
     void wrongCredentialsAreRetriedNotFatal() {
-        EntityBareJid room = prosody.server().uniqueRoom("password");
-        BotConfig base = BotUnderTest.builder(prosody.server()).account("wrongpw").room(room).config();
+        EntityBareJid room = servers.server().uniqueRoom("password");
+        BotConfig base = BotUnderTest.builder(servers.server()).account("wrongpw").room(room).config();
         BotConfig config = withConnection(base, TlsMode.IF_POSSIBLE, Set.of(), new Secret("not-the-password", "test"));
 
         try (RunningBot bot = RunningBot.start(config)) {
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                     .until(() -> !bot.session().isOnline() && bot.isRunning());
 
-            prosody.server().unregister("wrongpw");
-            prosody.server().register("wrongpw", "not-the-password");
+            servers.server().unregister("wrongpw");
+            servers.server().register("wrongpw", "not-the-password");
 
             await().atMost(Duration.ofSeconds(30)).until(bot.rooms()::allJoined);
         }
@@ -76,16 +78,16 @@ class ConnectionIT {
      */
     @Test
     void comesBackAfterAResourceConflict() throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("conflict");
+        EntityBareJid room = servers.server().uniqueRoom("conflict");
         RecordingEventSink events = new RecordingEventSink();
-        BotConfig config = BotUnderTest.builder(prosody.server()).room(room).config();
+        BotConfig config = BotUnderTest.builder(servers.server()).room(room).config();
         try (RunningBot bot = RunningBot.start(config, List.of(events), List.of())) {
             await().atMost(Duration.ofSeconds(20)).until(bot.rooms()::allJoined);
 
             XMPPTCPConnection intruder = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                    .setXmppDomain(prosody.server().domain())
-                    .setHostAddressByNameOrIp(prosody.server().host())
-                    .setPort(prosody.server().port())
+                    .setXmppDomain(servers.server().domain())
+                    .setHostAddressByNameOrIp(servers.server().host())
+                    .setPort(servers.server().port())
                     .setSecurityMode(org.jivesoftware.smack.ConnectionConfiguration.SecurityMode.disabled)
                     .setUsernameAndPassword(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD)
                     .setResource(config.connection().resource())

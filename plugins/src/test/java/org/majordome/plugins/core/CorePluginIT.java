@@ -5,25 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import org.jivesoftware.smack.packet.Message;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
 /**
- * The shipped core plugin, discovered on the class path like every built-in, inside the real bot against a
- * real Prosody: {@code !ping} answers in the room and in a one-to-one chat, {@code !rooms} answers a bot admin
+ * The shipped core plugin, discovered on the class path like every built-in, inside the real bot against a real Prosody
+ * and ejabberd: {@code !ping} answers in the room and in a one-to-one chat, {@code !rooms} answers a bot admin
  * privately.
  */
+@ClassTemplate
 class CorePluginIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     @TempDir
     Path dataDirectory;
@@ -31,10 +33,10 @@ class CorePluginIT {
     /** Done-when: the real core plugin answers {@code !ping} and, for a bot admin, {@code !rooms}. */
     @Test
     void answersPingInTheRoomAndDirectlyAndRoomsToAnAdmin(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("core");
-        try (BotUnderTest bot = BotUnderTest.builder(prosody.server())
+        EntityBareJid room = servers.server().uniqueRoom("core");
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server())
                 .room(room, "core")
-                .admin(JidCreate.entityBareFrom("boss@" + prosody.server().domain()))
+                .admin(JidCreate.entityBareFrom("boss@" + servers.server().domain()))
                 .dataDirectory(dataDirectory)
                 .start()) {
             bot.awaitJoined(room);

@@ -22,6 +22,7 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.roster.Roster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,22 +30,23 @@ import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
-import org.majordome.testing.ProsodyServer;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The calendar plugin in the real bot against a real Prosody, its feed served over HTTP from loopback: a user asks
- * for the agenda and the next event in the room, subscribes, and gets the reminder as a direct message while the room
- * gets it too. The bot created the room, so it moderates it and sees real JIDs (XEP-0045 §7.2.3, semi-anonymous).
+ * The calendar plugin in the real bot against a real Prosody and ejabberd, its feed served over HTTP from loopback: a
+ * user asks for the agenda and the next event in the room, subscribes, and gets the reminder as a direct message while
+ * the room gets it too. The bot created the room, so it moderates it and sees real JIDs (XEP-0045 §7.2.3,
+ * semi-anonymous).
  */
+@ClassTemplate
 class CalendarIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension(ProsodyServer.builder());
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     private static final DateTimeFormatter ICS_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -99,8 +101,8 @@ class CalendarIT {
 
     @Test
     void agendaNextAndASubscribersReminderByDirectMessage(TestClients clients) {
-        EntityBareJid room = prosody.server().uniqueRoom("calendar");
-        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).room(room, "calendar").dataDirectory(data)
+        EntityBareJid room = servers.server().uniqueRoom("calendar");
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server()).room(room, "calendar").dataDirectory(data)
                 .pluginConfig("calendar", """
                         feeds:
                           - name: team
@@ -146,11 +148,11 @@ class CalendarIT {
      */
     @Test
     void occupantsOfItsRoomsMayAddTheBotToTheirRoster(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("roster");
-        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).room(room, "calendar").dataDirectory(data)
+        EntityBareJid room = servers.server().uniqueRoom("roster");
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server()).room(room, "calendar").dataDirectory(data)
                 .pluginConfig("calendar", "daily-agenda: \"\"\n").start()) {
             bot.awaitJoined(room);
-            BareJid botJid = JidCreate.bareFrom(BotUnderTest.ACCOUNT + "@" + prosody.server().domain());
+            BareJid botJid = JidCreate.bareFrom(BotUnderTest.ACCOUNT + "@" + servers.server().domain());
             XmppTestClient alice = clients.connect("alice");
             XmppTestClient stranger = clients.connect("stranger");
             alice.join(room, "alice");

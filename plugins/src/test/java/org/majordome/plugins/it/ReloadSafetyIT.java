@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jivesoftware.smack.packet.Message;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +23,10 @@ import org.majordome.api.command.CommandScope;
 import org.majordome.app.ConfigReloader;
 import org.majordome.app.RunningBot;
 import org.majordome.config.ConfigLoader;
+import org.majordome.room.RoomStatus;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.CapturedLog;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
@@ -33,10 +35,11 @@ import org.majordome.testing.XmppTestClient;
  * whose plugin values only failed when the plugins restarted is refused whole, and a plugin that fails to start
  * anyway leaves the previous plugins running: the bot never goes silent, in rooms or in direct chats.
  */
+@ClassTemplate
 class ReloadSafetyIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     @TempDir
     Path dir;
@@ -93,8 +96,8 @@ class ReloadSafetyIT {
                   - jid: %s
                     plugins: [%s]
                 plugins:
-                %s""".formatted(BotUnderTest.ACCOUNT, prosody.server().domain(), BotUnderTest.PASSWORD,
-                prosody.server().host(), prosody.server().port(), admin, dir.resolve("data"), room, roomPlugins,
+                %s""".formatted(BotUnderTest.ACCOUNT, servers.server().domain(), BotUnderTest.PASSWORD,
+                servers.server().host(), servers.server().port(), admin, dir.resolve("data"), room, roomPlugins,
                 plugins);
     }
 
@@ -104,17 +107,26 @@ class ReloadSafetyIT {
                 schedule: "0 0 8 * * ?"
             """;
 
+    /**
+     * Joined is not enough before a user joins: a room the bot has just created stays locked on Prosody
+     * (XEP-0045 §10.1.2, others get item-not-found) until the bot has submitted its configuration.
+     */
+    private static void awaitReady(RunningBot bot) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> bot.rooms().allJoined()
+                && bot.rooms().status().stream().allMatch(RoomStatus::ready));
+    }
+
     @Test
     void aReloadedFileWithAnInvalidTopicCronLeftTheBotSilentEvenInDirectChats(TestClients clients) throws Exception {
-        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
-        EntityBareJid room = prosody.server().uniqueRoom("invalid-cron");
+        servers.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        EntityBareJid room = servers.server().uniqueRoom("invalid-cron");
         XmppTestClient user = clients.connect("cron-user");
         Path config = Files.writeString(dir.resolve("bot.yml"), file(room, user.bareJid(), "core, topic",
                 GOOD_PLUGINS));
 
         try (CapturedLog log = CapturedLog.of("org.majordome");
              RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(config))) {
-            await().atMost(Duration.ofSeconds(30)).until(bot.rooms()::allJoined);
+            awaitReady(bot);
             user.join(room, "cron-user");
 
             Files.writeString(config, file(room, user.bareJid(), "core, topic", """
@@ -142,8 +154,8 @@ class ReloadSafetyIT {
     @Test
     void aPluginThatFailsToStartOnReloadLeavesThePreviousPluginsRunningAndTellsTheAdmins(TestClients clients)
             throws Exception {
-        prosody.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
-        EntityBareJid room = prosody.server().uniqueRoom("failing-start");
+        servers.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        EntityBareJid room = servers.server().uniqueRoom("failing-start");
         XmppTestClient admin = clients.connect("reload-admin");
         Path config = Files.writeString(dir.resolve("bot.yml"), file(room, admin.bareJid(), "core, topic, flaky",
                 GOOD_PLUGINS));
@@ -151,7 +163,7 @@ class ReloadSafetyIT {
         try (CapturedLog log = CapturedLog.of("org.majordome");
              RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(config), List.of(),
                      List.of(new FlakyPlugin()))) {
-            await().atMost(Duration.ofSeconds(30)).until(bot.rooms()::allJoined);
+            awaitReady(bot);
             admin.join(room, "reload-admin");
 
             Files.writeString(config, file(room, admin.bareJid(), "core, topic, flaky", GOOD_PLUGINS + """

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smackx.muc.MUCRole;
 import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,28 +23,29 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.majordome.plugins.testsupport.HostileInput;
 import org.majordome.room.RoomStatus;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
-import org.majordome.testing.ProsodyServer;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.RoomDiscoInfo;
 import org.majordome.testing.TestClients;
+import org.majordome.testing.XmppServer;
 import org.majordome.testing.XmppTestClient;
 
 /**
  * The bot, with the core and moderation plugins, against a server that crashes or hangs and against hostile
  * messages: it comes back to every room, loses no case, answers nothing twice, and never stalls.
  */
+@ClassTemplate
 class ResilienceIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension(ProsodyServer.builder());
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     @TempDir
     Path data;
 
-    /** Prosody is killed (SIGKILL) while a flood is being handled, then restarted on the same port and data. */
+    /** The server is killed (SIGKILL) while a flood is being handled, then restarted on the same port and data. */
     @Test
     void afterAServerCrashDuringAFloodEveryRoomIsBackAndFloodsAreStillHandled(TestClients clients) {
-        ProsodyServer server = prosody.server();
+        XmppServer server = servers.server();
         List<EntityBareJid> rooms = List.of(server.uniqueRoom("crash-flood"), server.uniqueRoom("crash-b"),
                 server.uniqueRoom("crash-c"));
         XmppTestClient boss = clients.connect("boss");
@@ -99,13 +101,13 @@ class ResilienceIT {
     }
 
     /**
-     * Prosody is frozen (SIGSTOP) and resumed: the bot notices the dead stream by its keepalive ping (5 s here;
+     * The server is frozen (SIGSTOP) and resumed: the bot notices the dead stream by its keepalive ping (5 s here;
      * 60 s by default) within ping interval + reply timeout, reconnects (resuming the session or rejoining), and
      * answers each command exactly once: nothing replayed twice by stream management.
      */
     @Test
     void aFrozenServerIsDetectedByPingAndTheBotComesBackAnsweringOnce(TestClients clients) {
-        ProsodyServer server = prosody.server();
+        XmppServer server = servers.server();
         EntityBareJid room = server.uniqueRoom("frozen");
         try (BotUnderTest bot = BotUnderTest.builder(server).pingInterval(Duration.ofSeconds(5))
                 .backoffMax(Duration.ofSeconds(1)).dataDirectory(data).account("frozenbot")
@@ -123,7 +125,7 @@ class ResilienceIT {
                 server.thaw();
             }
 
-            // Back by stream resumption (Prosody still holds the session after a short freeze) or by rejoining.
+            // Back by stream resumption (the server still holds the session after a short freeze) or by rejoining.
             await().atMost(Duration.ofSeconds(40)).until(() -> bot.bot().session().isOnline()
                     && bot.status(room).state() == RoomStatus.State.JOINED);
             assertThat(bot.status(room).nick()).as("no second bot occupant took a suffixed nick")
@@ -143,7 +145,7 @@ class ResilienceIT {
      */
     @Test
     void hostileMessagesNeitherCrashNorStallTheBot(TestClients clients) {
-        ProsodyServer server = prosody.server();
+        XmppServer server = servers.server();
         EntityBareJid room = server.uniqueRoom("hostile");
         try (BotUnderTest bot = BotUnderTest.builder(server).dataDirectory(data).account("hostilebot")
                 .room(room, "core", "moderation").pluginConfig("moderation", """
@@ -185,7 +187,7 @@ class ResilienceIT {
 
     private static final long HOSTILE_SEED = 0x0057_11eL;
 
-    /** What a client can send: XML-safe and well under Prosody's stanza size limit (256 KiB by default). */
+    /** What a client can send: XML-safe and well under the servers' stanza size limits (256 KiB by default). */
     private static String sendable(String text) {
         String safe = HostileInput.xmlSafe(text);
         if (safe.length() <= 40_000) {

@@ -9,44 +9,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
 import org.majordome.api.event.SubjectChangedEvent;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
-import org.majordome.testing.ProsodyServer;
+import org.majordome.testing.EveryServerExtension;
+import org.majordome.testing.ServerSettings;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
 /**
- * The room-life plugins in the real bot against a real Prosody (XEP-0045 §7.2 joins, §8.1 subject changes), with
- * the plugin configuration bound from YAML as the bot reads it from its file.
+ * The room-life plugins in the real bot against a real Prosody and ejabberd (XEP-0045 §7.2 joins, §8.1 subject
+ * changes), with the plugin configuration bound from YAML as the bot reads it from its file.
  *
  * <p>The bot finds the plugins as it does in production, through the service registration of this module, so the
  * tests only enable them in the room and give their configuration.
  *
- * <p>{@code owner@localhost} is a server admin, which Prosody makes an owner (so a moderator) of every room: it
+ * <p>{@code owner@localhost} is a server admin, which both servers make an owner (so a moderator) of every room: it
  * plays the human moderator who sets the subject by hand.
  */
+@ClassTemplate
 class RoomLifeIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension(ProsodyServer.builder()
-            .globalConfig("admins = { \"owner@localhost\" }"));
+    static final EveryServerExtension servers = new EveryServerExtension(ServerSettings.defaults().admins("owner"));
 
     @TempDir
     Path data;
 
     private BotUnderTest.Builder bot(EntityBareJid room, String pluginId) {
-        return BotUnderTest.builder(prosody.server()).room(room, pluginId).dataDirectory(data);
+        return BotUnderTest.builder(servers.server()).room(room, pluginId).dataDirectory(data);
     }
 
     /** A first-time visitor gets the first-time greeting; the same user coming back gets the other one. */
     @Test
     void firstTimeAndReturningVisitorsAreGreetedDifferently(TestClients clients) {
-        EntityBareJid room = prosody.server().uniqueRoom("welcome");
+        EntityBareJid room = servers.server().uniqueRoom("welcome");
         try (BotUnderTest bot = bot(room, "welcome").pluginConfig("welcome", """
                 first-time: "First time here, {nick}? Welcome to {room}!"
                 returning: "Welcome back, {nick}!"
@@ -73,7 +74,7 @@ class RoomLifeIT {
     /** A burst of 20 joins is greeted with one summary at most, not 20 greetings. */
     @Test
     void aBurstOfTwentyJoinsGetsOneSummary(TestClients clients) {
-        EntityBareJid room = prosody.server().uniqueRoom("burst");
+        EntityBareJid room = servers.server().uniqueRoom("burst");
         try (BotUnderTest bot = bot(room, "welcome").pluginConfig("welcome", """
                 first-time: "Hello {nick}!"
                 flood-joins: 3
@@ -108,7 +109,7 @@ class RoomLifeIT {
     /** Subjects rotate on a short schedule; a moderator's own subject pauses the rotation. */
     @Test
     void subjectsRotateUntilAModeratorSetsOne(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("topic");
+        EntityBareJid room = servers.server().uniqueRoom("topic");
         try (BotUnderTest bot = bot(room, "topic").pluginConfig("topic", """
                 subjects: ["Alpha {date}", "Beta"]
                 schedule: "*/2 * * * * ?"
@@ -137,7 +138,7 @@ class RoomLifeIT {
     /** A notice on a cron schedule reaches the room. */
     @Test
     void aScheduledNoticeIsPosted(TestClients clients) {
-        EntityBareJid room = prosody.server().uniqueRoom("notices");
+        EntityBareJid room = servers.server().uniqueRoom("notices");
         try (BotUnderTest bot = bot(room, "notices").pluginConfig("notices", """
                 notices:
                   - name: heartbeat

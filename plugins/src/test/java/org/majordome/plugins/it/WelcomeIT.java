@@ -6,30 +6,32 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 
 /**
- * The welcome plugin in the real bot against a real Prosody, for the user scenario "a newcomer is always greeted"
- * (XEP-0045 §7.2: the occupants' presences the bot receives before its own, status 110, are its join snapshot; a
- * presence after that is someone entering).
+ * The welcome plugin in the real bot against a real Prosody and ejabberd, for the user scenario "a newcomer is
+ * always greeted" (XEP-0045 §7.2: the occupants' presences the bot receives before its own, status 110, are its
+ * join snapshot; a presence after that is someone entering).
  */
+@ClassTemplate
 class WelcomeIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     @TempDir
     Path data;
 
     private BotUnderTest startBot(EntityBareJid room) {
-        return BotUnderTest.builder(prosody.server()).room(room, "welcome").dataDirectory(data)
+        return BotUnderTest.builder(servers.server()).room(room, "welcome").dataDirectory(data)
                 .pluginConfig("welcome", """
                         first-time: "First time here, {nick}?"
                         """).start();
@@ -43,7 +45,7 @@ class WelcomeIT {
      */
     @Test
     void aClientJoiningRightAfterTheBotsOwnJoinIsGreeted(TestClients clients) {
-        EntityBareJid room = prosody.server().uniqueRoom("welcome-early");
+        EntityBareJid room = servers.server().uniqueRoom("welcome-early");
         try (BotUnderTest first = startBot(room)) {
             first.awaitJoined(room);
             // Until the bot has configured it, the new room is locked (and would vanish when the bot leaves).
