@@ -201,9 +201,12 @@ public final class EjabberdServer extends LocalXmppServer {
         return last.get();
     }
 
-    /** Runs an {@code ejabberdctl} command against this node, e.g. {@code ctl("create_room", ...)}. */
-    public String ctl(List<String> arguments) {
-        return checked(ctl(arguments.toArray(String[]::new)), String.join(" ", arguments));
+    /**
+     * Runs an {@code ejabberdctl} command against this node and returns its output, e.g.
+     * {@code control("create_room", room, service, host)}; fails with the output when the command fails.
+     */
+    public String control(String... arguments) {
+        return checked(ctl(arguments), String.join(" ", arguments));
     }
 
     /** mod_mam is on and rooms archive by default, as in Debian's example configuration. */
