@@ -115,7 +115,7 @@ class AdHocCommandsIT {
             subjectForm.setAnswer("text", "Set by an administrator");
             subject.complete(subjectForm);
             assertThat(noteText(subject)).contains("Subject of " + lobby + " set");
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> running.rooms().subject(lobby).orElse("").equals("Set by an administrator"));
 
             RemoteCommand join = bossCommands.getRemoteCommand(bot, "join");

@@ -70,7 +70,7 @@ class ConfigReloadIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> bot.rooms().status().stream()
                     .anyMatch(room -> room.roomJid().equals(second.toString()) && room.state() == RoomStatus.State.JOINED));
             assertThat(bot.rooms().status()).extracting(RoomStatus::roomJid).containsExactly(second.toString());
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                     .until(() -> clients.roomInfo(second).title().orElse("").equals("Title of " + second.getLocalpart()));
 
             Files.writeString(file, configText(first, second) + "  - jid: not a room\n");

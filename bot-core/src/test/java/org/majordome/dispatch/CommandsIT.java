@@ -71,7 +71,7 @@ class CommandsIT {
 
             MultiUserChat owner = clients.connect("owner").join(room, "Owner");
             owner.grantModerator(Resourcepart.from("Bob"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> bot.events().inRoom(room.toString(),
+            await().atMost(Duration.ofSeconds(60)).until(() -> bot.events().inRoom(room.toString(),
                     OccupantRoleChangedEvent.class).stream().anyMatch(changed -> changed.occupant().nick().equals("Bob")
                     && changed.occupant().role() == Role.MODERATOR));
 
@@ -170,7 +170,7 @@ class CommandsIT {
 
     /** Commands are judged on the bot's view of the room: wait until it has seen the occupant. */
     private static void awaitSeenByBot(BotUnderTest bot, EntityBareJid room, String nick) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> bot.events().inRoom(room.toString(),
+        await().atMost(Duration.ofSeconds(60)).until(() -> bot.events().inRoom(room.toString(),
                 OccupantJoinedEvent.class).stream().anyMatch(joined -> joined.occupant().nick().equals(nick)));
     }
 

@@ -136,7 +136,7 @@ class DispatcherTest {
             bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "m" + i));
             bot.dispatcher().offer(Fixtures.say(GARDEN, Fixtures.participant("b"), "m" + i));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> bot.dispatcher().stats().eventsDispatched() == 400);
+        await().atMost(Duration.ofSeconds(60)).until(() -> bot.dispatcher().stats().eventsDispatched() == 400);
         assertThat(recorder.in(LOBBY)).containsExactlyElementsOf(expected);
         assertThat(recorder.in(GARDEN)).containsExactlyElementsOf(expected);
     }
@@ -150,11 +150,11 @@ class DispatcherTest {
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "after the block"));
         bot.dispatcher().offer(Fixtures.say(GARDEN, Fixtures.participant("b"), "hello garden"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> blocker.in(GARDEN).contains("hello garden"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> blocker.in(GARDEN).contains("hello garden"));
         assertThat(blocker.in(LOBBY)).as("the lobby waits for its blocked handler").isEmpty();
 
         release.countDown();
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> blocker.in(LOBBY).equals(List.of("block please", "after the block")));
     }
 
@@ -168,7 +168,7 @@ class DispatcherTest {
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "one"));
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "two"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> after.in(LOBBY).size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> after.in(LOBBY).size() == 2);
         assertThat(before.in(LOBBY)).containsExactly("one", "two");
         assertThat(after.in(LOBBY)).containsExactly("one", "two");
         assertThat(bot.dispatcher().stats().handlerErrors()).isEqualTo(2);
@@ -195,9 +195,9 @@ class DispatcherTest {
         assertThat(stats.handlersRunningLate()).isEqualTo(1);
 
         release.countDown();
-        await().atMost(Duration.ofSeconds(5)).until(() -> bot.dispatcher().stats().handlersRunningLate() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> bot.dispatcher().stats().handlersRunningLate() == 0);
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "after"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> blocker.in(LOBBY).contains("after"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> blocker.in(LOBBY).contains("after"));
         assertThat(blocker.in(LOBBY)).containsExactlyInAnyOrder("block forever", "after");
     }
 
@@ -368,13 +368,13 @@ class DispatcherTest {
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "!wait"));
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "after"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> bot.dispatcher().stats().eventsDispatched() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> bot.dispatcher().stats().eventsDispatched() == 2);
         assertThat(recorder.in(LOBBY)).containsExactly("!wait", "after");
         assertThat(bot.dispatcher().stats().handlerTimeouts()).isEqualTo(1);
         assertThat(bot.dispatcher().stats().handlersRunningLate()).isEqualTo(1);
 
         release.countDown();
-        await().atMost(Duration.ofSeconds(5)).until(() -> bot.dispatcher().stats().handlersRunningLate() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> bot.dispatcher().stats().handlersRunningLate() == 0);
         assertThat(bot.dispatcher().stats().eventsDispatched()).as("the late call's end dispatches nothing twice")
                 .isEqualTo(2);
     }
@@ -443,7 +443,7 @@ class DispatcherTest {
         PluginTestKit bot = kit(List.of(blocker), Map.of(LOBBY, List.of("blocker")),
                 DispatcherSettings.defaults().withHandlerTimeLimit(Duration.ofMillis(50)));
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> bot.dispatcher().stats().handlerTimeouts() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> bot.dispatcher().stats().handlerTimeouts() == 1);
         assertThat(bot.dispatcher().shutdown(Duration.ofMillis(50))).isFalse();
     }
 

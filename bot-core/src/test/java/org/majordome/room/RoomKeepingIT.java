@@ -49,7 +49,7 @@ class RoomKeepingIT {
                 .room(room, BotUnderTest.titled("Club house", "Where the club meets")).start()) {
             bot.awaitJoined(room);
 
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
                 RoomDiscoInfo info = clients.roomInfo(room);
                 assertThat(info.persistent()).isTrue();
                 assertThat(info.title()).contains("Club house");
@@ -68,7 +68,7 @@ class RoomKeepingIT {
                 .room(room, BotUnderTest.titled("Steady", "Kept as it is"))
                 .reconcileInterval(Duration.ofSeconds(1)).start()) {
             bot.awaitJoined(room);
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
 
             XmppTestClient owner = clients.connect("owner");
             MultiUserChat muc = owner.join(room, "Owner");
@@ -78,7 +78,7 @@ class RoomKeepingIT {
             muc.sendConfigurationForm(form);
             assertThat(clients.roomInfo(room).title()).as("the other owner's change took").contains("Hijacked");
 
-            await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
                 RoomDiscoInfo info = clients.roomInfo(room);
                 assertThat(info.title()).contains("Steady");
                 assertThat(info.persistent()).isTrue();
@@ -101,7 +101,7 @@ class RoomKeepingIT {
 
             assertThat(bot.status(squatted).nick()).isEqualTo("Majordome_1");
             assertThat(bot.status(calm).nick()).isEqualTo("Majordome");
-            await().atMost(Duration.ofSeconds(10)).until(() -> squatter.muc(squatted).getOccupants().stream()
+            await().atMost(Duration.ofSeconds(60)).until(() -> squatter.muc(squatted).getOccupants().stream()
                     .anyMatch(occupant -> occupant.getResourceOrEmpty().toString().equals("Majordome_1")));
         }
     }
@@ -118,12 +118,12 @@ class RoomKeepingIT {
 
         try (BotUnderTest bot = BotUnderTest.builder(servers.server()).room(room).start()) {
             bot.awaitJoined(room);
-            await().atMost(Duration.ofSeconds(10)).until(() -> muc.getOccupant(
+            await().atMost(Duration.ofSeconds(60)).until(() -> muc.getOccupant(
                     JidCreate.entityFullFrom(room, Resourcepart.from("Majordome"))) != null);
 
             muc.kickParticipant(Resourcepart.from("Majordome"), "out you go");
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> bot.events().inRoom(room.toString(), RoomLeftEvent.class)
+            await().atMost(Duration.ofSeconds(60)).until(() -> bot.events().inRoom(room.toString(), RoomLeftEvent.class)
                     .stream().anyMatch(left -> left.reason() == RoomLeftEvent.Reason.KICKED));
             await().atMost(Duration.ofSeconds(20)).until(() -> bot.events().inRoom(room.toString(), RoomJoinedEvent.class)
                     .size() == 2);
@@ -138,12 +138,12 @@ class RoomKeepingIT {
         try (BotUnderTest bot = BotUnderTest.builder(servers.server())
                 .room(room, BotUnderTest.titled("Phoenix", "Rises again")).start()) {
             bot.awaitJoined(room);
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
 
             XmppTestClient owner = clients.connect("owner");
             owner.join(room, "Owner").destroy("cleaning up", null);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> bot.events().inRoom(room.toString(), RoomLeftEvent.class)
+            await().atMost(Duration.ofSeconds(60)).until(() -> bot.events().inRoom(room.toString(), RoomLeftEvent.class)
                     .stream().anyMatch(left -> left.reason() == RoomLeftEvent.Reason.ROOM_DESTROYED));
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
                 assertThat(bot.events().inRoom(room.toString(), RoomJoinedEvent.class))
@@ -182,7 +182,7 @@ class RoomKeepingIT {
             XmppTestClient bob = clients.connect("bob");
             bob.join(room, "Bob");
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> bot.events().inRoom(room.toString(),
+            await().atMost(Duration.ofSeconds(60)).until(() -> bot.events().inRoom(room.toString(),
                     OccupantJoinedEvent.class).stream().anyMatch(joined -> joined.occupant().nick().equals("Bob")));
             assertThat(bot.events().inRoom(room.toString(), RoomMessageReceivedEvent.class))
                     .extracting(event -> event.message().body())

@@ -41,7 +41,7 @@ class ServerOutageIT {
         try (BotUnderTest bot = builder.start()) {
             bot.awaitJoined(rooms.toArray(EntityBareJid[]::new));
             for (EntityBareJid room : rooms) {
-                await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
             }
 
             servers.server().kill();
@@ -52,7 +52,7 @@ class ServerOutageIT {
             bot.awaitJoined(rooms.toArray(EntityBareJid[]::new));
             long rejoinedMillis = (System.nanoTime() - restartedAt) / 1_000_000;
             for (EntityBareJid room : rooms) {
-                await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
                     RoomDiscoInfo info = clients.roomInfo(room);
                     assertThat(info.persistent()).isTrue();
                     assertThat(info.title()).contains("Title of " + room.getLocalpart());
@@ -74,7 +74,7 @@ class ServerOutageIT {
         servers.server().stop();
         try (BotUnderTest bot = builder.start()) {
             // For ten seconds the server is away and the bot keeps trying without getting in (or giving up).
-            await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(12))
+            await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(60))
                     .until(() -> !bot.bot().session().isOnline() && bot.bot().isRunning());
 
             servers.server().start();

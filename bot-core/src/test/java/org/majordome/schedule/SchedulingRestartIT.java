@@ -90,12 +90,12 @@ class SchedulingRestartIT {
         long lastSlotBeforeRestart;
         TickPlugin first = new TickPlugin();
         try (BotUnderTest bot = startBot(room, first)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> first.slots().size() >= 3);
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.slots().size() >= 3);
             lastSlotBeforeRestart = first.slots().lastKey();
         }
         TickPlugin second = new TickPlugin();
         try (BotUnderTest restarted = startBot(room, second)) {
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> second.slots().tailMap(lastSlotBeforeRestart + 1).size() >= 3);
         }
 

@@ -90,6 +90,6 @@ class ExampleScriptsTest {
         lobby.say("alice", "!remind soon tea");
         assertThat(lobby.botSaid()).containsExactly("OK alice, I will remind you in 1s.",
                 "\"soon\" is not a delay between 1s and 7d (e.g. 30s, 10m, 1h30m).");
-        await().atMost(Duration.ofSeconds(10)).until(() -> lobby.botSaid().contains("alice: tea is ready"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> lobby.botSaid().contains("alice: tea is ready"));
     }
 }

@@ -126,7 +126,7 @@ class ScriptHotReloadIT {
 
             Files.writeString(file, "// version 3 forgot a parenthesis\n"
                     + "bot.command({ name: 'greet', help: 'Greets.' }, (c) => c.reply('hello, version 3');\n");
-            await("the syntax error logged").atMost(Duration.ofSeconds(10)).until(() -> log.has("ERROR",
+            await("the syntax error logged").atMost(Duration.ofSeconds(60)).until(() -> log.has("ERROR",
                     "greet.js not loaded: greet.js:2: ", "SyntaxError", "the previous version keeps running"));
             alice.clearReceived();
             alice.say(room, "!greet");
@@ -148,9 +148,9 @@ class ScriptHotReloadIT {
             Files.delete(file);
             awaitAnswer(alice, room, "!greet", "Alice: Unknown command !greet. Send !help for the list.", EDIT_SEEN);
             // The command goes first, then the line is logged and the state set: wait for them.
-            await("the removal logged").atMost(Duration.ofSeconds(10))
+            await("the removal logged").atMost(Duration.ofSeconds(60))
                     .until(() -> log.has("INFO", "greet.js was removed: its handlers, commands and jobs are gone"));
-            await("!scripts showing greet removed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+            await("!scripts showing greet removed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> directAnswer(boss, "!scripts", "greet: "), "greet: removed (no file greet.js)"::equals);
         }
     }
@@ -230,7 +230,7 @@ class ScriptHotReloadIT {
 
             Files.delete(directory.resolve("greet.js"));
             awaitAnswer(alice, room, "!greet", "Alice: Unknown command !greet. Send !help for the list.", EDIT_SEEN);
-            await("the removal logged").atMost(Duration.ofSeconds(10))
+            await("the removal logged").atMost(Duration.ofSeconds(60))
                     .until(() -> log.has("INFO", "greet.js was removed: its handlers, commands and jobs are gone"));
             alice.clearReceived();
             alice.say(room, "!count");

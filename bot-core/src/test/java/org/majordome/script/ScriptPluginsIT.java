@@ -117,7 +117,7 @@ class ScriptPluginsIT {
             alice.say(room, "!echo and after");
             alice.awaitBodyFrom(room, "Alice: and after");
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> answersTo(alice, room).contains("Alice: and after"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> answersTo(alice, room).contains("Alice: and after"));
             assertThat(answersTo(alice, room)).containsSubsequence("Alice: still here", "Alice: no Java here",
                     "Alice: and after");
         }
@@ -161,7 +161,7 @@ class ScriptPluginsIT {
                 String command = refusal.getKey();
                 alice.say(room, "!" + command);
                 alice.awaitBodyFrom(room, "Alice: !" + command + " failed; the bot's log says why.");
-                await("the refusal of !" + command + " logged").atMost(Duration.ofSeconds(10))
+                await("the refusal of !" + command + " logged").atMost(Duration.ofSeconds(60))
                         .until(() -> log.has("ERROR", "plugin escape failed", "handling !" + command, refusal.getValue()));
                 alice.say(room, "!echo still here after " + command);
                 alice.awaitBodyFrom(room, "Alice: still here after " + command);

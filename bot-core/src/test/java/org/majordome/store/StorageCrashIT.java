@@ -62,7 +62,7 @@ class StorageCrashIT {
             await("the child bot creating and configuring " + room).atMost(Duration.ofSeconds(30))
                     .ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
             MultiUserChat muc = alice.join(room, "Alice");
-            await().atMost(Duration.ofSeconds(10)).until(() -> muc.getOccupant(
+            await().atMost(Duration.ofSeconds(60)).until(() -> muc.getOccupant(
                     JidCreate.entityFullFrom(room, Resourcepart.from("Majordome"))) != null);
 
             for (int i = 1; i <= NOTES_SENT; i++) {

@@ -85,7 +85,7 @@ class ProsodyHarnessIT {
         server.freeze();
         try {
             alice.say(room, "while frozen");
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(60))
                     .until(() -> !bob.bodiesFrom(room).contains("while frozen"));
         } finally {
             server.thaw();

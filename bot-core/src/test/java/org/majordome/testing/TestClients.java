@@ -39,7 +39,7 @@ public final class TestClients implements AutoCloseable {
         STARTTLS
     }
 
-    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger RESOURCE_COUNTER = new AtomicInteger();
 
     private final XmppServer server;

@@ -35,7 +35,7 @@ import org.jxmpp.stringprep.XmppStringprepException;
  */
 public final class XmppTestClient implements AutoCloseable {
 
-    static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(30);
 
     private static final java.time.Duration REPLY_TIMEOUT = java.time.Duration.ofSeconds(20);
 

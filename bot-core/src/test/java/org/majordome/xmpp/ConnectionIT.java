@@ -62,7 +62,7 @@ class ConnectionIT {
         BotConfig config = withConnection(base, TlsMode.IF_POSSIBLE, Set.of(), new Secret("not-the-password", "test"));
 
         try (RunningBot bot = RunningBot.start(config)) {
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(60))
                     .until(() -> !bot.session().isOnline() && bot.isRunning());
 
             servers.server().unregister("wrongpw");

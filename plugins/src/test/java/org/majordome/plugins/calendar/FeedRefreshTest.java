@@ -186,7 +186,7 @@ class FeedRefreshTest {
         plugin.tick();
 
         releaseSlow.countDown();
-        await().atMost(Duration.ofSeconds(15)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             lobby.clearActions();
             lobby.say("alice", "!next");
             return lobby.botSaid().stream().anyMatch(text -> text.startsWith("Next: Standup"));

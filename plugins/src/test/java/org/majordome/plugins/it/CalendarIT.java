@@ -156,7 +156,7 @@ class CalendarIT {
             XmppTestClient alice = clients.connect("alice");
             XmppTestClient stranger = clients.connect("stranger");
             alice.join(room, "alice");
-            await().atMost(Duration.ofSeconds(10)).until(() -> bot.bot().rooms().room(room.toString()).orElseThrow()
+            await().atMost(Duration.ofSeconds(60)).until(() -> bot.bot().rooms().room(room.toString()).orElseThrow()
                     .occupant("alice").isPresent());
 
             Roster aliceRoster = Roster.getInstanceFor(alice.connection());
@@ -164,8 +164,8 @@ class CalendarIT {
             Roster strangerRoster = Roster.getInstanceFor(stranger.connection());
             strangerRoster.createItemAndRequestSubscription(botJid, "Majordome", null);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> aliceRoster.iAmSubscribedTo(botJid));
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+            await().atMost(Duration.ofSeconds(60)).until(() -> aliceRoster.iAmSubscribedTo(botJid));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(60))
                     .until(() -> !strangerRoster.iAmSubscribedTo(botJid));
         }
     }

@@ -77,7 +77,7 @@ class ResilienceIT {
 
             bot.awaitJoined(rooms.toArray(EntityBareJid[]::new));
             for (EntityBareJid each : rooms) {
-                await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
                     RoomDiscoInfo info = clients.roomInfo(each);
                     assertThat(info.persistent()).isTrue();
                     assertThat(info.title()).contains("Title of " + each.getLocalpart());
@@ -92,7 +92,7 @@ class ResilienceIT {
             for (int i = 0; i < 8; i++) {
                 flooderAgain.say(room, "flood after the recovery, message " + (char) ('a' + i));
             }
-            await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(
                     watched.getOccupant(JidCreate.entityFullFrom(room + "/flooder")).getRole())
                     .isEqualTo(MUCRole.visitor));
             assertThat(cases(bossAgain, room)).as("every case from before the crash is still listed")
@@ -116,7 +116,7 @@ class ResilienceIT {
             XmppTestClient user = clients.connect("pinger");
             user.join(room, "pinger");
             user.say(room, "!ping");
-            await().atMost(Duration.ofSeconds(10)).until(() -> pongs(user, room) == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> pongs(user, room) == 1);
 
             server.freeze();
             try {
@@ -131,8 +131,8 @@ class ResilienceIT {
             assertThat(bot.status(room).nick()).as("no second bot occupant took a suffixed nick")
                     .isEqualTo("Majordome");
             user.say(room, "!ping");
-            await().atMost(Duration.ofSeconds(10)).until(() -> pongs(user, room) >= 2);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> pongs(user, room) == 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> pongs(user, room) >= 2);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(60)).until(() -> pongs(user, room) == 2);
         }
     }
 

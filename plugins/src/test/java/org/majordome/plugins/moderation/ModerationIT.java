@@ -64,7 +64,7 @@ class ModerationIT {
             bystander.awaitMessage("the warning", message -> message.getBody() != null
                     && message.getBody().contains("flooder, please stop: flood"));
             // The plugin is discovered like any built-in one; the second flood mutes (voice revoked).
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(flooderRoom.getOccupant(
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(flooderRoom.getOccupant(
                     JidCreate.entityFullFrom(room + "/flooder")).getRole()).isEqualTo(MUCRole.visitor));
             // The moderator sent just as much and the innocent participant talked normally: neither is touched.
             assertThat(bystander.bodiesFrom(room)).noneMatch(body -> body != null
@@ -147,10 +147,10 @@ class ModerationIT {
 
             watcher.awaitMessage("the lockdown", message -> message.getBody() != null
                     && message.getBody().startsWith("Lockdown: "));
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> clients.roomInfo(room).moderated());
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> clients.roomInfo(room).moderated());
             watcher.awaitMessage("the end of the lockdown", message -> message.getBody() != null
                     && message.getBody().startsWith("Lockdown lifted"));
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> !clients.roomInfo(room).moderated());
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> !clients.roomInfo(room).moderated());
         }
     }
 }

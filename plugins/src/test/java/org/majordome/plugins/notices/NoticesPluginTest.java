@@ -139,7 +139,7 @@ class NoticesPluginTest {
         start(new Notice("heartbeat", "Still here.", "* * * * * ?", Optional.empty(), Optional.of(List.of(GARDEN)),
                 Optional.empty(), Optional.empty()));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(kit.room(GARDEN).botSaid()).contains("Still here."));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(kit.room(GARDEN).botSaid()).contains("Still here."));
         assertThat(kit.room(LOBBY).botSaid()).isEmpty();
     }
 

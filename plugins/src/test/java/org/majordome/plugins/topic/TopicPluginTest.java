@@ -196,7 +196,7 @@ class TopicPluginTest {
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))));
         TestRoom garden = kit.room(GARDEN);
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(subjectsSet(garden)).hasSizeGreaterThanOrEqualTo(2));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(subjectsSet(garden)).hasSizeGreaterThanOrEqualTo(2));
         assertThat(subjectsSet(garden).subList(0, 2)).containsExactly("tick", "tock");
         lobby.say("mod", "!topic");
         assertThat(lobby.botSaid()).containsExactly("No subjects are configured for this room.");

@@ -131,7 +131,7 @@ class WelcomePluginTest {
             lobby.join("guest" + i, Role.PARTICIPANT);
         }
 
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(lobby.botSaid()).contains("Welcome to the 17 newcomers!"));
         assertThat(lobby.botSaid()).as("three greetings before the flood was clear, then one summary")
                 .hasSize(4).allMatch(text -> !text.contains("guest4"));
@@ -143,7 +143,7 @@ class WelcomePluginTest {
         for (int i = 1; i <= 5; i++) {
             lobby.join("guest" + i, Role.PARTICIPANT);
         }
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(lobby.botSaid()).contains("Welcome to the 2 newcomers!"));
         kit.clock().advance(Duration.ofSeconds(1));
 
