@@ -94,7 +94,7 @@ public final class ScriptAdminPlugin implements Plugin<NoConfig> {
         }
     }
 
-    private static String outcome(CompletableFuture<ScriptPlugin.Status> reload) {
+    private static String outcome(CompletableFuture<ScriptStatus> reload) {
         try {
             return reload.get(RELOAD_WAIT.toMillis(), TimeUnit.MILLISECONDS).toString();
         } catch (ExecutionException failed) {

@@ -158,6 +158,16 @@ final class ScriptGeneration {
         handlers.clear();
     }
 
+    /** Whether this version's context was closed (a closed context refuses every use). */
+    boolean contextClosed() {
+        try {
+            context.getBindings("js");
+            return false;
+        } catch (IllegalStateException closed) {
+            return true;
+        }
+    }
+
     /** Retires this version and frees its context. */
     void close() {
         retire();

@@ -27,6 +27,7 @@ import org.majordome.api.Plugin;
 import org.majordome.api.PluginContext;
 import org.majordome.api.event.BotEvent;
 import org.majordome.dispatch.StartReport;
+import org.majordome.script.ScriptStatus.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,30 +52,6 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
     private static final Duration WAIT_GRACE = Duration.ofSeconds(1);
     private static final int QUEUE_CAPACITY = 200;
 
-    /** Where a script stands. */
-    public enum State {
-        /** Not started yet. */
-        NOT_LOADED,
-        /** A version is running (possibly an older one, when the last reload failed: see the detail). */
-        RUNNING,
-        /** No version runs: the file failed to load. */
-        FAILED,
-        /** Stopped after repeated limit violations, until reloaded. */
-        DISABLED,
-        /** The file was removed. */
-        REMOVED,
-        /** The plugin was stopped. */
-        STOPPED
-    }
-
-    /** A script's state and a line for people. */
-    public record Status(State state, String detail) {
-        @Override
-        public String toString() {
-            return state.name().toLowerCase(java.util.Locale.ROOT) + (detail.isEmpty() ? "" : " (" + detail + ")");
-        }
-    }
-
     private final String id;
     private final Path file;
     private final ScriptEngine engine;
@@ -86,7 +63,7 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
     private volatile Thread scriptThread;
     private volatile PluginContext<NoConfig> context;
     private volatile ScriptGeneration current;
-    private volatile Status status = new Status(State.NOT_LOADED, "");
+    private volatile ScriptStatus status = new ScriptStatus(State.NOT_LOADED, "");
     private int violations;
 
     ScriptPlugin(String id, Path file, ScriptEngine engine, ScriptWatchdog watchdog, ScriptSettings settings,
@@ -133,15 +110,20 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
         return config.get();
     }
 
+    /** The version running now, or null. */
+    ScriptGeneration running() {
+        return current;
+    }
+
     /** Where the script stands now. */
-    public Status status() {
+    public ScriptStatus status() {
         return status;
     }
 
     /** The truth after {@link #start}: "started" only when a version of the file runs. */
     @Override
     public String startOutcome() {
-        Status now = status;
+        ScriptStatus now = status;
         return switch (now.state()) {
             case RUNNING -> "started (" + now.detail() + ")";
             case NOT_LOADED -> "still loading " + fileName();
@@ -162,14 +144,14 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
      *
      * @return the outcome, once the script's thread has done it
      */
-    public CompletableFuture<Status> reload() {
+    public CompletableFuture<ScriptStatus> reload() {
         if (context == null) {
             return CompletableFuture.completedFuture(status);
         }
         try {
             return CompletableFuture.supplyAsync(this::load, executor);
         } catch (RejectedExecutionException busy) {
-            return CompletableFuture.completedFuture(new Status(status.state(), "busy: reload not queued"));
+            return CompletableFuture.completedFuture(new ScriptStatus(status.state(), "busy: reload not queued"));
         }
     }
 
@@ -193,7 +175,7 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
         try {
             await(CompletableFuture.runAsync(() -> {
                 unload();
-                status = new Status(State.STOPPED, "");
+                status = new ScriptStatus(State.STOPPED, "");
             }, executor), settings.callTimeLimit().plus(WAIT_GRACE));
         } catch (RejectedExecutionException busy) {
             LOG.warn("{}: could not stop cleanly: its thread is busy", fileName());
@@ -243,15 +225,45 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
             try {
                 work.run();
             } catch (PolyglotException failure) {
-                if (guard.broken() != null) {
-                    throw violation(generation, what, guard.broken());
+                try {
+                    if (guard.broken() != null) {
+                        throw violation(generation, what, guard.broken());
+                    }
+                    if (failure.isInterrupted() || failure.isCancelled()) {
+                        throw new ScriptException(fileName() + ": " + what + " was stopped");
+                    }
+                    throw new ScriptException(ScriptException.describe(failure, fileName()) + " (in " + what + ")");
+                } finally {
+                    if (failure.isCancelled()) {
+                        recoverClosedContext(generation);
+                    }
                 }
-                if (failure.isInterrupted() || failure.isCancelled()) {
-                    throw new ScriptException(fileName() + ": " + what + " was stopped");
+            } catch (IllegalStateException refused) {
+                if (!generation.contextClosed()) {
+                    throw refused;
                 }
-                throw new ScriptException(ScriptException.describe(failure, fileName()) + " (in " + what + ")");
+                recoverClosedContext(generation);
+                throw new ScriptException(fileName() + ": " + what + " was stopped");
             }
         }
+    }
+
+    /**
+     * A call cancelled while its version is still the running one means the watchdog closed that version's
+     * context (an overrunning call did not stop when interrupted, e.g. on a starved machine): every later call
+     * would fail on it, leaving the script silently dead while reported running. Loads the file again into a
+     * fresh context, keeping the violation count, so that the limits still disable a script that keeps
+     * overrunning.
+     */
+    private void recoverClosedContext(ScriptGeneration generation) {
+        if (current != generation || status.state() != State.RUNNING) {
+            return; // replaced, unloaded or disabled meanwhile: nothing of this version is left to recover
+        }
+        int kept = violations;
+        context.logger().warn("{}: its context was closed after a call overran its limits; loading the file again",
+                fileName());
+        load();
+        violations = kept;
     }
 
     private ScriptException violation(ScriptGeneration generation, String what, ScriptWatchdog.Limit limit) {
@@ -266,7 +278,7 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
             if (current == generation) {
                 unload();
             }
-            status = new Status(State.DISABLED, violations + " limit violations, last: " + what + " exceeded its " + broken);
+            status = new ScriptStatus(State.DISABLED, violations + " limit violations, last: " + what + " exceeded its " + broken);
         } else {
             context.logger().warn("{} (violation {} of {} before the script is disabled)", message, violations,
                     settings.maxViolations());
@@ -275,7 +287,7 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
     }
 
     /** On the script's thread: evaluates the file in a new context and swaps it in if it loaded. */
-    private Status load() {
+    private ScriptStatus load() {
         Logger log = context.logger();
         if (!Files.isRegularFile(file)) {
             boolean wasRunning = current != null;
@@ -284,7 +296,7 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
                 log.info("{} was removed: {}", fileName(), wasRunning ? "its handlers, commands and jobs are gone"
                         : "it was not running (" + status + ")");
             }
-            status = new Status(State.REMOVED, "no file " + fileName());
+            status = new ScriptStatus(State.REMOVED, "no file " + fileName());
             return status;
         }
         String code;
@@ -321,16 +333,16 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
         String detail = next.handlerCount() + " event handler(s), " + next.commandCount() + " command(s), "
                 + next.jobCount() + " job(s)";
         log.info("{} {}: {}", fileName(), previous == null ? "loaded" : "reloaded", detail);
-        status = new Status(State.RUNNING, detail);
+        status = new ScriptStatus(State.RUNNING, detail);
         return status;
     }
 
-    private Status loadFailed(String problem) {
+    private ScriptStatus loadFailed(String problem) {
         boolean running = current != null;
         context.logger().error("{} not loaded: {}; {}", fileName(), problem,
                 running ? "the previous version keeps running" : "the script is not running");
-        status = running ? new Status(State.RUNNING, "previous version; the new one failed: " + problem)
-                : new Status(State.FAILED, problem);
+        status = running ? new ScriptStatus(State.RUNNING, "previous version; the new one failed: " + problem)
+                : new ScriptStatus(State.FAILED, problem);
         return status;
     }
 

@@ -18,6 +18,7 @@ import org.majordome.api.event.Role;
 import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.script.ScriptHost;
 import org.majordome.script.ScriptPlugin;
+import org.majordome.script.ScriptStatus;
 import org.majordome.script.ScriptSettings;
 import org.majordome.testkit.PluginTestKit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -90,8 +91,8 @@ public class ScriptHandlerBenchmark {
         // start() waits for the script's load only so long: on a busy machine (the compiled fork competes with
         // the Graal compiler warming up) the load can outlast it, and events would then meet no handler yet.
         // A reload queues behind that first load on the script's thread, so its end means the handler is there.
-        ScriptPlugin.Status loaded = host.script("counter").orElseThrow().reload().join();
-        if (loaded.state() != ScriptPlugin.State.RUNNING) {
+        ScriptStatus loaded = host.script("counter").orElseThrow().reload().join();
+        if (loaded.state() != ScriptStatus.State.RUNNING) {
             throw new IllegalStateException("counter.js did not load: " + loaded);
         }
         event = new RoomMessageReceivedEvent(ROOM, new Occupant("alice", Optional.empty(), Optional.of("occ-1"),

@@ -99,7 +99,7 @@ final class ScriptFixture implements AutoCloseable {
         // A script's start waits a bounded time for its first load; on a loaded machine (load 23 on 2 cores
         // was seen) the load ends after it, and a test would talk to a script not loaded yet.
         await().atMost(Duration.ofSeconds(60)).until(() -> host.scripts().values().stream()
-                .noneMatch(script -> script.status().state() == ScriptPlugin.State.NOT_LOADED));
+                .noneMatch(script -> script.status().state() == ScriptStatus.State.NOT_LOADED));
         return kit;
     }
 

@@ -61,7 +61,7 @@ class ScriptLimitsTest {
         assertThat(other.botSaid()).containsExactly("pong");
         assertThat(scripts.logLines()).anyMatch(line -> line.startsWith("WARN spin.js: command spin exceeded its time limit "
                 + "of 300 ms and was interrupted (violation 1 of 3"));
-        assertThat(scripts.script("spin").status().state()).isEqualTo(ScriptPlugin.State.RUNNING);
+        assertThat(scripts.script("spin").status().state()).isEqualTo(ScriptStatus.State.RUNNING);
     }
 
     @Test
@@ -77,14 +77,39 @@ class ScriptLimitsTest {
         // The third violation is counted on the script's thread; on a loaded machine the interrupt can land
         // after the caller stopped waiting for it.
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> scripts.script("spin").status().state() == ScriptPlugin.State.DISABLED);
+                .until(() -> scripts.script("spin").status().state() == ScriptStatus.State.DISABLED);
         assertThat(scripts.logLines()).anyMatch(line -> line.startsWith("ERROR spin.js: script disabled after 3 limit "
                 + "violations (last: event RoomMessageReceived exceeded its time limit of 200 ms)"));
         lobby.clearActions();
         lobby.say("alice", "!spin");
         assertThat(lobby.botSaid()).singleElement().asString().containsIgnoringCase("unknown command");
 
-        assertThat(scripts.script("spin").reload().join().state()).isEqualTo(ScriptPlugin.State.RUNNING);
+        assertThat(scripts.script("spin").reload().join().state()).isEqualTo(ScriptStatus.State.RUNNING);
+    }
+
+    /**
+     * On a starved machine an interrupted call may not stop within the watchdog's wait, which then closes the
+     * script's context. Every later call failed on the closed context ("was stopped"): the script answered
+     * nothing and broke no limit any more, while reported running.
+     */
+    @Test
+    void aScriptWhoseContextTheWatchdogClosedStayedDeadWhileReportedRunning() {
+        PluginTestKit kit = scripts.start(settings -> settings);
+        TestRoom lobby = kit.room(ScriptFixture.ROOM);
+        lobby.join("alice", Role.PARTICIPANT);
+        ScriptPlugin pong = scripts.script("pong");
+        ScriptGeneration closed = pong.running();
+
+        closed.context().close(true); // what the watchdog does to a call that did not stop
+        lobby.say("alice", "!ping"); // meets the closed context
+        await().atMost(Duration.ofSeconds(60)).until(() -> pong.running() != closed);
+        lobby.clearActions();
+        lobby.say("alice", "!ping");
+
+        assertThat(lobby.botSaid()).containsExactly("pong");
+        assertThat(pong.status().state()).isEqualTo(ScriptStatus.State.RUNNING);
+        assertThat(scripts.logLines()).anyMatch(line -> line.startsWith("WARN pong.js: its context was closed after a "
+                + "call overran its limits; loading the file again"));
     }
 
     @Test

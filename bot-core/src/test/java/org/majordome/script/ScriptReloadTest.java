@@ -92,7 +92,7 @@ class ScriptReloadTest {
     void aRemovedScriptIsUnloadedAndComesBackWithItsFile() {
         scripts.delete("hello.js");
         // The status turns REMOVED after the handlers are gone, so wait for it rather than for the answer.
-        await().atMost(RELOAD_WITHIN).until(() -> scripts.script("hello").status().state() == ScriptPlugin.State.REMOVED);
+        await().atMost(RELOAD_WITHIN).until(() -> scripts.script("hello").status().state() == ScriptStatus.State.REMOVED);
         assertThat(answerTo("!hello")).containsIgnoringCase("unknown command");
 
         scripts.write("hello.js", VERSION_2);
@@ -118,7 +118,7 @@ class ScriptReloadTest {
     @Test
     void aNewFileRestartedEveryScript() {
         ScriptPlugin hello = scripts.script("hello");
-        ScriptPlugin.Status helloBefore = hello.status();
+        ScriptStatus helloBefore = hello.status();
 
         scripts.write("added.js", "bot.command({name: 'added', help: 'new'}, c => c.reply('added'));");
 
@@ -127,7 +127,7 @@ class ScriptReloadTest {
         assertThat(added.id()).isEqualTo("added");
         assertThat(scripts.host().script("added")).containsSame(added);
         assertThat(added.status().state()).as("started by the runtime, not the host")
-                .isEqualTo(ScriptPlugin.State.NOT_LOADED);
+                .isEqualTo(ScriptStatus.State.NOT_LOADED);
         assertThat(scripts.host().newScriptIds()).isEmpty();
         assertThat(hello.status()).as("the other scripts keep their state").isSameAs(helloBefore);
         assertThat(scripts.logLines()).noneMatch(line -> line.contains("hello.js reloaded"));
@@ -157,7 +157,7 @@ class ScriptReloadTest {
         scripts.write("broken.js", "bot.command({name: 'broken', help: 'x'}, c => c.reply('x');\n");
         scripts.start();
 
-        assertThat(scripts.script("broken").status().state()).isEqualTo(ScriptPlugin.State.FAILED);
+        assertThat(scripts.script("broken").status().state()).isEqualTo(ScriptStatus.State.FAILED);
         assertThat(scripts.script("broken").startOutcome()).startsWith("not running: failed (broken.js:");
         assertThat(scripts.script("hello").startOutcome()).startsWith("started (");
     }

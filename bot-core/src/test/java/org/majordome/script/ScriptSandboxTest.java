@@ -33,14 +33,14 @@ class ScriptSandboxTest {
     }
 
     /** Loads a probe whose second line tries {@code escape}, and returns how its load ended. */
-    private ScriptPlugin.Status probe(String escape) {
+    private ScriptStatus probe(String escape) {
         scripts.write("probe.js", "bot.log.info('before');\n" + escape + ";\n");
         scripts.start();
         return scripts.script("probe").status();
     }
 
-    private void assertRefused(ScriptPlugin.Status status, String expectedError) {
-        assertThat(status.state()).isEqualTo(ScriptPlugin.State.FAILED);
+    private void assertRefused(ScriptStatus status, String expectedError) {
+        assertThat(status.state()).isEqualTo(ScriptStatus.State.FAILED);
         assertThat(status.detail()).startsWith("probe.js:2: ").contains(expectedError);
         assertThat(scripts.logLines()).anyMatch(line -> line.startsWith("ERROR probe.js not loaded: probe.js:2: ")
                 && line.contains(expectedError));
@@ -88,14 +88,14 @@ class ScriptSandboxTest {
 
     @Test
     void theFacadeCannotBeChanged() {
-        ScriptPlugin.Status status = probe("bot.storage.get = () => 'forged'; "
+        ScriptStatus status = probe("bot.storage.get = () => 'forged'; "
                 + "if (bot.storage.get('key') === 'forged') throw new Error('the facade was changed')");
-        assertThat(status.state()).isEqualTo(ScriptPlugin.State.RUNNING);
+        assertThat(status.state()).isEqualTo(ScriptStatus.State.RUNNING);
     }
 
     @Test
     void errorsShowNoHostClassNames() {
-        ScriptPlugin.Status status = probe("bot.log.getClass()");
+        ScriptStatus status = probe("bot.log.getClass()");
         assertThat(status.detail()).contains("bot API object").doesNotContain("org.majordome", "Lambda");
     }
 
@@ -107,7 +107,7 @@ class ScriptSandboxTest {
         room.join("alice", Role.PARTICIPANT);
         room.say("alice", "!hi");
         assertThat(room.botSaid()).containsExactly("hi alice");
-        assertThat(scripts.script("ok").status().state()).isEqualTo(ScriptPlugin.State.RUNNING);
+        assertThat(scripts.script("ok").status().state()).isEqualTo(ScriptStatus.State.RUNNING);
     }
 
     @Test
@@ -122,9 +122,9 @@ class ScriptSandboxTest {
 
     @Test
     void filesCannotBeImportedAsModules() {
-        ScriptPlugin.Status status = probe("import('/etc/passwd').then(m => bot.log.warn('imported ' + Object.keys(m)), "
+        ScriptStatus status = probe("import('/etc/passwd').then(m => bot.log.warn('imported ' + Object.keys(m)), "
                 + "e => bot.log.warn('import refused: ' + e))");
-        assertThat(status.state()).isEqualTo(ScriptPlugin.State.RUNNING);
+        assertThat(status.state()).isEqualTo(ScriptStatus.State.RUNNING);
         assertThat(scripts.logLines()).anyMatch(line -> line.contains("import refused: Error: Operation is not allowed"));
         assertThat(scripts.logLines()).noneMatch(line -> line.contains("imported"));
     }
