@@ -77,7 +77,7 @@ class AdHocCommandsIT {
         EntityFullJid bot = JidCreate.entityFullFrom(BotUnderTest.ACCOUNT + "@" + servers.server().domain() + "/majordome");
 
         try (RunningBot running = RunningBot.start(new ConfigLoader(Map.of()).load(file))) {
-            await().atMost(Duration.ofSeconds(20)).until(running.rooms()::allJoined);
+            await().atMost(Duration.ofSeconds(60)).until(running.rooms()::allJoined);
             XmppTestClient boss = clients.connect("boss");
             XmppTestClient stranger = clients.connect("stranger");
             XmppTestClient listener = clients.connect("listener");
@@ -124,7 +124,7 @@ class AdHocCommandsIT {
             joinForm.setAnswer("room", joinedLive.toString());
             join.complete(joinForm);
             assertThat(noteText(join)).contains("until the next reload");
-            await().atMost(Duration.ofSeconds(20)).until(() -> state(running, joinedLive) == RoomStatus.State.JOINED);
+            await().atMost(Duration.ofSeconds(60)).until(() -> state(running, joinedLive) == RoomStatus.State.JOINED);
 
             RemoteCommand leave = bossCommands.getRemoteCommand(bot, "leave");
             leave.execute();
@@ -138,7 +138,7 @@ class AdHocCommandsIT {
             RemoteCommand reload = bossCommands.getRemoteCommand(bot, "reload");
             reload.execute();
             assertThat(noteText(reload)).contains("joining " + added);
-            await().atMost(Duration.ofSeconds(20)).until(() -> state(running, added) == RoomStatus.State.JOINED);
+            await().atMost(Duration.ofSeconds(60)).until(() -> state(running, added) == RoomStatus.State.JOINED);
 
             Files.writeString(file, configText(lobby) + "  - jid: not a room\n");
             RemoteCommand rejected = bossCommands.getRemoteCommand(bot, "reload");

@@ -25,7 +25,7 @@ class BotMetricsTest {
         DispatchStats stats = new DispatchStats(11, 2, 10, 3, 4, 1, 5, 6, 7, 8);
         try (BotMetrics metrics = new BotMetrics(mock(RoomKeeper.class), mock(XmppSession.class), () -> stats)) {
             WeakReference<Object> collected = new WeakReference<>(new Object());
-            await("a garbage collection").atMost(Duration.ofSeconds(30)).until(() -> {
+            await("a garbage collection").atMost(Duration.ofSeconds(60)).until(() -> {
                 System.gc();
                 return collected.get() == null;
             });

@@ -181,7 +181,7 @@ class ClientShapedSubmissionsIT {
                             + "<field var='room'><value>" + setup.room() + "</value></field>"
                             + "<field var='text'><value>Set from Poezio</value></field></x>"));
             assertThat(notes(done)).contains("Subject of " + setup.room() + " set");
-            await().atMost(Duration.ofSeconds(30))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> setup.bot().bot().rooms().subject(setup.room()).orElse("").equals("Set from Poezio"));
         }
     }

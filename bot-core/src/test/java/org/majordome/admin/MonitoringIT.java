@@ -48,7 +48,7 @@ class MonitoringIT {
         try (RunningBot bot = RunningBot.start(config, List.of(), List.of())) {
             int port = bot.monitoringPort().orElseThrow();
             assertThat(get(port, "/health/live").statusCode()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/health/ready").statusCode() == 200);
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(port, "/health/ready").statusCode() == 200);
             // Ready means configured, not only joined: the new room already has its settings.
             RoomDiscoInfo info = clients.roomInfo(room);
             assertThat(info.persistent()).isTrue();
@@ -56,7 +56,7 @@ class MonitoringIT {
 
             servers.server().kill();
             try {
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                     HttpResponse<String> ready = get(port, "/health/ready");
                     assertThat(ready.statusCode()).isEqualTo(503);
                     assertThat(ready.body()).contains("not connected");
@@ -66,7 +66,7 @@ class MonitoringIT {
                 servers.server().start();
             }
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> get(port, "/health/ready").statusCode() == 200);
+            await().atMost(Duration.ofSeconds(60)).until(() -> get(port, "/health/ready").statusCode() == 200);
             HttpResponse<String> metrics = get(port, "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body())

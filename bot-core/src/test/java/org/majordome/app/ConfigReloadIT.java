@@ -60,14 +60,14 @@ class ConfigReloadIT {
         Files.writeString(file, configText(first));
 
         try (RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(file))) {
-            await().atMost(Duration.ofSeconds(20)).until(bot.rooms()::allJoined);
+            await().atMost(Duration.ofSeconds(60)).until(bot.rooms()::allJoined);
 
             Files.writeString(file, configText(second));
             ConfigReloader.Result applied = bot.reload();
 
             assertThat(applied).isInstanceOfSatisfying(ConfigReloader.Applied.class, result -> assertThat(result.changes())
                     .contains("left " + first, "joining " + second));
-            await().atMost(Duration.ofSeconds(20)).until(() -> bot.rooms().status().stream()
+            await().atMost(Duration.ofSeconds(60)).until(() -> bot.rooms().status().stream()
                     .anyMatch(room -> room.roomJid().equals(second.toString()) && room.state() == RoomStatus.State.JOINED));
             assertThat(bot.rooms().status()).extracting(RoomStatus::roomJid).containsExactly(second.toString());
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
@@ -93,7 +93,7 @@ class ConfigReloadIT {
 
         try (CapturedLog log = CapturedLog.of("org.majordome.app");
              RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(file))) {
-            await().atMost(Duration.ofSeconds(30)).until(bot.rooms()::allJoined);
+            await().atMost(Duration.ofSeconds(60)).until(bot.rooms()::allJoined);
 
             Files.writeString(file, configText(room).replace("  reconcile-interval: 2s\n",
                     "  reconcile-interval: 3s\n") + "monitoring:\n  http-port: 9\n");

@@ -186,7 +186,7 @@ class DispatcherTest {
             bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "next " + i));
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> recorder.in(LOBBY).size() == 21
+        await().atMost(Duration.ofSeconds(60)).until(() -> recorder.in(LOBBY).size() == 21
                 && bot.dispatcher().stats().eventsDispatched() == 21);
         assertThat(blocker.in(LOBBY)).as("the stuck plugin is skipped while its call runs late").isEmpty();
         DispatchStats stats = bot.dispatcher().stats();
@@ -219,11 +219,11 @@ class DispatcherTest {
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block until the others answered"));
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("b"), "!answer"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> answered.contains("b")
+        await().atMost(Duration.ofSeconds(60)).until(() -> answered.contains("b")
                 && recorder.in(LOBBY).equals(List.of("block until the others answered", "!answer")));
         assertThat(blocker.in(LOBBY)).as("the blocked plugin is still in its first call").isEmpty();
         release.countDown();
-        await().atMost(Duration.ofSeconds(30)).until(() -> blocker.in(LOBBY).size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> blocker.in(LOBBY).size() == 2);
         assertThat(blocker.in(LOBBY)).as("the slow plugin still sees the room in order")
                 .containsExactly("block until the others answered", "!answer");
         assertThat(bot.dispatcher().stats().handlerTimeouts()).isZero();
@@ -304,7 +304,7 @@ class DispatcherTest {
         for (int i = 0; i < 20; i++) {
             bot.dispatcher().offer(Fixtures.say(i % 2 == 0 ? LOBBY : GARDEN, Fixtures.participant("a"), "m" + i));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> bot.dispatcher().stats().eventsDispatched() == 20);
+        await().atMost(Duration.ofSeconds(60)).until(() -> bot.dispatcher().stats().eventsDispatched() == 20);
 
         assertThat(first.seen).hasSize(20).allSatisfy(line -> assertThat(line)
                 .doesNotContain("thread-local=second").endsWith("mdc=null"));
@@ -350,7 +350,7 @@ class DispatcherTest {
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block"));
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "three"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> last.in(LOBBY).size() == 3
+        await().atMost(Duration.ofSeconds(60)).until(() -> last.in(LOBBY).size() == 3
                 && bot.dispatcher().stats().eventsDispatched() == 3);
         assertThat(first.in(LOBBY)).containsExactly("one", "block", "three");
         assertThat(last.in(LOBBY)).as("each plugin after the late one, once per event, in order")
@@ -410,15 +410,15 @@ class DispatcherTest {
                 DispatcherSettings.defaults().withQueueCapacity(3).withHandlerTimeLimit(Duration.ofMinutes(10)));
 
         bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "block"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> blocker.blocked.get() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> blocker.blocked.get() == 1);
         for (int i = 1; i < 10; i++) {
             bot.dispatcher().offer(Fixtures.say(LOBBY, Fixtures.participant("a"), "m" + i));
             int seen = i + 1; // one at a time: the recorder's own lane never fills
-            await().atMost(Duration.ofSeconds(30)).until(() -> recorder.in(LOBBY).size() == seen);
+            await().atMost(Duration.ofSeconds(60)).until(() -> recorder.in(LOBBY).size() == seen);
         }
         assertThat(bot.dispatcher().stats().eventsShed()).isEqualTo(6);
         release.countDown();
-        await().atMost(Duration.ofSeconds(30)).until(() -> bot.dispatcher().stats().eventsDispatched() == 10);
+        await().atMost(Duration.ofSeconds(60)).until(() -> bot.dispatcher().stats().eventsDispatched() == 10);
         assertThat(blocker.in(LOBBY)).as("the blocked call and the lane's capacity; the rest shed for it alone")
                 .containsExactly("block", "m1", "m2", "m3");
         assertThat(bot.dispatcher().stats().eventsShed()).isEqualTo(6);

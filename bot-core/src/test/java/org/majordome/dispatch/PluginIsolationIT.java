@@ -150,7 +150,7 @@ class PluginIsolationIT {
             await("the loop interrupted at its time limit").atMost(Duration.ofSeconds(90))
                     .until(() -> log.has("WARN", "spin.js", "spin exceeded its time limit"));
             alice.say(room, "!ping");
-            await().atMost(Duration.ofSeconds(30)).until(() -> alice.bodiesFrom(room).stream()
+            await().atMost(Duration.ofSeconds(60)).until(() -> alice.bodiesFrom(room).stream()
                     .filter("Alice: pong"::equals).count() == 2);
         }
     }

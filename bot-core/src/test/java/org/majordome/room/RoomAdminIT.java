@@ -51,11 +51,11 @@ class RoomAdminIT {
                 }
             }, stanza -> stanza instanceof Presence);
             alice.join(room, "alice");
-            await().atMost(Duration.ofSeconds(30)).until(() -> handle.occupant("alice").isPresent());
+            await().atMost(Duration.ofSeconds(60)).until(() -> handle.occupant("alice").isPresent());
 
             assertThat(handle.revokeVoice("alice", "calm down (case #7)").toCompletableFuture()
                     .get(30, TimeUnit.SECONDS)).isEqualTo(ActionResult.DONE);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(reasons).contains("calm down (case #7)"));
 
             String mallory = "mallory@" + alice.bareJid().getDomain();

@@ -125,7 +125,7 @@ class RoomKeepingIT {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> bot.events().inRoom(room.toString(), RoomLeftEvent.class)
                     .stream().anyMatch(left -> left.reason() == RoomLeftEvent.Reason.KICKED));
-            await().atMost(Duration.ofSeconds(20)).until(() -> bot.events().inRoom(room.toString(), RoomJoinedEvent.class)
+            await().atMost(Duration.ofSeconds(60)).until(() -> bot.events().inRoom(room.toString(), RoomJoinedEvent.class)
                     .size() == 2);
             assertThat(bot.status(room).state()).isEqualTo(RoomStatus.State.JOINED);
         }
@@ -145,7 +145,7 @@ class RoomKeepingIT {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> bot.events().inRoom(room.toString(), RoomLeftEvent.class)
                     .stream().anyMatch(left -> left.reason() == RoomLeftEvent.Reason.ROOM_DESTROYED));
-            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
                 assertThat(bot.events().inRoom(room.toString(), RoomJoinedEvent.class))
                         .filteredOn(RoomJoinedEvent::created).hasSize(2);
                 RoomDiscoInfo info = clients.roomInfo(room);

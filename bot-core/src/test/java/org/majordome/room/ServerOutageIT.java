@@ -45,7 +45,7 @@ class ServerOutageIT {
             }
 
             servers.server().kill();
-            await().atMost(Duration.ofSeconds(30)).until(() -> !bot.bot().session().isOnline());
+            await().atMost(Duration.ofSeconds(60)).until(() -> !bot.bot().session().isOnline());
             long restartedAt = System.nanoTime();
             servers.server().start();
 

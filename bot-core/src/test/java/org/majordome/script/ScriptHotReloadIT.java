@@ -200,7 +200,7 @@ class ScriptHotReloadIT {
 
         try (CapturedLog log = CapturedLog.of("org.majordome");
              RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(config))) {
-            await().atMost(Duration.ofSeconds(30)).until(bot.rooms()::allJoined);
+            await().atMost(Duration.ofSeconds(60)).until(bot.rooms()::allJoined);
             XmppTestClient alice = clients.connect("alice");
             alice.join(room, "Alice");
             XmppTestClient boss = clients.connect(BOSS);

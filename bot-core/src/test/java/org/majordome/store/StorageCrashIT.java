@@ -59,7 +59,7 @@ class StorageCrashIT {
         Map<Long, String> acknowledged;
         Process child = startChildBot(room, dataDirectory, childLog);
         try {
-            await("the child bot creating and configuring " + room).atMost(Duration.ofSeconds(30))
+            await("the child bot creating and configuring " + room).atMost(Duration.ofSeconds(60))
                     .ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
             MultiUserChat muc = alice.join(room, "Alice");
             await().atMost(Duration.ofSeconds(60)).until(() -> muc.getOccupant(
@@ -68,7 +68,7 @@ class StorageCrashIT {
             for (int i = 1; i <= NOTES_SENT; i++) {
                 alice.say(room, "!note note number " + i);
             }
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
                     .until(() -> acknowledgements(alice, room).size() >= ACKS_BEFORE_KILL);
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child bot died").isTrue();

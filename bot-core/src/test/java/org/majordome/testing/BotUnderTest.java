@@ -73,7 +73,7 @@ public final class BotUnderTest implements AutoCloseable {
 
     /** Waits until the bot is in every given room. */
     public BotUnderTest awaitJoined(EntityBareJid... rooms) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(rooms)
+        await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(rooms)
                 .allMatch(room -> status(room).state() == RoomStatus.State.JOINED));
         return this;
     }

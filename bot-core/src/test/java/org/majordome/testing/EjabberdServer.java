@@ -131,7 +131,7 @@ public final class EjabberdServer extends LocalXmppServer {
     @Override
     void awaitReady() {
         String started = "is started in the node '" + node + "'";
-        await("ejabberd node " + node + " started").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+        await("ejabberd node " + node + " started").atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> {
                     String log = Files.readString(logFile(), UTF_8);
@@ -192,7 +192,7 @@ public final class EjabberdServer extends LocalXmppServer {
     /** Runs a control command again while Mnesia says a table is not there yet (loading after a restart). */
     private static LocalServers.Result untilTablesLoaded(Supplier<LocalServers.Result> command) {
         AtomicReference<LocalServers.Result> last = new AtomicReference<>();
-        await("Mnesia tables loaded").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+        await("Mnesia tables loaded").atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     last.set(command.get());

@@ -30,7 +30,7 @@ final class LocalServers {
 
     static final String LOOPBACK = "127.0.0.1";
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
 
     private static final AtomicInteger ROOM_COUNTER = new AtomicInteger();
 

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 abstract class LocalXmppServer implements XmppServer {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     /** Last resort for a test JVM that ends without closing its servers. */
     private static final Set<LocalXmppServer> RUNNING = ConcurrentHashMap.newKeySet();

@@ -47,7 +47,7 @@ class ConnectionIT {
         BotConfig config = withConnection(base, TlsMode.REQUIRED, Set.of("SCRAM-SHA-1"), base.connection().password());
 
         try (RunningBot bot = RunningBot.start(config)) {
-            await().atMost(Duration.ofSeconds(20)).until(bot.rooms()::allJoined);
+            await().atMost(Duration.ofSeconds(60)).until(bot.rooms()::allJoined);
             XMPPTCPConnection connection = bot.session().connection();
             assertThat(connection.isSecureConnection()).isTrue();
             assertThat(connection.getUsedSaslMechansism()).isNotEqualToIgnoringCase("SCRAM-SHA-1");
@@ -68,7 +68,7 @@ class ConnectionIT {
             servers.server().unregister("wrongpw");
             servers.server().register("wrongpw", "not-the-password");
 
-            await().atMost(Duration.ofSeconds(30)).until(bot.rooms()::allJoined);
+            await().atMost(Duration.ofSeconds(60)).until(bot.rooms()::allJoined);
         }
     }
 
@@ -82,7 +82,7 @@ class ConnectionIT {
         RecordingEventSink events = new RecordingEventSink();
         BotConfig config = BotUnderTest.builder(servers.server()).room(room).config();
         try (RunningBot bot = RunningBot.start(config, List.of(events), List.of())) {
-            await().atMost(Duration.ofSeconds(20)).until(bot.rooms()::allJoined);
+            await().atMost(Duration.ofSeconds(60)).until(bot.rooms()::allJoined);
 
             XMPPTCPConnection intruder = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
                     .setXmppDomain(servers.server().domain())
@@ -94,9 +94,9 @@ class ConnectionIT {
                     .build());
             try {
                 intruder.connect().login();
-                await().atMost(Duration.ofSeconds(30)).until(() -> events.inRoom(room.toString(),
+                await().atMost(Duration.ofSeconds(60)).until(() -> events.inRoom(room.toString(),
                         RoomJoinedEvent.class).size() >= 2);
-                await().atMost(Duration.ofSeconds(30)).until(() -> bot.rooms().status().stream()
+                await().atMost(Duration.ofSeconds(60)).until(() -> bot.rooms().status().stream()
                         .allMatch(status -> status.state() == RoomStatus.State.JOINED));
             } finally {
                 intruder.disconnect();

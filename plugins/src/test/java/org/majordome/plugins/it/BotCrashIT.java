@@ -61,7 +61,7 @@ class BotCrashIT {
         }
         try (BotProcess restarted = BotProcess.start(config, healthPort)) {
             await().atMost(Duration.ofSeconds(60)).until(restarted::ready);
-            await().atMost(Duration.ofSeconds(30)).until(() -> count(restarted.logText(), "Ban of case #\\d+ ended") >= 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(restarted.logText(), "Ban of case #\\d+ ended") >= 2);
             // Nothing fires a second time.
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(60))
                     .until(() -> count(restarted.logText(), "Ban of case #\\d+ ended") == 2);
@@ -97,7 +97,7 @@ class BotCrashIT {
             XmppTestClient offender = clients.connect("offender3");
             offender.join(room, "offender3");
             offender.say(room, "a forbidden word");
-            await().atMost(Duration.ofSeconds(30)).until(() -> !bot.isAlive());
+            await().atMost(Duration.ofSeconds(60)).until(() -> !bot.isAlive());
         } finally {
             bot.close();
         }

@@ -120,7 +120,7 @@ class CalendarIT {
             // The first fetch of the feed may still be running: the bot then says so, and alice asks again.
             AtomicInteger answers = new AtomicInteger();
             alice.say(room, "!next");
-            await("the next event, once the feed has loaded").atMost(Duration.ofSeconds(20)).until(() -> {
+            await("the next event, once the feed has loaded").atMost(Duration.ofSeconds(60)).until(() -> {
                 List<String> said = alice.bodiesFrom(room).stream().filter(Objects::nonNull)
                         .filter(text -> text.contains("Next:") || text.contains("still loading")).toList();
                 if (said.size() > answers.get() && said.getLast().contains("still loading")) {

@@ -112,7 +112,7 @@ class ReloadSafetyIT {
      * (XEP-0045 §10.1.2, others get item-not-found) until the bot has submitted its configuration.
      */
     private static void awaitReady(RunningBot bot) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> bot.rooms().allJoined()
+        await().atMost(Duration.ofSeconds(60)).until(() -> bot.rooms().allJoined()
                 && bot.rooms().status().stream().allMatch(RoomStatus::ready));
     }
 

@@ -72,7 +72,7 @@ class ResilienceIT {
                 flooder.say(room, "flood during the crash, message " + (char) ('a' + i));
             }
             server.kill();
-            await().atMost(Duration.ofSeconds(30)).until(() -> !bot.bot().session().isOnline());
+            await().atMost(Duration.ofSeconds(60)).until(() -> !bot.bot().session().isOnline());
             server.start();
 
             bot.awaitJoined(rooms.toArray(EntityBareJid[]::new));
@@ -120,13 +120,13 @@ class ResilienceIT {
 
             server.freeze();
             try {
-                await().atMost(Duration.ofSeconds(40)).until(() -> !bot.bot().session().isOnline());
+                await().atMost(Duration.ofSeconds(60)).until(() -> !bot.bot().session().isOnline());
             } finally {
                 server.thaw();
             }
 
             // Back by stream resumption (the server still holds the session after a short freeze) or by rejoining.
-            await().atMost(Duration.ofSeconds(40)).until(() -> bot.bot().session().isOnline()
+            await().atMost(Duration.ofSeconds(60)).until(() -> bot.bot().session().isOnline()
                     && bot.status(room).state() == RoomStatus.State.JOINED);
             assertThat(bot.status(room).nick()).as("no second bot occupant took a suffixed nick")
                     .isEqualTo("Majordome");
@@ -229,7 +229,7 @@ class ResilienceIT {
 
     /** The case numbers {@code !cases flooder} lists, asking again while the first case is being recorded. */
     private static List<String> cases(XmppTestClient boss, EntityBareJid room) {
-        return await("a case list for the flooder").atMost(Duration.ofSeconds(20)).until(() -> {
+        return await("a case list for the flooder").atMost(Duration.ofSeconds(60)).until(() -> {
             boss.clearReceived();
             boss.say(room, "!cases flooder");
             Message answer = boss.awaitMessage("an answer to !cases", message -> message.getBody() != null

@@ -49,7 +49,7 @@ class WelcomeIT {
         try (BotUnderTest first = startBot(room)) {
             first.awaitJoined(room);
             // Until the bot has configured it, the new room is locked (and would vanish when the bot leaves).
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> clients.roomInfo(room).persistent());
         }
         XmppTestClient bob = clients.connect("bob");
         bob.join(room, "bob");

@@ -111,7 +111,7 @@ class SanctionIntentTest {
         room.respond(RoomAction.BanListRead.class, ActionResult.DONE);
         assertThat(kit.restartPlugins()).isEmpty();
         assertThat(caseText(room, 1)).contains("ban 2s (confirmed by the room's lists)");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(room.actions()).contains(new RoomAction.Unbanned(RAIDER)));
 
         assertThat(kit.restartPlugins()).isEmpty();

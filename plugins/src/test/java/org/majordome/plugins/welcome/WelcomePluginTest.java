@@ -161,7 +161,7 @@ class WelcomePluginTest {
     void aJoinWithinTwoSecondsOfTheBotsJoinIsGreetedAsAFirstTimer() {
         TestRoom lobby = start(config(Duration.ofMillis(300)));
         lobby.join("carol", Role.PARTICIPANT);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !lobby.botSaid().isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !lobby.botSaid().isEmpty());
         lobby.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
         lobby.botRejoins();
         lobby.clearActions();
@@ -169,7 +169,7 @@ class WelcomePluginTest {
 
         lobby.join(TestOccupant.nick("dave").role(Role.PARTICIPANT).realJid("dave@example.org"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lobby.botSaid())
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lobby.botSaid())
                 .containsExactly("Welcome to The Lobby, dave! We are 2. Be kind."));
     }
 
@@ -181,7 +181,7 @@ class WelcomePluginTest {
             lobby.join("guest" + i, Role.PARTICIPANT);
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lobby.botSaid())
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lobby.botSaid())
                 .contains("Welcome to the 3 newcomers!"));
         assertThat(lobby.botSaid()).containsExactly("Welcome to the 3 newcomers!");
     }
@@ -194,7 +194,7 @@ class WelcomePluginTest {
             lobby.join("guest" + i, Role.PARTICIPANT);
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lobby.botSaid())
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(lobby.botSaid())
                 .contains("Welcome to the 20 newcomers!"));
         assertThat(lobby.botSaid()).containsExactly("Welcome to the 20 newcomers!");
     }
