@@ -3,8 +3,9 @@
 #
 #   deploy/run-local.sh
 #
-# On first use it installs Prosody (apt-get, with sudo when not root), then every run it starts a
-# private Prosody instance (own config, data and pidfile in deploy/local/, never the system service),
+# On first use it installs Prosody and prosody-modules (apt-get, with sudo when not root), then every run
+# it starts a private Prosody instance (own config, data and pidfile in deploy/local/, never the system
+# service; message moderation, XEP-0425, when mod_muc_moderation is installed),
 # creates the bot account majordome@localhost and a demo admin admin@localhost, builds the bot when
 # needed and runs it in the foreground with deploy/example-bot.yml. Ctrl-C stops the bot and that Prosody.
 #
@@ -54,9 +55,10 @@ install_prosody() {
 		return
 	fi
 	command -v apt-get >/dev/null || die "Prosody is missing and this is not a Debian-like system: install Prosody 0.12+ yourself"
-	say "installing Prosody (apt-get)"
+	say "installing Prosody and its community modules (apt-get)"
 	as_root apt-get update -q
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q prosody openssl
+	# prosody-modules brings mod_muc_moderation: the demo then removes spam for everyone (XEP-0425).
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q prosody prosody-modules openssl
 }
 
 # The service the Debian package installs (its pidfile is /run/prosody/prosody.pid).
@@ -99,6 +101,15 @@ remembered_password() {
 	fi
 }
 
+# A module of Prosody's own or of Debian's prosody-modules (which puts each in a directory of its own).
+prosody_module_installed() {
+	local dir
+	for dir in /usr/lib/prosody/modules /usr/local/lib/prosody/modules; do
+		[[ -e $dir/mod_$1.lua || -e $dir/mod_$1/mod_$1.lua ]] && return 0
+	done
+	return 1
+}
+
 write_prosody_config() {
 	mkdir -p "$LOCAL_DIR/data" "$LOCAL_DIR/certs"
 	local ssl_line="-- no certificate: openssl is missing, so no STARTTLS"
@@ -111,8 +122,18 @@ write_prosody_config() {
 		ssl_line="ssl = { certificate = \"$LOCAL_DIR/certs/$DOMAIN.crt\"; key = \"$LOCAL_DIR/certs/$DOMAIN.key\" }"
 	fi
 	local muc_modules=""
-	if [[ -e /usr/lib/prosody/modules/mod_muc_mam.lua ]]; then
+	if prosody_module_installed muc_mam; then
 		muc_modules='"muc_mam"'
+		# XEP-0425: with it, the moderation plugin removes a message for everyone; without it, the case says
+		# "message not removed" and the next rung of the ladder applies.
+		if prosody_module_installed muc_moderation; then
+			muc_modules+='; "muc_moderation"'
+			say "message moderation (XEP-0425): on, mod_muc_moderation is installed"
+		else
+			say "message moderation (XEP-0425): off, mod_muc_moderation is missing (sudo apt-get install -y prosody-modules)"
+		fi
+	else
+		say "message moderation (XEP-0425): off, mod_muc_mam is missing"
 	fi
 	sed -e "s|@LOCAL_DIR@|$LOCAL_DIR|g" -e "s|@PORT@|$PORT|g" -e "s|@SSL_LINE@|$ssl_line|" \
 		-e "s|@MUC_MODULES@|$muc_modules|" \

@@ -30,9 +30,11 @@ Component "conference.example.org" "muc"
 		-- Room archives (XEP-0313): the room's stanza ids (XEP-0359) are what message moderation addresses.
 		"muc_mam";
 		-- XEP-0425 message moderation (removing a spam message for everyone) is the community module
-		-- mod_muc_moderation (prosody-modules), not part of Prosody 0.12: install it (`prosodyctl install
-		-- mod_muc_moderation` from the community modules' rocks server, or copy it into a plugin_paths
-		-- directory) and uncomment. Without it the bot falls back to devoicing or kicking, and says so in its log.
+		-- mod_muc_moderation (prosody-modules), not part of Prosody 0.12: install it (Debian/Ubuntu:
+		-- `apt-get install prosody-modules`; elsewhere `prosodyctl install mod_muc_moderation` from the
+		-- community modules' rocks server, or copy it into a plugin_paths directory) and uncomment. It needs
+		-- "muc_mam" above and speaks urn:xmpp:message-moderate:0, which the bot uses when a room announces it.
+		-- Without it the bot falls back to the next rung of its ladder (e.g. a mute), and the case says so.
 		-- "muc_moderation";
 		-- XEP-0421 stable anonymous occupant ids, which the bot keys offender state on: enable
 		-- "muc_occupant_id" where your Prosody has it (a community module on 0.12).

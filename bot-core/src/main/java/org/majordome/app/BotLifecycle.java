@@ -8,20 +8,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-/** Connects when the context starts; leaves every room with a status text and disconnects when it stops. */
+/**
+ * Connects when the context starts; leaves every room with the configured status text
+ * ({@code runtime.leave-status}, which occupants see in the unavailable presence, XEP-0045 §7.14) and disconnects
+ * with it when it stops.
+ */
 final class BotLifecycle implements SmartLifecycle {
 
-    static final String GOODBYE = XmppSession.GOODBYE;
     private static final Logger log = LoggerFactory.getLogger(BotLifecycle.class);
     private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(5);
 
     private final XmppSession session;
     private final RoomKeeper roomKeeper;
+    private final String leaveStatus;
     private volatile boolean running;
 
-    BotLifecycle(XmppSession session, RoomKeeper roomKeeper) {
+    BotLifecycle(XmppSession session, RoomKeeper roomKeeper, String leaveStatus) {
         this.session = session;
         this.roomKeeper = roomKeeper;
+        this.leaveStatus = leaveStatus;
     }
 
     @Override
@@ -38,8 +43,8 @@ final class BotLifecycle implements SmartLifecycle {
         }
         running = false;
         log.info("Stopping: leaving every room");
-        roomKeeper.leaveAll(GOODBYE, LEAVE_TIMEOUT);
-        session.close(GOODBYE);
+        roomKeeper.leaveAll(leaveStatus, LEAVE_TIMEOUT);
+        session.close(leaveStatus);
         roomKeeper.close();
         log.info("Stopped");
     }

@@ -26,6 +26,7 @@ import org.majordome.store.Database;
 import org.majordome.store.DatabaseSettings;
 import org.majordome.store.RoomOverlayTable;
 import org.majordome.store.StorageService;
+import org.majordome.xmpp.SelfDescription;
 import org.majordome.xmpp.XmppSession;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +46,9 @@ class RuntimeConfiguration {
 
     @Bean
     XmppSession xmppSession(BotConfig config) {
-        return new XmppSession(config.connection(), config.runtime().rejoinBackoffMax());
+        XmppSession session = new XmppSession(config.connection(), config.runtime().rejoinBackoffMax());
+        SelfDescription.announce(session, config.connection().nick().toString());
+        return session;
     }
 
     @Bean
@@ -153,8 +156,8 @@ class RuntimeConfiguration {
     }
 
     @Bean
-    BotLifecycle botLifecycle(XmppSession session, RoomKeeper roomKeeper, PluginHost plugins) {
-        return new BotLifecycle(session, roomKeeper);
+    BotLifecycle botLifecycle(XmppSession session, RoomKeeper roomKeeper, PluginHost plugins, BotConfig config) {
+        return new BotLifecycle(session, roomKeeper, config.runtime().leaveStatus());
     }
 
     /**

@@ -49,6 +49,9 @@ public final class ConfigLoader {
     static final String DEFAULT_RESOURCE = "majordome";
     static final String DEFAULT_NICK = "Majordome";
     static final String DEFAULT_DATA_DIRECTORY = "data";
+    static final int MAX_LEAVE_STATUS = 200;
+    private static final String LEAVE_STATUS_EXPECTED = "one line of text, at most " + MAX_LEAVE_STATUS
+            + " characters";
 
     private static final Pattern SASL_MECHANISM = Pattern.compile("[A-Z0-9_-]{1,20}");
 
@@ -249,9 +252,20 @@ public final class ConfigLoader {
                 .orElse(ZoneId.systemDefault());
         Optional<DatabaseConnection> database = section.value("database").flatMap(ConfigValue::asSection)
                 .flatMap(ConfigLoader::database);
+        String leaveStatus = section.value("leave-status").flatMap(value -> value.as(LEAVE_STATUS_EXPECTED,
+                ConfigLoader::leaveStatus)).orElse(RuntimeSettings.DEFAULT_LEAVE_STATUS);
         section.rejectUnknownKeys();
         return new RuntimeSettings(reconcileInterval, selfPingAfterIdle, rejoinBackoffMax, dataDirectory, timeZone,
-                database);
+                database, leaveStatus);
+    }
+
+    /** Clients show a presence status on one line, next to the nick: one short sentence, not a letter. */
+    private static String leaveStatus(String text) {
+        String status = text.strip();
+        if (status.isEmpty() || status.length() > MAX_LEAVE_STATUS || status.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(status);
+        }
+        return status;
     }
 
     private static Optional<DatabaseConnection> database(ConfigReader section) {

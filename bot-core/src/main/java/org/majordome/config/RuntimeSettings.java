@@ -15,9 +15,22 @@ import java.util.Optional;
  * @param dataDirectory      where the bot keeps its database and state
  * @param timeZone           the default time zone for schedules
  * @param database           an external database; empty for the embedded one in {@code dataDirectory}
+ * @param leaveStatus        the status text of the bot's unavailable presence in every room (XEP-0045 §7.14)
+ *                           and to its server when it stops
  */
 public record RuntimeSettings(Duration reconcileInterval, Duration selfPingAfterIdle, Duration rejoinBackoffMax,
-                              Path dataDirectory, ZoneId timeZone, Optional<DatabaseConnection> database) {
+                              Path dataDirectory, ZoneId timeZone, Optional<DatabaseConnection> database,
+                              String leaveStatus) {
+
+    /** What occupants read when the bot stops, unless {@code runtime.leave-status} says otherwise. */
+    public static final String DEFAULT_LEAVE_STATUS = "Majordome is shutting down";
+
+    /** Settings with the default leave status. */
+    public RuntimeSettings(Duration reconcileInterval, Duration selfPingAfterIdle, Duration rejoinBackoffMax,
+                           Path dataDirectory, ZoneId timeZone, Optional<DatabaseConnection> database) {
+        this(reconcileInterval, selfPingAfterIdle, rejoinBackoffMax, dataDirectory, timeZone, database,
+                DEFAULT_LEAVE_STATUS);
+    }
 
     /** Settings with the embedded database. */
     public RuntimeSettings(Duration reconcileInterval, Duration selfPingAfterIdle, Duration rejoinBackoffMax,

@@ -70,6 +70,7 @@ class ConfigLoaderTest {
         assertThat(runtime.rejoinBackoffMax()).isEqualTo(Duration.ofHours(1));
         assertThat(runtime.dataDirectory()).isEqualTo(file.getParent().resolve("state"));
         assertThat(runtime.timeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(runtime.leaveStatus()).isEqualTo("Back in a few minutes: the bot is being updated");
 
         assertThat(config.rooms()).hasSize(2);
         RoomSettings lobby = config.rooms().getFirst();
@@ -120,6 +121,31 @@ class ConfigLoaderTest {
         assertThat(config.plugins()).isEmpty();
         assertThat(config.runtime()).isEqualTo(new RuntimeSettings(Duration.ofMinutes(5), Duration.ofMinutes(5),
                 Duration.ofMinutes(5), directory.resolve("data"), ZoneId.systemDefault()));
+    }
+
+    /**
+     * Issue 14 item 4: the status occupants read when the bot leaves is a documented setting, checked like the
+     * others: one line, not empty, at most 200 characters.
+     */
+    @Test
+    void theLeaveStatusDefaultsToASentenceAndIsValidated() throws Exception {
+        assertThat(loader.load(write(MINIMAL)).runtime().leaveStatus()).isEqualTo("Majordome is shutting down");
+
+        ConfigException failure = catchThrowableOfType(ConfigException.class, () -> loader.load(write(MINIMAL + """
+                runtime:
+                  leave-status: "   "
+                """)));
+        ConfigException tooLong = catchThrowableOfType(ConfigException.class, () -> loader.load(write(MINIMAL
+                + "runtime:\n  leave-status: " + "a".repeat(201) + "\n")));
+        ConfigException twoLines = catchThrowableOfType(ConfigException.class, () -> loader.load(write(MINIMAL + """
+                runtime:
+                  leave-status: "first line\\nsecond line"
+                """)));
+
+        for (ConfigException problem : java.util.List.of(failure, tooLong, twoLines)) {
+            assertThat(problem.problems()).extracting(ConfigProblem::key).containsExactly("runtime.leave-status");
+            assertThat(problem.getMessage()).contains("one line of text, at most 200 characters");
+        }
     }
 
     @Test

@@ -103,6 +103,7 @@ public final class BotUnderTest implements AutoCloseable {
         private String account = ACCOUNT;
         private DispatchSettings dispatch = DispatchSettings.defaults();
         private Path dataDirectory = Path.of("target", "bot-data");
+        private String leaveStatus = RuntimeSettings.DEFAULT_LEAVE_STATUS;
         private final Map<String, PluginSection> pluginSections = new LinkedHashMap<>();
 
         private Builder(XmppServer server) {
@@ -180,6 +181,12 @@ public final class BotUnderTest implements AutoCloseable {
             return this;
         }
 
+        /** The status text of the bot's unavailable presence when it stops ({@code runtime.leave-status}). */
+        public Builder leaveStatus(String value) {
+            this.leaveStatus = value;
+            return this;
+        }
+
         /** The configuration, registering the bot's account on the server. */
         public BotConfig config() {
             server.register(account, PASSWORD);
@@ -190,7 +197,7 @@ public final class BotUnderTest implements AutoCloseable {
                         Resourcepart.from("majordome"), Resourcepart.from(nick), pingInterval,
                         Duration.ofSeconds(5));
                 RuntimeSettings runtime = new RuntimeSettings(reconcileInterval, selfPingAfterIdle, backoffMax,
-                        dataDirectory, ZoneOffset.UTC);
+                        dataDirectory, ZoneOffset.UTC, Optional.empty(), leaveStatus);
                 return new BotConfig(Path.of("test-bot.yml"), connection, Set.copyOf(admins), rooms, runtime, dispatch,
                         pluginSections);
             } catch (XmppStringprepException e) {

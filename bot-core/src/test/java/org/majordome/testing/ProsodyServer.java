@@ -29,6 +29,10 @@ public final class ProsodyServer extends LocalXmppServer {
     static final String INSTALL_HINT = "Prosody is required for integration tests: install it with "
             + "`sudo apt-get install -y prosody` (Debian/Ubuntu)";
 
+    static final String MODERATION_HINT = "XEP-0425 message moderation on Prosody needs the community modules "
+            + "mod_muc_moderation and mod_muc_mam: install them with `sudo apt-get install -y prosody-modules` "
+            + "(Debian/Ubuntu)";
+
     private static final List<Path> MODULE_DIRECTORIES =
             List.of(Path.of("/usr/lib/prosody/modules"), Path.of("/usr/local/lib/prosody/modules"));
 
@@ -43,6 +47,9 @@ public final class ProsodyServer extends LocalXmppServer {
         prosody = findExecutable("prosody");
         prosodyctl = findExecutable("prosodyctl");
         configFile = directory().resolve("prosody.cfg.lua");
+        if (builder.messageModeration) {
+            requireModules(MODULE_DIRECTORIES, "muc_mam", "muc_moderation");
+        }
         mucArchive = moduleAvailable("muc_mam");
         certificate = LocalServers.generateCertificate(directory().resolve("certs"), DOMAIN, MUC_SERVICE);
         writeConfig(builder);
@@ -123,8 +130,21 @@ public final class ProsodyServer extends LocalXmppServer {
     }
 
     private static boolean moduleAvailable(String module) {
-        return MODULE_DIRECTORIES.stream().anyMatch(dir -> Files.exists(dir.resolve("mod_" + module + ".lua"))
+        return moduleAvailable(MODULE_DIRECTORIES, module);
+    }
+
+    private static boolean moduleAvailable(List<Path> directories, String module) {
+        return directories.stream().anyMatch(dir -> Files.exists(dir.resolve("mod_" + module + ".lua"))
                 || Files.exists(dir.resolve("mod_" + module).resolve("mod_" + module + ".lua")));
+    }
+
+    /** A test that asks for message moderation fails, never silently runs without it. */
+    static void requireModules(List<Path> directories, String... modules) {
+        List<String> missing = Arrays.stream(modules).filter(module -> !moduleAvailable(directories, module)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(MODERATION_HINT + " (missing: " + String.join(", ", missing)
+                    + " under " + directories + ")");
+        }
     }
 
     private void writeConfig(Builder builder) {
@@ -164,7 +184,9 @@ public final class ProsodyServer extends LocalXmppServer {
         lines.add("VirtualHost " + lua(DOMAIN));
         lines.add("");
         lines.add("Component " + lua(MUC_SERVICE) + " \"muc\"");
-        if (mucArchive) {
+        if (builder.messageModeration) {
+            lines.add("  modules_enabled = { \"muc_mam\", \"muc_moderation\" }");
+        } else if (mucArchive) {
             lines.add("  modules_enabled = { \"muc_mam\" }");
         }
         builder.mucLines.forEach(line -> lines.add("  " + line));
@@ -184,8 +206,20 @@ public final class ProsodyServer extends LocalXmppServer {
         private final List<String> globalLines = new ArrayList<>();
         private final List<String> mucLines = new ArrayList<>();
         private String logLevel = "info";
+        private boolean messageModeration;
 
         private Builder() {
+        }
+
+        /**
+         * Rooms offer XEP-0425 message moderation: the MUC component loads the community module
+         * {@code mod_muc_moderation} (Debian package {@code prosody-modules}) with {@code mod_muc_mam}, whose
+         * archive it needs to find the message. Without the modules the server is not built: the error says
+         * how to install them.
+         */
+        public Builder messageModeration() {
+            messageModeration = true;
+            return this;
         }
 
         /**

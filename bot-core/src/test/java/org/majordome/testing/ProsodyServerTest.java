@@ -24,6 +24,25 @@ class ProsodyServerTest {
                         + "`sudo apt-get install -y prosody` (Debian/Ubuntu)");
     }
 
+    /** Issue 14 item 2: a test asking for XEP-0425 must fail, not run without it, and say which package has it. */
+    @Test
+    void missingModerationModuleFailsWithTheInstallHint() throws Exception {
+        Files.writeString(directory.resolve("mod_muc_mam.lua"), "-- archive\n");
+
+        assertThatThrownBy(() -> ProsodyServer.requireModules(java.util.List.of(directory), "muc_mam", "muc_moderation"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("`sudo apt-get install -y prosody-modules`")
+                .hasMessageContaining("missing: muc_moderation under");
+    }
+
+    @Test
+    void aModuleInItsOwnDirectoryIsFound() throws Exception {
+        Path module = Files.createDirectories(directory.resolve("mod_muc_moderation"));
+        Files.writeString(module.resolve("mod_muc_moderation.lua"), "-- moderation\n");
+
+        ProsodyServer.requireModules(java.util.List.of(directory), "muc_moderation");
+    }
+
     @Test
     void prosodyOnTheSearchPathComesFirst() throws Exception {
         Path onPath = Files.createDirectories(directory.resolve("bin"));

@@ -31,6 +31,16 @@ public final class ServerSettings {
         return this;
     }
 
+    /**
+     * Rooms offer XEP-0425 message moderation where the server can: Prosody loads {@code mod_muc_moderation}
+     * (failing with an install hint when {@code prosody-modules} is missing, see
+     * {@link ProsodyServer.Builder#messageModeration()}); ejabberd 23.01 has no XEP-0425 at all (it came in
+     * 23.04), so its rooms stay without it and a test asserts the fallback there.
+     */
+    public ServerSettings messageModeration() {
+        return prosody(ProsodyServer.Builder::messageModeration);
+    }
+
     /** Settings only Prosody has, e.g. {@code b -> b.mucConfig("muc_tombstones = false")}. */
     public ServerSettings prosody(UnaryOperator<ProsodyServer.Builder> settings) {
         UnaryOperator<ProsodyServer.Builder> before = prosody;
