@@ -75,6 +75,7 @@ public final class ConfigReloader {
             log.error("Configuration reload rejected; nothing changed.\n{}", e.getMessage());
             return new Rejected(e.problems().stream().map(problem -> problem.format()).toList());
         }
+        next.warnings().forEach(warning -> log.warn("Configuration reload: {}", warning.formatWarning()));
         List<String> warnings = new ArrayList<>();
         List<String> restartOnly = RestartOnlySettings.changed(current, next);
         if (!restartOnly.isEmpty()) {

@@ -115,9 +115,14 @@ public final class Majordome implements Callable<Integer> {
                 return INVALID;
             }
             BotConfig botConfig = loaded.get();
-            spec.commandLine().getOut().printf("%s: valid (%s, %d room(s), plugins: %s)%n", config,
+            // Warnings go where problems go, and do not make the file invalid.
+            botConfig.warnings().forEach(warning -> spec.commandLine().getErr().println(warning.formatWarning()));
+            spec.commandLine().getErr().flush();
+            int warnings = botConfig.warnings().size();
+            spec.commandLine().getOut().printf("%s: valid (%s, %d room(s), plugins: %s)%s%n", config,
                     botConfig.connection().jid(), botConfig.rooms().size(),
-                    botConfig.rooms().stream().flatMap(room -> room.plugins().stream()).distinct().toList());
+                    botConfig.rooms().stream().flatMap(room -> room.plugins().stream()).distinct().toList(),
+                    warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"));
             return VALID;
         }
     }

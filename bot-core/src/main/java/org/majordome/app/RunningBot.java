@@ -7,12 +7,16 @@ import org.majordome.config.BotConfig;
 import org.majordome.intake.EventSink;
 import org.majordome.room.RoomKeeper;
 import org.majordome.xmpp.XmppSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /** A started bot. {@link #close()} leaves every room with a goodbye and disconnects. */
 public final class RunningBot implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RunningBot.class);
 
     private final ConfigurableApplicationContext context;
 
@@ -29,6 +33,8 @@ public final class RunningBot implements AutoCloseable {
      * @throws StartupException when plugins are unknown, misconfigured or fail to start
      */
     public static RunningBot start(BotConfig config, List<EventSink> extraSinks, List<Plugin<?>> extraPlugins) {
+        // Configuration that can never apply: the bot runs, and the operator reads why a setting has no effect.
+        config.warnings().forEach(warning -> log.warn("Configuration: {}", warning.formatWarning()));
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.registerBean(BotConfig.class, () -> config);
         context.registerBean(RuntimeConfiguration.StartOptions.class,

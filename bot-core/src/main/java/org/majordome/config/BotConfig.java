@@ -18,14 +18,24 @@ import org.jxmpp.jid.EntityBareJid;
  * @param dispatch   how events and commands reach plugins
  * @param monitoring the health and metrics endpoint
  * @param plugins    plugin sections by plugin id, in file order
+ * @param warnings   what in the file is valid but can never apply (a plugin's section for a room where it is not
+ *                   enabled), in file order; {@code check-config} prints them, start and reload log them
  */
 public record BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins,
                         List<RoomSettings> rooms, RuntimeSettings runtime, DispatchSettings dispatch,
-                        MonitoringSettings monitoring, Map<String, PluginSection> plugins) {
+                        MonitoringSettings monitoring, Map<String, PluginSection> plugins, List<ConfigProblem> warnings) {
     public BotConfig {
         admins = Set.copyOf(admins);
         rooms = List.copyOf(rooms);
         plugins = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(plugins));
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A configuration without warnings. */
+    public BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins, List<RoomSettings> rooms,
+                     RuntimeSettings runtime, DispatchSettings dispatch, MonitoringSettings monitoring,
+                     Map<String, PluginSection> plugins) {
+        this(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, List.of());
     }
 
     /** Which plugins each room enables, by room JID, in file order. */

@@ -35,7 +35,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads the bot's YAML configuration file into a validated {@link BotConfig}, or fails with a
- * {@link ConfigException} listing every problem in the file (with line, column and key path).
+ * {@link ConfigException} listing every problem in the file (with line, column and key path). Configuration
+ * that is valid but can never apply ({@link ConfigWarnings}) makes {@link BotConfig#warnings()}, not a failure.
  *
  * <p>{@code ${VAR}} in any value is replaced from the environment given to the constructor, so tests need not
  * touch the process environment.
@@ -106,11 +107,14 @@ public final class ConfigLoader {
         Map<String, PluginSection> plugins = plugins(pluginsSection);
         top.rejectUnknownKeys();
         if (findPlugins != null && dispatchValid) {
-            PluginChecks.check(findPlugins.apply(dispatch), dispatchSection, roomPlugins, pluginsSection, plugins);
+            KnownPlugins known = findPlugins.apply(dispatch);
+            PluginChecks.check(known, dispatchSection, roomPlugins, pluginsSection, plugins);
+            ConfigWarnings.check(rooms, known.scriptIds(), known.configTypes().keySet(), pluginsSection, plugins);
         }
 
         problems.throwIfAny();
-        return new BotConfig(file, connection.orElseThrow(), Set.copyOf(admins), rooms, runtime, dispatch, monitoring, plugins);
+        return new BotConfig(file, connection.orElseThrow(), Set.copyOf(admins), rooms, runtime, dispatch, monitoring,
+                plugins, problems.warnings());
     }
 
     private static Optional<String> read(Path file, ConfigProblems problems) {

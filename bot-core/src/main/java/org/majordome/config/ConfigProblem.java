@@ -50,6 +50,15 @@ public record ConfigProblem(Path file, int line, int column, String key, String 
         return text.toString();
     }
 
+    /**
+     * The compiler-style line of a warning, e.g. {@code bot.yml:87:7: warning: plugins.welcome.rooms.help@conference.
+     * example.org: plugin 'welcome' is not enabled in this room...}.
+     */
+    public String formatWarning() {
+        String location = file.toString() + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "");
+        return location + ": warning: " + format().substring(location.length() + 2);
+    }
+
     private static String shorten(String value) {
         String oneLine = value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t");
         return oneLine.length() <= LONGEST_VALUE_SHOWN ? oneLine : oneLine.substring(0, LONGEST_VALUE_SHOWN) + "...";

@@ -12,7 +12,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Collects the problems found while reading one configuration file, so that all of them are reported
- * together instead of one per run.
+ * together instead of one per run, and the warnings (valid configuration that can never apply), which do not
+ * make the file invalid.
  *
  * <p>Also knows the file itself: relative paths in the file are resolved against its directory.
  */
@@ -23,6 +24,7 @@ public final class ConfigProblems {
 
     private final Path file;
     private final List<ConfigProblem> problems = new ArrayList<>();
+    private final List<ConfigProblem> warnings = new ArrayList<>();
 
     /** @param file the file being read, as the user named it (it is printed as given) */
     public ConfigProblems(Path file) {
@@ -66,6 +68,21 @@ public final class ConfigProblems {
     /** Records a problem about the file as a whole (missing, unreadable, empty). */
     public void reportFile(String message) {
         problems.add(new ConfigProblem(file, 0, 0, "", null, message));
+    }
+
+    /**
+     * Records a warning at a node: configuration that is valid but can never apply (a plugin's section for a room
+     * where the plugin is not enabled). Warnings are reported like problems but do not make the file invalid.
+     */
+    void warn(Node where, String key, String message) {
+        Optional<Mark> mark = where == null ? Optional.empty() : where.getStartMark();
+        warnings.add(new ConfigProblem(file, mark.map(m -> m.getLine() + 1).orElse(0),
+                mark.map(m -> m.getColumn() + 1).orElse(0), key, null, message));
+    }
+
+    /** The warnings so far, in file order. */
+    public List<ConfigProblem> warnings() {
+        return warnings.stream().sorted(IN_FILE_ORDER).toList();
     }
 
     public boolean isEmpty() {

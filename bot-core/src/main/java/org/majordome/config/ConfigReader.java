@@ -250,6 +250,11 @@ public final class ConfigReader {
         problems.report(keyNodeOr(key, location), childPath(key), null, message);
     }
 
+    /** Warns about a key itself (valid, but it can never apply), at the key. */
+    void warnAtKey(String key, String message) {
+        problems.warn(keyNodeOr(key, location), childPath(key), message);
+    }
+
     /**
      * Reports every key that no method of this reader was asked about, with the keys that were, and a guess
      * when one is close ("did you mean 'max-users'?"). Call it after reading all keys.

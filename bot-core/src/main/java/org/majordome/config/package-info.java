@@ -12,5 +12,11 @@
  * the loader checks the file whole in one pass: plugin ids in rooms and under {@code plugins:}, and every
  * section bound to its record, whose own checks (cron expressions, patterns...) are reported at their key.
  * {@code check-config}, start and reload all read a file this way.
+ *
+ * <p>Warnings, found by {@code ConfigWarnings} in the same pass, name configuration that is valid but can never
+ * apply: a plugin section of a plugin no room enables, or a room named in a plugin's section (under a key
+ * {@code rooms}, as a mapping by room JID or a list of room JIDs) where that plugin is not enabled or that the
+ * file does not keep. They are located like problems but do not make the file invalid:
+ * {@code check-config} prints them, start and reload log them.
  */
 package org.majordome.config;

@@ -108,4 +108,34 @@ class ConfigReloadIT {
             assertThat(bot.monitoringPort()).as("still the port it started with").isEmpty();
         }
     }
+
+    /**
+     * Issue 22 item 7: configuration that can never apply (here the section of a script no room enables) is logged
+     * as a warning at start and on every reload, and the bot runs.
+     */
+    @Test
+    void configurationThatCanNeverApplyIsLoggedAtStartAndOnReload() throws Exception {
+        servers.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        EntityBareJid room = servers.server().uniqueRoom("reload-warned");
+        Files.createDirectories(dir.resolve("scripts"));
+        Files.writeString(dir.resolve("scripts/hello.js"), "bot.log.info('hello');\n");
+        Path file = dir.resolve("bot.yml");
+        String text = configText(room) + "dispatch:\n  scripts-directory: scripts\nplugins:\n  hello: {greeting: hi}\n";
+        Files.writeString(file, text);
+        String warning = "warning: plugins.hello: plugin 'hello' is enabled in no room";
+
+        try (CapturedLog log = CapturedLog.of("org.majordome.app");
+             PluginFinder finder = new PluginFinder(java.util.List.of())) {
+            try (RunningBot bot = RunningBot.start(new ConfigLoader(Map.of()).load(file, finder))) {
+                assertThat(log.has("WARN", "Configuration: " + file, warning)).as(log.lines().toString()).isTrue();
+                await().atMost(Duration.ofSeconds(60)).until(bot.rooms()::allJoined);
+
+                Files.writeString(file, text.replace("greeting: hi", "greeting: hello"));
+                assertThat(bot.reload()).isInstanceOf(ConfigReloader.Applied.class);
+
+                assertThat(log.has("WARN", "Configuration reload: " + file, warning)).as(log.lines().toString())
+                        .isTrue();
+            }
+        }
+    }
 }

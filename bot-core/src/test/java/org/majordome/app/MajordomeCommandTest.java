@@ -154,4 +154,30 @@ class MajordomeCommandTest {
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
     }
+
+    /** Issue 22 item 7: configuration that can never apply is a warning at its line and key, and the file is valid. */
+    @Test
+    void checkConfigWarnsAboutASectionThatCanNeverApplyAndStillSaysValid() throws IOException {
+        Files.createDirectories(dir.resolve("scripts"));
+        Files.writeString(dir.resolve("scripts/hello.js"), "bot.log.info('hello');\n");
+        Path config = dir.resolve("warned.yml");
+        Files.writeString(config, """
+                connection:
+                  jid: majordome@localhost
+                  password: secret
+                dispatch:
+                  scripts-directory: %s
+                rooms:
+                  - jid: lobby@conference.localhost
+                plugins:
+                  hello:
+                    greeting: hi
+                """.formatted(dir.resolve("scripts")));
+
+        Outcome outcome = run("check-config", "--config", config.toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.err()).contains(config + ":9:3: warning: plugins.hello: plugin 'hello' is enabled in no room");
+        assertThat(outcome.out()).contains(config + ": valid (").contains("with 1 warning");
+    }
 }

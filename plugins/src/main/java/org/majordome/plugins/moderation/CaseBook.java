@@ -3,18 +3,23 @@ package org.majordome.plugins.moderation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import org.majordome.api.storage.KeyValueStore;
 import org.majordome.api.storage.PluginStorage;
+import org.majordome.api.storage.StorageOperations;
 
 /**
  * What the plugin keeps in its storage. Per room: numbered cases ({@code case/0000000042}), offenders'
  * points ({@code points/<offender>}, and {@code dry-points/} for what dry-run rules would have counted),
+ * the other keys a real JID's records were held under ({@code seen-with/<jid>}, for a pardon by JID),
  * active mutes ({@code mute/<offender>}), mutes and bans decided but maybe not yet confirmed by the server
  * ({@code pending/0000000042}, by case) and the lockdown ({@code lockdown}). Plugin-wide: the shared ban
  * list ({@code global-ban/<jid>}) and the rooms the plugin has seen ({@code room/<jid>}).
@@ -104,15 +109,25 @@ final class CaseBook {
     }
 
     /**
-     * Adds points to an offender's record after letting the old ones decay (one point per {@code decayEvery})
-     * and returns the new total.
+     * Adds points to an offender's record after letting the old ones fade (one whole point at the end of each full
+     * {@code decayEvery}) and returns the new total. When the room shows the offender's real JID while the record is
+     * held under another key (their occupant id), the JID remembers that key, for a pardon given by JID.
      */
-    double addPoints(String room, String offenderKey, boolean dryRun, double points, Instant now, Duration decayEvery) {
-        String key = pointsKey(offenderKey, dryRun);
+    int addPoints(String room, Offender offender, boolean dryRun, int points, Instant now, Duration decayEvery) {
+        String key = pointsKey(offender.key(), dryRun);
         return storage.room(room).transactionResult(tx -> {
-            double total = decayed(tx.get(key), now, decayEvery) + points;
-            tx.put(key, total + "@" + now);
-            return total;
+            PointsRecord record = PointsRecord.parse(tx.get(key), now, decayEvery).plus(points, now);
+            tx.put(key, record.encode());
+            Optional<String> jid = offender.realJid().filter(bare -> !offender.key().equals("jid:" + bare));
+            if (jid.isPresent() && seenWithKey(jid.get()).length() <= StorageOperations.MAX_KEY_LENGTH) {
+                List<String> known = tx.get(seenWithKey(jid.get())).map(CaseBook::lines).orElse(List.of());
+                if (!known.contains(offender.key())) {
+                    List<String> more = new ArrayList<>(known);
+                    more.add(offender.key());
+                    tx.put(seenWithKey(jid.get()), String.join("\n", more));
+                }
+            }
+            return record.points();
         });
     }
 
@@ -121,20 +136,46 @@ final class CaseBook {
      * the write is paid for (an H2 commit costs 1.5 ms median, 8 ms p99 under load on two cores). Valid as long as
      * the write follows before the room's next event, which per-room ordered dispatch guarantees.
      */
-    double pointsAfter(String room, String offenderKey, boolean dryRun, double points, Instant now,
-                       Duration decayEvery) {
-        return decayed(storage.room(room).get(pointsKey(offenderKey, dryRun)), now, decayEvery) + points;
+    int pointsAfter(String room, String offenderKey, boolean dryRun, int points, Instant now, Duration decayEvery) {
+        return PointsRecord.parse(storage.room(room).get(pointsKey(offenderKey, dryRun)), now, decayEvery)
+                .plus(points, now).points();
     }
 
     private static String pointsKey(String offenderKey, boolean dryRun) {
         return (dryRun ? "dry-points/" : "points/") + offenderKey;
     }
 
-    /** Forgets an offender's points (a pardon). */
-    boolean clearPoints(String room, String offenderKey) {
-        KeyValueStore store = storage.room(room);
-        boolean had = store.delete("points/" + offenderKey);
-        return store.delete("dry-points/" + offenderKey) || had;
+    /** Forgets the records held under these keys, dry-run ones included (a pardon); true when there was one. */
+    boolean clearPoints(String room, Collection<String> offenderKeys) {
+        return storage.room(room).transactionResult(tx -> {
+            boolean had = false;
+            for (String offenderKey : offenderKeys) {
+                had |= tx.delete(pointsKey(offenderKey, false));
+                had |= tx.delete(pointsKey(offenderKey, true));
+            }
+            return had;
+        });
+    }
+
+    /**
+     * The keys other than {@code jid:} a record of this bare JID was held under: those remembered when points were
+     * added, and those of the room's cases that show the JID (records older than that memory).
+     */
+    Set<String> keysSeenWith(String room, String bareJid) {
+        String jid = TextNormalizer.lower(bareJid);
+        Set<String> keys = new LinkedHashSet<>();
+        storage.room(room).get(seenWithKey(jid)).map(CaseBook::lines).ifPresent(keys::addAll);
+        latest(room, entry -> entry.realJid().map(jid::equalsIgnoreCase).orElse(false), MAX_SCANNED_CASES)
+                .forEach(entry -> keys.add(entry.offenderKey()));
+        return keys;
+    }
+
+    private static String seenWithKey(String bareJid) {
+        return "seen-with/" + bareJid;
+    }
+
+    private static List<String> lines(String text) {
+        return List.of(text.split("\n"));
     }
 
     /** Carries a nick-keyed record over to the new nick. */
@@ -198,17 +239,6 @@ final class CaseBook {
 
     List<String> knownRooms() {
         return storage.keys("room/").stream().map(key -> key.substring("room/".length())).toList();
-    }
-
-    private static double decayed(Optional<String> stored, Instant now, Duration decayEvery) {
-        if (stored.isEmpty()) {
-            return 0;
-        }
-        String[] parts = stored.get().split("@", 2);
-        double points = Double.parseDouble(parts[0]);
-        Duration elapsed = Duration.between(Instant.parse(parts[1]), now);
-        double forgotten = elapsed.isNegative() ? 0 : (double) elapsed.toMillis() / decayEvery.toMillis();
-        return Math.max(0, points - forgotten);
     }
 
     private static String caseKey(long number) {

@@ -29,7 +29,7 @@ final class EscalationLadder {
     record Decision(Sanction sanction, Duration duration, boolean removeMessage) {
     }
 
-    static Decision decide(Policy policy, List<Violation> violations, double total) {
+    static Decision decide(Policy policy, List<Violation> violations, int total) {
         Sanction sanction = null;
         Duration duration = Duration.ZERO;
         boolean remove = violations.stream().anyMatch(Violation::removeMessage);

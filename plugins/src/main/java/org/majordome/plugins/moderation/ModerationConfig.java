@@ -17,7 +17,8 @@ import com.google.re2j.PatternSyntaxException;
  * @param warnPrivately    send warnings as private messages instead of replies in the room
  * @param maxExaminedChars how much of a message the text rules read (words, patterns, links, mentions,
  *                         capitals); the rest is not examined, so a 100 KB message costs no more than this
- * @param pointsDecayEvery one point of an offender's record is forgotten per period of this length
+ * @param pointsDecayEvery one whole point of an offender's record is forgotten at the end of each full period of
+ *                         this length (points are whole: the total logged is the total the ladder compares)
  * @param ladder           the escalation ladder: the highest rung whose points an offender reached is applied
  * @param defaultMute      how long a mute lasts when no duration is given (rule actions, {@code !mute})
  * @param defaultBan       how long a ban lasts when no duration is given; zero for permanent

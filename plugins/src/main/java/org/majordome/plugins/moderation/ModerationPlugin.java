@@ -224,8 +224,9 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         commands.listCases(invocation);
     }
 
-    @Command(name = "pardon", usage = "<nick|jid>", help = "Clears someone's offence points.",
-            permission = Permission.MODERATOR, minArgs = 1, maxArgs = 1, scopes = {CommandScope.ROOM, CommandScope.PRIVATE})
+    @Command(name = "pardon", usage = "<nick|jid> [reason]",
+            help = "Clears someone's offence points, whoever the room knows them as, and records the pardon as a case.",
+            permission = Permission.MODERATOR, minArgs = 1, scopes = {CommandScope.ROOM, CommandScope.PRIVATE})
     public void pardon(CommandInvocation invocation) {
         commands.pardon(invocation);
     }

@@ -163,10 +163,9 @@ final class ModeratorCommands {
     void pardon(CommandInvocation invocation) {
         RoomHandle room = invocation.room().orElseThrow();
         String target = invocation.argument(0).orElseThrow();
-        Offender offender = room.occupant(target).map(Offender::of)
-                .orElseGet(() -> target.contains("@") ? Offender.ofJid(target)
-                        : new Offender("nick:" + target, target, Optional.empty(), Optional.empty()));
-        book.clearPoints(room.roomJid(), offender.key());
+        PardonTarget pardoned = PardonTarget.resolve(room, target, book);
+        Offender offender = pardoned.offender();
+        book.clearPoints(room.roomJid(), pardoned.keys());
         sanctions.recordCase(room, offender, "manual", invocation.argumentsFrom(1), "pardon", actor(invocation),
                 "", false);
         invocation.reply(offender.nick() + "'s record is clean again.");

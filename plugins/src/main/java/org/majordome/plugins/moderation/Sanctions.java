@@ -3,7 +3,6 @@ package org.majordome.plugins.moderation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -61,13 +60,12 @@ final class Sanctions {
                           List<String> stanzaIds, Optional<MessageRef> message, String evidence, boolean dryRun) {
         Instant now = context.clock().instant();
         int points = violations.stream().mapToInt(Violation::points).sum();
-        double total = book.pointsAfter(room.roomJid(), offender.key(), dryRun, points, now, policy.pointsDecayEvery());
+        int total = book.pointsAfter(room.roomJid(), offender.key(), dryRun, points, now, policy.pointsDecayEvery());
         Decision decision = EscalationLadder.decide(policy, violations, total);
         Sanction sanction = decision.sanction();
         Duration duration = decision.duration();
         String rules = String.join("+", violations.stream().map(Violation::rule).distinct().toList());
         String reason = rules + ": " + String.join("; ", violations.stream().map(Violation::detail).toList());
-        String points0 = String.format(Locale.ROOT, "%.1f", total);
         List<String> toRemove = decision.removeMessage() || sanction == Sanction.REMOVE ? stanzaIds : List.of();
         if (!dryRun) {
             // A warning or a removal leaves first, storing the points and the case overlapping with its round trip;
@@ -80,8 +78,8 @@ final class Sanctions {
             Enforcer.apply(room, offender, plan).thenAccept(outcome -> concluded(room, offender, rules, evidence, BOT,
                     outcome, progress));
         }
-        book.addPoints(room.roomJid(), offender.key(), dryRun, points, now, policy.pointsDecayEvery());
-        context.logger(room.roomJid()).info("{} broke {} ({} points){}", offender.describe(), reason, points0,
+        book.addPoints(room.roomJid(), offender, dryRun, points, now, policy.pointsDecayEvery());
+        context.logger(room.roomJid()).info("{} broke {} ({} points){}", offender.describe(), reason, total,
                 dryRun ? " [dry run]" : "");
         if (dryRun) {
             String action = "would have: " + (toRemove.isEmpty() ? "" : "remove+") + Enforcer.describe(sanction, duration);

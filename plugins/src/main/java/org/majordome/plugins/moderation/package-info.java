@@ -24,8 +24,12 @@
  *
  * <h2>Ladder and cases</h2>
  * Offenders are identified by occupant id (XEP-0421) when the room offers it, else by real JID, else by
- * nick (carried over on a nick change). Each offence adds its rules' points to the offender's record; one
- * point is forgotten per {@code points-decay-every}; the highest rung reached applies (default: warn, then
+ * nick (carried over on a nick change). Each offence adds its rules' points to the offender's record. Points
+ * are whole and fade in whole steps: one point is forgotten at the end of each full {@code points-decay-every},
+ * counted from the offence that started the record (or the last point forgotten), so that the total logged with
+ * an offence ({@code alice broke words: ... (6 points)}) is exactly the total compared with the rungs: 3 points
+ * 14 minutes old plus 3 new are 6 with the default 15 minutes, and reach the 6-point rung. The highest rung
+ * reached applies (default: warn, then
  * remove the message and mute 10 minutes, then kick, then ban 24 hours). A sanction the room does not offer
  * or refuses (no XEP-0425 removal, a refused role or affiliation change, a ban without a real JID) falls back
  * to the next rung the keeper configured with a harsher sanction (with {@code remove} at 1 point and
@@ -63,7 +67,13 @@
  * For moderators (and bot admins): {@code !warn <nick> [reason]}, {@code !mute <nick> [duration] [reason]},
  * {@code !unmute <nick>}, {@code !kick <nick> [reason]}, {@code !ban <nick|jid> [duration] [reason] [--all]},
  * {@code !unban <jid>}, {@code !case <n>}, {@code !cases [nick|jid]} (answered privately),
- * {@code !pardon <nick|jid>}, {@code !lockdown [duration]}, {@code !unlock}.
+ * {@code !pardon <nick|jid> [reason]}, {@code !lockdown [duration]}, {@code !unlock}.
+ *
+ * <p>{@code !pardon} clears the record whatever key it is held under ({@code PardonTarget}): for a present
+ * occupant named by nick, their occupant id, real JID and nick; for a bare JID, the JID and every occupant id
+ * seen with it (remembered as {@code seen-with/<jid>} when points are added, and read from the room's cases);
+ * for the nick of someone absent, the identity of the latest case held against that nick. The pardon is a
+ * case like any other, with its actor and reason, listed by {@code !cases} and shown by {@code !case}.
  *
  * <h2>Where things are</h2>
  * {@link org.majordome.plugins.moderation.ModerationPlugin} routes events and declares the commands.
@@ -72,10 +82,10 @@
  * a {@code FoldedText} (each message folded once, only as far as the enabled rules read), {@code JoinFloodWatch}
  * and {@code CorrectableIds}. {@code Sanctions} turns offences into sanctions and cases: {@code EscalationLadder}
  * decides, {@code Enforcer} carries out (with its fallbacks), {@code CaseInProgress} stores the case and the
- * {@code PendingSanction} before a mute, kick or ban leaves and settles it after, {@code CaseBook} stores.
- * {@code SanctionExpiry} ends temporary sanctions through a persistent job; {@code Reconciler} settles pending
+ * {@code PendingSanction} before a mute, kick or ban leaves and settles it after, {@code CaseBook} stores
+ * ({@code PointsRecord}: an offender's points). {@code SanctionExpiry} ends temporary sanctions through a persistent job; {@code Reconciler} settles pending
  * sanctions with the room's lists; {@code Lockdown} locks and unlocks rooms; {@code ModeratorCommands} carries
- * out the moderators' commands. {@code CrashPoint} is a hook for crash tests only.
+ * out the moderators' commands ({@code PardonTarget}: whom a pardon clears). {@code CrashPoint} is a hook for crash tests only.
  *
  * <h2>Configuration</h2>
  * Section {@code plugins.moderation}, bound to {@link org.majordome.plugins.moderation.ModerationConfig}.
