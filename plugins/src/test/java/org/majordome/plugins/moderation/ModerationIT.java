@@ -113,7 +113,7 @@ class ModerationIT {
 
             Message notice = offender.awaitMessage("the mute notice", message -> message.getBody() != null
                     && message.getBody().startsWith("You are muted in "));
-            assertThat(notice.getBody()).contains("for 10m: words: word 'forbidden' (case #1)");
+            assertThat(notice.getBody()).contains("for 10 minutes: words: word 'forbidden' (case #1)");
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(reasons).contains("words: word 'forbidden' (case #1)"));
             assertThat(offender.receivedFrom(room).stream().map(Message::getBody)
