@@ -71,7 +71,10 @@ interface CommandCall {
   /** The room it came from or through; null in one-to-one chats. */
   readonly roomJid: string | null;
   readonly room: Room | null;
-  /** Answers where the command came from. */
+  /**
+   * Answers where the command came from. In a room the answer is addressed to the sender once: "nick: " is put
+   * first unless the text already names them (`${cmd.sender.displayName} rolled 6` goes out as written).
+   */
   reply(text: string): void;
   /** Answers the sender only. */
   replyPrivately(text: string): void;
