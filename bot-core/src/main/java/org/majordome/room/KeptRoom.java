@@ -74,7 +74,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     /**
      * @param actions  where the room's handle runs the actions that wait for the server
      * @param overlays where the room's configuration overlays are stored
-     * @param timeZone the zone of times shown to the room's occupants
+     * @param timeZone the zone of times shown to the room's occupants when its settings name none
      */
     KeptRoom(RoomSettings settings, Resourcepart defaultNick, XmppSession session, EventSink sink, Clock clock,
              Backoff backoff, ScheduledExecutorService timer, Semaphore joinPermits, Executor actions,
@@ -105,9 +105,9 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         return settings;
     }
 
-    /** The zone of times shown to the room's occupants ({@code runtime.time-zone}). */
+    /** The zone of times shown to the room's occupants: {@code rooms[].time-zone}, else {@code runtime.time-zone}. */
     ZoneId timeZone() {
-        return timeZone;
+        return settings.timeZone().orElse(timeZone);
     }
 
     /** What plugins get to act on this room. */

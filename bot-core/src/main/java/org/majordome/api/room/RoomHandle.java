@@ -34,8 +34,8 @@ public interface RoomHandle {
     Optional<String> title();
 
     /**
-     * The room's time zone, for times shown to people: the configuration's {@code runtime.time-zone} (the
-     * system's zone when it names none). Show a moment with {@link #timeText(Instant)}.
+     * The room's time zone, for times shown to people: the room's {@code time-zone} in the configuration, else
+     * {@code runtime.time-zone}, else the system's zone. Show a moment with {@link #timeText(Instant)}.
      */
     ZoneId timeZone();
 
