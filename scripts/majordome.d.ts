@@ -119,6 +119,10 @@ interface Storage {
 interface Room {
   readonly jid: string;
   readonly botNick: string;
+  /** The room's time zone (rooms[].time-zone, else runtime.time-zone), e.g. "Europe/Paris". */
+  readonly timeZone: string;
+  /** A moment as people in the room read it, in its zone: "2026-12-06 23:01 CET". */
+  timeText(moment: Date | number | string): string;
   joined(): boolean;
   occupants(): Occupant[];
   occupant(nick: string): Occupant | null;
