@@ -93,7 +93,8 @@ final class Enforcer {
     static String describe(Sanction sanction, Duration duration) {
         String name = sanction.name().toLowerCase(java.util.Locale.ROOT);
         boolean timed = (sanction == Sanction.MUTE || sanction == Sanction.BAN) && !duration.isZero();
-        return timed ? name + " " + RoomWatch.describe(duration) : name;
+        // Compact, as stored in cases and listed by !cases ("mute 10m"); answers use inWords.
+        return timed ? name + " " + duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT) : name;
     }
 
     /** The sanction for people: "mute for 10 minutes", "ban", in the notes of a fallback. */

@@ -109,11 +109,11 @@ class ModerationPluginTest {
 
         // 5th message: first flood (2 points) → warn; 10th: second flood (4 points) → remove + mute 10 min.
         assertThat(room.actions()).filteredOn(action -> !(action instanceof RoomAction.Said)).containsExactly(
-                new RoomAction.Replied("flooder", "flooder, please stop: flood: 5 messages within 5s."),
-                new RoomAction.MessageModerated("stanza-20", "flood: 5 messages within 5s"),
-                new RoomAction.VoiceRevoked("flooder", "flood: 5 messages within 5s (case #2)"),
+                new RoomAction.Replied("flooder", "flooder, please stop: flood: 5 messages within 5 seconds."),
+                new RoomAction.MessageModerated("stanza-20", "flood: 5 messages within 5 seconds"),
+                new RoomAction.VoiceRevoked("flooder", "flood: 5 messages within 5 seconds (case #2)"),
                 new RoomAction.SentPrivately("flooder",
-                        "You are muted in lobby for 10 minutes: flood: 5 messages within 5s (case #2)."));
+                        "You are muted in lobby for 10 minutes: flood: 5 messages within 5 seconds (case #2)."));
         assertThat(room.actions()).noneMatch(action -> action.toString().contains("mod")
                 || action.toString().contains("innocent"));
         room.join("boss", Role.MODERATOR, Affiliation.OWNER);
