@@ -27,6 +27,7 @@ import org.majordome.testkit.TestRoom;
 class ModeratorAnswersTest {
 
     private static final String LOBBY = "lobby@conference.example.org";
+    private static final String ANNEX = "annex@conference.example.org";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private PluginTestKit kit;
@@ -83,6 +84,21 @@ class ModeratorAnswersTest {
         room.join(TestOccupant.nick("user3").role(Role.PARTICIPANT).realJid("user3@example.org"));
         room.say("boss", "!ban user3");
         assertThat(lastSeen()).isEqualTo("boss: user3 is banned (case #2)");
+    }
+
+    @Test
+    void aBanInEveryRoomAnswersOncePerRoomNamingTheOthers() {
+        kit = PluginTestKit.builder().plugin(new ModerationPlugin(), ModerationConfig.defaults())
+                .room(LOBBY).room(ANNEX).start();
+        kit.clock().set(Instant.now());
+        room = kit.room(LOBBY);
+        kit.room(ANNEX).botRejoins();                   // the plugin learns of the annex
+        room.join(TestOccupant.nick("raider").realJid("raider@evil.example"));
+        room.join("boss", Role.MODERATOR, Affiliation.OWNER);
+        room.say("boss", "!ban raider 1d spam --all");
+        assertThat(room.botSaidAsSeen()).containsExactlyInAnyOrder(
+                "boss: raider is banned for 1 day (case #1): spam (--all)",
+                "boss: raider@evil.example is banned for 1 day in annex (case #1): spam (--all)");
     }
 
     @Test
