@@ -62,7 +62,7 @@ class ModerationIT {
                 }
             }
             bystander.awaitMessage("the warning", message -> message.getBody() != null
-                    && message.getBody().contains("flooder, please stop: flood"));
+                    && message.getBody().startsWith("flooder, please stop: flood"));
             // The plugin is discovered like any built-in one; the second flood mutes (voice revoked).
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(flooderRoom.getOccupant(
                     JidCreate.entityFullFrom(room + "/flooder")).getRole()).isEqualTo(MUCRole.visitor));
