@@ -71,7 +71,10 @@ interface CommandCall {
   /** The room it came from or through; null in one-to-one chats. */
   readonly roomJid: string | null;
   readonly room: Room | null;
-  /** Answers where the command came from. */
+  /**
+   * Answers where the command came from. In a room the answer is addressed to the sender once: "nick: " is put
+   * first unless the text already names them (`${cmd.sender.displayName} rolled 6` goes out as written).
+   */
   reply(text: string): void;
   /** Answers the sender only. */
   replyPrivately(text: string): void;
@@ -116,6 +119,10 @@ interface Storage {
 interface Room {
   readonly jid: string;
   readonly botNick: string;
+  /** The room's time zone (rooms[].time-zone, else runtime.time-zone), e.g. "Europe/Paris". */
+  readonly timeZone: string;
+  /** A moment as people in the room read it, in its zone: "2026-12-06 23:01 CET". */
+  timeText(moment: Date | number | string): string;
   joined(): boolean;
   occupants(): Occupant[];
   occupant(nick: string): Occupant | null;

@@ -3,6 +3,7 @@ package org.majordome.admin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.function.Supplier;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
+import org.majordome.api.DurationText;
+import org.majordome.api.TimeText;
 import org.majordome.api.admin.AdminCommand;
 import org.majordome.api.admin.AdminField;
 import org.majordome.api.admin.AdminRequest;
@@ -131,17 +134,13 @@ public final class BuiltInAdminCommands {
         StringBuilder text = new StringBuilder();
         text.append("Connection: ").append(session.isOnline()
                 ? "online as " + session.connection().getUser() : "offline (reconnecting)").append('\n');
-        text.append("Uptime: ").append(describe(Duration.between(started, clock.instant()))).append('\n');
+        text.append("Uptime: ").append(DurationText.words(Duration.between(started, clock.instant()))).append('\n');
+        BotConfig current = config.get();
         List<RoomStatus> statuses = rooms.status();
         text.append("Rooms (").append(statuses.size()).append("):\n");
         for (RoomStatus room : statuses) {
-            text.append("  ").append(room.roomJid()).append(": ").append(room.state())
-                    .append(" as ").append(room.nick()).append(", ").append(room.occupants()).append(" occupant(s), since ")
-                    .append(room.since());
-            room.problem().ifPresent(problem -> text.append(" (").append(problem).append(')'));
-            text.append('\n');
+            text.append("  ").append(roomLine(room, current.runtime().timeZone())).append('\n');
         }
-        BotConfig current = config.get();
         Set<String> plugins = new LinkedHashSet<>(current.plugins().keySet());
         current.rooms().forEach(room -> plugins.addAll(room.plugins()));
         text.append("Plugins: ").append(plugins.isEmpty() ? "none" : String.join(", ", plugins));
@@ -225,9 +224,19 @@ public final class BuiltInAdminCommands {
         }
     }
 
-    private static String describe(Duration uptime) {
-        long days = uptime.toDays();
-        return (days > 0 ? days + "d " : "") + "%02dh %02dm %02ds".formatted(uptime.toHoursPart(),
-                uptime.toMinutesPart(), uptime.toSecondsPart());
+    /**
+     * One room of {@code status}: its state, the bot's nick, how many others are there (said so: the count
+     * leaves the bot out, and is only known while the bot is in), and since when, in the configured zone.
+     */
+    static String roomLine(RoomStatus room, ZoneId zone) {
+        StringBuilder line = new StringBuilder(room.roomJid()).append(": ").append(room.state())
+                .append(" as ").append(room.nick());
+        if (room.state() == RoomStatus.State.JOINED) {
+            line.append(", ").append(room.occupants()).append(room.occupants() == 1 ? " occupant" : " occupants")
+                    .append(" besides the bot");
+        }
+        line.append(", since ").append(TimeText.moment(room.since(), zone));
+        room.problem().ifPresent(problem -> line.append(" (").append(problem).append(')'));
+        return line.toString();
     }
 }

@@ -2,6 +2,8 @@ package org.majordome.api;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -11,7 +13,8 @@ import java.util.regex.Pattern;
  * Durations as people write them, in configuration files and in chat commands: {@code 500ms},
  * {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}, {@code 1w}, combinations such as {@code 1h30m}
  * (any case, spaces ignored), or ISO-8601 ({@code PT1M}). One reader for the runtime and every plugin,
- * so that {@code !mute alice 10m} and {@code rejoin-cooldown: 10m} mean the same thing.
+ * so that {@code !mute alice 10m} and {@code rejoin-cooldown: 10m} mean the same thing; and durations as
+ * people read them in answers ({@link #words}: {@code 1 minute}, {@code 2 hours and 30 minutes}).
  */
 public final class DurationText {
 
@@ -61,5 +64,43 @@ public final class DurationText {
         } catch (DateTimeParseException | ArithmeticException | NumberFormatException tooBigOrMalformed) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The duration in words, for texts people read: {@code 1 minute}, {@code 2 hours}, {@code 1 hour and 30
+     * minutes}, {@code 1 day, 2 hours and 5 minutes}, {@code 2 weeks}. Whole weeks are said in weeks, other
+     * durations in days, hours, minutes and seconds (milliseconds only below one second); a negative duration
+     * is described by its length.
+     */
+    public static String words(Duration duration) {
+        Duration length = duration.abs();
+        if (length.compareTo(Duration.ofSeconds(1)) < 0) {
+            return count(length.toMillis(), "millisecond");
+        }
+        long days = length.toDays();
+        if (days > 0 && days % 7 == 0 && length.equals(Duration.ofDays(days))) {
+            return count(days / 7, "week");
+        }
+        List<String> parts = new ArrayList<>();
+        if (days > 0) {
+            parts.add(count(days, "day"));
+        }
+        if (length.toHoursPart() > 0) {
+            parts.add(count(length.toHoursPart(), "hour"));
+        }
+        if (length.toMinutesPart() > 0) {
+            parts.add(count(length.toMinutesPart(), "minute"));
+        }
+        if (length.toSecondsPart() > 0) {
+            parts.add(count(length.toSecondsPart(), "second"));
+        }
+        if (parts.size() == 1) {
+            return parts.getFirst();
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast();
+    }
+
+    private static String count(long amount, String unit) {
+        return amount + " " + unit + (amount == 1 ? "" : "s");
     }
 }

@@ -1,6 +1,8 @@
 package org.majordome.config;
 
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jxmpp.jid.EntityBareJid;
@@ -16,11 +18,21 @@ import org.jxmpp.jid.parts.Resourcepart;
  * @param plugins       the plugins enabled in this room, by id
  * @param allScripts    whether every JavaScript plugin of the scripts directory is enabled here too
  *                      ({@code scripts: all}), those whose file appears while the bot runs included
+ * @param timeZone      the zone of times shown in this room ({@code rooms[].time-zone}); empty: the
+ *                      configuration's {@code runtime.time-zone}
  */
 public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
-                           DesiredRoomConfig desired, List<String> plugins, boolean allScripts) {
+                           DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
+                           Optional<ZoneId> timeZone) {
     public RoomSettings {
         plugins = List.copyOf(plugins);
+        Objects.requireNonNull(timeZone, "timeZone");
+    }
+
+    /** A room in the bot's own time zone. */
+    public RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
+                        DesiredRoomConfig desired, List<String> plugins, boolean allScripts) {
+        this(jid, nick, password, desired, plugins, allScripts, Optional.empty());
     }
 
     /** A room that enables only the plugins it lists. */

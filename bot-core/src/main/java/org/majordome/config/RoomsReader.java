@@ -1,5 +1,6 @@
 package org.majordome.config;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +63,7 @@ final class RoomsReader {
         if (allScripts) {
             roomsWithAllScripts.add(scripts.get());
         }
+        Optional<ZoneId> timeZone = room.optional("time-zone", "a time zone such as Europe/Paris or UTC", ZoneId::of);
         DesiredRoomConfig desired = room.value("config")
                 .flatMap(ConfigValue::asSection)
                 .map(RoomsReader::desiredRoomConfig)
@@ -69,7 +71,8 @@ final class RoomsReader {
         room.rejectUnknownKeys();
         // Entering a room takes the password the bot itself sets on it, unless told otherwise.
         Optional<Secret> passwordToEnter = password.or(() -> desired.password().filter(p -> !p.reveal().isEmpty()));
-        return jid.map(roomJid -> new RoomSettings(roomJid, nick, passwordToEnter, desired, plugins, allScripts));
+        return jid.map(roomJid -> new RoomSettings(roomJid, nick, passwordToEnter, desired, plugins, allScripts,
+                timeZone));
     }
 
     private static DesiredRoomConfig desiredRoomConfig(ConfigReader config) {

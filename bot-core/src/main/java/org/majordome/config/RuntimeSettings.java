@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param selfPingAfterIdle  a room silent for this long is checked with a XEP-0410 self-ping
  * @param rejoinBackoffMax   the longest wait between two attempts to rejoin a room or reconnect
  * @param dataDirectory      where the bot keeps its database and state
- * @param timeZone           the default time zone for schedules
+ * @param timeZone           the zone of times shown to people (each room's {@code timeZone()}, the ad-hoc status)
  * @param database           an external database; empty for the embedded one in {@code dataDirectory}
  * @param leaveStatus        the status text of the bot's unavailable presence in every room (XEP-0045 §7.14)
  *                           and to its server when it stops

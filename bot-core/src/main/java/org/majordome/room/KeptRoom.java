@@ -2,6 +2,7 @@ package org.majordome.room;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.majordome.api.event.BotEvent;
 import org.majordome.api.event.Occupant;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.ConfigOverlay;
+import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.config.RoomSettings;
 import org.majordome.intake.EventSink;
@@ -54,6 +56,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     private static final Duration RETRY_NEW_ROOM_CONFIGURATION = Duration.ofSeconds(2);
 
     private volatile RoomSettings settings;
+    private final ZoneId timeZone;
     private final EntityBareJid roomJid;
     private final String room;
     private final EventSink sink;
@@ -71,11 +74,13 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     /**
      * @param actions  where the room's handle runs the actions that wait for the server
      * @param overlays where the room's configuration overlays are stored
+     * @param timeZone the zone of times shown to the room's occupants when its settings name none
      */
     KeptRoom(RoomSettings settings, Resourcepart defaultNick, XmppSession session, EventSink sink, Clock clock,
              Backoff backoff, ScheduledExecutorService timer, Semaphore joinPermits, Executor actions,
-             RoomOverlayTable overlays) {
+             RoomOverlayTable overlays, ZoneId timeZone) {
         this.settings = settings;
+        this.timeZone = timeZone;
         this.roomJid = settings.jid();
         this.room = roomJid.toString();
         this.sink = sink;
@@ -98,6 +103,11 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     /** The room's settings from the configuration file (the desired configuration among them). */
     RoomSettings settings() {
         return settings;
+    }
+
+    /** The zone of times shown to the room's occupants: {@code rooms[].time-zone}, else {@code runtime.time-zone}. */
+    ZoneId timeZone() {
+        return settings.timeZone().orElse(timeZone);
     }
 
     /** What plugins get to act on this room. */
@@ -230,6 +240,11 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     /** Sends a message to the whole room; returns its id. */
     String send(String body) throws SmackException.NotConnectedException, InterruptedException {
         return sender.send(body);
+    }
+
+    /** Answers a room message, addressed by the {@link org.majordome.api.room.Addressing} rule. */
+    void reply(MessageRef message, String text) throws SmackException.NotConnectedException, InterruptedException {
+        sender.reply(message, text);
     }
 
     Resourcepart nick() {

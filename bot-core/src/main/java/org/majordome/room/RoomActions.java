@@ -1,6 +1,7 @@
 package org.majordome.room;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,6 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.muc.MUCAffiliation;
@@ -84,6 +84,11 @@ final class RoomActions implements RoomHandle {
     }
 
     @Override
+    public ZoneId timeZone() {
+        return room.timeZone();
+    }
+
+    @Override
     public boolean joined() {
         return room.isJoined();
     }
@@ -119,22 +124,7 @@ final class RoomActions implements RoomHandle {
     @Override
     public CompletionStage<ActionResult> reply(MessageRef message, String text) {
         return say(() -> {
-            String prefix = message.authorNick() + ": ";
-            MessageBuilder builder = groupchat().setBody(prefix + text);
-            message.stanzaId().ifPresent(id -> {
-                // XEP-0461 reply, with the "nick: " prefix marked as fallback (XEP-0428) for clients that show replies.
-                builder.addExtension(StandardExtensionElement.builder("reply", "urn:xmpp:reply:0")
-                        .addAttribute("to", room.jid() + "/" + message.authorNick())
-                        .addAttribute("id", id).build());
-                builder.addExtension(StandardExtensionElement.builder("fallback", "urn:xmpp:fallback:0")
-                        .addAttribute("for", "urn:xmpp:reply:0")
-                        .addElement(StandardExtensionElement.builder("body", "urn:xmpp:fallback:0")
-                                .addAttribute("start", "0")
-                                .addAttribute("end", Integer.toString(prefix.codePointCount(0, prefix.length())))
-                                .build())
-                        .build());
-            });
-            session.connection().sendStanza(builder.build());
+            room.reply(message, text);
             return ActionResult.DONE;
         });
     }

@@ -95,7 +95,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     private KeptRoom keep(RoomSettings room) {
         KeptRoom kept = new KeptRoom(room, session.settings().nick(), session, sink, clock, backoff, timer,
-                joinPermits, actions, overlays);
+                joinPermits, actions, overlays, runtime.timeZone());
         rooms.put(room.jid().toString(), kept);
         return kept;
     }

@@ -220,6 +220,8 @@ final class BotFacade {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("jid", room.roomJid());
         members.put("botNick", room.botNick());
+        members.put("timeZone", room.timeZone().getId());
+        members.put("timeText", (ProxyExecutable) args -> room.timeText(moment(args)));
         members.put("joined", (ProxyExecutable) args -> room.joined());
         members.put("occupants", (ProxyExecutable) args -> generation.toJs(JsData.plain(room.occupants())));
         members.put("occupant", (ProxyExecutable) args -> generation.toJs(JsData.plain(
@@ -239,6 +241,25 @@ final class BotFacade {
         members.put("moderate", action(room, "moderate", 1, (r, a) -> r.moderateMessage(a[0], a[1])));
         members.put("invite", action(room, "invite", 1, (r, a) -> r.invite(a[0], a[1])));
         return JsData.object(members);
+    }
+
+    /** A moment from a script: a Date, milliseconds since the epoch (Date.now()) or an ISO-8601 text. */
+    private static Instant moment(Value[] args) {
+        if (args.length == 0 || args[0].isNull()) {
+            throw new IllegalArgumentException("the moment is required (a Date, milliseconds or an ISO-8601 text)");
+        }
+        Value value = args[0];
+        if (value.isInstant()) {
+            return value.asInstant();
+        }
+        if (value.isNumber()) {
+            return Instant.ofEpochMilli((long) value.asDouble());
+        }
+        try {
+            return Instant.parse(JsData.requiredText(args, 0, "the moment"));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not a moment: " + value + " (a Date, milliseconds or an ISO-8601 text)");
+        }
     }
 
     private interface RoomAction {

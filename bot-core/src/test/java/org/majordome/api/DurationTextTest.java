@@ -31,4 +31,22 @@ class DurationTextTest {
     void rejectsAnythingElse(String text) {
         assertThat(DurationText.parse(text)).isEmpty();
     }
+
+    /** Issue 22 item 4: answers say "1 minute", not "1m" or "PT1M". */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "PT1M|1 minute",
+            "PT2H|2 hours",
+            "PT1H30M|1 hour and 30 minutes",
+            "P1DT2H5M|1 day, 2 hours and 5 minutes",
+            "PT24H|1 day",
+            "P14D|2 weeks",
+            "P10D|10 days",
+            "PT45S|45 seconds",
+            "PT0.5S|500 milliseconds",
+            "PT1M0.5S|1 minute",
+    })
+    void wordsSayDurationsAsPeopleDo(String iso, String words) {
+        assertThat(DurationText.words(Duration.parse(iso))).isEqualTo(words);
+    }
 }

@@ -95,6 +95,8 @@ class ConfigLoaderTest {
         assertThat(ops.desired()).isEqualTo(DesiredRoomConfig.persistentOnly());
         assertThat(ops.nick()).isEmpty();
         assertThat(ops.password()).isEmpty();
+        assertThat(lobby.timeZone()).contains(ZoneId.of("Europe/London"));
+        assertThat(ops.timeZone()).isEmpty();
 
         assertThat(config.plugins()).containsOnlyKeys("moderation", "core");
         assertThat(config.source()).isEqualTo(file);
@@ -304,6 +306,18 @@ class ConfigLoaderTest {
 
         assertThat(problem.key()).isEqualTo("rooms[0].config.max-users");
         assertThat(problem.format()).endsWith("expected a whole number >= 1, got 'lots'");
+    }
+
+    @Test
+    void aRoomsTimeZoneMustBeAZone() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + """
+                rooms:
+                  - jid: lobby@conference.localhost
+                    time-zone: Mars/Olympus
+                """);
+
+        assertThat(problem.key()).isEqualTo("rooms[0].time-zone");
+        assertThat(problem.format()).endsWith("expected a time zone such as Europe/Paris or UTC, got 'Mars/Olympus'");
     }
 
     @Test

@@ -135,7 +135,7 @@ class CommandsIT {
             awaitSeenByBot(bot, room, "Bob");
 
             alice.say(room, "!hello");
-            Message inRoom = bob.awaitBodyFrom(room, "Alice: hello Alice, asked in ROOM");
+            Message inRoom = bob.awaitBodyFrom(room, "hello Alice, asked in ROOM");
             assertThat(inRoom.getType()).isEqualTo(Message.Type.groupchat);
 
             alice.sayPrivately(room, "Majordome", "!hello");
@@ -150,7 +150,7 @@ class CommandsIT {
 
             // The room's other occupant saw the room answer, never the private one.
             bob.say(room, "!hello");
-            bob.awaitBodyFrom(room, "Bob: hello Bob, asked in ROOM");
+            bob.awaitBodyFrom(room, "hello Bob, asked in ROOM");
             assertThat(bob.bodiesFrom(room)).doesNotContain("hello Alice, asked in PRIVATE");
         }
     }

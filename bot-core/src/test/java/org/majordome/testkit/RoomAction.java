@@ -2,6 +2,8 @@ package org.majordome.testkit;
 
 import java.util.Objects;
 
+import org.majordome.api.room.Addressing;
+
 /**
  * Something the bot did in a {@link TestRoom}, as a plugin asked for it through its
  * {@link org.majordome.api.room.RoomHandle}. Records, so that tests compare them with {@code equals}:
@@ -16,11 +18,19 @@ public sealed interface RoomAction {
         }
     }
 
-    /** An answer to a room message ({@code reply}); the real room threads it (XEP-0461) or prefixes the nick. */
+    /**
+     * An answer to a room message ({@code reply}), {@code text} as the plugin wrote it; the real room threads it
+     * (XEP-0461) and addresses it to {@code toNick} once ({@link #seen()}).
+     */
     record Replied(String toNick, String text) implements RoomAction {
         public Replied {
             Objects.requireNonNull(toNick, "toNick");
             Objects.requireNonNull(text, "text");
+        }
+
+        /** The text as occupants read it, with the address the runtime adds ({@link Addressing}). */
+        public String seen() {
+            return Addressing.addressed(toNick, text);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.majordome.testkit;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -75,6 +77,7 @@ public final class TestRoom {
     private volatile boolean botJoined = true;
     private volatile Optional<String> subject = Optional.empty();
     private volatile Optional<String> title = Optional.empty();
+    private volatile ZoneId timeZone = ZoneOffset.UTC;
     private volatile boolean moderated;
     private volatile boolean membersOnly;
     /** Configuration overlays in force: name → the values they replaced (moderated, members-only). */
@@ -112,6 +115,12 @@ public final class TestRoom {
     /** Gives the room a configured title, as {@code rooms[].title} does (none by default). */
     public TestRoom withTitle(String newTitle) {
         this.title = Optional.of(Objects.requireNonNull(newTitle, "newTitle"));
+        return this;
+    }
+
+    /** Gives the room a time zone, as {@code runtime.time-zone} does (UTC by default). */
+    public TestRoom withTimeZone(ZoneId zone) {
+        this.timeZone = Objects.requireNonNull(zone, "zone");
         return this;
     }
 
@@ -244,6 +253,22 @@ public final class TestRoom {
             switch (action) {
                 case RoomAction.Said said -> texts.add(said.text());
                 case RoomAction.Replied replied -> texts.add(replied.text());
+                default -> { }
+            }
+        }
+        return texts;
+    }
+
+    /**
+     * The texts the bot sent to the whole room as occupants read them: replies carry the address the runtime
+     * adds ({@link org.majordome.api.room.Addressing}), e.g. {@code "alice: pong"}; oldest first.
+     */
+    public List<String> botSaidAsSeen() {
+        List<String> texts = new ArrayList<>();
+        for (RoomAction action : actions()) {
+            switch (action) {
+                case RoomAction.Said said -> texts.add(said.text());
+                case RoomAction.Replied replied -> texts.add(replied.seen());
                 default -> { }
             }
         }
@@ -473,6 +498,11 @@ public final class TestRoom {
         @Override
         public Optional<String> title() {
             return title;
+        }
+
+        @Override
+        public ZoneId timeZone() {
+            return timeZone;
         }
 
         @Override

@@ -52,7 +52,11 @@ public interface CommandInvocation {
 
     /**
      * Answers where the command came from: in the room (threaded to the command when possible), privately
-     * through the room, or in the one-to-one chat.
+     * through the room, or in the one-to-one chat. In the room the answer is addressed to the sender once, by the
+     * {@link org.majordome.api.room.Addressing} rule: the runtime puts {@code "nick: "} first unless the text
+     * names the sender already. So write {@code reply("pong")} (the room reads {@code "alice: pong"}) or
+     * {@code reply(sender().displayName() + " rolled 3 + 4")} (read as written), never the nick followed by a
+     * colon. Private and one-to-one answers are never addressed.
      */
     CompletionStage<ActionResult> reply(String text);
 

@@ -1,9 +1,12 @@
 package org.majordome.api.room;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
+import org.majordome.api.TimeText;
 import org.majordome.api.event.Occupant;
 import org.majordome.api.event.RoomMessageReceivedEvent;
 
@@ -30,6 +33,17 @@ public interface RoomHandle {
      */
     Optional<String> title();
 
+    /**
+     * The room's time zone, for times shown to people: the room's {@code time-zone} in the configuration, else
+     * {@code runtime.time-zone}, else the system's zone. Show a moment with {@link #timeText(Instant)}.
+     */
+    ZoneId timeZone();
+
+    /** A moment as people in this room read it: {@link TimeText#moment} in {@link #timeZone()}, e.g. {@code 2026-12-06 23:01 CET}. */
+    default String timeText(Instant instant) {
+        return TimeText.moment(instant, timeZone());
+    }
+
     /** Whether the bot is in the room right now; actions taken while not joined end {@code Failed}. */
     boolean joined();
 
@@ -46,8 +60,10 @@ public interface RoomHandle {
     CompletionStage<ActionResult> send(String text);
 
     /**
-     * Answers a message in the room, threaded to it (XEP-0461) when the room gave it a stanza id,
-     * otherwise as a plain message addressed to its author ("nick: text").
+     * Answers a message in the room, addressed to its author once ({@link Addressing}): the runtime puts
+     * {@code "nick: "} first unless the text already names them, so write either {@code "pong"} or
+     * {@code "alice rolled 3 + 4"}, never the nick followed by a colon. Threaded to the message (XEP-0461) when
+     * the room gave it a stanza id, the address then marked as fallback (XEP-0428) for clients that show replies.
      */
     CompletionStage<ActionResult> reply(MessageRef message, String text);
 

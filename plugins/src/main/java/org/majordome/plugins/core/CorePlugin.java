@@ -92,7 +92,8 @@ public final class CorePlugin implements Plugin<NoConfig> {
     }
 
     private static String occupants(int count) {
-        return count + (count == 1 ? " occupant" : " occupants");
+        // Says whom it counts: the bot is in every room it joined, and is left out.
+        return count + (count == 1 ? " occupant" : " occupants") + " besides the bot";
     }
 
     /** "42s" under a minute, else days, hours and minutes from the largest non-zero unit: "1d 0h 5m". */

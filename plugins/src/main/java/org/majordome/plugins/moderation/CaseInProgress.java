@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.majordome.api.DurationText;
 import org.majordome.api.PluginContext;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.plugins.moderation.Enforcer.Outcome;
@@ -131,7 +132,7 @@ final class CaseInProgress implements Enforcer.Intent {
 
     /** One private message: how long, and why. */
     private void tellMuted(Duration duration) {
-        String length = duration.isZero() ? "until you leave the room" : "for " + RoomWatch.describe(duration);
+        String length = duration.isZero() ? "until you leave the room" : "for " + DurationText.words(duration);
         String where = room.title().orElse(room.roomJid().split("@", 2)[0]);
         room.sendPrivate(offender.nick(), "You are muted in " + where + " " + length + ": " + sentReason + ".");
     }

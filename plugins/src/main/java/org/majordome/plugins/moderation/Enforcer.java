@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import org.majordome.api.DurationText;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
@@ -92,7 +93,15 @@ final class Enforcer {
     static String describe(Sanction sanction, Duration duration) {
         String name = sanction.name().toLowerCase(java.util.Locale.ROOT);
         boolean timed = (sanction == Sanction.MUTE || sanction == Sanction.BAN) && !duration.isZero();
-        return timed ? name + " " + RoomWatch.describe(duration) : name;
+        // Compact, as stored in cases and listed by !cases ("mute 10m"); answers use inWords.
+        return timed ? name + " " + duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT) : name;
+    }
+
+    /** The sanction for people: "mute for 10 minutes", "ban", in the notes of a fallback. */
+    static String inWords(Sanction sanction, Duration duration) {
+        String name = sanction.name().toLowerCase(java.util.Locale.ROOT);
+        boolean timed = (sanction == Sanction.MUTE || sanction == Sanction.BAN) && !duration.isZero();
+        return timed ? name + " for " + DurationText.words(duration) : name;
     }
 
     private record Step(Optional<Sanction> applied, Duration duration, List<String> notes, boolean unanswered) {
@@ -122,7 +131,7 @@ final class Enforcer {
             }
             Optional<Rung> next = result instanceof ActionResult.Failed ? Optional.empty()
                     : next(plan.ladder(), sanction, tried);
-            notes.add(describe(sanction, duration) + " " + explain(result)
+            notes.add(inWords(sanction, duration) + " " + explain(result)
                     + next.map(other -> ", " + other.action().name().toLowerCase(java.util.Locale.ROOT) + " instead").orElse(""));
             return next.isEmpty() ? CompletableFuture.completedFuture(new Step(Optional.empty(), duration, notes,
                     result instanceof ActionResult.Failed))

@@ -38,7 +38,7 @@ final class Lockdown {
     /** The room's joins amount to a flood: locks it down unless it is already, or the rule is in dry run. */
     void joinFlood(RoomHandle room, RoomWatch watch) {
         ModerationConfig.JoinFloodRule rule = watch.policy().joinFlood();
-        String why = "more than " + rule.maxJoins() + " joins within " + RoomWatch.describe(rule.per());
+        String why = "more than " + rule.maxJoins() + " joins within " + DurationText.words(rule.per());
         if (rule.dryRun() || watch.policy().dryRun()) {
             context.logger(room.roomJid()).info("Would have locked the room down: {} [dry run]", why);
             return;
@@ -97,7 +97,8 @@ final class Lockdown {
                 book.putLockdown(room.roomJid(), mode + " until " + until);
                 scheduleUnlock(room.roomJid(), until, mode.name(), auto);
                 room.send("Lockdown: " + why + ". " + (mode == LockdownMode.MODERATED
-                        ? "Newcomers cannot speak" : "Only members may enter") + (auto ? " until the joins stop." : "."));
+                        ? "Newcomers cannot speak" : "Only members may enter")
+                        + (auto ? " until the joins stop." : " until " + room.timeText(until) + " or !unlock."));
                 context.logger(room.roomJid()).warn("Locked down ({}): {}", mode, why);
             } else {
                 context.logger(room.roomJid()).warn("Could not lock the room down ({}): {}", why, Enforcer.explain(outcome));

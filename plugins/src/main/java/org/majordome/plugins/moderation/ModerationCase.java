@@ -1,10 +1,13 @@
 package org.majordome.plugins.moderation;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import org.majordome.api.TimeText;
 
 /**
  * One numbered moderation case of a room: who, why, what was done (or would have been, in dry run), by whom,
@@ -58,17 +61,17 @@ record ModerationCase(long number, String room, String offenderKey, String nick,
                 actor, at, newExpires, newFallback, dryRun);
     }
 
-    /** One line for {@code !cases}. */
-    String summary() {
-        return "#" + number + " " + at.toString().substring(0, 16).replace('T', ' ') + " " + nick + ": " + rule
+    /** One line for {@code !cases}, its time in the room's zone. */
+    String summary(ZoneId zone) {
+        return "#" + number + " " + TimeText.moment(at, zone) + " " + nick + ": " + rule
                 + " → " + action + (fallback.isEmpty() ? "" : " (" + fallback + ")");
     }
 
-    /** Every detail, for {@code !case}. */
-    String details() {
+    /** Every detail, for {@code !case}, times in the room's zone. */
+    String details(ZoneId zone) {
         return "Case #" + number + " in " + room + ": " + nick + realJid.map(jid -> " (" + jid + ")").orElse("")
-                + " — rule: " + rule + " — " + action + expires.map(until -> " until " + until).orElse("")
-                + " — by " + actor + " at " + at + (fallback.isEmpty() ? "" : " — fallback: " + fallback)
+                + " — rule: " + rule + " — " + action + expires.map(until -> " until " + TimeText.moment(until, zone)).orElse("")
+                + " — by " + actor + " at " + TimeText.moment(at, zone) + (fallback.isEmpty() ? "" : " — fallback: " + fallback)
                 + " — evidence: " + evidence;
     }
 

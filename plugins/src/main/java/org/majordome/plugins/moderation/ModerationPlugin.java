@@ -2,7 +2,6 @@ package org.majordome.plugins.moderation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +130,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         Optional<Instant> muted = book.muteUntil(room.roomJid(), offender.key()).filter(until -> until.isAfter(now));
         if (muted.isPresent()) {
             // Leaving and coming back does not end a mute.
-            room.revokeVoice(occupant.nick(), "still muted until " + muted.get().truncatedTo(ChronoUnit.SECONDS));
+            room.revokeVoice(occupant.nick(), "still muted until " + room.timeText(muted.get()));
         }
         checkNick(room, watch, offender);
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -62,10 +61,9 @@ final class ModeratorCommands {
             expiry.cancel(room.roomJid(), "unmute:" + offender.key());
             expiry.lifted(room.roomJid(), Sanction.MUTE, muted -> muted.key().equals(offender.key()));
             room.grantVoice(offender.nick()).thenAccept(result -> {
-                sanctions.recordCase(room, offender, "manual", "", result.succeeded() ? "unmute"
+                ModerationCase entry = sanctions.recordCase(room, offender, "manual", "", result.succeeded() ? "unmute"
                         : "unmute " + Enforcer.explain(result), actor(invocation), "", false);
-                invocation.reply(result.succeeded() ? offender.nick() + " may speak again."
-                        : "Could not unmute " + offender.nick() + ": " + Enforcer.explain(result));
+                invocation.reply(Answers.unmuted(offender.nick(), result, entry.number()));
             });
         });
     }
@@ -124,12 +122,16 @@ final class ModeratorCommands {
             context.rooms().room(roomJid).ifPresent(other -> {
                 expiry.cancel(roomJid, "unban:jid:" + jid);
                 expiry.lifted(roomJid, Sanction.BAN, banned -> banned.realJid().map(jid::equals).orElse(false));
-                other.unban(jid).thenAccept(result -> sanctions.recordCase(other, Offender.ofJid(jid), "manual", "",
-                        result.succeeded() ? "unban" : "unban " + Enforcer.explain(result), actor(invocation),
-                        "", false));
+                other.unban(jid).thenAccept(result -> {
+                    ModerationCase entry = sanctions.recordCase(other, Offender.ofJid(jid), "manual", "",
+                            result.succeeded() ? "unban" : "unban " + Enforcer.explain(result), actor(invocation),
+                            "", false);
+                    if (roomJid.equals(room.roomJid())) {
+                        invocation.reply(Answers.unbanned(jid, result, entry.number(), wasGlobal));
+                    }
+                });
             });
         }
-        invocation.reply(jid + " is no longer banned" + (wasGlobal ? " (removed from the shared ban list)." : "."));
     }
 
     void showCase(CommandInvocation invocation) {
@@ -142,7 +144,7 @@ final class ModeratorCommands {
             invocation.reply("Usage: !case <number>");
             return;
         }
-        invocation.replyPrivately(found.map(ModerationCase::details).orElse("No case #" + number + " in this room."));
+        invocation.replyPrivately(found.map(entry -> entry.details(room.timeZone())).orElse("No case #" + number + " in this room."));
     }
 
     void listCases(CommandInvocation invocation) {
@@ -157,7 +159,7 @@ final class ModeratorCommands {
             invocation.replyPrivately("No cases" + who.map(name -> " for " + name).orElse("") + " in this room.");
             return;
         }
-        invocation.replyPrivately(String.join("\n", cases.stream().map(ModerationCase::summary).toList()));
+        invocation.replyPrivately(String.join("\n", cases.stream().map(entry -> entry.summary(room.timeZone())).toList()));
     }
 
     void pardon(CommandInvocation invocation) {
@@ -166,20 +168,18 @@ final class ModeratorCommands {
         PardonTarget pardoned = PardonTarget.resolve(room, target, book);
         Offender offender = pardoned.offender();
         book.clearPoints(room.roomJid(), pardoned.keys());
-        sanctions.recordCase(room, offender, "manual", invocation.argumentsFrom(1), "pardon", actor(invocation),
-                "", false);
-        invocation.reply(offender.nick() + "'s record is clean again.");
+        ModerationCase entry = sanctions.recordCase(room, offender, "manual", invocation.argumentsFrom(1), "pardon",
+                actor(invocation), "", false);
+        invocation.reply(Answers.pardoned(offender.nick(), entry.number()));
     }
 
     /** A moderator's sanction: carried out like an automatic one (fallbacks included), recorded, answered. */
     private void command(CommandInvocation invocation, RoomHandle room, Offender offender, Sanction sanction,
                          Duration duration, String reason) {
         sanctions.manual(room, watches.apply(room.roomJid()).policy(), offender, sanction, duration, reason, actor(invocation), "manual")
-                .thenAccept(outcome -> invocation.reply(outcome.applied().isPresent()
-                        ? offender.nick() + ": " + outcome.done()
-                                + (outcome.fallback().isEmpty() ? "" : " (" + outcome.fallback() + ")")
-                        : "Could not " + sanction.name().toLowerCase(Locale.ROOT) + " " + offender.nick() + ": "
-                                + outcome.fallback()));
+                .thenAccept(settled -> invocation.reply(Answers.sanction(offender.nick(), sanction, settled, reason,
+                        invocation.room().filter(asked -> !asked.roomJid().equals(room.roomJid()))
+                                .map(asked -> room.title().orElse(room.roomJid().split("@", 2)[0])))));
     }
 
     /** Runs the action on the occupant named by the first argument, or says there is none. */

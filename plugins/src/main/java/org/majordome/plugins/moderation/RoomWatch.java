@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.majordome.api.DurationText;
 import org.majordome.api.event.Occupant;
 import org.majordome.plugins.moderation.ModerationConfig.FloodRule;
 import org.majordome.plugins.moderation.ModerationConfig.NicknameRule;
@@ -169,8 +169,9 @@ final class RoomWatch {
         return new Violation("flood", detail, rule.points(), rule.action(), rule.removeMessage(), rule.dryRun());
     }
 
+    /** A rule's window in the words people read in a warning or a reason: "5 seconds", "10 minutes". */
     static String describe(Duration duration) {
-        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+        return DurationText.words(duration);
     }
 
     private static Duration max(Duration... durations) {

@@ -87,22 +87,24 @@ final class Sanctions {
         }
     }
 
+    /** A carried-out sanction and the number of its case (0 when it could not be recorded). */
+    record Settled(Outcome outcome, long caseNumber) {
+    }
+
     /** A moderator's sanction (or the shared ban list's): carried out like an automatic one, fallbacks included. */
-    CompletionStage<Outcome> manual(RoomHandle room, Policy policy, Offender offender, Sanction sanction,
+    CompletionStage<Settled> manual(RoomHandle room, Policy policy, Offender offender, Sanction sanction,
                                     Duration duration, String reason, String actor, String rule) {
         String warning = offender.nick() + ", warning from the moderators" + (reason.isBlank() ? "." : ": " + reason);
         CaseInProgress progress = new CaseInProgress(services, room, offender, rule, reason, actor, reason,
                 Enforcer.describe(sanction, duration));
         Plan plan = new Plan(sanction, duration, List.of(), reason, warning, Optional.empty(), false,
                 EscalationLadder.fallbacks(policy), progress);
-        return Enforcer.apply(room, offender, plan).thenApply(outcome -> {
-            concluded(room, offender, rule, reason, actor, outcome, progress);
-            return outcome;
-        });
+        return Enforcer.apply(room, offender, plan).thenApply(outcome -> new Settled(outcome,
+                concluded(room, offender, rule, reason, actor, outcome, progress)));
     }
 
-    /** Records the case of a carried-out plan, unless its {@link CaseInProgress} did. */
-    private void concluded(RoomHandle room, Offender offender, String rule, String evidence, String actor,
+    /** Records the case of a carried-out plan, unless its {@link CaseInProgress} did; returns its number (0: none). */
+    private long concluded(RoomHandle room, Offender offender, String rule, String evidence, String actor,
                            Outcome outcome, CaseInProgress progress) {
         try {
             long number = progress.conclude(outcome);
@@ -113,8 +115,10 @@ final class Sanctions {
             if (!outcome.fallback().isEmpty()) {
                 context.logger(room.roomJid()).warn("Case #{}: {}", number, outcome.fallback());
             }
+            return number;
         } catch (RuntimeException e) {
             context.logger(room.roomJid()).error("Could not record the case of {}", offender.describe(), e);
+            return 0;
         }
     }
 

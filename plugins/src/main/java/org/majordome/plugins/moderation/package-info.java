@@ -67,7 +67,10 @@
  * For moderators (and bot admins): {@code !warn <nick> [reason]}, {@code !mute <nick> [duration] [reason]},
  * {@code !unmute <nick>}, {@code !kick <nick> [reason]}, {@code !ban <nick|jid> [duration] [reason] [--all]},
  * {@code !unban <jid>}, {@code !case <n>}, {@code !cases [nick|jid]} (answered privately),
- * {@code !pardon <nick|jid> [reason]}, {@code !lockdown [duration]}, {@code !unlock}.
+ * {@code !pardon <nick|jid> [reason]}, {@code !lockdown [duration]}, {@code !unlock}. Each answers in one
+ * sentence that names whom it is about, with durations in words and the case number ({@code Answers}):
+ * {@code user2 is muted for 1 minute (case #16): too loud}; {@code !case} and {@code !cases} show times in the
+ * room's time zone, with its name ({@code 2026-12-06 23:01 CET}).
  *
  * <p>{@code !pardon} clears the record whatever key it is held under ({@code PardonTarget}): for a present
  * occupant named by nick, their occupant id, real JID and nick; for a bare JID, the JID and every occupant id

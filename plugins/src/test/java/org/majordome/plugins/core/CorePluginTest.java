@@ -80,7 +80,7 @@ class CorePluginTest {
         assertThat(lobby.botSaid()).as("nothing about other rooms in public").isEmpty();
         assertThat(lobby.botSaidPrivatelyTo("boss")).containsExactly("""
                 Rooms (1 of 2 joined):
-                lobby@conference.example.org — joined, 2 occupants
+                lobby@conference.example.org — joined, 2 occupants besides the bot
                 garden@conference.example.org — not joined""");
     }
 

@@ -62,7 +62,7 @@ class ModerationIT {
                 }
             }
             bystander.awaitMessage("the warning", message -> message.getBody() != null
-                    && message.getBody().contains("flooder, please stop: flood"));
+                    && message.getBody().startsWith("flooder, please stop: flood"));
             // The plugin is discovered like any built-in one; the second flood mutes (voice revoked).
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(flooderRoom.getOccupant(
                     JidCreate.entityFullFrom(room + "/flooder")).getRole()).isEqualTo(MUCRole.visitor));
@@ -113,7 +113,7 @@ class ModerationIT {
 
             Message notice = offender.awaitMessage("the mute notice", message -> message.getBody() != null
                     && message.getBody().startsWith("You are muted in "));
-            assertThat(notice.getBody()).contains("for 10m: words: word 'forbidden' (case #1)");
+            assertThat(notice.getBody()).contains("for 10 minutes: words: word 'forbidden' (case #1)");
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(reasons).contains("words: word 'forbidden' (case #1)"));
             assertThat(offender.receivedFrom(room).stream().map(Message::getBody)

@@ -109,11 +109,11 @@ class ModerationPluginTest {
 
         // 5th message: first flood (2 points) → warn; 10th: second flood (4 points) → remove + mute 10 min.
         assertThat(room.actions()).filteredOn(action -> !(action instanceof RoomAction.Said)).containsExactly(
-                new RoomAction.Replied("flooder", "flooder, please stop: flood: 5 messages within 5s."),
-                new RoomAction.MessageModerated("stanza-20", "flood: 5 messages within 5s"),
-                new RoomAction.VoiceRevoked("flooder", "flood: 5 messages within 5s (case #2)"),
+                new RoomAction.Replied("flooder", "flooder, please stop: flood: 5 messages within 5 seconds."),
+                new RoomAction.MessageModerated("stanza-20", "flood: 5 messages within 5 seconds"),
+                new RoomAction.VoiceRevoked("flooder", "flood: 5 messages within 5 seconds (case #2)"),
                 new RoomAction.SentPrivately("flooder",
-                        "You are muted in lobby for 10m: flood: 5 messages within 5s (case #2)."));
+                        "You are muted in lobby for 10 minutes: flood: 5 messages within 5 seconds (case #2)."));
         assertThat(room.actions()).noneMatch(action -> action.toString().contains("mod")
                 || action.toString().contains("innocent"));
         room.join("boss", Role.MODERATOR, Affiliation.OWNER);
@@ -167,7 +167,7 @@ class ModerationPluginTest {
         room.say("boss", "!case 1");
         assertThat(room.botSaidPrivatelyTo("boss")).singleElement().asString()
                 .contains("— kick —").contains("remove not supported").contains("mute instead")
-                .contains("mute 10m refused (not-allowed), kick instead");
+                .contains("mute for 10 minutes refused (not-allowed), kick instead");
     }
 
     /**
@@ -291,7 +291,7 @@ class ModerationPluginTest {
             room.join("raider" + i, Role.PARTICIPANT);
         }
         assertThat(room.moderated()).isTrue();
-        assertThat(room.botSaid()).anyMatch(text -> text.startsWith("Lockdown: more than 3 joins within 10s"));
+        assertThat(room.botSaid()).anyMatch(text -> text.startsWith("Lockdown: more than 3 joins within 10 seconds"));
 
         kit.clock().advance(Duration.ofSeconds(5));     // the plugin sees the room quiet; the job runs in real time
         // Both together: the room is unlocked a moment before the plugin announces it, on the job's thread.

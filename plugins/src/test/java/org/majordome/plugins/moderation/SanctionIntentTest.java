@@ -84,7 +84,7 @@ class SanctionIntentTest {
                 .respond(RoomAction.VoiceRevoked.class, forbidden);
         room.say("boss", "!ban raider 1h spam");
 
-        assertThat(caseText(room, 1)).contains("refused: ban 1h").contains("ban 1h refused (forbidden: not an admin)")
+        assertThat(caseText(room, 1)).contains("refused: ban 1h").contains("ban for 1 hour refused (forbidden: not an admin)")
                 .doesNotContain(" until ");
         assertThat(moderationJobs()).noneMatch(name -> name.startsWith("unban:") || name.startsWith("unmute:"));
         assertThat(kit.storage("moderation").room(LOBBY).keys("pending/")).isEmpty();
@@ -161,6 +161,6 @@ class SanctionIntentTest {
         assertThat(room.actions()).contains(new RoomAction.VoiceRevoked("alice", "calm down (case #1)"),
                 new RoomAction.Kicked("raider", "rude (case #2)"));
         assertThat(room.botSaidPrivatelyTo("alice")).containsExactly(
-                "You are muted in lobby for 10m: calm down (case #1).");
+                "You are muted in lobby for 10 minutes: calm down (case #1).");
     }
 }
