@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jivesoftware.smack.SmackException;
@@ -71,10 +72,11 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     /**
      * @param actions  where the room's handle runs the actions that wait for the server
      * @param overlays where the room's configuration overlays are stored
+     * @param tellAdmins sends a notice to the bot's administrators (direct messages)
      */
     KeptRoom(RoomSettings settings, Resourcepart defaultNick, XmppSession session, EventSink sink, Clock clock,
              Backoff backoff, ScheduledExecutorService timer, Semaphore joinPermits, Executor actions,
-             RoomOverlayTable overlays) {
+             RoomOverlayTable overlays, Consumer<String> tellAdmins) {
         this.settings = settings;
         this.roomJid = settings.jid();
         this.room = roomJid.toString();
@@ -87,7 +89,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         this.features = new RoomFeatures(roomJid, session);
         this.sender = new RoomSender(roomJid, session);
         this.membership = new RoomMembership(this::settings, defaultNick, session, sink, this::emit, clock, backoff,
-                timer, worker, joinPermits, selfPing, sender, this);
+                timer, worker, joinPermits, selfPing, sender, this, tellAdmins);
         this.handle = new RoomActions(this, session, actions);
     }
 
@@ -123,6 +125,16 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     /** Asks for a join as soon as possible (cancels a scheduled rejoin). */
     void requestJoin() {
         membership.requestJoin();
+    }
+
+    /** See {@link RoomMembership#retryNow()}. */
+    boolean retryNow() {
+        return membership.retryNow();
+    }
+
+    /** Tries again to join if the room banned the bot (at each configuration check). */
+    void retryIfBanned() {
+        membership.retryIfBanned();
     }
 
     /** The stream was replaced by a new session: the server forgot every room membership. */
