@@ -252,6 +252,11 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         return membership.intake().subject();
     }
 
+    /** See {@link RoomStanzaIntake#subjectShown()}. */
+    CompletableFuture<Optional<String>> subjectShown() {
+        return membership.intake().subjectShown();
+    }
+
     List<Occupant> occupants() {
         return membership.intake().occupants();
     }
