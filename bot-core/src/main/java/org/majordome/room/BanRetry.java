@@ -128,9 +128,9 @@ final class BanRetry {
             } else {
                 log.warn("Room {}: back in the room after the ban was lifted, but with affiliation {}, not owner: it "
                         + "cannot keep the room's configuration until an owner grants it ownership again", room, affiliation);
-                tellAdmins.accept("Majordome is back in " + room + " (the ban was lifted), but as " + affiliation
-                        + ", no longer an owner, so it cannot keep the room's configuration. An owner of the room can "
-                        + "grant it the owner affiliation again.");
+                tellAdmins.accept("Majordome is back in " + room + " now that the ban was lifted, but with affiliation '"
+                        + affiliation + "': it is no longer an owner, so it cannot keep the room's configuration. An "
+                        + "owner of the room can make it owner again.");
             }
         }
         return wasBanned;
