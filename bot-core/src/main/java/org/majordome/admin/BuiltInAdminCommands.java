@@ -156,7 +156,13 @@ public final class BuiltInAdminCommands {
         RoomSettings settings = new RoomSettings(room.get(), Optional.empty(), Optional.empty(),
                 DesiredRoomConfig.persistentOnly(), List.of());
         if (!rooms.keepAlso(settings)) {
-            return AdminResult.warning(room.get() + " is kept already.");
+            // Kept but out of it (banned, refused): the administrator asks for another try now, e.g. after
+            // lifting a ban, rather than waiting for the next attempt.
+            return rooms.retryJoin(room.get())
+                    .map(out -> AdminResult.done("The bot keeps " + room.get() + " but is not in it ("
+                            + out.problem().orElse(out.state().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                            + "): trying to join it again now. The command status shows how it went."))
+                    .orElseGet(() -> AdminResult.warning(room.get() + " is kept already, and the bot is in it."));
         }
         return AdminResult.done("Joining " + room.get() + " (no plugins). This lasts until the next reload or "
                 + "restart: add the room to the configuration file to keep it for good.");

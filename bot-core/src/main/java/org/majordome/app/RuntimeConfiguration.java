@@ -125,7 +125,9 @@ class RuntimeConfiguration {
 
     @Bean
     ConfigReloader configReloader(BotConfig config, RoomKeeper rooms, PluginHost plugins) {
-        return new ConfigReloader(config, rooms, plugins);
+        ConfigReloader reloader = new ConfigReloader(config, rooms, plugins);
+        rooms.tellAdminsOf(() -> reloader.current().admins());
+        return reloader;
     }
 
     /**

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
@@ -78,6 +80,8 @@ public final class RoomStanzaIntake {
     private final Map<String, String> pendingRenames = new ConcurrentHashMap<>();
     private volatile boolean subjectSeen;
     private volatile String subject;
+    /** Completed by the subject that ends a join's replay; a new one for each join once that one is done. */
+    private final AtomicReference<CompletableFuture<Void>> subjectShown = new AtomicReference<>(new CompletableFuture<>());
 
     public RoomStanzaIntake(EntityBareJid roomJid, Membership membership, EventSink sink, Clock clock) {
         this.roomJid = roomJid;
@@ -91,6 +95,8 @@ public final class RoomStanzaIntake {
     public void reset() {
         subjectSeen = false;
         subject = null;
+        // A caller still waiting keeps its stage: the next join's subject answers it.
+        subjectShown.updateAndGet(shown -> shown.isDone() ? new CompletableFuture<>() : shown);
         occupants.clear();
         pendingRenames.clear();
     }
@@ -98,6 +104,14 @@ public final class RoomStanzaIntake {
     /** The occupants besides the bot, as last seen. */
     public List<Occupant> occupants() {
         return new ArrayList<>(occupants.values());
+    }
+
+    /**
+     * The room's subject once the current join's replay has shown it (or the next join's, while none has): empty
+     * when the room has none. Completes on Smack's listener thread.
+     */
+    public CompletableFuture<Optional<String>> subjectShown() {
+        return subjectShown.get().thenApply(shown -> subject().filter(text -> !text.isBlank()));
     }
 
     /** The room's subject, once the join's replay has shown it. */
@@ -217,6 +231,7 @@ public final class RoomStanzaIntake {
             // The subject the room sends on join ends the replay; it is not a change.
             subjectSeen = true;
             subject = newSubject;
+            subjectShown.get().complete(null);
             return;
         }
         String old = subject;

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.jivesoftware.smack.SmackException;
@@ -75,10 +76,11 @@ final class KeptRoom implements RoomMembership.AfterJoin {
      * @param actions  where the room's handle runs the actions that wait for the server
      * @param overlays where the room's configuration overlays are stored
      * @param timeZone the zone of times shown to the room's occupants when its settings name none
+     * @param tellAdmins sends a notice to the bot's administrators (direct messages)
      */
     KeptRoom(RoomSettings settings, Resourcepart defaultNick, XmppSession session, EventSink sink, Clock clock,
              Backoff backoff, ScheduledExecutorService timer, Semaphore joinPermits, Executor actions,
-             RoomOverlayTable overlays, ZoneId timeZone) {
+             RoomOverlayTable overlays, ZoneId timeZone, Consumer<String> tellAdmins) {
         this.settings = settings;
         this.timeZone = timeZone;
         this.roomJid = settings.jid();
@@ -92,7 +94,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         this.features = new RoomFeatures(roomJid, session);
         this.sender = new RoomSender(roomJid, session);
         this.membership = new RoomMembership(this::settings, defaultNick, session, sink, this::emit, clock, backoff,
-                timer, worker, joinPermits, selfPing, sender, this);
+                timer, worker, joinPermits, selfPing, sender, this, tellAdmins);
         this.handle = new RoomActions(this, session, actions);
     }
 
@@ -133,6 +135,16 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     /** Asks for a join as soon as possible (cancels a scheduled rejoin). */
     void requestJoin() {
         membership.requestJoin();
+    }
+
+    /** See {@link RoomMembership#retryNow()}. */
+    boolean retryNow() {
+        return membership.retryNow();
+    }
+
+    /** Tries again to join if the room banned the bot (at each configuration check). */
+    void retryIfBanned() {
+        membership.retryIfBanned();
     }
 
     /** The stream was replaced by a new session: the server forgot every room membership. */
@@ -253,6 +265,11 @@ final class KeptRoom implements RoomMembership.AfterJoin {
 
     Optional<String> subject() {
         return membership.intake().subject();
+    }
+
+    /** See {@link RoomStanzaIntake#subjectShown()}. */
+    CompletableFuture<Optional<String>> subjectShown() {
+        return membership.intake().subjectShown();
     }
 
     List<Occupant> occupants() {

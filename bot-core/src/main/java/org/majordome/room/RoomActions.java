@@ -220,6 +220,12 @@ final class RoomActions implements RoomHandle {
     }
 
     @Override
+    public CompletionStage<Optional<String>> subject() {
+        // Not on Smack's listener thread, where the subject arrives: plugin code never runs there.
+        return room.subjectShown().thenApplyAsync(subject -> subject, executor);
+    }
+
+    @Override
     public CompletionStage<ActionResult> setSubject(String text) {
         return act(() -> {
             Message message = groupchat().setSubject(text).build();

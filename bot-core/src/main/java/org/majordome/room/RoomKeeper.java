@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -15,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.roster.Roster;
@@ -80,6 +82,8 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     private final Semaphore joinPermits = new Semaphore(CONCURRENT_JOINS);
     /** Room actions wait for the server; each gets its own virtual thread so none waits behind another. */
     private final ExecutorService actions = Executors.newVirtualThreadPerTaskExecutor();
+    /** The bot's administrators in the configuration in force (a reload may change them). */
+    private volatile Supplier<Set<EntityBareJid>> admins = Set::of;
 
     /** @param overlays where the rooms' configuration overlays (a lockdown...) are kept across restarts */
     public RoomKeeper(XmppSession session, List<RoomSettings> roomSettings, RuntimeSettings runtime,
@@ -95,7 +99,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     private KeptRoom keep(RoomSettings room) {
         KeptRoom kept = new KeptRoom(room, session.settings().nick(), session, sink, clock, backoff, timer,
-                joinPermits, actions, overlays, runtime.timeZone());
+                joinPermits, actions, overlays, runtime.timeZone(), this::tellAdmins);
         rooms.put(room.jid().toString(), kept);
         return kept;
     }
@@ -150,6 +154,39 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         wanted.add(room);
         apply(wanted, "");
         return true;
+    }
+
+    /**
+     * Tries again at once to join a kept room the bot is out of (banned, refused, waiting to rejoin), as an
+     * administrator asked; the waits between attempts start over.
+     *
+     * @return the room's status before the attempt; empty when the room is not kept or the bot is in it
+     */
+    public Optional<RoomStatus> retryJoin(EntityBareJid roomJid) {
+        KeptRoom room = rooms.get(roomJid.toString());
+        if (room == null) {
+            return Optional.empty();
+        }
+        RoomStatus before = room.status();
+        return room.retryNow() ? Optional.of(before) : Optional.empty();
+    }
+
+    /**
+     * Whom the rooms tell, by direct message, what needs a human (the bot came back from a ban without
+     * ownership): the administrators of the configuration in force, read at each notice.
+     */
+    public void tellAdminsOf(Supplier<Set<EntityBareJid>> administrators) {
+        this.admins = administrators;
+    }
+
+    private void tellAdmins(String notice) {
+        for (EntityBareJid admin : admins.get()) {
+            send(admin.toString(), notice).thenAccept(result -> {
+                if (!result.succeeded()) {
+                    log.warn("Could not tell administrator {}: {}", admin, result);
+                }
+            });
+        }
     }
 
     /**
@@ -213,7 +250,13 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     private void reconcileAll() {
         if (session.isOnline()) {
-            snapshot().stream().filter(KeptRoom::isJoined).forEach(KeptRoom::requestReconcile);
+            for (KeptRoom room : snapshot()) {
+                if (room.isJoined()) {
+                    room.requestReconcile();
+                } else {
+                    room.retryIfBanned();
+                }
+            }
         }
     }
 

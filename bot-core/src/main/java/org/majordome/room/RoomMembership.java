@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The bot's membership of one room, as a state machine ({@link State}): joins (through {@link RoomJoiner}),
  * comes back after every way of losing the room (a new session, a kick, a destroyed room, a membership the
- * self-ping found lost) with a backoff, stays out when banned, leaves with a goodbye. Its transitions run on
+ * self-ping found lost) with a backoff, tries again less and less often while banned ({@link BanRetry}) and says
+ * once when it comes back from a ban without ownership, leaves with a goodbye. Its transitions run on
  * the room's serial worker; the bot's own presences ({@link OwnPresence}) arrive on Smack's listener thread
  * and only hand work to that worker.
  */
@@ -74,6 +75,7 @@ final class RoomMembership implements OwnPresence.Room {
     private final SelfPing selfPing;
     private final RoomSender sender;
     private final AfterJoin after;
+    private final BanRetry banRetry;
 
     private volatile State state = State.NOT_JOINED;
     private volatile Instant stateSince;
@@ -90,7 +92,7 @@ final class RoomMembership implements OwnPresence.Room {
     RoomMembership(Supplier<RoomSettings> settings, Resourcepart defaultNick, XmppSession session, EventSink sink,
                    Consumer<BotEvent> emit, Clock clock, Backoff backoff, ScheduledExecutorService timer,
                    ExecutorService worker, Semaphore joinPermits, SelfPing selfPing, RoomSender sender,
-                   AfterJoin after) {
+                   AfterJoin after, Consumer<String> tellAdmins) {
         this.settings = settings;
         this.roomJid = settings.get().jid();
         this.room = roomJid.toString();
@@ -105,6 +107,7 @@ final class RoomMembership implements OwnPresence.Room {
         this.selfPing = selfPing;
         this.sender = sender;
         this.after = after;
+        this.banRetry = new BanRetry(room, backoff.max(), backoff.random(), timer, this::retryIfBanned, tellAdmins);
         this.nick = settings.get().nick().orElse(defaultNick);
         this.stateSince = clock.instant();
         this.joiner = new RoomJoiner(roomJid);
@@ -131,6 +134,35 @@ final class RoomMembership implements OwnPresence.Room {
         worker.execute(() -> {
             cancelScheduledRejoin();
             join();
+        });
+    }
+
+    /**
+     * Tries again at once, as an administrator asked, when the bot is out of the room (banned, refused, waiting
+     * to rejoin); the waits between attempts start over.
+     *
+     * @return false when the bot is in the room or has left it for good
+     */
+    boolean retryNow() {
+        State now = state;
+        if (now == State.JOINED || now == State.STOPPED) {
+            return false;
+        }
+        worker.execute(() -> {
+            banRetry.startOver();
+            cancelScheduledRejoin();
+            join();
+        });
+        return true;
+    }
+
+    /** Tries again when the bot is banned (a configuration check, or the ban's back-off is over). */
+    void retryIfBanned() {
+        worker.execute(() -> {
+            if (state == State.BANNED) {
+                banRetry.cancel();
+                join();
+            }
         });
     }
 
@@ -195,7 +227,7 @@ final class RoomMembership implements OwnPresence.Room {
     }
 
     private void join() {
-        if (state == State.BANNED || state == State.STOPPED || state == State.JOINED || !session.isOnline()) {
+        if (state == State.STOPPED || state == State.JOINED || !session.isOnline()) {
             return;
         }
         try {
@@ -215,15 +247,17 @@ final class RoomMembership implements OwnPresence.Room {
         // Always start from the configured nick: a fallback taken last time may be free again.
         RoomJoiner.Outcome outcome = joiner.joinWithFallbackNicks(session, settings.get().nick().orElse(defaultNick),
                 settings.get().password(), () -> {
-                    enter(State.JOINING, problem);
+                    if (state != State.BANNED) {
+                        // A banned room stays BANNED while tried again: no two state lines per attempt.
+                        enter(State.JOINING, problem);
+                    }
                     resetMembership();
                 });
         switch (outcome) {
             case RoomJoiner.Outcome.Joined joined -> joined(joined.self(), joined.usedFallback());
             case RoomJoiner.Outcome.Banned banned -> {
                 enter(State.BANNED, Optional.of("banned: " + banned.why()));
-                log.error("Room {}: the bot is BANNED from this room ({}); it will not try again until restarted "
-                        + "or the room is reconfigured", room, banned.why());
+                banRetry.refused(banned.why());
             }
             case RoomJoiner.Outcome.Retry retry -> scheduleRejoin(retry.why());
             case RoomJoiner.Outcome.NotConnected notConnected -> enter(State.NOT_JOINED, Optional.of("not connected"));
@@ -241,11 +275,12 @@ final class RoomMembership implements OwnPresence.Room {
         selfPing.heard();
         log.info("Room {}: joined as '{}'{}", room, nick, created ? " (created it)" : "");
         emit(new RoomJoinedEvent(room, nick.toString(), created, List.copyOf(intake.occupants()), clock.instant()));
+        banRetry.joined(muc);
         after.joined(created);
     }
 
     private void scheduleRejoin(String why) {
-        if (state == State.STOPPED || state == State.BANNED) {
+        if (state == State.STOPPED) {
             return;
         }
         Duration delay = backoff.delay(failedJoins++);
@@ -256,6 +291,7 @@ final class RoomMembership implements OwnPresence.Room {
     }
 
     private void cancelScheduledRejoin() {
+        banRetry.cancel();
         if (scheduledRejoin != null) {
             scheduledRejoin.cancel(false);
             scheduledRejoin = null;
@@ -300,9 +336,12 @@ final class RoomMembership implements OwnPresence.Room {
             log.warn("Room {}: the room was destroyed ({}); recreating it", room, why);
             lost(RoomLeftEvent.Reason.ROOM_DESTROYED, why, true);
         } else if (statuses.contains(MUCUser.Status.BANNED_301)) {
-            log.error("Room {}: the bot was BANNED{}; it will not rejoin", room, reason.isEmpty() ? "" : " (" + reason + ")");
             lost(RoomLeftEvent.Reason.BANNED, reason, false);
-            worker.execute(() -> enter(State.BANNED, Optional.of("banned" + (reason.isEmpty() ? "" : ": " + reason))));
+            String why = "the room banned it" + (reason.isEmpty() ? "" : ": " + reason);
+            worker.execute(() -> {
+                enter(State.BANNED, Optional.of(why));
+                banRetry.refused(why);
+            });
         } else if (statuses.contains(MUCUser.Status.KICKED_307)) {
             log.warn("Room {}: the bot was kicked{}; rejoining", room, reason.isEmpty() ? "" : " (" + reason + ")");
             lost(RoomLeftEvent.Reason.KICKED, reason, false);

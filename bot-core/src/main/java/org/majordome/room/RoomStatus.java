@@ -33,7 +33,10 @@ public record RoomStatus(String roomJid, State state, String nick, int occupants
         JOINED,
         /** A join failed or the bot was removed; the next attempt is scheduled. */
         WAITING_TO_REJOIN,
-        /** The room banned the bot: it does not try again until restarted or reconfigured. */
+        /**
+         * The room banned the bot: it tries again less and less often (at most {@code runtime.rejoin-backoff-max}
+         * apart), at each configuration check and when an administrator asks to join, until the ban is lifted.
+         */
         BANNED,
         /** The bot left for good (shutdown or the room was removed from the configuration). */
         STOPPED

@@ -3,8 +3,8 @@
  * {@link org.majordome.room.RoomKeeper} keeps the set of rooms (one map) and drives them on session changes
  * and timers; {@link org.majordome.room.KeptRoom} is one room and its parts: the membership state machine
  * ({@code RoomMembership}, {@code RoomJoiner}, {@code OwnPresence}: joining with no history §7.2.15,
- * creating missing rooms §10.1, coming back after nick conflicts §7.2.9, kicks §8.2, bans §9.1 and destroyed
- * rooms §10.9), the configuration ({@code RoomReconciler}, {@code RoomConfigPlan}: the owner's form compared
+ * creating missing rooms §10.1, coming back after nick conflicts §7.2.9, kicks §8.2 and destroyed rooms §10.9;
+ * {@code BanRetry}: trying again with a growing wait after a ban §9.1 until it is lifted §9.2), the configuration ({@code RoomReconciler}, {@code RoomConfigPlan}: the owner's form compared
  * with the desired settings and drift put back, §10.2; {@code RoomOverlays}, {@code RoomOverlayKeeper}:
  * temporary overlays such as a lockdown, laid over the declared settings and stored in the database until
  * lifted), XEP-0410 self-pings ({@code SelfPing}), disco#info features ({@code RoomFeatures}, XEP-0030), the

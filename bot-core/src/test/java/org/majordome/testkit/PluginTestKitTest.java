@@ -143,6 +143,21 @@ class PluginTestKitTest {
     }
 
     @Test
+    void theHandleShowsTheRoomsSubjectAndWhileTheBotIsOutWaitsForTheNextJoin() {
+        RoomHandle room = lobby.handle();
+        assertThat(room.subject().toCompletableFuture().join()).as("a room has none by default").isEmpty();
+        lobby.withSubject("Welcome");
+        assertThat(room.subject().toCompletableFuture().join()).contains("Welcome");
+
+        lobby.botLeaves(org.majordome.api.event.RoomLeftEvent.Reason.KICKED);
+        var shownOnReturn = room.subject().toCompletableFuture();
+        assertThat(shownOnReturn).isNotDone();
+        lobby.botRejoins();
+
+        assertThat(shownOnReturn.join()).contains("Welcome");
+    }
+
+    @Test
     void mistakesInTheScriptAreExplained() {
         assertThatThrownBy(() -> lobby.say("nobody", "hi")).hasMessageContaining("nobody is not in " + LOBBY);
         assertThatThrownBy(() -> kit.room("elsewhere@conference.example.org")).hasMessageContaining("declare it");

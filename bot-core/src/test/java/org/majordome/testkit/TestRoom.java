@@ -76,6 +76,8 @@ public final class TestRoom {
     private final AtomicInteger occupantIds = new AtomicInteger();
     private volatile boolean botJoined = true;
     private volatile Optional<String> subject = Optional.empty();
+    /** Completed when the bot is back in the room; what {@link RoomHandle#subject()} waits for while it is out. */
+    private volatile CompletableFuture<Void> botBack = new CompletableFuture<>();
     private volatile Optional<String> title = Optional.empty();
     private volatile ZoneId timeZone = ZoneOffset.UTC;
     private volatile boolean moderated;
@@ -121,6 +123,15 @@ public final class TestRoom {
     /** Gives the room a time zone, as {@code runtime.time-zone} does (UTC by default). */
     public TestRoom withTimeZone(ZoneId zone) {
         this.timeZone = Objects.requireNonNull(zone, "zone");
+        return this;
+    }
+
+    /**
+     * Gives the room a subject as it stands, set before the bot came (no event); rooms have none by default.
+     * {@link RoomHandle#subject()} shows it.
+     */
+    public TestRoom withSubject(String text) {
+        this.subject = Optional.of(Objects.requireNonNull(text, "text"));
         return this;
     }
 
@@ -241,7 +252,12 @@ public final class TestRoom {
     /** The bot is back in the room, with the occupants still there. */
     public RoomJoinedEvent botRejoins() {
         botJoined = true;
-        return deliver(new RoomJoinedEvent(jid, BOT_NICK, false, occupants(), kit.clock().instant()));
+        RoomJoinedEvent joined = deliver(new RoomJoinedEvent(jid, BOT_NICK, false, occupants(), kit.clock().instant()));
+        // Then, as a real room does, it shows its subject: whoever waited for it while the bot was out gets it.
+        CompletableFuture<Void> waiting = botBack;
+        botBack = new CompletableFuture<>();
+        waiting.complete(null);
+        return joined;
     }
 
     // ---- what the bot did ----
@@ -615,6 +631,12 @@ public final class TestRoom {
         public CompletionStage<ActionResult> revokeModerator(String nick) {
             return act(new RoomAction.ModeratorRevoked(nick), mustBePresent(nick),
                     () -> List.of(setRole(nick, Role.PARTICIPANT)));
+        }
+
+        @Override
+        public CompletionStage<Optional<String>> subject() {
+            CompletableFuture<Void> shown = botJoined ? CompletableFuture.completedFuture(null) : botBack;
+            return shown.thenApply(ignored -> subject.filter(text -> !text.isBlank()));
         }
 
         @Override

@@ -123,6 +123,17 @@ public interface RoomHandle {
     /** Takes the moderator role away (role participant, XEP-0045 §9.7). */
     CompletionStage<ActionResult> revokeModerator(String nick);
 
+    /**
+     * The room's subject (XEP-0045 §8.1) as the room showed it to the bot, empty when the room has none. On
+     * join the room sends its subject, possibly empty, after the occupants and the history (§7.2.15), so after
+     * the {@link org.majordome.api.event.RoomJoinedEvent}: the stage completes once the room has sent it since
+     * the bot's latest join, at once when it has, otherwise when it comes (the next join's, while the bot is out
+     * of the room). It never completes exceptionally. A plugin that gives rooms without a subject their first one
+     * asks for it on {@code RoomJoinedEvent}; later changes come as
+     * {@link org.majordome.api.event.SubjectChangedEvent}s.
+     */
+    CompletionStage<Optional<String>> subject();
+
     /** Changes the room's subject (XEP-0045 §8.1). */
     CompletionStage<ActionResult> setSubject(String text);
 

@@ -122,6 +122,17 @@ public final class TopicPlugin implements Plugin<TopicConfig> {
         synchronized (state) {
             state.ticksToSkip = 0;
         }
+        if (context.config().forRoom(event.roomJid()).subjects().isEmpty()) {
+            return;
+        }
+        // A room without a subject (one the bot has just created) gets its first one now rather than at the next
+        // scheduled change, which may be a day away. The room shows its subject after this event.
+        context.rooms().room(event.roomJid()).ifPresent(room -> room.subject().thenAccept(subject -> {
+            if (subject.isEmpty() && room.joined() && pausedUntil(room.roomJid()).isEmpty()) {
+                context.logger(room.roomJid()).info("the room has no subject: setting the first one now");
+                rotate(room);
+            }
+        }));
     }
 
     @Command(name = "topic", usage = "[next | pause [duration] | resume]",

@@ -4,7 +4,8 @@
  *
  * <p>Subjects come in the listed order or shuffled (each once per round, never the same twice in a row); where
  * the list stands is kept in the plugin's storage, so a restart goes on where it was. A missed fire time is not
- * caught up. When a person changes the subject ({@link org.majordome.api.event.SubjectChangedEvent} not set by
+ * caught up. A room that has no subject when the bot joins it (a room the bot has just created) gets the next
+ * subject at once, rather than at the next fire time, which may be a day away. When a person changes the subject ({@link org.majordome.api.event.SubjectChangedEvent} not set by
  * the bot), rotation pauses for {@code pause-after-manual} instead of overwriting them. When the room refuses the
  * change (the bot is no moderator, the room lets nobody change it...), the plugin logs it once and retries after
  * 1, 2, 4... up to 64 skipped fire times, until a change works again, the bot rejoins or the configuration changes.

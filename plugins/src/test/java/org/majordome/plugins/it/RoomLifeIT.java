@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
+import org.majordome.api.event.RoomJoinedEvent;
 import org.majordome.api.event.SubjectChangedEvent;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
@@ -132,6 +133,28 @@ class RoomLifeIT {
             // Two more fire times pass: the human's subject stays.
             await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(60))
                     .until(() -> "Set by a human".equals(muc.getSubject()));
+        }
+    }
+
+    /**
+     * Issue: a room the bot had just created stayed without a subject until the next scheduled change (a year
+     * away here); it gets its first subject at once.
+     */
+    @Test
+    void aNewRoomGetsItsFirstSubjectAtOnce(TestClients clients) {
+        EntityBareJid room = servers.server().uniqueRoom("new-topic");
+        try (BotUnderTest bot = bot(room, "topic").pluginConfig("topic", """
+                subjects: ["Welcome to the new room", "Beta"]
+                schedule: "0 0 8 1 1 ?"
+                """).start()) {
+            bot.awaitJoined(room);
+            assertThat(bot.events().inRoom(room.toString(), RoomJoinedEvent.class)).singleElement()
+                    .extracting(RoomJoinedEvent::created).isEqualTo(true);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> bot.events().any(SubjectChangedEvent.class,
+                    event -> event.byBot() && event.newSubject().equals("Welcome to the new room")));
+            MultiUserChat muc = clients.connect("alice").join(room, "alice");
+            await().atMost(Duration.ofSeconds(60)).until(() -> "Welcome to the new room".equals(muc.getSubject()));
         }
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.majordome.api.DurationText;
 import org.majordome.api.event.Role;
+import org.majordome.api.event.RoomLeftEvent;
 import org.majordome.api.room.ActionResult;
 import org.majordome.plugins.testsupport.PluginSections;
 import org.majordome.plugins.topic.TopicConfig.Order;
@@ -173,6 +174,7 @@ class TopicPluginTest {
     @Test
     void aRejoinEndsTheBackOff() {
         start(inOrder("one"));
+        lobby.withSubject("Welcome"); // so that the rejoin itself sets none: the tick after it does
         lobby.respond(RoomAction.SubjectSet.class, new ActionResult.Refused("forbidden", ""));
         plugin.tick(LOBBY);
         plugin.tick(LOBBY);
@@ -181,10 +183,56 @@ class TopicPluginTest {
         assertThat(lobby.attempts()).hasSize(2);
     }
 
+    /** Issue: a room the bot had just created stayed without a subject until the next scheduled change. */
+    @Test
+    void aNewRoomWithoutSubjectGetsItsFirstSubjectAtOnceNotAtTheNextScheduledChange() {
+        start(inOrder("Welcome to the lobby", "Be kind"));
+        lobby.botLeaves(RoomLeftEvent.Reason.ROOM_DESTROYED);
+
+        lobby.botRejoins();
+
+        assertThat(subjectsSet(lobby)).containsExactly("Welcome to the lobby");
+        assertThat(lobby.subject()).contains("Welcome to the lobby");
+        plugin.tick(LOBBY);
+        assertThat(subjectsSet(lobby)).as("the rotation goes on from there").containsExactly("Welcome to the lobby",
+                "Be kind");
+    }
+
+    @Test
+    void aRoomThatHasASubjectKeepsItWhenTheBotJoins() {
+        start(inOrder("one", "two"));
+        lobby.withSubject("Chosen by the owners");
+
+        lobby.botRejoins();
+
+        assertThat(subjectsSet(lobby)).isEmpty();
+        assertThat(lobby.subject()).contains("Chosen by the owners");
+    }
+
+    @Test
+    void aRoomWithoutSubjectWhereRotationIsPausedStaysAsItIs() {
+        start(inOrder("one", "two"));
+        lobby.say("mod", "!topic pause 1h");
+
+        lobby.botRejoins();
+
+        assertThat(subjectsSet(lobby)).isEmpty();
+    }
+
+    @Test
+    void aRoomWithoutConfiguredSubjectsGetsNone() {
+        start(new TopicConfig(List.of(), YEARLY, ZoneOffset.UTC, Order.IN_ORDER, "yyyy-MM-dd", Duration.ofHours(1),
+                Map.of()));
+
+        lobby.botRejoins();
+
+        assertThat(lobby.attempts()).isEmpty();
+    }
+
     @Test
     void noRotationWhileTheBotIsOutOfTheRoom() {
         start(inOrder("one"));
-        lobby.botLeaves(org.majordome.api.event.RoomLeftEvent.Reason.CONNECTION_LOST);
+        lobby.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
         plugin.tick(LOBBY);
         assertThat(lobby.attempts()).isEmpty();
     }
