@@ -124,6 +124,11 @@ interface Room {
   /** A moment as people in the room read it, in its zone: "2026-12-06 23:01 CET". */
   timeText(moment: Date | number | string): string;
   joined(): boolean;
+  /**
+   * The room's subject as the server sent it after the bot's latest join: "" when the room has none, null while
+   * the bot is out of the room or the subject has not arrived yet (a script cannot wait for it).
+   */
+  subject(): string | null;
   occupants(): Occupant[];
   occupant(nick: string): Occupant | null;
   send(text: string): void;

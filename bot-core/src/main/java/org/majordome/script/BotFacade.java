@@ -223,6 +223,9 @@ final class BotFacade {
         members.put("timeZone", room.timeZone().getId());
         members.put("timeText", (ProxyExecutable) args -> room.timeText(moment(args)));
         members.put("joined", (ProxyExecutable) args -> room.joined());
+        // Scripts are single-threaded and cannot wait: the subject as known now, null before the room has sent it.
+        members.put("subject", (ProxyExecutable) args -> room.subject().toCompletableFuture().getNow(null) instanceof
+                Optional<String> known ? known.orElse("") : null);
         members.put("occupants", (ProxyExecutable) args -> generation.toJs(JsData.plain(room.occupants())));
         members.put("occupant", (ProxyExecutable) args -> generation.toJs(JsData.plain(
                 room.occupant(JsData.requiredText(args, 0, "the nick")))));
