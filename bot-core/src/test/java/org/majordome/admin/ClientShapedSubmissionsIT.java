@@ -34,7 +34,8 @@ import org.majordome.testing.support.Proves;
  * send, not like Smack's: fields without {@code type} (XEP-0004 §3.2 allows it; Profanity, Poezio), {@code
  * action='next'} on a single-stage command (Poezio), {@code complete} with typed fields (Gajim, Psi), several
  * values in a multi-line field, and a cancel in the middle. Each request is a hand-built IQ sent from a real
- * client connection, and each answer is read as the client gets it: a result, or an error with a text.
+ * client connection, and each answer is read as the client gets it: a result, or an error with a text. On
+ * Prosody and ejabberd alike: the server only routes these IQs, and both pass them on unchanged.
  */
 @Proves(Feature.ADHOC_COMMANDS)
 @ClassTemplate
