@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -170,12 +171,17 @@ public final class ServerSupportTable {
         Map<Feature, Map<ServerKind, Cell>> cells = new EnumMap<>(Feature.class);
         Map<Feature, TreeSet<String>> provers = new EnumMap<>(Feature.class);
         Map<String, TreeSet<String>> differences = new TreeMap<>();
+        List<Result> proving = new ArrayList<>();
         for (Result result : results) {
             Optional<Class<?>> testClass = classes.apply(result.className());
             if (testClass.isEmpty()) {
                 continue;
             }
-            for (Proves proof : proves(testClass.get(), result.method())) {
+            List<Proves> proofs = proves(testClass.get(), result.method());
+            if (!proofs.isEmpty()) {
+                proving.add(result);
+            }
+            for (Proves proof : proofs) {
                 for (Feature feature : proof.value()) {
                     Cell cell = cells.computeIfAbsent(feature, f -> new EnumMap<>(ServerKind.class))
                             .computeIfAbsent(result.kind(), k -> new Cell());
@@ -221,7 +227,11 @@ public final class ServerSupportTable {
             differences.forEach((difference, tests) -> out.append("- ").append(difference).append(" (")
                     .append(String.join(", ", tests)).append(")\n"));
         }
-        out.append("\n").append(results.size()).append(" test results.\n");
+        String perServer = Arrays.stream(ServerKind.values()).map(kind -> proving.stream()
+                .filter(result -> result.kind() == kind).count() + " on " + kind.displayName())
+                .collect(Collectors.joining(", "));
+        out.append("\nMade from ").append(proving.size()).append(" test runs that prove a feature (")
+                .append(perServer).append(").\n");
         return out.toString();
     }
 
