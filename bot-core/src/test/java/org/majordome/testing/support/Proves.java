@@ -22,7 +22,9 @@ public @interface Proves {
 
     /**
      * Servers on which the test proves the feature's documented fallback ({@link Feature#fallback()}) rather than
-     * the feature: the table shows ✗ there, with the fallback, when the test passed.
+     * the feature (a server without it, or one started without the module it needs): when it passes, the table
+     * shows the fallback there, after the ✓ of the tests that prove the feature on that server, or after ✗ when
+     * none does.
      */
     ServerKind[] fallbackOn() default {};
 

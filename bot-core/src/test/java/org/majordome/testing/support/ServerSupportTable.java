@@ -34,8 +34,9 @@ import org.w3c.dom.NodeList;
 /**
  * Writes the README's table of what works on which server from Failsafe's reports: each test result (class,
  * method, server, passed or not) is joined with the {@link Proves} annotations of its class and method. A feature
- * shows ✓ on a server only when every test that proves it ran there and passed; ✗ with the fallback when a passing
- * test proves the fallback there; "failed" when one failed; "not run" when none ran.
+ * shows ✓ on a server only when every test that proves it ran there and passed; ✗ with the fallback when the tests
+ * there prove only the fallback (with both, the fallback follows the ✓); "failed" when one failed; "not run" when
+ * none ran.
  *
  * <p>A class run once per server ({@link EveryServerExtension}) is reported as {@code Class[1]}, {@code Class[2]}:
  * the n-th of the kinds the run selected (the report records {@code -Dmajordome.it.servers}). A class with a
@@ -58,7 +59,8 @@ public final class ServerSupportTable {
     private static final class Cell {
         int passed;
         int failed;
-        boolean fallback;
+        /** Passing tests that prove the fallback here (a server, or a configuration, without the feature). */
+        int fallbacks;
     }
 
     private ServerSupportTable() {
@@ -185,12 +187,13 @@ public final class ServerSupportTable {
                 for (Feature feature : proof.value()) {
                     Cell cell = cells.computeIfAbsent(feature, f -> new EnumMap<>(ServerKind.class))
                             .computeIfAbsent(result.kind(), k -> new Cell());
-                    if (result.passed()) {
-                        cell.passed++;
-                    } else {
+                    if (!result.passed()) {
                         cell.failed++;
+                    } else if (Arrays.asList(proof.fallbackOn()).contains(result.kind())) {
+                        cell.fallbacks++;
+                    } else {
+                        cell.passed++;
                     }
-                    cell.fallback |= Arrays.asList(proof.fallbackOn()).contains(result.kind());
                     provers.computeIfAbsent(feature, f -> new TreeSet<>()).add(testClass.get().getSimpleName());
                     if (!proof.difference().isBlank()) {
                         differences.computeIfAbsent(proof.difference(), d -> new TreeSet<>())
@@ -241,12 +244,13 @@ public final class ServerSupportTable {
             return "not run";
         }
         if (cell.failed > 0) {
-            return "✗ failed (" + cell.failed + " of " + (cell.failed + cell.passed) + " tests)";
+            return "✗ failed (" + cell.failed + " of " + (cell.failed + cell.passed + cell.fallbacks) + " tests)";
         }
-        if (cell.fallback) {
+        if (cell.passed == 0) {
             return "✗ " + (needs.isEmpty() ? "" : "(needs " + needs + ") ") + "→ " + feature.fallback();
         }
-        return "✓" + (needs.isEmpty() ? "" : " with " + needs);
+        return "✓" + (needs.isEmpty() ? "" : " with " + needs) + (cell.fallbacks == 0 ? ""
+                : "; without it → " + feature.fallback());
     }
 
     /** The text with what lies between the markers replaced by the table; the markers must be there. */

@@ -26,6 +26,11 @@ class ServerSupportTableTest {
 
         void keeps() {
         }
+
+        /** On Prosody without the module. */
+        @Proves(value = Feature.MESSAGE_REMOVAL, fallbackOn = ServerKind.PROSODY)
+        void fallsBack() {
+        }
     }
 
     private static String report(String servers, String... testCases) {
@@ -60,6 +65,15 @@ class ServerSupportTableTest {
                 + "`mod_muc_moderation` with `muc_mam` | ✗ (needs 23.04 or newer) → the next rung");
         assertThat(table).contains("- ejabberd 23.01 has no XEP-0425 (KeepingIT)")
                 .contains("Made from 4 test runs that prove a feature (2 on Prosody, 2 on ejabberd).");
+    }
+
+    @Test
+    void aServerWhereTestsProveTheFeatureAndItsFallbackShowsBoth() throws Exception {
+        String table = table(report("prosody", testCase("Keeping[1]", "removes", ""),
+                testCase("Keeping[1]", "fallsBack", "")));
+
+        assertThat(table).contains("| Spam removed for everyone (XEP-0425) | ✓ with community module "
+                + "`mod_muc_moderation` with `muc_mam`; without it → the next rung");
     }
 
     @Test
