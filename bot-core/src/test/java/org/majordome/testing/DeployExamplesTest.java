@@ -70,7 +70,8 @@ class DeployExamplesTest {
                 assertThat(harness.get(setting.getKey())).as("listed as different: " + setting.getKey())
                         .isNotEqualTo(setting.getValue());
             } else {
-                assertThat(harness).as("the tests' ejabberd.yml").containsEntry(setting.getKey(), setting.getValue());
+                assertThat(harness).as("the tests' ejabberd.yml (EjabberdConfig) must say what the example says, "
+                        + "or EJABBERD_DIFFERENCES why not").containsEntry(setting.getKey(), setting.getValue());
             }
         }
         assertThat(example.keySet()).containsAll(EJABBERD_DIFFERENCES.keySet());
@@ -92,7 +93,8 @@ class DeployExamplesTest {
                 assertThat(quoted(harness.getOrDefault(key, ""))).as("the tests' modules of " + key)
                         .containsAll(quoted(setting.getValue()));
             } else {
-                assertThat(harness).as("the tests' prosody.cfg.lua").containsEntry(key, setting.getValue());
+                assertThat(harness).as("the tests' prosody.cfg.lua (ProsodyServer) must say what the example says, "
+                        + "or PROSODY_DIFFERENCES why not").containsEntry(key, setting.getValue());
             }
         }
         assertThat(example.keySet()).containsAll(PROSODY_DIFFERENCES.keySet());
