@@ -38,6 +38,11 @@ public record RoomConfigPlan(Optional<DataForm> toSubmit, List<String> changed, 
     static final String MAX_USERS = "muc#roomconfig_maxusers";
     static final String CHANGE_SUBJECT = "muc#roomconfig_changesubject";
     static final String HISTORY_LENGTH = "muc#roomconfig_historylength";
+    /**
+     * ejabberd's own field (no {@code muc#roomconfig_} prefix): when on, as by default, newcomers to a moderated
+     * room get voice (role participant) instead of the visitor role XEP-0045 §5.1 gives them. Prosody has none.
+     */
+    static final String MEMBERS_BY_DEFAULT = "members_by_default";
 
     public RoomConfigPlan {
         changed = List.copyOf(changed);
@@ -55,6 +60,15 @@ public record RoomConfigPlan(Optional<DataForm> toSubmit, List<String> changed, 
      *                Prosody stays locked until its owner submits the form)
      */
     public static RoomConfigPlan of(DataForm current, DesiredRoomConfig desired, boolean force) {
+        return of(current, desired, force, Optional.empty());
+    }
+
+    /**
+     * As {@link #of(DataForm, DesiredRoomConfig, boolean)}, and ejabberd's {@link #MEMBERS_BY_DEFAULT} set to
+     * {@code membersByDefault} when present and the form has the field.
+     */
+    static RoomConfigPlan of(DataForm current, DesiredRoomConfig desired, boolean force,
+                             Optional<Boolean> membersByDefault) {
         Builder plan = new Builder(current, force);
         desired.title().ifPresent(title -> plan.text("title", TITLE, title));
         desired.description().ifPresent(description -> plan.text("description", DESCRIPTION, description));
@@ -70,6 +84,8 @@ public record RoomConfigPlan(Optional<DataForm> toSubmit, List<String> changed, 
                 plan.bool("occupants-may-change-subject", CHANGE_SUBJECT, may));
         desired.historyLength().ifPresent(length ->
                 plan.text("history-length", HISTORY_LENGTH, Integer.toString(length)));
+        membersByDefault.filter(value -> current.getField(MEMBERS_BY_DEFAULT) != null)
+                .ifPresent(value -> plan.bool("members-by-default", MEMBERS_BY_DEFAULT, value));
         return plan.build();
     }
 

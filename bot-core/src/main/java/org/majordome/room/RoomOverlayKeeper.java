@@ -48,7 +48,8 @@ final class RoomOverlayKeeper {
             for (RoomOverlayTable.Row row : store.forRoom(room)) {
                 try {
                     loaded.put(new RoomOverlays.Active(row.name(), RoomOverlays.decode(row.settings()),
-                            RoomOverlays.decode(row.previous())));
+                            RoomOverlays.decode(row.previous()),
+                            RoomOverlays.previousMembersByDefault(row.previous())));
                     log.info("Room {}: configuration overlay '{}' ({}) still in force", room, row.name(), row.settings());
                 } catch (IllegalArgumentException e) {
                     log.warn("Room {}: stored configuration overlay '{}' ignored: {}", room, row.name(), e.getMessage());
@@ -76,12 +77,20 @@ final class RoomOverlayKeeper {
                     overlay.membersOnly().map(ignored -> flag(form, RoomConfigPlan.MEMBERS_ONLY)));
             // Applied again (an extended lockdown): what the room had before the first one is what comes back.
             ConfigOverlay previous = before.map(active -> RoomOverlays.keepFirst(active.previous(), current)).orElse(current);
-            RoomOverlays.Active next = new RoomOverlays.Active(name, overlay, previous);
+            // On ejabberd a moderated room gives newcomers voice unless members_by_default is off: a moderated
+            // overlay turns it off, and its value before comes back with the rest when the overlay is lifted.
+            boolean moderates = overlay.moderated().orElse(false)
+                    && form.getField(RoomConfigPlan.MEMBERS_BY_DEFAULT) != null;
+            Optional<Boolean> previousMembersByDefault = before.flatMap(RoomOverlays.Active::previousMembersByDefault)
+                    .or(() -> moderates ? Optional.of(flag(form, RoomConfigPlan.MEMBERS_BY_DEFAULT))
+                            : Optional.empty());
+            RoomOverlays.Active next = new RoomOverlays.Active(name, overlay, previous, previousMembersByDefault);
             // Stored before the room changes: a crash right after the change must not lose the way back.
-            store.put(new RoomOverlayTable.Row(room, name, RoomOverlays.encode(overlay), RoomOverlays.encode(previous)));
+            store.put(new RoomOverlayTable.Row(room, name, RoomOverlays.encode(overlay),
+                    RoomOverlays.encodePrevious(previous, previousMembersByDefault)));
             overlays.put(next);
             try {
-                submit(form, overlays.effective(declared));
+                submit(form, overlays.effective(declared), moderates ? Optional.of(false) : Optional.empty());
             } catch (Exception e) {
                 undo(name, before);
                 throw e;
@@ -103,7 +112,9 @@ final class RoomOverlayKeeper {
             if (form == null) {
                 return new ActionResult.Failed("the server sent no configuration form");
             }
-            submit(form, overlays.afterLifting(declared, name));
+            Optional<Boolean> membersByDefault = overlays.othersModerate(name) ? Optional.empty()
+                    : overlays.get(name).flatMap(RoomOverlays.Active::previousMembersByDefault);
+            submit(form, overlays.afterLifting(declared, name), membersByDefault);
             store.delete(room, name);
             overlays.remove(name);
             log.info("Room {}: configuration overlay '{}' lifted", room, name);
@@ -111,8 +122,8 @@ final class RoomOverlayKeeper {
         });
     }
 
-    private void submit(DataForm form, DesiredRoomConfig desired) throws Exception {
-        RoomConfigPlan plan = RoomConfigPlan.of(form, desired, false);
+    private void submit(DataForm form, DesiredRoomConfig desired, Optional<Boolean> membersByDefault) throws Exception {
+        RoomConfigPlan plan = RoomConfigPlan.of(form, desired, false, membersByDefault);
         if (plan.hasChanges()) {
             OwnerForm.submit(session.connection(), roomJid, plan.toSubmit().orElseThrow());
         }
@@ -124,7 +135,7 @@ final class RoomOverlayKeeper {
             if (before.isPresent()) {
                 overlays.put(before.get());
                 store.put(new RoomOverlayTable.Row(room, name, RoomOverlays.encode(before.get().settings()),
-                        RoomOverlays.encode(before.get().previous())));
+                        RoomOverlays.encodePrevious(before.get().previous(), before.get().previousMembersByDefault())));
             } else {
                 overlays.remove(name);
                 store.delete(room, name);

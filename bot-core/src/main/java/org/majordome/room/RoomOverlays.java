@@ -19,13 +19,23 @@ final class RoomOverlays {
 
     static final String MODERATED = "moderated";
     static final String MEMBERS_ONLY = "members-only";
+    /** Stored with the previous values only: see {@link Active#previousMembersByDefault}. */
+    static final String MEMBERS_BY_DEFAULT = "members-by-default";
 
     /**
      * One overlay in force.
      *
-     * @param previous the room's values, when the overlay was first applied, of the settings it sets
+     * @param previous                 the room's values, when the overlay was first applied, of the settings it sets
+     * @param previousMembersByDefault ejabberd's {@code members_by_default} before a moderated overlay turned it off
+     *                                 (empty on servers without it): with it on, newcomers to a moderated room get
+     *                                 voice, which would make a moderated lockdown silence nobody
      */
-    record Active(String name, ConfigOverlay settings, ConfigOverlay previous) {
+    record Active(String name, ConfigOverlay settings, ConfigOverlay previous,
+                  Optional<Boolean> previousMembersByDefault) {
+
+        Active(String name, ConfigOverlay settings, ConfigOverlay previous) {
+            this(name, settings, previous, Optional.empty());
+        }
     }
 
     private final Map<String, Active> active = new LinkedHashMap<>();
@@ -42,6 +52,12 @@ final class RoomOverlays {
 
     synchronized Optional<Active> remove(String name) {
         return Optional.ofNullable(active.remove(name));
+    }
+
+    /** Whether an overlay in force other than {@code name} makes the room moderated. */
+    synchronized boolean othersModerate(String name) {
+        return active.values().stream().anyMatch(overlay -> !overlay.name().equals(name)
+                && overlay.settings().moderated().orElse(false));
     }
 
     synchronized List<Active> all() {
@@ -99,6 +115,24 @@ final class RoomOverlays {
         return String.join(",", parts);
     }
 
+    /** The stored previous values: {@link #encode} and, when known, ejabberd's {@code members_by_default}. */
+    static String encodePrevious(ConfigOverlay previous, Optional<Boolean> membersByDefault) {
+        String encoded = encode(previous);
+        return membersByDefault.map(value -> (encoded.isEmpty() ? "" : encoded + ",") + MEMBERS_BY_DEFAULT + "="
+                + value).orElse(encoded);
+    }
+
+    /** The {@code members_by_default} value stored by {@link #encodePrevious}, if any. */
+    static Optional<Boolean> previousMembersByDefault(String text) {
+        for (String part : text.split(",")) {
+            String[] keyValue = part.split("=", 2);
+            if (keyValue.length == 2 && keyValue[0].strip().equals(MEMBERS_BY_DEFAULT)) {
+                return Optional.of(Boolean.parseBoolean(keyValue[1].strip()));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** @throws IllegalArgumentException on a setting this version does not know */
     static ConfigOverlay decode(String text) {
         Optional<Boolean> moderated = Optional.empty();
@@ -112,6 +146,9 @@ final class RoomOverlays {
             switch (keyValue[0].strip()) {
                 case MODERATED -> moderated = Optional.of(value);
                 case MEMBERS_ONLY -> membersOnly = Optional.of(value);
+                case MEMBERS_BY_DEFAULT -> {
+                    // a previous value only, read by previousMembersByDefault
+                }
                 default -> throw new IllegalArgumentException("unknown overlay setting '" + part + "'");
             }
         }

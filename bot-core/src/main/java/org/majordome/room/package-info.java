@@ -7,7 +7,8 @@
  * {@code BanRetry}: trying again with a growing wait after a ban §9.1 until it is lifted §9.2), the configuration ({@code RoomReconciler}, {@code RoomConfigPlan}: the owner's form compared
  * with the desired settings and drift put back, §10.2; {@code RoomOverlays}, {@code RoomOverlayKeeper}:
  * temporary overlays such as a lockdown, laid over the declared settings and stored in the database until
- * lifted), XEP-0410 self-pings ({@code SelfPing}), disco#info features ({@code RoomFeatures}, XEP-0030), the
+ * lifted; a moderated overlay also turns off ejabberd's own {@code members_by_default}, under which newcomers to
+ * a moderated room get voice, §5.1, and puts it back when lifted), XEP-0410 self-pings ({@code SelfPing}), disco#info features ({@code RoomFeatures}, XEP-0030), the
  * bot's own messages ({@code RoomSender}) and the room actions plugins use ({@code RoomActions}: moderation
  * §8-§10, role and affiliation changes with their reason, reading the ban list §9.5 in {@code AdminRequests},
  * XEP-0425 message moderation, XEP-0461 replies).

@@ -31,12 +31,15 @@ import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * An administrator drives the running bot from an XMPP client with ad-hoc commands (XEP-0050 §3 listing,
  * §4 execution with data forms), as "Execute command" in Psi or Gajim does; anybody else sees no command
  * and is refused.
  */
+@Proves(Feature.ADHOC_COMMANDS)
 @ClassTemplate
 class AdHocCommandsIT {
 

@@ -16,27 +16,33 @@ import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.ListSingleFormField;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * Ad-hoc commands (XEP-0050 §4 with XEP-0004 forms) driven by submissions shaped like those real clients
  * send, not like Smack's: fields without {@code type} (XEP-0004 §3.2 allows it; Profanity, Poezio), {@code
  * action='next'} on a single-stage command (Poezio), {@code complete} with typed fields (Gajim, Psi), several
  * values in a multi-line field, and a cancel in the middle. Each request is a hand-built IQ sent from a real
- * client connection, and each answer is read as the client gets it: a result, or an error with a text.
+ * client connection, and each answer is read as the client gets it: a result, or an error with a text. On
+ * Prosody and ejabberd alike: the server only routes these IQs, and both pass them on unchanged.
  */
+@Proves(Feature.ADHOC_COMMANDS)
+@ClassTemplate
 class ClientShapedSubmissionsIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
@@ -71,13 +77,13 @@ class ClientShapedSubmissionsIT {
     }
 
     private static Setup start(TestClients clients, String hint) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom(hint);
+        EntityBareJid room = servers.server().uniqueRoom(hint);
         XmppTestClient boss = clients.connect("boss");
-        BotUnderTest bot = BotUnderTest.builder(prosody.server()).room(room).admin(boss.bareJid()).start();
+        BotUnderTest bot = BotUnderTest.builder(servers.server()).room(room).admin(boss.bareJid()).start();
         bot.awaitJoined(room);
         XmppTestClient listener = clients.connect("listener");
         listener.join(room, "listener");
-        EntityFullJid botJid = JidCreate.entityFullFrom(BotUnderTest.ACCOUNT + "@" + prosody.server().domain()
+        EntityFullJid botJid = JidCreate.entityFullFrom(BotUnderTest.ACCOUNT + "@" + servers.server().domain()
                 + "/majordome");
         return new Setup(bot, botJid, room, boss, listener);
     }

@@ -22,8 +22,11 @@ import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.RoomDiscoInfo;
 import org.majordome.testing.TestClients;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /** Health and metrics over HTTP while the server goes away and comes back. */
+@Proves(Feature.MONITORING)
 @ClassTemplate
 class MonitoringIT {
 

@@ -19,8 +19,11 @@ import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.CapturedLog;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /** Reloading the configuration file while the bot runs (what SIGHUP does). */
+@Proves(Feature.RELOAD)
 @ClassTemplate
 class ConfigReloadIT {
 

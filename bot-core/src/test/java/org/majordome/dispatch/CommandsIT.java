@@ -32,6 +32,8 @@ import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.ServerSettings;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * Commands through the whole runtime against a real Prosody and a real ejabberd: the generated {@code !help}
@@ -43,6 +45,7 @@ import org.majordome.testing.XmppTestClient;
  * room owner who hands out the moderator role (XEP-0045 §8.4). The bot creates the rooms, so it is an owner and
  * moderator there and sees occupants' real JIDs.
  */
+@Proves(Feature.COMMANDS)
 @ClassTemplate
 class CommandsIT {
 

@@ -31,12 +31,15 @@ import org.majordome.testing.CapturedLog;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * One plugin's failures stay its own, with real messages from real clients: a plugin that throws on every
  * event, one that blocks for a minute on every event and a script stuck in a loop do not stop a well-behaved
  * plugin in the same room, nor the rooms they are not in.
  */
+@Proves(Feature.PLUGIN_ISOLATION)
 @ClassTemplate
 class PluginIsolationIT {
 

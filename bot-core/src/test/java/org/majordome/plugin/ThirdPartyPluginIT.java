@@ -19,12 +19,15 @@ import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * A third-party plugin, compiled against the plugin API alone and dropped as a jar into the plugin
  * directory, is loaded by the real bot, enabled in a room by its id, and answers a real client, using the
  * storage its context gives it.
  */
+@Proves(Feature.PLUGIN_ISOLATION)
 @ClassTemplate
 class ThirdPartyPluginIT {
 

@@ -27,6 +27,8 @@ import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.ServerSettings;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * A bot banned from a kept room (XEP-0045 §9.1, affiliation outcast; its joins are then refused with
@@ -38,6 +40,7 @@ import org.majordome.testing.XmppTestClient;
  * {@code admins}, ejabberd's {@code access_admin}): it plays the room owner who bans the bot and lifts the ban.
  * {@code boss} is the bot's administrator, whom the bot tells when it comes back without the ownership it had.
  */
+@Proves(Feature.COMES_BACK)
 @ClassTemplate
 class BannedBotRejoinIT {
 

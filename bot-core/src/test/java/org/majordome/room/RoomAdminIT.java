@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
@@ -20,25 +21,29 @@ import org.majordome.api.PluginContext;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
- * The room handle's muc#admin requests against a real Prosody (XEP-0045): a mute carries its reason to the
+ * The room handle's muc#admin requests against a real Prosody and ejabberd (XEP-0045): a mute carries its reason to the
  * occupant with the new role (§8.4); a ban shows on the ban list, which the bot reads as an admin (§9.1,
  * §9.5); in a room where the bot is no admin the list is not given, and the handle answers empty.
  */
+@Proves(Feature.MODERATION_ACTIONS)
+@ClassTemplate
 class RoomAdminIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension();
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     @Test
     void aMuteCarriesItsReasonAndABanShowsOnTheBanList(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("admin");
+        EntityBareJid room = servers.server().uniqueRoom("admin");
         HandlePlugin plugin = new HandlePlugin();
-        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).plugin(plugin).room(room, HandlePlugin.ID)
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server()).plugin(plugin).room(room, HandlePlugin.ID)
                 .start()) {
             bot.awaitJoined(room);
             RoomHandle handle = plugin.context.rooms().room(room.toString()).orElseThrow();
@@ -67,11 +72,11 @@ class RoomAdminIT {
 
     @Test
     void theBanListOfARoomWhereTheBotIsNoAdminIsNotGiven(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("not-ours");
+        EntityBareJid room = servers.server().uniqueRoom("not-ours");
         XmppTestClient owner = clients.connect("owner");
         owner.join(room, "Owner");
         HandlePlugin plugin = new HandlePlugin();
-        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).plugin(plugin).room(room, HandlePlugin.ID)
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server()).plugin(plugin).room(room, HandlePlugin.ID)
                 .start()) {
             bot.awaitJoined(room);
             RoomHandle handle = plugin.context.rooms().room(room.toString()).orElseThrow();

@@ -95,4 +95,30 @@ class RoomConfigPlanTest {
         assertThat(RoomConfigPlan.of(ejabberdLike, impossible, false).unsupported())
                 .singleElement().asString().contains("offers only [20, 200]");
     }
+
+    /**
+     * Regression (a moderated lockdown on ejabberd silenced nobody): ejabberd gives newcomers to a moderated room
+     * voice while its own field members_by_default is on, as by default; the overlay keeper asks for it off, and
+     * a form without the field (Prosody) is left alone.
+     */
+    @Test
+    void aModeratedLockdownOnEjabberdLeftNewcomersTheirVoice() {
+        DesiredRoomConfig moderated = new DesiredRoomConfig(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        DataForm ejabberdLike = DataForm.builder(DataForm.Type.form)
+                .addField(FormField.booleanBuilder(RoomConfigPlan.MODERATED).setValue(true).build())
+                .addField(FormField.booleanBuilder(RoomConfigPlan.MEMBERS_BY_DEFAULT).setValue(true).build())
+                .build();
+
+        RoomConfigPlan plan = RoomConfigPlan.of(ejabberdLike, moderated, false, Optional.of(false));
+
+        assertThat(plan.changed()).containsExactly("members-by-default");
+        assertThat(plan.toSubmit().orElseThrow().getField(RoomConfigPlan.MEMBERS_BY_DEFAULT).getFirstValue())
+                .isIn("0", "false");
+        assertThat(RoomConfigPlan.of(prosodyForm("Lobby", true), DESIRED, false, Optional.of(false)).hasChanges())
+                .isFalse();
+        assertThat(RoomConfigPlan.of(ejabberdLike, moderated, false).hasChanges()).as("configuration checks leave it")
+                .isFalse();
+    }
 }

@@ -24,6 +24,8 @@ import org.majordome.testing.RoomDiscoInfo;
 import org.majordome.testing.ServerSettings;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * Rooms as code against a real Prosody and a real ejabberd (XEP-0045 §10 owner use cases): the bot creates
@@ -34,6 +36,7 @@ import org.majordome.testing.XmppTestClient;
  * Prosody's tombstones are off so that a destroyed room may be recreated at once (Prosody otherwise answers
  * "gone" for 31 days to anyone but a server admin); ejabberd keeps no tombstone.
  */
+@Proves(Feature.ROOMS_KEPT)
 @ClassTemplate
 class RoomKeepingIT {
 
@@ -90,6 +93,7 @@ class RoomKeepingIT {
 
     /** Done-when 5: the bot's nick is taken in one room; it uses a fallback there and the other room is fine. */
     @Test
+    @Proves(Feature.COMES_BACK)
     void fallsBackToAnotherNickWhenItsOwnIsTaken(TestClients clients) {
         EntityBareJid squatted = servers.server().uniqueRoom("squatted");
         EntityBareJid calm = servers.server().uniqueRoom("calm");
@@ -111,6 +115,7 @@ class RoomKeepingIT {
      * the configuration and stays; kicked by the owner, it comes back.
      */
     @Test
+    @Proves(Feature.COMES_BACK)
     void rejoinsAfterBeingKicked(TestClients clients) throws Exception {
         EntityBareJid room = servers.server().uniqueRoom("kick");
         XmppTestClient owner = clients.connect("owner");
@@ -133,6 +138,7 @@ class RoomKeepingIT {
 
     /** Done-when 6 (destroy): the room is destroyed by its other owner; the bot recreates and reconfigures it. */
     @Test
+    @Proves(Feature.COMES_BACK)
     void recreatesADestroyedRoom(TestClients clients) throws Exception {
         EntityBareJid room = servers.server().uniqueRoom("phoenix");
         try (BotUnderTest bot = BotUnderTest.builder(servers.server())

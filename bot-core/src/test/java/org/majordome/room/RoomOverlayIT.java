@@ -23,6 +23,8 @@ import org.majordome.testing.ServerKind;
 import org.majordome.testing.ServerSettings;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * Configuration overlays against a real Prosody and a real ejabberd (XEP-0045 §10.2 owner form): an overlay
@@ -36,6 +38,9 @@ import org.majordome.testing.XmppTestClient;
  * (its {@code default_room_options}). The file below leaves "moderated" out, so the room goes back to the
  * server's default when the overlay is lifted: not moderated on Prosody, still moderated on ejabberd.
  */
+@Proves(value = Feature.LOCKDOWN, difference = "A new room is moderated by default on ejabberd (its "
+        + "default_room_options), not on Prosody; a setting the file leaves out goes back to the server's default "
+        + "when an overlay is lifted")
 @ClassTemplate
 class RoomOverlayIT {
 

@@ -109,4 +109,29 @@ class RoomOverlaysTest {
         assertThatThrownBy(() -> RoomOverlays.decode("max-users=3")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("max-users");
     }
+
+    /** ejabberd's members_by_default before a moderated lockdown is stored with the previous values, and read back. */
+    @Test
+    void ejabberdsMembersByDefaultBeforeAModeratedLockdownIsStoredWithThePreviousValues() {
+        String stored = RoomOverlays.encodePrevious(ConfigOverlay.moderated(true), Optional.of(true));
+
+        assertThat(stored).isEqualTo("moderated=true,members-by-default=true");
+        assertThat(RoomOverlays.decode(stored)).isEqualTo(ConfigOverlay.moderated(true));
+        assertThat(RoomOverlays.previousMembersByDefault(stored)).contains(true);
+        assertThat(RoomOverlays.previousMembersByDefault("moderated=false")).isEmpty();
+        assertThat(RoomOverlays.encodePrevious(ConfigOverlay.moderated(false), Optional.empty()))
+                .isEqualTo("moderated=false");
+    }
+
+    @Test
+    void anotherModeratedOverlayKeepsNewcomersVoiceless() {
+        RoomOverlays overlays = new RoomOverlays();
+        overlays.put(new RoomOverlays.Active("lockdown", ConfigOverlay.moderated(true), ConfigOverlay.moderated(true),
+                Optional.of(true)));
+
+        assertThat(overlays.othersModerate("lockdown")).isFalse();
+        overlays.put(new RoomOverlays.Active("maintenance", ConfigOverlay.moderated(true),
+                ConfigOverlay.moderated(true)));
+        assertThat(overlays.othersModerate("lockdown")).isTrue();
+    }
 }

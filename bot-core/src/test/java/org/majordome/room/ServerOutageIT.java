@@ -16,6 +16,8 @@ import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.RoomDiscoInfo;
 import org.majordome.testing.TestClients;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * The bot comes back by itself when its server crashes or is not up yet (RFC 6120 §7 reconnection), on
  * Prosody and on ejabberd.
  */
+@Proves(Feature.COMES_BACK)
 @ClassTemplate
 class ServerOutageIT {
 

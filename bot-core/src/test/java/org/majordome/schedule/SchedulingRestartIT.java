@@ -32,12 +32,15 @@ import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * Plugin schedules across a restart of the whole bot (stopped, then started again on the same data
  * directory): a persistent one-shot job set by a chat command fires once, after the restart; an
  * every-second cron job never runs the same second twice.
  */
+@Proves(Feature.SCHEDULING)
 @ClassTemplate
 class SchedulingRestartIT {
 

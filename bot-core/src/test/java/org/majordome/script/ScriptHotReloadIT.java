@@ -29,6 +29,8 @@ import org.majordome.testing.CapturedLog;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * Issue 7, hot reload, in the real bot against a real Prosody and ejabberd, seen from real clients: an edited
@@ -37,6 +39,7 @@ import org.majordome.testing.XmppTestClient;
  * and (issue 13) a script file added while the bot runs is loaded alone, without a restart, in the rooms that
  * enable every script.
  */
+@Proves(Feature.SCRIPTS)
 @ClassTemplate
 class ScriptHotReloadIT {
 

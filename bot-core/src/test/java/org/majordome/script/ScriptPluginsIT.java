@@ -24,8 +24,11 @@ import org.majordome.testing.CapturedLog;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /** The example scripts of {@code scripts/} and the script sandbox, in the real bot, from real clients. */
+@Proves(Feature.SCRIPTS)
 @ClassTemplate
 class ScriptPluginsIT {
 

@@ -28,6 +28,8 @@ import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * What a plugin reported as stored survives the bot being killed (kill -9, no shutdown) while users are
@@ -35,6 +37,7 @@ import org.majordome.testing.XmppTestClient;
  * client fills it with notes and the child is killed while answers are still coming; the bot started again on
  * the same data directory has every note it acknowledged.
  */
+@Proves(Feature.PLUGIN_ISOLATION)
 @ClassTemplate
 class StorageCrashIT {
 

@@ -1,7 +1,7 @@
 package org.majordome.testing;
 
 /**
- * Pieces of the YAML configuration file for the bot account {@link BotUnderTest#ACCOUNT} on a throwaway Prosody,
+ * Pieces of the YAML configuration file for the bot account {@link BotUnderTest#ACCOUNT} on a throwaway server,
  * for the tests and harnesses that start the bot from a file, as users do.
  */
 public final class BotConfigFile {
@@ -11,9 +11,9 @@ public final class BotConfigFile {
 
     /**
      * The {@code connection:} section for the bot account, over plain TCP on loopback; more {@code connection}
-     * keys may follow, indented by two spaces. The account must be registered ({@link ProsodyServer#register}).
+     * keys may follow, indented by two spaces. The account must be registered ({@link XmppServer#register}).
      */
-    public static String connection(ProsodyServer server) {
+    public static String connection(XmppServer server) {
         return """
                 connection:
                   jid: %s@%s

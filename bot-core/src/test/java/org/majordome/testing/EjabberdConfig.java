@@ -51,15 +51,18 @@ final class EjabberdConfig {
         lines.add("  c2s:");
         lines.add("    allow: all");
         lines.add("  muc_create:");
-        lines.add("    allow: local");
+        lines.add("    - allow: local");
         lines.add("shaper_rules:");
         lines.add("  max_user_sessions: 1000");
         lines.addAll(builder.globalLines);
         lines.add("modules:");
-        for (String module : List.of("mod_adhoc", "mod_admin_extra", "mod_caps", "mod_carboncopy", "mod_disco", "mod_mam",
+        for (String module : List.of("mod_adhoc", "mod_admin_extra", "mod_caps", "mod_carboncopy", "mod_disco",
                 "mod_muc_admin", "mod_ping", "mod_roster", "mod_version")) {
             lines.add("  " + module + ": {}");
         }
+        // What deploy/ejabberd/majordome.yml says for the bot is said here too (DeployExamplesTest compares them).
+        lines.add("  mod_mam:");
+        lines.add("    default: always");
         lines.add("  mod_stream_mgmt:");
         lines.add("    resend_on_timeout: if_offline");
         lines.add("  mod_muc:");
@@ -71,6 +74,7 @@ final class EjabberdConfig {
         lines.add("    access_persistent: muc_create");
         lines.add("    access_mam:");
         lines.add("      - allow");
+        lines.add("    history_size: 20");
         lines.add("    default_room_options:");
         lines.add("      mam: true");
         builder.mucLines.forEach(line -> lines.add("    " + line));

@@ -93,8 +93,11 @@ public final class EveryServerExtension implements ClassTemplateInvocationContex
         });
     }
 
-    /** The kinds a comma-separated list names (any case), every kind when it is blank. */
-    static List<ServerKind> selectedKinds(String property) {
+    /**
+     * The kinds a comma-separated list names (any case), every kind when it is blank, in the order the runs go:
+     * what {@code -Dmajordome.it.servers} selects.
+     */
+    public static List<ServerKind> selectedKinds(String property) {
         if (property.isBlank()) {
             return List.of(ServerKind.values());
         }

@@ -24,6 +24,8 @@ import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * The bot presents itself properly to other clients, on Prosody and ejabberd (issue 14 item 4): XEP-0030
@@ -31,6 +33,7 @@ import org.majordome.testing.XmppTestClient;
  * version, and when it stops, the occupants of its rooms see it leave with the configured status text
  * (XEP-0045 §7.14, the unavailable presence's {@code status}).
  */
+@Proves(Feature.IDENTITY)
 @ClassTemplate
 class BotIdentityIT {
 

@@ -23,8 +23,11 @@ import org.majordome.room.RoomStatus;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.RecordingEventSink;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /** The client connection (RFC 6120): TLS, SASL choices, wrong credentials and resource conflicts. */
+@Proves(Feature.CONNECTION)
 @ClassTemplate
 class ConnectionIT {
 

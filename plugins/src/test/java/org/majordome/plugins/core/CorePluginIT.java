@@ -15,12 +15,15 @@ import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * The shipped core plugin, discovered on the class path like every built-in, inside the real bot against a real Prosody
  * and ejabberd: {@code !ping} answers in the room and in a one-to-one chat, {@code !rooms} answers a bot admin
  * privately.
  */
+@Proves(Feature.COMMANDS)
 @ClassTemplate
 class CorePluginIT {
 

@@ -28,6 +28,10 @@ import org.majordome.testing.ProsodyServer;
  * The distribution archive works once unpacked anywhere: its launcher finds a JDK, its class path holds the
  * whole bot, its example configuration is valid, and it runs script plugins compiled (the Graal compiler it
  * ships in lib/graal/ goes on the upgrade module path).
+ *
+ * <p>Not server-facing: what it proves is the archive, its launcher and its JVM options. The one test that runs the
+ * bot needs a server only for the bot to get ready; Prosody serves, and what the bot then does on each server is
+ * proven by the both-server ITs (e.g. {@code ScriptPluginsIT} for scripts in rooms).
  */
 class DistributionIT {
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
  * The README's commands run as written from a source checkout once built: {@code deploy/bin/majordome} finds a
  * Java 21+ by itself (where plain {@code java} may be 17) and runs the build's jars, so that nobody has to fill
  * a {@code <version>} into a {@code java -cp} line.
+ *
+ * <p>Not server-facing: {@code check-config} validates the file and connects to nothing, so no XMPP server runs.
  */
 class SourceTreeLauncherIT {
 

@@ -12,33 +12,39 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
 import org.majordome.plugins.testsupport.BotProcess;
-import org.majordome.testing.ProsodyExtension;
-import org.majordome.testing.ProsodyServer;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
+import org.majordome.testing.XmppServer;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * The bot process is killed (SIGKILL, as a crash or the OOM killer does) while temporary bans are pending, and
  * started again: each ban is lifted exactly once (the persistent jobs of the moderation plugin survive the
  * crash, and a job that came due while the bot was down runs once on start); and killed at the worst moment,
- * right after the server confirmed a ban, it still lifts that ban exactly once.
+ * right after the server confirmed a ban, it still lifts that ban exactly once. On Prosody and ejabberd: the bot
+ * runs as users run it, from a configuration file in its own JVM.
  */
+@Proves(Feature.MODERATION_ACTIONS)
+@ClassTemplate
 class BotCrashIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension(ProsodyServer.builder());
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     @TempDir
     Path work;
 
     @Test
     void temporaryBansPendingAtACrashAreLiftedExactlyOnce(TestClients clients) throws IOException {
-        ProsodyServer server = prosody.server();
+        XmppServer server = servers.server();
         EntityBareJid room = server.uniqueRoom("crash-bans");
         int healthPort = freePort();
         Path config = BotProcess.writeConfig(server, work, work.resolve("data"), healthPort, Duration.ofSeconds(60),
@@ -76,12 +82,12 @@ class BotCrashIT {
     /**
      * Issue 13 item 3, "no crash window": a ban used to be carried out before its case and the job that ends it
      * were stored, so a bot killed right after the ban left it in place for good. The bot now halts (as
-     * {@code kill -9} would) the moment Prosody confirms the ban, before it does anything else; started again,
+     * {@code kill -9} would) the moment the server confirms the ban, before it does anything else; started again,
      * it finds the ban on the room's ban list (XEP-0045 §9.5) and lifts it exactly once, at its time.
      */
     @Test
     void aBanWhoseBotWasKilledRightAfterTheBanIqStillEndsExactlyOnce(TestClients clients) throws IOException {
-        ProsodyServer server = prosody.server();
+        XmppServer server = servers.server();
         EntityBareJid room = server.uniqueRoom("crash-window");
         int healthPort = freePort();
         Path config = BotProcess.writeConfig(server, work, work.resolve("data"), healthPort, Duration.ofSeconds(60),

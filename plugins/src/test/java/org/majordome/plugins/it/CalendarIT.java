@@ -33,6 +33,8 @@ import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -42,6 +44,7 @@ import com.sun.net.httpserver.HttpServer;
  * the room gets it too. The bot created the room, so it moderates it and sees real JIDs (XEP-0045 §7.2.3,
  * semi-anonymous).
  */
+@Proves(Feature.CALENDAR)
 @ClassTemplate
 class CalendarIT {
 

@@ -29,12 +29,15 @@ import org.majordome.testing.CapturedLog;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * User scenario: the README's promise that "an invalid file changes nothing" on a reload (SIGHUP). A file
  * whose plugin values only failed when the plugins restarted is refused whole, and a plugin that fails to start
  * anyway leaves the previous plugins running: the bot never goes silent, in rooms or in direct chats.
  */
+@Proves(Feature.RELOAD)
 @ClassTemplate
 class ReloadSafetyIT {
 

@@ -28,11 +28,14 @@ import org.majordome.testing.RoomDiscoInfo;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppServer;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * The bot, with the core and moderation plugins, against a server that crashes or hangs and against hostile
  * messages: it comes back to every room, loses no case, answers nothing twice, and never stalls.
  */
+@Proves(Feature.COMES_BACK)
 @ClassTemplate
 class ResilienceIT {
 

@@ -21,6 +21,8 @@ import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.ServerSettings;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * The room-life plugins in the real bot against a real Prosody and ejabberd (XEP-0045 §7.2 joins, §8.1 subject
@@ -47,6 +49,7 @@ class RoomLifeIT {
 
     /** A first-time visitor gets the first-time greeting; the same user coming back gets the other one. */
     @Test
+    @Proves(Feature.WELCOME)
     void firstTimeAndReturningVisitorsAreGreetedDifferently(TestClients clients) {
         EntityBareJid room = servers.server().uniqueRoom("welcome");
         try (BotUnderTest bot = bot(room, "welcome").pluginConfig("welcome", """
@@ -74,6 +77,7 @@ class RoomLifeIT {
 
     /** A burst of 20 joins is greeted with one summary at most, not 20 greetings. */
     @Test
+    @Proves(Feature.WELCOME)
     void aBurstOfTwentyJoinsGetsOneSummary(TestClients clients) {
         EntityBareJid room = servers.server().uniqueRoom("burst");
         try (BotUnderTest bot = bot(room, "welcome").pluginConfig("welcome", """
@@ -109,6 +113,7 @@ class RoomLifeIT {
 
     /** Subjects rotate on a short schedule; a moderator's own subject pauses the rotation. */
     @Test
+    @Proves(Feature.TOPIC_AND_NOTICES)
     void subjectsRotateUntilAModeratorSetsOne(TestClients clients) throws Exception {
         EntityBareJid room = servers.server().uniqueRoom("topic");
         try (BotUnderTest bot = bot(room, "topic").pluginConfig("topic", """
@@ -160,6 +165,7 @@ class RoomLifeIT {
 
     /** A notice on a cron schedule reaches the room. */
     @Test
+    @Proves(Feature.TOPIC_AND_NOTICES)
     void aScheduledNoticeIsPosted(TestClients clients) {
         EntityBareJid room = servers.server().uniqueRoom("notices");
         try (BotUnderTest bot = bot(room, "notices").pluginConfig("notices", """

@@ -15,12 +15,15 @@ import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * The welcome plugin in the real bot against a real Prosody and ejabberd, for the user scenario "a newcomer is
  * always greeted" (XEP-0045 §7.2: the occupants' presences the bot receives before its own, status 110, are its
  * join snapshot; a presence after that is someone entering).
  */
+@Proves(Feature.WELCOME)
 @ClassTemplate
 class WelcomeIT {
 

@@ -7,31 +7,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.jivesoftware.smackx.muc.MUCRole;
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.impl.JidCreate;
 import org.majordome.api.event.RoomConfiguredEvent;
 import org.majordome.config.DesiredRoomConfig;
 import org.majordome.config.RoomSettings;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
-import org.majordome.testing.ProsodyServer;
+import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.RoomDiscoInfo;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * User scenario (issue 13 item 4): a room kept as code, whose file pins {@code moderated: false} and
  * {@code members-only: false}, is raided by a join flood. The lockdown (XEP-0045 §10.2 owner form,
  * {@code muc#roomconfig_moderatedroom}) is an overlay on the declared configuration: the bot applies it, keeps
- * it through a configuration check and a restart, and puts the declared settings back on {@code !unlock}.
+ * it through a configuration check and a restart, and puts the declared settings back on {@code !unlock}. On
+ * both servers a newcomer during the lockdown has no voice (on ejabberd the bot turns its own {@code
+ * members_by_default} off for that, see {@code ModerationIT}).
  */
+@Proves(Feature.LOCKDOWN)
+@ClassTemplate
 class LockdownInDeclaredRoomsIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension(ProsodyServer.builder());
+    static final EveryServerExtension servers = new EveryServerExtension();
 
     private static DesiredRoomConfig openRoom(String title) {
         return new DesiredRoomConfig(Optional.of(title), Optional.empty(), Optional.of(true), Optional.empty(),
@@ -42,10 +53,10 @@ class LockdownInDeclaredRoomsIT {
     /** Regression: the room handle refused the lockdown ("the configuration file pins moderated = false"). */
     @Test
     void aJoinFloodLocksDownARoomThatPinsModeratedFalse(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("pinned");
+        EntityBareJid room = servers.server().uniqueRoom("pinned");
         Path data = Files.createTempDirectory(Path.of("target"), "lockdown-pinned-it");
         XmppTestClient boss = clients.connect("boss");
-        BotUnderTest.Builder builder = BotUnderTest.builder(prosody.server())
+        BotUnderTest.Builder builder = BotUnderTest.builder(servers.server())
                 .room(room, openRoom("Open lobby"), "moderation").admin(boss.bareJid()).dataDirectory(data)
                 .reconcileInterval(Duration.ofSeconds(2))
                 .pluginConfig("moderation", """
@@ -73,6 +84,9 @@ class LockdownInDeclaredRoomsIT {
             watcher.awaitMessage("the lockdown", message -> message.getBody() != null
                     && message.getBody().startsWith("Lockdown: "));
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> clients.roomInfo(room).moderated());
+            // Newcomers get no voice (ejabberd's members_by_default would give them voice: the bot turned it off).
+            assertThat(ownRole(clients.connect("latecomer").join(room, "latecomer"), "latecomer"))
+                    .as("a newcomer's role during the lockdown").isEqualTo(MUCRole.visitor);
 
             // A configuration check: a reload changes the title, and the bot puts the room as desired in one form.
             bot.bot().rooms().apply(List.of(new RoomSettings(room, Optional.empty(), Optional.empty(),
@@ -101,5 +115,11 @@ class LockdownInDeclaredRoomsIT {
             assertThat(after.membersOnly()).isFalse();
             assertThat(after.title()).contains("Open lobby");
         }
+    }
+
+    /** The role the room gave the client's own occupant (its presence may still be on its way when join returns). */
+    private static MUCRole ownRole(MultiUserChat chat, String nick) throws Exception {
+        EntityFullJid self = JidCreate.entityFullFrom(chat.getRoom() + "/" + nick);
+        return await().atMost(Duration.ofSeconds(60)).until(() -> chat.getOccupant(self), Objects::nonNull).getRole();
     }
 }

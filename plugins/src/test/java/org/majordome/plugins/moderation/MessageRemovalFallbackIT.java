@@ -21,6 +21,8 @@ import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.ServerKind;
+import org.majordome.testing.support.Proves;
 
 /**
  * The documented fallback where a room offers no XEP-0425 message moderation (issue 14 item 2, README
@@ -30,6 +32,7 @@ import org.majordome.testing.XmppTestClient;
  * in place, mutes instead (the next rung of the default ladder, XEP-0045 §8.4) and the case says the removal
  * was not supported. {@link MessageRemovalIT} proves the removal itself on Prosody with the module.
  */
+@Proves(value = org.majordome.testing.support.Feature.MESSAGE_REMOVAL, fallbackOn = {ServerKind.PROSODY, ServerKind.EJABBERD})
 @ClassTemplate
 class MessageRemovalFallbackIT {
 

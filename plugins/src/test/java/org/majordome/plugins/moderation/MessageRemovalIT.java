@@ -19,6 +19,7 @@ import org.majordome.testing.ProsodyExtension;
 import org.majordome.testing.ProsodyServer;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Proves;
 
 /**
  * XEP-0425 message moderation for real (issue 14 item 2): a message a moderation rule removes is retracted
@@ -32,6 +33,7 @@ import org.majordome.testing.XmppTestClient;
  * run, has no XEP-0425 at all (it came with 23.04); {@link MessageRemovalFallbackIT} proves the fallback there
  * and on Prosody without the module.
  */
+@Proves(org.majordome.testing.support.Feature.MESSAGE_REMOVAL)
 class MessageRemovalIT {
 
     private static final String MODERATE_V0 = "urn:xmpp:message-moderate:0";

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jivesoftware.smack.packet.Message;
@@ -14,32 +15,38 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smackx.muc.MUCRole;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
+import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyExtension;
-import org.majordome.testing.ProsodyServer;
+import org.majordome.testing.EveryServerExtension;
+import org.majordome.testing.ServerKind;
+import org.majordome.testing.ServerSettings;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
- * The moderation plugin in the real bot against a real Prosody, with its default configuration: a flood
+ * The moderation plugin in the real bot against a real Prosody and ejabberd, with its default configuration: a flood
  * from a real client climbs the ladder (XEP-0045 §8.4 voice revoked), and the cases survive a restart.
  */
+@Proves(Feature.MODERATION_ACTIONS)
+@ClassTemplate
 class ModerationIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = new ProsodyExtension(ProsodyServer.builder()
-            .globalConfig("admins = { \"owner@localhost\" }"));
+    static final EveryServerExtension servers = new EveryServerExtension(ServerSettings.defaults().admins("owner"));
 
     @Test
     void aFloodIsActionedAndItsCasesSurviveARestart(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("moderated");
+        EntityBareJid room = servers.server().uniqueRoom("moderated");
         Path data = Files.createTempDirectory(Path.of("target"), "moderation-it");
         XmppTestClient boss = clients.connect("boss");
-        BotUnderTest.Builder builder = BotUnderTest.builder(prosody.server()).room(room, "moderation")
+        BotUnderTest.Builder builder = BotUnderTest.builder(servers.server()).room(room, "moderation")
                 .admin(boss.bareJid()).dataDirectory(data);
 
         try (BotUnderTest bot = builder.start()) {
@@ -88,14 +95,14 @@ class ModerationIT {
 
     /**
      * Issue 13 item 6: a muted user was told nothing. The role change now carries the rule and the case number
-     * (the item's reason, XEP-0045 §8.4, which Prosody passes on with the new role), and the user gets one
+     * (the item's reason, XEP-0045 §8.4, which both servers pass on with the new role), and the user gets one
      * private message (§7.5) saying for how long.
      */
     @Test
     void aMutedUserIsToldWhyInTheRoleChangeAndForHowLongPrivately(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("told");
+        EntityBareJid room = servers.server().uniqueRoom("told");
         Path data = Files.createTempDirectory(Path.of("target"), "moderation-told-it");
-        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).room(room, "moderation").dataDirectory(data)
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server()).room(room, "moderation").dataDirectory(data)
                 .pluginConfig("moderation", """
                         words: {words: [forbidden], action: mute}
                         """).start()) {
@@ -121,12 +128,23 @@ class ModerationIT {
         }
     }
 
-    /** A burst of 30 joins locks the room down (moderated) and the lockdown lifts itself after a quiet period. */
+    /**
+     * A burst of 30 joins locks the room down (moderated): a newcomer during the lockdown gets no voice (XEP-0045
+     * §7.2.6, the visitor role), and the lockdown lifts itself after a quiet period. ejabberd makes a new room
+     * moderated by default (its {@code default_room_options}), where Prosody does not: there the room is
+     * moderated before, during and after the lockdown, and its own {@code members_by_default} (on by default)
+     * gives newcomers voice in a moderated room, which the bot turns off for the lockdown and back on after it.
+     * Regression: a moderated lockdown on ejabberd silenced nobody; a newcomer's role shows it on both servers.
+     */
     @Test
+    @Proves(value = Feature.LOCKDOWN, difference = "ejabberd gives newcomers to a moderated room voice while its "
+            + "room option members_by_default is on, as by default: the bot turns it off for a moderated lockdown "
+            + "and back on after it")
     void aJoinBurstLocksTheRoomDownAndItUnlocksItself(TestClients clients) throws Exception {
-        EntityBareJid room = prosody.server().uniqueRoom("burst");
+        EntityBareJid room = servers.server().uniqueRoom("burst");
+        boolean moderatedByDefault = servers.kind() == ServerKind.EJABBERD;
         Path data = Files.createTempDirectory(Path.of("target"), "moderation-burst-it");
-        try (BotUnderTest bot = BotUnderTest.builder(prosody.server()).room(room, "moderation").dataDirectory(data)
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server()).room(room, "moderation").dataDirectory(data)
                 .pluginConfig("moderation", """
                         join-flood:
                           enabled: true
@@ -139,7 +157,7 @@ class ModerationIT {
             bot.awaitJoined(room);
             XmppTestClient watcher = clients.connect("watcher");
             watcher.join(room, "watcher");
-            assertThat(clients.roomInfo(room).moderated()).isFalse();
+            assertThat(clients.roomInfo(room).moderated()).as("a new room's default").isEqualTo(moderatedByDefault);
 
             for (int i = 1; i <= 30; i++) {
                 clients.connect("burst" + i).join(room, "burst" + i);
@@ -148,9 +166,20 @@ class ModerationIT {
             watcher.awaitMessage("the lockdown", message -> message.getBody() != null
                     && message.getBody().startsWith("Lockdown: "));
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> clients.roomInfo(room).moderated());
+            assertThat(ownRole(clients.connect("newcomer").join(room, "newcomer"), "newcomer"))
+                    .as("a newcomer's role during the lockdown").isEqualTo(MUCRole.visitor);
             watcher.awaitMessage("the end of the lockdown", message -> message.getBody() != null
                     && message.getBody().startsWith("Lockdown lifted"));
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> !clients.roomInfo(room).moderated());
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> clients.roomInfo(room).moderated() == moderatedByDefault);
+            assertThat(ownRole(clients.connect("later").join(room, "later"), "later"))
+                    .as("a newcomer's role once the room is as it was").isEqualTo(MUCRole.participant);
         }
+    }
+
+    /** The role the room gave the client's own occupant (its presence may still be on its way when join returns). */
+    private static MUCRole ownRole(MultiUserChat chat, String nick) throws Exception {
+        EntityFullJid self = JidCreate.entityFullFrom(chat.getRoom() + "/" + nick);
+        return await().atMost(Duration.ofSeconds(60)).until(() -> chat.getOccupant(self), Objects::nonNull).getRole();
     }
 }

@@ -25,6 +25,8 @@ import org.majordome.testing.ServerKind;
 import org.majordome.testing.ServerSettings;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * User scenario (issue 22 item 8): an occupant earns points, a moderator pardons them, by real JID and by nick,
@@ -36,6 +38,7 @@ import org.majordome.testing.XmppTestClient;
  * that JID (the bug: it cleared a record under the JID only); ejabberd 23.01 has no occupant ids, and the record
  * is held under the real JID. The test asserts which one the bot saw, and that the pardon holds on both.
  */
+@Proves(Feature.MODERATION_ACTIONS)
 @ClassTemplate
 class PardonIT {
 

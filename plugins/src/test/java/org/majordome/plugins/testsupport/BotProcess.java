@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import org.jxmpp.jid.EntityBareJid;
 import org.majordome.testing.BotConfigFile;
 import org.majordome.testing.BotUnderTest;
-import org.majordome.testing.ProsodyServer;
+import org.majordome.testing.XmppServer;
 
 /**
  * The bot as users run it: {@code org.majordome.app.Majordome run --config FILE} in its own JVM, with the
@@ -47,7 +47,7 @@ public final class BotProcess implements AutoCloseable {
      * health endpoint on {@code healthPort}, data in {@code data}; {@code roomsAndPlugins} is the YAML of the
      * {@code rooms:} list and anything after it (e.g. a {@code plugins:} section).
      */
-    public static Path writeConfig(ProsodyServer server, Path directory, Path data, int healthPort, Duration pingInterval,
+    public static Path writeConfig(XmppServer server, Path directory, Path data, int healthPort, Duration pingInterval,
                                    String roomsAndPlugins) {
         server.register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
         String yaml = BotConfigFile.connection(server) + """

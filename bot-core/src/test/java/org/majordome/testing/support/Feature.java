@@ -1,0 +1,65 @@
+package org.majordome.testing.support;
+
+/**
+ * The features of the README's server table, at the granularity a room keeper cares about. A row appears once an
+ * integration test {@link Proves proves} it. To add one: a constant here (what the user gets; for a feature a
+ * stock server lacks, what each server needs and what the bot does without it), then {@code
+ * @Proves(Feature.NEW_ONE)} on the tests that show it.
+ */
+public enum Feature {
+    ROOMS_KEPT("Rooms created, kept persistent and configured as written (XEP-0045 §10)"),
+    COMES_BACK("Comes back after a kick, a lifted ban, a destroyed room, a lost connection or a server restart"),
+    CONNECTION("Connection: STARTTLS, SASL choices, wrong password retried, resource conflict"),
+    IDENTITY("Presents itself: disco identity `client/bot`, software version (XEP-0092), leave status"),
+    COMMANDS("Chat commands, `!help` and permissions from role and real JID"),
+    MODERATION_ACTIONS("Moderation: warn, mute, kick, ban with reasons, pardon; temporary sanctions end, even after a "
+            + "crash"),
+    MESSAGE_REMOVAL("Spam removed for everyone (XEP-0425)", "community module `mod_muc_moderation` with `muc_mam`",
+            "23.04 or newer", "the next rung of the ladder (e.g. mute or kick), and the case says so"),
+    LOCKDOWN("Join-flood lockdown (moderated or members-only), held through checks and restarts"),
+    ADHOC_COMMANDS("Ad-hoc admin commands (XEP-0050) as Gajim, Psi, Poezio and Profanity send them"),
+    SCHEDULING("Scheduled jobs in rooms (reminders, cron) across restarts"),
+    SCRIPTS("JavaScript plugins in rooms: answers, sandbox, hot reload"),
+    WELCOME("Welcome greetings for newcomers and bursts"),
+    TOPIC_AND_NOTICES("Topic rotation and scheduled notices"),
+    CALENDAR("Calendar agenda, reminders in the room and by direct message"),
+    RELOAD("Configuration reload (SIGHUP) without going silent"),
+    MONITORING("Health and metrics follow the connection"),
+    PLUGIN_ISOLATION("Plugins: third-party jars, isolation of failing or slow ones, storage through a crash");
+
+    private final String description;
+    private final String prosodyNeeds;
+    private final String ejabberdNeeds;
+    private final String fallback;
+
+    Feature(String description) {
+        this(description, "", "", "");
+    }
+
+    Feature(String description, String prosodyNeeds, String ejabberdNeeds, String fallback) {
+        this.description = description;
+        this.prosodyNeeds = prosodyNeeds;
+        this.ejabberdNeeds = ejabberdNeeds;
+        this.fallback = fallback;
+    }
+
+    /** What the user gets, as the table's first column says it. */
+    public String description() {
+        return description;
+    }
+
+    /** What Prosody needs beyond a stock install (a module, a version), or empty. */
+    public String prosodyNeeds() {
+        return prosodyNeeds;
+    }
+
+    /** What ejabberd needs beyond a stock install (a module, a version), or empty. */
+    public String ejabberdNeeds() {
+        return ejabberdNeeds;
+    }
+
+    /** What the bot does instead on a server without the feature, or empty. */
+    public String fallback() {
+        return fallback;
+    }
+}
