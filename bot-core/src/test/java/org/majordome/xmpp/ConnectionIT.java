@@ -48,7 +48,7 @@ class ConnectionIT {
 
         try (RunningBot bot = RunningBot.start(config)) {
             await().atMost(Duration.ofSeconds(60)).until(bot.rooms()::allJoined);
-            XMPPTCPConnection connection = bot.session().connection();
+            XMPPTCPConnection connection = (XMPPTCPConnection) bot.session().connection();
             assertThat(connection.isSecureConnection()).isTrue();
             assertThat(connection.getUsedSaslMechansism()).isNotEqualToIgnoringCase("SCRAM-SHA-1");
         }
