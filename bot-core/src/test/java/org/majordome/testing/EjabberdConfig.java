@@ -8,6 +8,8 @@ import java.util.Optional;
 /** The {@code ejabberd.yml} of a test server: Debian's example trimmed to one c2s listener on loopback. */
 final class EjabberdConfig {
 
+    static final String BOSH_PATH = "/bosh";
+
     private EjabberdConfig() {
     }
 
@@ -33,6 +35,14 @@ final class EjabberdConfig {
         lines.add("    starttls: " + certificate.isPresent());
         lines.add("    starttls_required: false");
         lines.add("    # No shaper: Debian's example throttles clients to 3000 B/s, which would make timing tests flaky.");
+        if (builder.boshPort != 0) {
+            lines.add("  -");
+            lines.add("    port: " + builder.boshPort);
+            lines.add("    ip: \"127.0.0.1\"");
+            lines.add("    module: ejabberd_http");
+            lines.add("    request_handlers:");
+            lines.add("      " + yaml(BOSH_PATH) + ": mod_bosh");
+        }
         lines.add("auth_method: internal");
         lines.add("auth_password_format: scram");
         lines.add("acl:");
@@ -59,6 +69,9 @@ final class EjabberdConfig {
         for (String module : List.of("mod_adhoc", "mod_admin_extra", "mod_caps", "mod_carboncopy", "mod_disco", "mod_mam",
                 "mod_muc_admin", "mod_ping", "mod_roster", "mod_version")) {
             lines.add("  " + module + ": {}");
+        }
+        if (builder.boshPort != 0) {
+            lines.add("  mod_bosh: {}");
         }
         lines.add("  mod_stream_mgmt:");
         lines.add("    resend_on_timeout: if_offline");

@@ -1,11 +1,14 @@
 package org.majordome.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +40,8 @@ public final class ProsodyServer extends LocalXmppServer {
     private final Path configFile;
     private final Optional<Path> certificate;
     private final boolean mucArchive;
+    /** The HTTP port serving BOSH, 0 without it. */
+    private final int boshPort;
 
     private ProsodyServer(Builder builder) {
         super(LocalServers.createDirectory("majordome-prosody-", "data", "certs"), "prosody.log");
@@ -44,6 +49,7 @@ public final class ProsodyServer extends LocalXmppServer {
         prosodyctl = findExecutable("prosodyctl");
         configFile = directory().resolve("prosody.cfg.lua");
         mucArchive = moduleAvailable("muc_mam");
+        boshPort = builder.boshPort;
         certificate = LocalServers.generateCertificate(directory().resolve("certs"), DOMAIN, MUC_SERVICE);
         writeConfig(builder);
     }
@@ -99,6 +105,20 @@ public final class ProsodyServer extends LocalXmppServer {
     }
 
     @Override
+    public Optional<URI> boshUrl() {
+        return boshPort == 0 ? Optional.empty() : Optional.of(URI.create("http://127.0.0.1:" + boshPort + "/http-bind"));
+    }
+
+    /** With BOSH, its HTTP port accepts connections too. */
+    @Override
+    void awaitReady() {
+        if (boshPort != 0) {
+            await("Prosody's HTTP port " + boshPort).atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20)).until(() -> LocalServers.acceptsConnections(boshPort));
+        }
+    }
+
+    @Override
     public Optional<Path> certificate() {
         return certificate;
     }
@@ -144,10 +164,19 @@ public final class ProsodyServer extends LocalXmppServer {
         lines.add("legacy_ssl_ports = { }");
         lines.add("s2s_ports = { }");
         lines.add("component_ports = { }");
-        lines.add("http_ports = { }");
+        if (boshPort == 0) {
+            lines.add("http_ports = { }");
+        } else {
+            lines.add("http_ports = { " + boshPort + " }");
+            lines.add("http_interfaces = { \"127.0.0.1\" }");
+            lines.add("http_default_host = " + lua(DOMAIN));
+            lines.add("-- Plain HTTP on loopback: without this, Prosody would refuse to authenticate over it.");
+            lines.add("consider_bosh_secure = true");
+        }
         lines.add("https_ports = { }");
         lines.add("modules_enabled = { \"roster\"; \"saslauth\"; \"tls\"; \"disco\"; \"ping\"; \"posix\"; "
-                + "\"smacks\"; \"carbons\"; \"limits\"; \"time\"; \"version\" }");
+                + "\"smacks\"; \"carbons\"; \"limits\"; \"time\"; \"version\""
+                + (boshPort == 0 ? "" : "; \"bosh\"") + " }");
         lines.add("modules_disabled = { \"s2s\" }");
         lines.add("authentication = \"internal_hashed\"");
         lines.add("-- Tests connect without TLS by default; one test proves STARTTLS with the generated certificate.");
@@ -184,8 +213,15 @@ public final class ProsodyServer extends LocalXmppServer {
         private final List<String> globalLines = new ArrayList<>();
         private final List<String> mucLines = new ArrayList<>();
         private String logLevel = "info";
+        private int boshPort;
 
         private Builder() {
+        }
+
+        /** Loads {@code mod_bosh} with HTTP on a free loopback port ({@link XmppServer#boshUrl()}). */
+        public Builder bosh() {
+            boshPort = LocalServers.freePort();
+            return this;
         }
 
         /**
