@@ -12,16 +12,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.jxmpp.jid.EntityBareJid;
-import org.jxmpp.jid.parts.Resourcepart;
 import org.majordome.api.Plugin;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -54,7 +51,6 @@ public final class ConfigLoader {
     private static final String LEAVE_STATUS_EXPECTED = "one line of text, at most " + MAX_LEAVE_STATUS
             + " characters";
 
-    private static final Pattern SASL_MECHANISM = Pattern.compile("[A-Z0-9_-]{1,20}");
 
     private final Map<String, String> environment;
 
@@ -88,7 +84,7 @@ public final class ConfigLoader {
         Node root = new EnvironmentExpansion(environment, problems).expand(document.orElseThrow(), "");
 
         ConfigReader top = ConfigReader.of(problems, "", root);
-        Optional<ConnectionSettings> connection = top.requiredSection("connection").flatMap(ConfigLoader::connection);
+        Optional<ConnectionSettings> connection = top.requiredSection("connection").flatMap(ConnectionReader::connection);
         List<EntityBareJid> admins = top.list("admins", ConfigValue::asEntityBareJid);
         RuntimeSettings runtime = runtime(top.section("runtime"));
         ConfigReader dispatchSection = top.section("dispatch");
@@ -209,41 +205,6 @@ public final class ConfigLoader {
             message.append("; inside [...] or {...}, write \"${VAR}\" in quotes");
         }
         return message.toString();
-    }
-
-    private static Optional<ConnectionSettings> connection(ConfigReader section) {
-        Optional<EntityBareJid> jid = section.required("jid").flatMap(ConfigValue::asEntityBareJid);
-        Optional<Secret> password = section.required("password").flatMap(value -> value.asSecret().filter(secret -> {
-            if (secret.reveal().isEmpty()) {
-                value.reportProblem("the password must not be empty", false);
-                return false;
-            }
-            return true;
-        }));
-        Optional<String> host = section.value("host").flatMap(ConfigValue::asNonBlankString);
-        int port = section.integer("port", 1, 65535, DEFAULT_PORT);
-        TlsMode tls = section.enumValue("tls", TlsMode.class, TlsMode.REQUIRED);
-        Optional<Path> trustedCertificate = section.value("trusted-certificate").flatMap(ConfigValue::asReadableFile);
-        List<String> avoidSaslMechanisms = section.list("avoid-sasl-mechanisms",
-                value -> value.as("a SASL mechanism name such as SCRAM-SHA-1-PLUS", text -> {
-                    String mechanism = text.strip().toUpperCase(Locale.ROOT);
-                    if (!SASL_MECHANISM.matcher(mechanism).matches()) {
-                        throw new IllegalArgumentException("not a mechanism name");
-                    }
-                    return mechanism;
-                }));
-        Resourcepart resource = section.value("resource").flatMap(ConfigValue::asNickname)
-                .orElse(Resourcepart.fromOrThrowUnchecked(DEFAULT_RESOURCE));
-        Resourcepart nick = section.value("nick").flatMap(ConfigValue::asNickname)
-                .orElse(Resourcepart.fromOrThrowUnchecked(DEFAULT_NICK));
-        Duration pingInterval = section.duration("ping-interval", DEFAULT_PING_INTERVAL);
-        Duration replyTimeout = section.duration("reply-timeout", DEFAULT_REPLY_TIMEOUT);
-        section.rejectUnknownKeys();
-        if (jid.isEmpty() || password.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ConnectionSettings(jid.get(), password.get(), host, port, tls, trustedCertificate,
-                Set.copyOf(avoidSaslMechanisms), resource, nick, pingInterval, replyTimeout));
     }
 
     private static RuntimeSettings runtime(ConfigReader section) {

@@ -5,7 +5,8 @@
  * before anything connects. Secrets are {@link org.majordome.config.Secret}s, whose text never reaches
  * a log or an error message.
  *
- * <p>{@link org.majordome.config.ConfigLoader} reads the file. {@link org.majordome.config.ConfigReader} and
+ * <p>{@link org.majordome.config.ConfigLoader} reads the file; {@code ConnectionReader} its {@code connection}
+ * section, where the transport (TCP or BOSH) decides which keys may be set. {@link org.majordome.config.ConfigReader} and
  * {@link org.majordome.config.ConfigValue} do the reading; {@link org.majordome.config.RecordBinder} binds
  * each plugin's {@link org.majordome.config.PluginSection} to its config record with the same
  * file/line/key precision. Given the plugins the runtime finds ({@link org.majordome.config.KnownPlugins}),

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaFilter;
 import org.jivesoftware.smack.packet.IQ;
@@ -19,7 +20,6 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.muc.MUCAffiliation;
 import org.jivesoftware.smackx.muc.MUCRole;
 import org.jivesoftware.smackx.muc.packet.MUCAdmin;
@@ -235,7 +235,7 @@ final class RoomActions implements RoomHandle {
                     && room.jid().equals(reply.getFrom().asEntityBareJidIfPossible())
                     && (reply.getType() == Message.Type.error && message.getStanzaId().equals(reply.getStanzaId())
                         || text.equals(reply.getSubject()) && ourNick.equals(reply.getFrom().getResourceOrNull()));
-            XMPPTCPConnection connection = session.connection();
+            XMPPConnection connection = session.connection();
             try (StanzaCollector collector = connection.createStanzaCollectorAndSend(answer, message)) {
                 Stanza reply = collector.nextResult(connection.getReplyTimeout());
                 if (reply == null) {

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.muc.packet.MUCInitialPresence;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -98,7 +98,7 @@ final class RoomJoiner {
      *
      * @return the bot's own presence in the room
      */
-    private Presence join(XMPPTCPConnection connection, Resourcepart attempt, Optional<Secret> password,
+    private Presence join(XMPPConnection connection, Resourcepart attempt, Optional<Secret> password,
                           Duration replyTimeout)
             throws JoinRefusedException, TimeoutException, SmackException.NotConnectedException, InterruptedException {
         Presence join = connection.getStanzaFactory().buildPresenceStanza()

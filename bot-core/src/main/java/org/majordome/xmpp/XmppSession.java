@@ -1,22 +1,21 @@
 package org.majordome.xmpp;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.AbstractXMPPConnection;
 import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.ReconnectionManager;
-import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
@@ -25,8 +24,6 @@ import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StreamError;
 import org.jivesoftware.smack.parsing.ParsingExceptionCallback;
 import org.jivesoftware.smack.sasl.SASLErrorException;
-import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.majordome.config.ConnectionSettings;
 import org.slf4j.Logger;
@@ -39,8 +36,13 @@ import org.slf4j.LoggerFactory;
  * and after a resource conflict, and the bot must come back in both cases (a server that is not up
  * yet when the bot starts, two instances fighting over a resource). Instead one supervisor thread
  * connects, and every loss of the stream schedules the next attempt with exponential backoff and
- * jitter. The same {@link XMPPTCPConnection} object is reused so that stream management can resume
- * the session (and keep room memberships) when the server still has it.
+ * jitter. The same connection object is reused so that, over TCP, stream management can resume the session
+ * (and keep room memberships) when the server still has it, and so that every listener and manager registered
+ * on it stays in place.
+ *
+ * <p>Over HTTP binding (BOSH) the same supervisor reconnects and the same keepalive runs (a ping is an IQ like
+ * any other, carried in an HTTP request); BOSH has no stream management, so every new session is announced
+ * with {@code resumed = false} and the rooms are joined again.
  */
 public final class XmppSession implements AutoCloseable {
 
@@ -61,13 +63,12 @@ public final class XmppSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(XmppSession.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    /** Smack registers mechanisms by class; enabling them takes names, so these are the ones it may offer. */
-    private static final List<String> KNOWN_SASL_MECHANISMS = List.of("SCRAM-SHA-1-PLUS", "SCRAM-SHA-1", "PLAIN",
-            "EXTERNAL", "DIGEST-MD5", "X-OAUTH2", "GSSAPI", "ANONYMOUS");
+    /** Beyond the reply timeout, how long a keepalive ping may take to be handed to the transport. */
+    private static final Duration PING_SEND_GRACE = Duration.ofSeconds(1);
 
     private final ConnectionSettings settings;
     private final Backoff backoff;
-    private final XMPPTCPConnection connection;
+    private final AbstractXMPPConnection connection;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("xmpp-supervisor").daemon().factory());
@@ -78,10 +79,8 @@ public final class XmppSession implements AutoCloseable {
     public XmppSession(ConnectionSettings settings, Duration backoffMax) {
         this.settings = settings;
         this.backoff = Backoff.of(FIRST_RETRY, backoffMax);
-        this.connection = new XMPPTCPConnection(configuration(settings));
+        this.connection = Connections.create(settings);
         this.connection.setReplyTimeout(settings.replyTimeout().toMillis());
-        this.connection.setUseStreamManagement(true);
-        this.connection.setUseStreamManagementResumption(true);
         // One unparsable stanza from a hostile client must not cost every room its connection.
         this.connection.setParsingExceptionCallback(loggingParsingExceptionCallback());
         ReconnectionManager.getInstanceFor(connection).disableAutomaticReconnection();
@@ -129,7 +128,7 @@ public final class XmppSession implements AutoCloseable {
     }
 
     /** The underlying connection, for the packages that send and listen through it. */
-    public XMPPTCPConnection connection() {
+    public AbstractXMPPConnection connection() {
         return connection;
     }
 
@@ -202,8 +201,7 @@ public final class XmppSession implements AutoCloseable {
         }
         boolean answered;
         try {
-            answered = PingManager.getInstanceFor(connection).pingMyServer(false,
-                    settings.replyTimeout().toMillis());
+            answered = pingAnswered();
         } catch (SmackException.NotConnectedException e) {
             return; // the connection listener already schedules the reconnection
         } catch (InterruptedException e) {
@@ -219,6 +217,34 @@ public final class XmppSession implements AutoCloseable {
             connection.instantShutdown();
             listeners.forEach(listener -> safely(() -> listener.offline(new IOException("keepalive ping failed"))));
             retryAfterFailure();
+        }
+    }
+
+    /**
+     * Pings on a thread of its own and waits at most the reply timeout (and a little): over BOSH, sending blocks while
+     * every HTTP request the server allows is held by a hung server, and the supervisor must stay free to reconnect.
+     */
+    private boolean pingAnswered() throws SmackException.NotConnectedException, InterruptedException {
+        long timeout = settings.replyTimeout().toMillis();
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Thread.ofVirtual().name("xmpp-keepalive").start(() -> {
+            try {
+                answer.complete(PingManager.getInstanceFor(connection).pingMyServer(false, timeout));
+            } catch (SmackException.NotConnectedException | InterruptedException | RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        try {
+            return answer.get(timeout + PING_SEND_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case SmackException.NotConnectedException notConnected -> throw notConnected;
+                case InterruptedException interrupted -> throw interrupted;
+                case RuntimeException failure -> throw failure;
+                default -> throw new IllegalStateException(e.getCause());
+            }
         }
     }
 
@@ -248,43 +274,7 @@ public final class XmppSession implements AutoCloseable {
     }
 
     private String target() {
-        return settings.host().orElse(settings.jid().getDomain().toString()) + ":" + settings.port();
-    }
-
-    private static XMPPTCPConnectionConfiguration configuration(ConnectionSettings settings) {
-        try {
-            XMPPTCPConnectionConfiguration.Builder builder = XMPPTCPConnectionConfiguration.builder()
-                    .setXmppDomain(settings.jid().asDomainBareJid())
-                    .setUsernameAndPassword(settings.jid().getLocalpart(), settings.password().reveal())
-                    .setResource(settings.resource())
-                    .setPort(settings.port())
-                    .setConnectTimeout((int) settings.replyTimeout().toMillis())
-                    .setSocketFactory(new NoDelaySocketFactory())
-                    .setSendPresence(true)
-                    .setSecurityMode(switch (settings.tls()) {
-                        case REQUIRED -> SecurityMode.required;
-                        case IF_POSSIBLE -> SecurityMode.ifpossible;
-                        case DISABLED -> SecurityMode.disabled;
-                    });
-            settings.host().ifPresent(builder::setHostAddressByNameOrIp);
-            if (settings.trustedCertificate().isPresent()) {
-                builder.setCustomX509TrustManager(TrustedCertificate.systemPlus(settings.trustedCertificate().get()));
-            }
-            if (!settings.avoidSaslMechanisms().isEmpty()) {
-                Set<String> avoided = settings.avoidSaslMechanisms().stream()
-                        .map(String::toUpperCase).collect(Collectors.toSet());
-                List<String> allowed = KNOWN_SASL_MECHANISMS.stream()
-                        .filter(SASLAuthentication::isSaslMechanismRegistered)
-                        .filter(name -> !SASLAuthentication.getBlacklistedSASLMechanisms().contains(name))
-                        .filter(name -> !avoided.contains(name))
-                        .toList();
-                builder.addEnabledSaslMechanism(allowed);
-            }
-            return builder.build();
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read trusted certificate "
-                    + settings.trustedCertificate().orElseThrow() + ": " + e.getMessage(), e);
-        }
+        return Connections.target(settings);
     }
 
     private static ParsingExceptionCallback loggingParsingExceptionCallback() {

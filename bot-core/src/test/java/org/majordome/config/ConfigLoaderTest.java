@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,11 @@ class ConfigLoaderTest {
               password: ${MAJORDOME_PASSWORD}
             """;
 
+    private static final String BOSH = """
+              transport: bosh
+              bosh-url: https://xmpp.example.org:5281/http-bind
+            """;
+
     @TempDir
     Path directory;
 
@@ -58,6 +64,8 @@ class ConfigLoaderTest {
         assertThat(connection.avoidSaslMechanisms()).containsExactly("SCRAM-SHA-1-PLUS");
         assertThat(connection.resource()).hasToString("majordome");
         assertThat(connection.nick()).hasToString("Majordome");
+        assertThat(connection.transport()).isEqualTo(Transport.TCP);
+        assertThat(connection.boshUrl()).isEmpty();
         assertThat(connection.pingInterval()).isEqualTo(Duration.ofSeconds(90));
         assertThat(connection.replyTimeout()).isEqualTo(Duration.ofSeconds(15));
 
@@ -647,6 +655,73 @@ class ConfigLoaderTest {
         assertThat(problem.key()).isEqualTo("connection.trusted-certificate");
         assertThat(problem.format()).isEqualTo("bot.yml:4:24: connection.trusted-certificate: no such file: "
                 + directory.toAbsolutePath().resolve("missing.pem"));
+    }
+
+    @Test
+    void boshTransportTakesTheServersBoshUrl() throws Exception {
+        BotConfig config = loader.load(write(MINIMAL + BOSH));
+
+        assertThat(config.connection().transport()).isEqualTo(Transport.BOSH);
+        assertThat(config.connection().boshUrl()).contains(URI.create("https://xmpp.example.org:5281/http-bind"));
+    }
+
+    @Test
+    void boshTransportWithoutAUrlIsRejected() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + "  transport: bosh\n");
+
+        assertThat(problem.key()).isEqualTo("connection.transport");
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.message()).contains("'transport: bosh' needs 'bosh-url'");
+    }
+
+    @Test
+    void anUnknownTransportIsRejectedWithItsValue() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + "  transport: websocket\n");
+
+        assertThat(problem.format()).isEqualTo("bot.yml:4:14: connection.transport: expected one of: tcp, bosh, "
+                + "got 'websocket'");
+    }
+
+    @Test
+    void aBoshUrlMustBeHttpOrHttpsWithAHostAndAPath() throws IOException {
+        for (String url : List.of("ftp://xmpp.example.org/http-bind", "https://xmpp.example.org:5281",
+                "http://bot:secret@xmpp.example.org/http-bind", "https://xmpp.example.org/http-bind?a=b",
+                "http://[::1]:5280/http-bind", "xmpp.example.org/http-bind", "not a url")) {
+            ConfigProblem problem = onlyProblem(MINIMAL + "  transport: bosh\n  bosh-url: " + url + "\n");
+
+            assertThat(problem.key()).as(url).isEqualTo("connection.bosh-url");
+            assertThat(problem.line()).as(url).isEqualTo(5);
+            assertThat(problem.format()).as(url).isEqualTo("bot.yml:5:13: connection.bosh-url: expected "
+                    + ConnectionReader.BOSH_URL_EXPECTED + ", got '" + url + "'");
+        }
+    }
+
+    @Test
+    void tcpOnlyKeysAreRejectedWithBosh() throws IOException {
+        Files.writeString(directory.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        List<ConfigProblem> problems = problems(MINIMAL + BOSH + """
+                  host: 127.0.0.1
+                  port: 5222
+                  tls: required
+                  trusted-certificate: ca.pem
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::key).containsExactly("connection.host", "connection.port",
+                "connection.tls", "connection.trusted-certificate");
+        assertThat(problems).allSatisfy(problem -> assertThat(problem.message())
+                .startsWith(problem.key().substring("connection.".length()) + " applies to TCP only; with 'transport: bosh'"));
+        assertThat(problems.get(0).format()).isEqualTo("bot.yml:6:9: connection.host: host applies to TCP only; with "
+                + "'transport: bosh' bosh-url says where the server is, got '127.0.0.1'");
+        assertThat(problems.get(2).message()).contains("https is encrypted, http is not");
+        assertThat(problems.get(3).message()).contains("javax.net.ssl.trustStore");
+    }
+
+    @Test
+    void aBoshUrlWithoutBoshTransportIsRejected() throws IOException {
+        ConfigProblem problem = onlyProblem(MINIMAL + "  bosh-url: http://127.0.0.1:5280/http-bind\n");
+
+        assertThat(problem.key()).isEqualTo("connection.bosh-url");
+        assertThat(problem.message()).contains("used only with 'transport: bosh'");
     }
 
     @Test

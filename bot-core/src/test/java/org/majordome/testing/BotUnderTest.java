@@ -104,6 +104,7 @@ public final class BotUnderTest implements AutoCloseable {
         private DispatchSettings dispatch = DispatchSettings.defaults();
         private Path dataDirectory = Path.of("target", "bot-data");
         private String leaveStatus = RuntimeSettings.DEFAULT_LEAVE_STATUS;
+        private boolean bosh;
         private final Map<String, PluginSection> pluginSections = new LinkedHashMap<>();
 
         private Builder(XmppServer server) {
@@ -187,6 +188,12 @@ public final class BotUnderTest implements AutoCloseable {
             return this;
         }
 
+        /** Connects over HTTP binding (BOSH) to the server's {@link XmppServer#boshUrl()} instead of TCP. */
+        public Builder overBosh() {
+            this.bosh = true;
+            return this;
+        }
+
         /** The configuration, registering the bot's account on the server. */
         public BotConfig config() {
             server.register(account, PASSWORD);
@@ -196,6 +203,10 @@ public final class BotUnderTest implements AutoCloseable {
                         Optional.of(server.host()), server.port(), TlsMode.IF_POSSIBLE, server.certificate(), Set.of(),
                         Resourcepart.from("majordome"), Resourcepart.from(nick), pingInterval,
                         Duration.ofSeconds(5));
+                if (bosh) {
+                    connection = connection.overBosh(server.boshUrl().orElseThrow(() -> new IllegalStateException(
+                            "the test server has no BOSH: give its settings ServerSettings.bosh()")));
+                }
                 RuntimeSettings runtime = new RuntimeSettings(reconcileInterval, selfPingAfterIdle, backoffMax,
                         dataDirectory, ZoneOffset.UTC, Optional.empty(), leaveStatus);
                 return new BotConfig(Path.of("test-bot.yml"), connection, Set.copyOf(admins), rooms, runtime, dispatch,

@@ -8,6 +8,8 @@ import java.util.Optional;
 /** The {@code ejabberd.yml} of a test server: Debian's example trimmed to one c2s listener on loopback. */
 final class EjabberdConfig {
 
+    static final String BOSH_PATH = "/bosh";
+
     private EjabberdConfig() {
     }
 
@@ -33,6 +35,14 @@ final class EjabberdConfig {
         lines.add("    starttls: " + certificate.isPresent());
         lines.add("    starttls_required: false");
         lines.add("    # No shaper: Debian's example throttles clients to 3000 B/s, which would make timing tests flaky.");
+        if (builder.boshPort != 0) {
+            lines.add("  -");
+            lines.add("    port: " + builder.boshPort);
+            lines.add("    ip: \"127.0.0.1\"");
+            lines.add("    module: ejabberd_http");
+            lines.add("    request_handlers:");
+            lines.add("      " + yaml(BOSH_PATH) + ": mod_bosh");
+        }
         lines.add("auth_method: internal");
         lines.add("auth_password_format: scram");
         lines.add("acl:");
@@ -63,6 +73,9 @@ final class EjabberdConfig {
         // What deploy/ejabberd/majordome.yml says for the bot is said here too (DeployExamplesTest compares them).
         lines.add("  mod_mam:");
         lines.add("    default: always");
+        if (builder.boshPort != 0) {
+            lines.add("  mod_bosh: {}");
+        }
         lines.add("  mod_stream_mgmt:");
         lines.add("    resend_on_timeout: if_offline");
         lines.add("  mod_muc:");

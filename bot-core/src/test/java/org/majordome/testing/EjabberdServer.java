@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -53,6 +54,7 @@ public final class EjabberdServer extends LocalXmppServer {
     private final String cookie;
     private final Path configFile;
     private final Optional<Path> certificate;
+    private final Optional<URI> boshUrl;
     /** Accounts this instance made with their password, so that a client connecting again costs no ctl run. */
     private final Map<String, String> accounts = new ConcurrentHashMap<>();
     private volatile int distributionPort;
@@ -70,6 +72,8 @@ public final class EjabberdServer extends LocalXmppServer {
         cookie = "cookie-" + randomHex(16);
         configFile = directory().resolve("ejabberd.yml");
         certificate = LocalServers.generateCertificate(directory().resolve("certs"), DOMAIN, MUC_SERVICE);
+        boshUrl = builder.boshPort == 0 ? Optional.empty()
+                : Optional.of(URI.create("http://127.0.0.1:" + builder.boshPort + EjabberdConfig.BOSH_PATH));
         writeFile(directory().resolve("inetrc"), List.of("{lookup,[\"file\",\"native\"]}.",
                 "{host,{127,0,0,1}, [\"localhost\"]}."));
         writeFile(configFile, EjabberdConfig.lines(builder, port(), certificate));
@@ -216,6 +220,11 @@ public final class EjabberdServer extends LocalXmppServer {
     }
 
     @Override
+    public Optional<URI> boshUrl() {
+        return boshUrl;
+    }
+
+    @Override
     public Optional<Path> certificate() {
         return certificate;
     }
@@ -297,8 +306,16 @@ public final class EjabberdServer extends LocalXmppServer {
         final List<String> globalLines = new ArrayList<>();
         final List<String> mucLines = new ArrayList<>();
         String logLevel = "info";
+        /** The HTTP port serving BOSH, 0 without it. */
+        int boshPort;
 
         private Builder() {
+        }
+
+        /** An {@code ejabberd_http} listener with {@code mod_bosh} on a free loopback port ({@link EjabberdServer#boshUrl()}). */
+        public Builder bosh() {
+            boshPort = LocalServers.freePort();
+            return this;
         }
 
         /** Server admins ({@code user@localhost}); {@code access_admin} makes them owners of every room. */

@@ -1,11 +1,14 @@
 package org.majordome.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +44,8 @@ public final class ProsodyServer extends LocalXmppServer {
     private final Path configFile;
     private final Optional<Path> certificate;
     private final boolean mucArchive;
+    /** The HTTP port serving BOSH, 0 without it. */
+    private final int boshPort;
 
     private ProsodyServer(Builder builder) {
         super(LocalServers.createDirectory("majordome-prosody-", "data", "certs"), "prosody.log");
@@ -51,6 +56,7 @@ public final class ProsodyServer extends LocalXmppServer {
             requireModules(MODULE_DIRECTORIES, "muc_mam", "muc_moderation");
         }
         mucArchive = moduleAvailable("muc_mam");
+        boshPort = builder.boshPort;
         certificate = LocalServers.generateCertificate(directory().resolve("certs"), DOMAIN, MUC_SERVICE);
         writeConfig(builder);
     }
@@ -103,6 +109,20 @@ public final class ProsodyServer extends LocalXmppServer {
     @Override
     public boolean hasMucArchive() {
         return mucArchive;
+    }
+
+    @Override
+    public Optional<URI> boshUrl() {
+        return boshPort == 0 ? Optional.empty() : Optional.of(URI.create("http://127.0.0.1:" + boshPort + "/http-bind"));
+    }
+
+    /** With BOSH, its HTTP port accepts connections too. */
+    @Override
+    void awaitReady() {
+        if (boshPort != 0) {
+            await("Prosody's HTTP port " + boshPort).atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20)).until(() -> LocalServers.acceptsConnections(boshPort));
+        }
     }
 
     @Override
@@ -173,10 +193,19 @@ public final class ProsodyServer extends LocalXmppServer {
         lines.add("legacy_ssl_ports = { }");
         lines.add("s2s_ports = { }");
         lines.add("component_ports = { }");
-        lines.add("http_ports = { }");
+        if (builder.boshPort == 0) {
+            lines.add("http_ports = { }");
+        } else {
+            lines.add("http_ports = { " + builder.boshPort + " }");
+            lines.add("http_interfaces = { \"127.0.0.1\" }");
+            lines.add("http_default_host = " + lua(DOMAIN));
+            lines.add("-- Plain HTTP on loopback: without this, Prosody would refuse to authenticate over it.");
+            lines.add("consider_bosh_secure = true");
+        }
         lines.add("https_ports = { }");
         lines.add("modules_enabled = { \"roster\"; \"saslauth\"; \"tls\"; \"disco\"; \"ping\"; \"posix\"; "
-                + "\"smacks\"; \"carbons\"; \"limits\"; \"time\"; \"version\" }");
+                + "\"smacks\"; \"carbons\"; \"limits\"; \"time\"; \"version\""
+                + (builder.boshPort == 0 ? "" : "; \"bosh\"") + " }");
         lines.add("modules_disabled = { \"s2s\" }");
         lines.add("authentication = \"internal_hashed\"");
         lines.add("-- Tests connect without TLS by default; one test proves STARTTLS with the generated certificate.");
@@ -216,8 +245,15 @@ public final class ProsodyServer extends LocalXmppServer {
         private final List<String> mucLines = new ArrayList<>();
         private String logLevel = "info";
         private boolean messageModeration;
+        private int boshPort;
 
         private Builder() {
+        }
+
+        /** Loads {@code mod_bosh} with HTTP on a free loopback port ({@link XmppServer#boshUrl()}). */
+        public Builder bosh() {
+            boshPort = LocalServers.freePort();
+            return this;
         }
 
         /**

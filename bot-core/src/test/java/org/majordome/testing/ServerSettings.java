@@ -55,6 +55,14 @@ public final class ServerSettings {
         return this;
     }
 
+    /**
+     * HTTP binding (BOSH) on a free loopback port besides c2s, its URL in {@link XmppServer#boshUrl()}: Prosody's
+     * {@code mod_bosh}, ejabberd's {@code ejabberd_http} listener with {@code mod_bosh}.
+     */
+    public ServerSettings bosh() {
+        return prosody(ProsodyServer.Builder::bosh).ejabberd(EjabberdServer.Builder::bosh);
+    }
+
     /** A server of this kind with these settings, not started yet. */
     public XmppServer build(ServerKind kind) {
         String[] adminUsers = admins.toArray(String[]::new);

@@ -1,5 +1,6 @@
 package org.majordome.testing;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -60,6 +61,14 @@ public interface XmppServer extends AutoCloseable {
 
     /** Whether the MUC service archives messages (XEP-0313 for rooms). */
     boolean hasMucArchive();
+
+    /**
+     * The server's HTTP binding URL (BOSH, XEP-0124/0206) on loopback, when the test asked for it
+     * ({@link ServerSettings#bosh()}); it stays the same across restarts.
+     */
+    default Optional<URI> boshUrl() {
+        return Optional.empty();
+    }
 
     /** The server's self-signed certificate (PEM), for clients that verify TLS; empty without openssl. */
     Optional<Path> certificate();

@@ -51,7 +51,7 @@ class ConnectionIT {
 
         try (RunningBot bot = RunningBot.start(config)) {
             await().atMost(Duration.ofSeconds(60)).until(bot.rooms()::allJoined);
-            XMPPTCPConnection connection = bot.session().connection();
+            XMPPTCPConnection connection = (XMPPTCPConnection) bot.session().connection();
             assertThat(connection.isSecureConnection()).isTrue();
             assertThat(connection.getUsedSaslMechansism()).isNotEqualToIgnoringCase("SCRAM-SHA-1");
         }
@@ -104,6 +104,28 @@ class ConnectionIT {
             } finally {
                 intruder.disconnect();
             }
+        }
+    }
+
+    /**
+     * XEP-0199 keepalive over TCP: the server hangs (SIGSTOP) with the stream open; the unanswered ping takes the bot
+     * offline within the reply timeout, and it is back in its room once the server answers again (the keepalive
+     * ping now runs beside the supervisor, which BOSH needs: {@link BoshTransportIT}).
+     */
+    @Test
+    void keepaliveNoticesAHungServerAndTheBotComesBack() {
+        EntityBareJid room = servers.server().uniqueRoom("hung");
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server()).room(room).pingInterval(Duration.ofSeconds(1))
+                .backoffMax(Duration.ofSeconds(1)).start()) {
+            bot.awaitJoined(room);
+            try {
+                servers.server().freeze();
+                await().atMost(Duration.ofSeconds(60)).until(() -> !bot.bot().session().isOnline());
+            } finally {
+                servers.server().thaw();
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> bot.bot().session().isOnline());
+            bot.awaitJoined(room);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
@@ -100,7 +101,7 @@ public final class KickLatencyHarness {
             try (BotUnderTest bot = builder.start()) {
                 bot.awaitJoined(rooms.toArray(EntityBareJid[]::new));
                 // Inside the bot: from the spam read off the socket to the kick handed to the writer.
-                XMPPTCPConnection botConnection = bot.bot().session().connection();
+                XMPPConnection botConnection = bot.bot().session().connection();
                 botConnection.addSyncStanzaListener(stanza -> {
                     spamReadByBot = System.nanoTime();
                     SPAM_READ.put("majordome", spamReadByBot);

@@ -10,6 +10,8 @@ public enum Feature {
     ROOMS_KEPT("Rooms created, kept persistent and configured as written (XEP-0045 §10)"),
     COMES_BACK("Comes back after a kick, a lifted ban, a destroyed room, a lost connection or a server restart"),
     CONNECTION("Connection: STARTTLS, SASL choices, wrong password retried, resource conflict"),
+    BOSH("The bot's connection over HTTP binding (BOSH): rooms, commands, keepalive, back after a server restart",
+            "`bosh` module with an HTTP port", "an `ejabberd_http` listener with `mod_bosh`", ""),
     IDENTITY("Presents itself: disco identity `client/bot`, software version (XEP-0092), leave status"),
     COMMANDS("Chat commands, `!help` and permissions from role and real JID"),
     MODERATION_ACTIONS("Moderation: warn, mute, kick, ban with reasons, pardon; temporary sanctions end, even after a "
