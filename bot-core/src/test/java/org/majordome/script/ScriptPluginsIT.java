@@ -72,7 +72,7 @@ class ScriptPluginsIT {
 
             alice.say(room, "!roll 2d6");
             alice.awaitMessage("a dice roll", message -> message.getBody() != null
-                    && message.getBody().matches("Alice: Alice rolled 2d6: \\d \\+ \\d = \\d+"));
+                    && message.getBody().matches("Alice rolled 2d6: \\d \\+ \\d = \\d+"));
 
             alice.say(room, "how do I join the club?");
             alice.awaitBodyFrom(room, "Alice: Ask a moderator for an invitation.");
