@@ -37,7 +37,8 @@ import org.majordome.testing.support.Proves;
  * present, the bot (owner of the rooms it keeps) among them, and the bot decides by the room's
  * {@code voice-requests} policy: {@code forward} leaves it to the human moderator, who receives the form;
  * {@code approve-members} gives a member voice and leaves a stranger a visitor; {@code deny} answers the form with
- * {@code muc#request_allow} false, after which the visitor stays a visitor (neither server tells them anything).
+ * {@code muc#request_allow} false, which both servers take silently: no error to the moderator, nothing said to
+ * the visitor, who stays a visitor.
  *
  * <p>A newcomer to a moderated room is a visitor on Prosody but a participant on ejabberd (its
  * {@code members_by_default}), so the bot makes each requester a visitor first, as a moderator muting them would.
@@ -59,7 +60,8 @@ class VoiceRequestsIT {
             RoomHandle handle = handle(bot, room);
             XmppTestClient owner = clients.connect("owner");
             owner.join(room, "Owner");
-            MultiUserChat visitor = visitorIn(clients.connect("vera"), room, "vera", handle);
+            XmppTestClient vera = clients.connect("vera");
+            MultiUserChat visitor = visitorIn(vera, room, "vera", handle);
 
             visitor.requestVoice();
 
@@ -71,6 +73,16 @@ class VoiceRequestsIT {
             assertThat(event.request().realJid()).contains("vera@" + servers.server().domain());
             assertThat(event.occupant().role()).isEqualTo(Role.VISITOR);
             assertThat(handle.occupant("vera").orElseThrow().role()).isEqualTo(Role.VISITOR);
+
+            // What a server does with a denial, the bot's under "deny": the moderator answers the form no.
+            owner.clearReceived();
+            vera.clearReceived();
+            owner.connection().sendStanza(VoiceRequests.declineMessage(owner.connection().getStanzaFactory(), room,
+                    event.request()));
+            await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() ->
+                    handle.occupant("vera").map(o -> o.role() == Role.VISITOR).orElse(false)
+                            && owner.received().stream().noneMatch(message -> message.getType() == Message.Type.error)
+                            && vera.received().stream().noneMatch(message -> room.equals(message.getFrom())));
         }
     }
 
