@@ -25,6 +25,7 @@ import org.majordome.config.VoiceRequestPolicy;
 import org.majordome.intake.VoiceRequestForm;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
+import org.majordome.testing.ServerKind;
 import org.majordome.testing.ServerSettings;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
@@ -42,9 +43,13 @@ import org.majordome.testing.support.Proves;
  *
  * <p>A newcomer to a moderated room is a visitor on Prosody but a participant on ejabberd (its
  * {@code members_by_default}), so the bot makes each requester a visitor first, as a moderator muting them would.
+ * A request repeated at once reaches the moderators again on Prosody; ejabberd answers the visitor
+ * {@code resource-constraint} and forwards nothing (its room option {@code voice_request_min_interval}).
  * {@code owner@localhost} is a server admin, which both servers make an owner, hence a moderator, of every room.
  */
-@Proves(Feature.VOICE_REQUESTS)
+@Proves(value = Feature.VOICE_REQUESTS, difference = "A visitor asking for voice again at once: Prosody forwards "
+        + "every request; ejabberd refuses a repeat within its voice_request_min_interval (resource-constraint), "
+        + "so the moderators and the bot see it once")
 @ClassTemplate
 class VoiceRequestsIT {
 
@@ -73,6 +78,18 @@ class VoiceRequestsIT {
             assertThat(event.request().realJid()).contains("vera@" + servers.server().domain());
             assertThat(event.occupant().role()).isEqualTo(Role.VISITOR);
             assertThat(handle.occupant("vera").orElseThrow().role()).isEqualTo(Role.VISITOR);
+
+            // Asking again at once: Prosody forwards it again; ejabberd refuses it (voice_request_min_interval).
+            vera.clearReceived();
+            visitor.requestVoice();
+            if (servers.kind() == ServerKind.PROSODY) {
+                await().atMost(WAIT).until(() -> requests(bot, room, "vera").size() == 2);
+            } else {
+                Message refused = vera.awaitMessage("the refusal of a second request", message ->
+                        message.getType() == Message.Type.error && room.equals(message.getFrom()));
+                assertThat(refused.getError().getCondition()).hasToString("resource-constraint");
+                assertThat(requests(bot, room, "vera")).hasSize(1);
+            }
 
             // What a server does with a denial, the bot's under "deny": the moderator answers the form no.
             owner.clearReceived();
@@ -151,6 +168,11 @@ class VoiceRequestsIT {
         }
         await().atMost(WAIT).until(() -> handle.occupant(nick).map(o -> o.role() == Role.VISITOR).orElse(false));
         return muc;
+    }
+
+    private static List<VoiceRequestedEvent> requests(BotUnderTest bot, EntityBareJid room, String nick) {
+        return bot.events().inRoom(room.toString(), VoiceRequestedEvent.class).stream()
+                .filter(event -> event.request().nick().equals(nick)).toList();
     }
 
     private static VoiceRequestedEvent awaitRequest(BotUnderTest bot, EntityBareJid room, String nick) {
