@@ -23,6 +23,7 @@ import org.majordome.api.event.VoiceRequest;
 import org.majordome.api.event.VoiceRequestedEvent;
 import org.majordome.api.room.ActionResult;
 import org.majordome.config.VoiceRequestPolicy;
+import org.majordome.testing.CapturedLog;
 import org.majordome.testkit.TestClock;
 
 /** Each {@code voice-requests} policy: what the bot decides, what it does, and the event plugins then see. */
@@ -139,6 +140,23 @@ class VoiceRequestsTest {
 
         assertThat(event.decision()).isEqualTo(VoiceDecision.FORWARDED);
         assertThat(voiced).isEmpty();
+    }
+
+    @Test
+    void eachDecisionIsLoggedInOneLineAndARepeatWithinAMinuteOnlyAtDebug() {
+        try (CapturedLog log = CapturedLog.of(VoiceRequests.class.getName())) {
+            ask(visitor("vera", Affiliation.NONE));
+            clock.advance(Duration.ofSeconds(20));
+            ask(visitor("vera", Affiliation.NONE));
+            clock.advance(Duration.ofMinutes(1));
+            ask(visitor("vera", Affiliation.NONE));
+
+            assertThat(log.lines()).filteredOn(line -> line.startsWith("INFO")).containsExactly(
+                    "INFO Room lobby@conference.localhost: voice request from vera (vera@localhost): forwarded, "
+                            + "left for the moderators",
+                    "INFO Room lobby@conference.localhost: voice request from vera (vera@localhost): forwarded, "
+                            + "left for the moderators");
+        }
     }
 
     @Test
