@@ -156,6 +156,14 @@ interface Occupant {
   affiliation: AffiliationName;
 }
 
+/** A voice request as the room forwarded it to its moderators (XEP-0045 §8.6). */
+interface VoiceRequest {
+  nick: string;
+  realJid: string | null;
+  /** The role asked for: 'participant' (voice), normally. */
+  requestedRole: RoleName;
+}
+
 interface MessageStanza {
   body: string;
   messageId: string | null;
@@ -190,4 +198,7 @@ interface EventTypes {
   RoomJoined: RoomEventBase & { nick: string; created: boolean; occupants: Occupant[] };
   RoomLeft: RoomEventBase & { reason: string; detail: string };
   RoomConfigured: RoomEventBase & { changedSettings: string[] };
+  /** A visitor asked for voice; decided by the room's voice-requests policy before handlers see it. */
+  VoiceRequested: RoomEventBase & { occupant: Occupant; request: VoiceRequest;
+    decision: 'forwarded' | 'granted' | 'declined'; why: string };
 }

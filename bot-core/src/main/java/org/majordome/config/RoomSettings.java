@@ -20,13 +20,27 @@ import org.jxmpp.jid.parts.Resourcepart;
  *                      ({@code scripts: all}), those whose file appears while the bot runs included
  * @param timeZone      the zone of times shown in this room ({@code rooms[].time-zone}); empty: the
  *                      configuration's {@code runtime.time-zone}
+ * @param voiceRequests what the bot does with voice requests there ({@code rooms[].voice-requests})
  */
 public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
                            DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
-                           Optional<ZoneId> timeZone) {
+                           Optional<ZoneId> timeZone, VoiceRequestPolicy voiceRequests) {
     public RoomSettings {
         plugins = List.copyOf(plugins);
         Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(voiceRequests, "voiceRequests");
+    }
+
+    /** A room whose voice requests are left to its moderators. */
+    public RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
+                        DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
+                        Optional<ZoneId> timeZone) {
+        this(jid, nick, password, desired, plugins, allScripts, timeZone, VoiceRequestPolicy.FORWARD);
+    }
+
+    /** The same room with another voice request policy. */
+    public RoomSettings withVoiceRequests(VoiceRequestPolicy policy) {
+        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, policy);
     }
 
     /** A room in the bot's own time zone. */

@@ -68,11 +68,12 @@ final class RoomsReader {
                 .flatMap(ConfigValue::asSection)
                 .map(RoomsReader::desiredRoomConfig)
                 .orElseGet(DesiredRoomConfig::persistentOnly);
+        VoiceRequestPolicy voiceRequests = VoiceRequestPolicy.read(room);
         room.rejectUnknownKeys();
         // Entering a room takes the password the bot itself sets on it, unless told otherwise.
         Optional<Secret> passwordToEnter = password.or(() -> desired.password().filter(p -> !p.reveal().isEmpty()));
         return jid.map(roomJid -> new RoomSettings(roomJid, nick, passwordToEnter, desired, plugins, allScripts,
-                timeZone));
+                timeZone, voiceRequests));
     }
 
     private static DesiredRoomConfig desiredRoomConfig(ConfigReader config) {

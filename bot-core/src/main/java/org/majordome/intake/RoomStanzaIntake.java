@@ -30,13 +30,15 @@ import org.majordome.api.event.OccupantRoleChangedEvent;
 import org.majordome.api.event.PrivateMessageReceivedEvent;
 import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.api.event.SubjectChangedEvent;
+import org.majordome.api.event.VoiceDecision;
+import org.majordome.api.event.VoiceRequestedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns the stanzas of one kept room into event records (XEP-0045 §7): occupants coming, going, renamed
  * (§7.6, status 303), kicked (§8.2) and banned (§9.1), role and affiliation changes, live room and private
- * messages, subject changes. History, delayed messages, anything before the subject that ends the join's
+ * messages, subject changes, voice requests the room forwards to the bot as moderator (§8.6). History, delayed messages, anything before the subject that ends the join's
  * replay (§7.2.15-16) and the room's reflection of the bot's own messages are not live talk and become
  * nothing. Keeps the occupant list those events need (who sent a message, who changed what).
  *
@@ -196,7 +198,13 @@ public final class RoomStanzaIntake {
             return;
         }
         Resourcepart from = message.getFrom().getResourceOrNull();
-        if (message.getType() == Message.Type.groupchat) {
+        if (from == null && message.getType() != Message.Type.groupchat) {
+            // The room's own word to its moderators: a forwarded voice request (§8.6). Left to the moderators
+            // until the room's policy (whoever keeps the sink) decides otherwise.
+            VoiceRequestForm.parse(message).ifPresent(request -> emit(new VoiceRequestedEvent(room,
+                    occupants.getOrDefault(request.nick(), Snapshots.unknown(request.nick())), request,
+                    VoiceDecision.FORWARDED, "left for the moderators", clock.instant())));
+        } else if (message.getType() == Message.Type.groupchat) {
             onGroupchat(message, from);
         } else if (from != null && message.getBody() != null && !from.equals(membership.nick())
                 && DelayInformation.from(message) == null) {

@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One room the bot keeps: its settings and the parts that keep it, each with one job:
  * {@link RoomMembership} (the join and rejoin state machine), {@link RoomReconciler} (the configuration),
+ * {@link VoiceRequests} (the voice request policy),
  * {@link RoomOverlayKeeper} (temporary overlays such as a lockdown), {@link SelfPing} (XEP-0410), {@link RoomFeatures} (disco), {@link RoomSender} (the bot's words), the
  * intake's {@link RoomStanzaIntake} (stanzas into events) and {@link RoomActions}, the handle plugins get.
  *
@@ -85,7 +86,9 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         this.timeZone = timeZone;
         this.roomJid = settings.jid();
         this.room = roomJid.toString();
-        this.sink = sink;
+        // Voice requests are decided (and the others' arrivals noted) before any plugin sees them.
+        this.sink = VoiceRequests.forRoom(roomJid, () -> this.settings.voiceRequests(),
+                nick -> handle().grantVoice(nick), session, actions, sink, clock);
         this.timer = timer;
         this.worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("room-" + room).factory());
         this.reconciler = new RoomReconciler(roomJid, session, this::emit, clock);
@@ -93,7 +96,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         this.selfPing = new SelfPing(room, session, clock);
         this.features = new RoomFeatures(roomJid, session);
         this.sender = new RoomSender(roomJid, session);
-        this.membership = new RoomMembership(this::settings, defaultNick, session, sink, this::emit, clock, backoff,
+        this.membership = new RoomMembership(this::settings, defaultNick, session, this.sink, this::emit, clock, backoff,
                 timer, worker, joinPermits, selfPing, sender, this, tellAdmins);
         this.handle = new RoomActions(this, session, actions);
     }

@@ -11,7 +11,9 @@
  * a moderated room get voice, §5.1, and puts it back when lifted), XEP-0410 self-pings ({@code SelfPing}), disco#info features ({@code RoomFeatures}, XEP-0030), the
  * bot's own messages ({@code RoomSender}) and the room actions plugins use ({@code RoomActions}: moderation
  * §8-§10, role and affiliation changes with their reason, reading the ban list §9.5 in {@code AdminRequests},
- * XEP-0425 message moderation, XEP-0461 replies).
+ * XEP-0425 message moderation, XEP-0461 replies), and the room's voice request policy ({@code VoiceRequests}:
+ * forward, approve members, approve after a time in the room, or deny, §7.13, §8.6; it sits in front of the room's
+ * event sink, so that the {@code VoiceRequestedEvent} plugins see carries the decision).
  *
  * <p>The translation of room stanzas into events is not here but in {@link org.majordome.intake}; this
  * package only tells it which presences are the bot's own ({@code OwnPresence}). This package may use

@@ -36,6 +36,9 @@ import org.majordome.api.event.RoomJoinedEvent;
 import org.majordome.api.event.RoomLeftEvent;
 import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.api.event.SubjectChangedEvent;
+import org.majordome.api.event.VoiceDecision;
+import org.majordome.api.event.VoiceRequest;
+import org.majordome.api.event.VoiceRequestedEvent;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.ConfigOverlay;
 import org.majordome.api.room.Feature;
@@ -233,6 +236,16 @@ public final class TestRoom {
     /** Someone else (a human moderator) changes an occupant's role. */
     public OccupantRoleChangedEvent changeRole(String nick, Role newRole) {
         return deliver(setRole(nick, newRole));
+    }
+
+    /**
+     * A visitor asks for voice (XEP-0045 §7.13); the event carries what the room's {@code voice-requests} policy
+     * decided ({@link VoiceDecision#FORWARDED}, "left for the moderators", under the default policy).
+     */
+    public VoiceRequestedEvent requestVoice(String nick, VoiceDecision decision, String why) {
+        Occupant requester = presentNow(nick);
+        return deliver(new VoiceRequestedEvent(jid, requester,
+                new VoiceRequest(nick, requester.realJid(), Role.PARTICIPANT), decision, why, kit.clock().instant()));
     }
 
     /** An occupant changes the subject. */

@@ -5,7 +5,7 @@ public sealed interface RoomEvent extends BotEvent
         permits RoomMessageReceivedEvent, PrivateMessageReceivedEvent, OccupantJoinedEvent,
                 OccupantLeftEvent, OccupantNickChangedEvent, OccupantRoleChangedEvent,
                 OccupantAffiliationChangedEvent, OccupantKickedEvent, OccupantBannedEvent,
-                SubjectChangedEvent, RoomJoinedEvent, RoomLeftEvent, RoomConfiguredEvent {
+                SubjectChangedEvent, RoomJoinedEvent, RoomLeftEvent, RoomConfiguredEvent, VoiceRequestedEvent {
 
     /** Bare JID of the room, e.g. {@code lobby@conference.example.org}. */
     String roomJid();
