@@ -20,13 +20,22 @@ import org.jxmpp.jid.parts.Resourcepart;
  *                      ({@code scripts: all}), those whose file appears while the bot runs included
  * @param timeZone      the zone of times shown in this room ({@code rooms[].time-zone}); empty: the
  *                      configuration's {@code runtime.time-zone}
+ * @param people        the room's declared affiliations and moderators ({@link RoomPeople#NONE}: none)
  */
 public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
                            DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
-                           Optional<ZoneId> timeZone) {
+                           Optional<ZoneId> timeZone, RoomPeople people) {
     public RoomSettings {
         plugins = List.copyOf(plugins);
         Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(people, "people");
+    }
+
+    /** A room that declares no affiliations. */
+    public RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
+                        DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
+                        Optional<ZoneId> timeZone) {
+        this(jid, nick, password, desired, plugins, allScripts, timeZone, RoomPeople.NONE);
     }
 
     /** A room in the bot's own time zone. */

@@ -26,6 +26,7 @@ import org.majordome.api.event.Occupant;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.ConfigOverlay;
 import org.majordome.api.room.MessageRef;
+import org.majordome.api.room.RoomAffiliations;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.config.RoomSettings;
 import org.majordome.intake.EventSink;
@@ -71,6 +72,9 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     private final RoomFeatures features;
     private final RoomSender sender;
     private final RoomHandle handle;
+    private final AffiliationKeeper affiliations;
+    private final DeclaredModerators moderators;
+    private final RoomAffiliations affiliationActions;
 
     /**
      * @param actions  where the room's handle runs the actions that wait for the server
@@ -93,7 +97,17 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         this.selfPing = new SelfPing(room, session, clock);
         this.features = new RoomFeatures(roomJid, session);
         this.sender = new RoomSender(roomJid, session);
-        this.membership = new RoomMembership(this::settings, defaultNick, session, sink, this::emit, clock, backoff,
+        AffiliationLists lists = new AffiliationLists(roomJid, session);
+        AffiliationWriter writer = new AffiliationWriter(roomJid, lists);
+        this.affiliations = new AffiliationKeeper(roomJid, session.settings().jid(), lists, writer);
+        this.moderators = new DeclaredModerators(roomJid, session, () -> this.settings.people(), worker, this::isJoined);
+        this.affiliationActions = new RoomAffiliationActions(roomJid, session.settings().jid(), lists, writer,
+                this::isJoined, actions);
+        EventSink watched = event -> {
+            sink.accept(event);
+            moderators.seen(event);
+        };
+        this.membership = new RoomMembership(this::settings, defaultNick, session, watched, this::emit, clock, backoff,
                 timer, worker, joinPermits, selfPing, sender, this, tellAdmins);
         this.handle = new RoomActions(this, session, actions);
     }
@@ -123,7 +137,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     }
 
     RoomStatus status() {
-        return membership.status(reconciler.checked());
+        return membership.status(reconciler.checked()).withUnapplied(affiliations.unapplied());
     }
 
     boolean isJoined() {
@@ -179,6 +193,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         worker.execute(() -> {
             settings = newSettings;
             reconciler.settingsChanged();
+            affiliations.settingsChanged();
             reconcile(false);
         });
     }
@@ -223,6 +238,13 @@ final class KeptRoom implements RoomMembership.AfterJoin {
             timer.schedule(() -> worker.execute(() -> reconcile(true)), RETRY_NEW_ROOM_CONFIGURATION.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
+        affiliations.reconcile(settings.people());
+        moderators.grant(occupants());
+    }
+
+    /** See {@link RoomHandle#affiliations()}. */
+    RoomAffiliations affiliations() {
+        return affiliationActions;
     }
 
     // ---------------------------------------------------------------- what the handle reads and does
