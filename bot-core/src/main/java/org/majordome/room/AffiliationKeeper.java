@@ -2,7 +2,6 @@ package org.majordome.room;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,10 +83,10 @@ final class AffiliationKeeper {
         List<AffiliationPlan.Change> plan = AffiliationPlan.of(people, current, bot);
         Map<AffiliationPlan.Change, ActionResult> results = plan.isEmpty() ? Map.of() : writer.apply(plan);
         List<String> refused = new ArrayList<>();
-        Map<String, String> done = new LinkedHashMap<>();
+        List<String> done = new ArrayList<>();
         results.forEach((change, result) -> {
             if (result.succeeded()) {
-                done.put(change.describe(), "was " + change.from().name().toLowerCase(java.util.Locale.ROOT));
+                done.add(change.describe() + " (was " + change.from().name().toLowerCase(java.util.Locale.ROOT) + ")");
                 logged.removeIf(line -> line.startsWith(change.describe() + ":"));
             } else {
                 String line = change.describe() + ": " + reason(result);
@@ -98,7 +97,7 @@ final class AffiliationKeeper {
             }
         });
         if (!done.isEmpty()) {
-            log.info("Room {}: affiliations put as declared: {}", room, done);
+            log.info("Room {}: affiliations put as declared: {}", room, String.join(", ", done));
         }
         unapplied = List.copyOf(refused);
     }

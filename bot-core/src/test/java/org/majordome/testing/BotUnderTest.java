@@ -116,6 +116,12 @@ public final class BotUnderTest implements AutoCloseable {
             return this;
         }
 
+        /** A room with every setting given, its declared people among them. */
+        public Builder room(RoomSettings settings) {
+            rooms.add(settings);
+            return this;
+        }
+
         public Builder room(EntityBareJid jid, String... pluginIds) {
             return room(jid, titled("Room " + jid.getLocalpart(), "Kept by the bot"), pluginIds);
         }
