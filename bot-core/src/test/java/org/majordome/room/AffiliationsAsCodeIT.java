@@ -43,11 +43,14 @@ import org.majordome.testing.support.Proves;
  *
  * <p>Servers differ: Prosody 0.12 applies only the first item of a muc#admin request carrying several (and answers
  * {@code result}), so the bot learns to send one item per request there, while ejabberd takes them all at once;
- * ejabberd keeps an outcast's reason in the list, Prosody does not.
+ * ejabberd keeps an outcast's reason in the list, Prosody does not. A bot that is only an admin cannot read the
+ * owner list on Prosody ({@code forbidden}: the bot then applies nothing and says so), while ejabberd lets it read
+ * the lists and refuses the owner grant itself ({@code not-allowed}).
  */
 @Proves(value = Feature.AFFILIATIONS_AS_CODE, difference = "Prosody 0.12 applies only the first item of a muc#admin "
         + "request with several (the bot then sends one per request), ejabberd all of them; ejabberd's outcast list "
-        + "keeps the reasons, Prosody's does not")
+        + "keeps the reasons, Prosody's does not; an admin (not owner) may not read the owner list on Prosody, while "
+        + "ejabberd lets it and refuses an owner grant")
 @ClassTemplate
 class AffiliationsAsCodeIT {
 
@@ -134,6 +137,60 @@ class AffiliationsAsCodeIT {
             assertThat(results.get(1).result()).isEqualTo(ActionResult.DONE);
             assertThat(bare(muc.getOwners())).contains(self);
         }
+    }
+
+    /**
+     * Issue 16 item 1: a declared entry the server refuses is logged once, with the server's reason, however many
+     * checks follow, and the room's status names it. The room is someone else's: the bot is only an admin there, and
+     * an admin may not make owners (XEP-0045 §10.3).
+     */
+    @Test
+    void aRefusedDeclaredAffiliationIsLoggedOnceAndShownInTheStatus(TestClients clients) throws Exception {
+        EntityBareJid room = servers.server().uniqueRoom("notmine");
+        String domain = servers.server().domain();
+        XmppTestClient owner = clients.connect("owner");
+        MultiUserChat muc = owner.join(room, "Owner");
+        muc.grantAdmin(JidCreate.entityBareFrom(BotUnderTest.ACCOUNT + "@" + domain));
+        RoomPeople people = new RoomPeople(List.of(jid("carol", domain)), List.of(), List.of(), List.of(), List.of(),
+                RoomPeople.Policy.KEEP);
+        try (CapturedLog log = CapturedLog.of("org.majordome.room");
+             BotUnderTest bot = BotUnderTest.builder(servers.server()).room(settings(room, people))
+                     .reconcileInterval(Duration.ofSeconds(1)).start()) {
+            bot.awaitJoined(room);
+            await().atMost(WAIT).until(() -> !bot.status(room).unapplied().isEmpty());
+            String unapplied = bot.status(room).unapplied().getFirst();
+
+            assertThat(unapplied).as("what the status says").isEqualTo(servers.kind() == ServerKind.PROSODY
+                    ? "the affiliation lists cannot be read: forbidden"
+                    : "carol@" + domain + " → owner: not-allowed (Changing role/affiliation is not allowed)");
+            // Checks run every second: over four of them, the refusal stays one line.
+            await().during(Duration.ofSeconds(4)).atMost(WAIT).until(() -> warnings(log, room, unapplied) == 1);
+            assertThat(bare(muc.getOwners())).doesNotContain("carol@" + domain);
+        }
+    }
+
+    /** Issue 16 item 1: a declared moderator gets the moderator role when they join (the bot sees real JIDs). */
+    @Test
+    void aDeclaredModeratorGetsTheRoleOnJoining(TestClients clients) throws Exception {
+        EntityBareJid room = servers.server().uniqueRoom("mods");
+        XmppTestClient alice = clients.connect("alice");
+        RoomPeople people = new RoomPeople(List.of(), List.of(), List.of(), List.of(), List.of(alice.bareJid()),
+                RoomPeople.Policy.KEEP);
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server()).room(settings(room, people))
+                .reconcileInterval(Duration.ofSeconds(30)).start()) {
+            bot.awaitJoined(room);
+            await().atMost(WAIT).until(() -> bot.status(room).ready());
+            MultiUserChat muc = alice.join(room, "Alice");
+
+            await().atMost(WAIT).ignoreExceptions().until(() -> muc.getOccupant(
+                    JidCreate.entityFullFrom(room, org.jxmpp.jid.parts.Resourcepart.from("Alice"))).getRole()
+                    == org.jivesoftware.smackx.muc.MUCRole.moderator);
+        }
+    }
+
+    private static long warnings(CapturedLog log, EntityBareJid room, String text) {
+        return log.lines().stream().filter(line -> line.contains("WARN") && line.contains(room.toString())
+                && line.contains(text)).count();
     }
 
     private static RoomSettings settings(EntityBareJid room, RoomPeople people) {
