@@ -150,7 +150,7 @@ interface Room {
    * Reads one affiliation list (XEP-0045 §9.5, §9.8, §10.5); the callback gets its entries, or null when the list
    * could not be read (not in the room, refused: logged). Needs the admin or owner affiliation.
    */
-  affiliations(list: "owner" | "admin" | "member" | "outcast",
+  affiliations(list: 'owner' | 'admin' | 'member' | 'outcast',
                callback: (entries: AffiliationEntry[] | null) => void): void;
   /**
    * Sets several affiliations at once ("none" removes one, "outcast" bans); the optional callback gets one result
