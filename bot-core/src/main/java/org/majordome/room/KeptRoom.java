@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One room the bot keeps: its settings and the parts that keep it, each with one job:
  * {@link RoomMembership} (the join and rejoin state machine), {@link RoomReconciler} (the configuration),
+ * {@link RoomPeopleKeeper} (affiliations and moderators as code),
  * {@link RoomOverlayKeeper} (temporary overlays such as a lockdown), {@link SelfPing} (XEP-0410), {@link RoomFeatures} (disco), {@link RoomSender} (the bot's words), the
  * intake's {@link RoomStanzaIntake} (stanzas into events) and {@link RoomActions}, the handle plugins get.
  *
@@ -72,9 +73,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     private final RoomFeatures features;
     private final RoomSender sender;
     private final RoomHandle handle;
-    private final AffiliationKeeper affiliations;
-    private final DeclaredModerators moderators;
-    private final RoomAffiliations affiliationActions;
+    private final RoomPeopleKeeper people;
 
     /**
      * @param actions  where the room's handle runs the actions that wait for the server
@@ -97,18 +96,9 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         this.selfPing = new SelfPing(room, session, clock);
         this.features = new RoomFeatures(roomJid, session);
         this.sender = new RoomSender(roomJid, session);
-        AffiliationLists lists = new AffiliationLists(roomJid, session);
-        AffiliationWriter writer = new AffiliationWriter(roomJid, lists);
-        this.affiliations = new AffiliationKeeper(roomJid, session.settings().jid(), lists, writer);
-        this.moderators = new DeclaredModerators(roomJid, session, () -> this.settings.people(), worker, this::isJoined);
-        this.affiliationActions = new RoomAffiliationActions(roomJid, session.settings().jid(), lists, writer,
-                this::isJoined, actions);
-        EventSink watched = event -> {
-            sink.accept(event);
-            moderators.seen(event);
-        };
-        this.membership = new RoomMembership(this::settings, defaultNick, session, watched, this::emit, clock, backoff,
-                timer, worker, joinPermits, selfPing, sender, this, tellAdmins);
+        this.people = new RoomPeopleKeeper(roomJid, session, this::settings, worker, this::isJoined, actions);
+        this.membership = new RoomMembership(this::settings, defaultNick, session, people.watching(sink), this::emit,
+                clock, backoff, timer, worker, joinPermits, selfPing, sender, this, tellAdmins);
         this.handle = new RoomActions(this, session, actions);
     }
 
@@ -137,7 +127,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     }
 
     RoomStatus status() {
-        return membership.status(reconciler.checked()).withUnapplied(affiliations.unapplied());
+        return membership.status(reconciler.checked()).withUnapplied(people.unapplied());
     }
 
     boolean isJoined() {
@@ -193,7 +183,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         worker.execute(() -> {
             settings = newSettings;
             reconciler.settingsChanged();
-            affiliations.settingsChanged();
+            people.settingsChanged();
             reconcile(false);
         });
     }
@@ -238,13 +228,12 @@ final class KeptRoom implements RoomMembership.AfterJoin {
             timer.schedule(() -> worker.execute(() -> reconcile(true)), RETRY_NEW_ROOM_CONFIGURATION.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
-        affiliations.reconcile(settings.people());
-        moderators.grant(occupants());
+        people.reconcile(occupants());
     }
 
     /** See {@link RoomHandle#affiliations()}. */
     RoomAffiliations affiliations() {
-        return affiliationActions;
+        return people.actions();
     }
 
     // ---------------------------------------------------------------- what the handle reads and does

@@ -11,7 +11,8 @@
  * a moderated room get voice, §5.1, and puts it back when lifted), XEP-0410 self-pings ({@code SelfPing}), disco#info features ({@code RoomFeatures}, XEP-0030), the
  * bot's own messages ({@code RoomSender}) and the room actions plugins use ({@code RoomActions}: moderation
  * §8-§10, role and affiliation changes with their reason, reading the ban list §9.5 in {@code AdminRequests},
- * XEP-0425 message moderation, XEP-0461 replies). Affiliations as code: {@code AffiliationKeeper} reads the owner,
+ * XEP-0425 message moderation, XEP-0461 replies). Affiliations as code ({@code RoomPeopleKeeper} wires the
+ * parts for a room): {@code AffiliationKeeper} reads the owner,
  * admin, member and outcast lists (§9.5, §10.5) at each join and check, {@code AffiliationPlan} computes the
  * difference with the declared people (never the bot's own affiliation, never the last owner),
  * {@code AffiliationWriter} applies it in as few requests as the server takes (Prosody 0.12 applies only the first
