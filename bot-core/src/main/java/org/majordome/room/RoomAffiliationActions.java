@@ -54,10 +54,9 @@ final class RoomAffiliationActions implements RoomAffiliations {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
             } catch (Exception e) {
-                log.warn("Room {}: could not read the {} list: {}", room, affiliation, AffiliationKeeper.reason(
-                        RoomActions.run(() -> {
-                            throw e;
-                        })));
+                String why = e instanceof org.jivesoftware.smack.XMPPException.XMPPErrorException refused
+                        ? refused.getStanzaError().getCondition().toString() : e.toString();
+                log.warn("Room {}: could not read the {} list: {}", room, affiliation, why);
                 return Optional.empty();
             }
         }, executor);
