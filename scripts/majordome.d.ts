@@ -146,6 +146,39 @@ interface Room {
   /** Retracts a message by its stanza id (XEP-0425), where the server supports it. */
   moderate(stanzaId: string, reason?: string): void;
   invite(jid: string, reason?: string): void;
+  /**
+   * Reads one affiliation list (XEP-0045 §9.5, §9.8, §10.5); the callback gets its entries, or null when the list
+   * could not be read (not in the room, refused: logged). Needs the admin or owner affiliation.
+   */
+  affiliations(list: 'owner' | 'admin' | 'member' | 'outcast',
+               callback: (entries: AffiliationEntry[] | null) => void): void;
+  /**
+   * Sets several affiliations at once ("none" removes one, "outcast" bans); the optional callback gets one result
+   * per change, in order. The bot's own affiliation is never changed. Rooms whose file declares their people have
+   * them put back at the next check.
+   */
+  setAffiliations(changes: AffiliationChange[], callback?: (results: AffiliationResult[]) => void): void;
+}
+
+interface AffiliationEntry {
+  jid: string;
+  affiliation: AffiliationName;
+  /** Kept by ejabberd for outcasts; Prosody keeps none. */
+  reason: string | null;
+}
+
+interface AffiliationChange {
+  jid: string;
+  affiliation: AffiliationName;
+  reason?: string;
+}
+
+interface AffiliationResult {
+  jid: string;
+  affiliation: AffiliationName;
+  done: boolean;
+  /** How it ended, e.g. "Done[]" or "Refused[errorCondition=not-allowed, text=...]". */
+  outcome: string;
 }
 
 interface Occupant {

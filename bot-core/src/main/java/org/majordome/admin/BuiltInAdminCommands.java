@@ -243,6 +243,9 @@ public final class BuiltInAdminCommands {
         }
         line.append(", since ").append(TimeText.moment(room.since(), zone));
         room.problem().ifPresent(problem -> line.append(" (").append(problem).append(')'));
+        if (!room.unapplied().isEmpty()) {
+            line.append("; declared affiliations not applied: ").append(String.join("; ", room.unapplied()));
+        }
         return line.toString();
     }
 }

@@ -37,8 +37,13 @@ public final class HealthServer implements AutoCloseable {
         server.createContext("/health/live", exchange -> respond(exchange, 200, "text/plain", "UP\n"));
         server.createContext("/health/ready", exchange -> {
             List<RoomStatus> notReady = rooms.status().stream().filter(status -> !status.ready()).toList();
+            // Refused declared affiliations do not make a room unready (it serves its occupants), but they are shown.
+            StringBuilder unapplied = new StringBuilder();
+            rooms.status().stream().filter(status -> !status.unapplied().isEmpty()).forEach(status -> unapplied
+                    .append(status.roomJid()).append(": not applied: ")
+                    .append(String.join("; ", status.unapplied())).append('\n'));
             if (session.isOnline() && notReady.isEmpty()) {
-                respond(exchange, 200, "text/plain", "READY\n");
+                respond(exchange, 200, "text/plain", "READY\n" + unapplied);
             } else {
                 StringBuilder body = new StringBuilder("NOT READY\n");
                 if (!session.isOnline()) {
@@ -47,7 +52,7 @@ public final class HealthServer implements AutoCloseable {
                 notReady.forEach(status -> body.append(status.roomJid()).append(": ").append(status.state())
                         .append(status.state() == RoomStatus.State.JOINED ? " (configuration not checked yet)" : "")
                         .append(status.problem().map(problem -> " (" + problem + ")").orElse("")).append('\n'));
-                respond(exchange, 503, "text/plain", body.toString());
+                respond(exchange, 503, "text/plain", body.append(unapplied).toString());
             }
         });
         server.createContext("/metrics", exchange ->

@@ -94,7 +94,8 @@ public final class ConfigLoader {
         MonitoringSettings monitoring = monitoring(top.section("monitoring"));
         List<PluginChecks.RoomPluginRef> roomPlugins = new ArrayList<>();
         List<ConfigValue> roomsWithAllScripts = new ArrayList<>();
-        List<RoomSettings> rooms = RoomsReader.rooms(top, roomPlugins, roomsWithAllScripts);
+        List<RoomSettings> rooms = RoomsReader.rooms(top, roomPlugins, roomsWithAllScripts,
+                connection.map(ConnectionSettings::jid));
         if (dispatchValid && dispatch.scriptsDirectory().isEmpty()) {
             roomsWithAllScripts.forEach(value -> value.reportProblem(
                     "'all' enables every script of dispatch.scripts-directory, which is not set", false));

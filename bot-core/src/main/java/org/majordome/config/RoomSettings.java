@@ -21,26 +21,33 @@ import org.jxmpp.jid.parts.Resourcepart;
  * @param timeZone      the zone of times shown in this room ({@code rooms[].time-zone}); empty: the
  *                      configuration's {@code runtime.time-zone}
  * @param voiceRequests what the bot does with voice requests there ({@code rooms[].voice-requests})
+ * @param people        the room's declared affiliations and moderators ({@link RoomPeople#NONE}: none)
  */
 public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
                            DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
-                           Optional<ZoneId> timeZone, VoiceRequestPolicy voiceRequests) {
+                           Optional<ZoneId> timeZone, VoiceRequestPolicy voiceRequests, RoomPeople people) {
     public RoomSettings {
         plugins = List.copyOf(plugins);
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(voiceRequests, "voiceRequests");
+        Objects.requireNonNull(people, "people");
     }
 
-    /** A room whose voice requests are left to its moderators. */
+    /** A room whose voice requests are left to its moderators and that declares no affiliations. */
     public RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
                         DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
                         Optional<ZoneId> timeZone) {
-        this(jid, nick, password, desired, plugins, allScripts, timeZone, VoiceRequestPolicy.FORWARD);
+        this(jid, nick, password, desired, plugins, allScripts, timeZone, VoiceRequestPolicy.FORWARD, RoomPeople.NONE);
     }
 
     /** The same room with another voice request policy. */
     public RoomSettings withVoiceRequests(VoiceRequestPolicy policy) {
-        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, policy);
+        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, policy, people);
+    }
+
+    /** The same room with other declared people. */
+    public RoomSettings withPeople(RoomPeople declared) {
+        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, declared);
     }
 
     /** A room in the bot's own time zone. */

@@ -22,19 +22,22 @@ final class RoomsReader {
     /**
      * @param roomPlugins         receives each plugin id a room lists, with where it is written, for the plugin checks
      * @param roomsWithAllScripts receives each {@code scripts: all}, for the check that there is a scripts directory
+     * @param botJid              the bot's own account, which a room may list only among its owners
      */
     static List<RoomSettings> rooms(ConfigReader top, List<PluginChecks.RoomPluginRef> roomPlugins,
-                                    List<ConfigValue> roomsWithAllScripts) {
+                                    List<ConfigValue> roomsWithAllScripts, Optional<EntityBareJid> botJid) {
         Map<EntityBareJid, Integer> firstLines = new HashMap<>();
         return top.list("rooms").stream()
-                .map(item -> item.asSection().flatMap(room -> room(room, firstLines, roomPlugins, roomsWithAllScripts)))
+                .map(item -> item.asSection().flatMap(room -> room(room, firstLines, roomPlugins, roomsWithAllScripts,
+                        botJid)))
                 .flatMap(Optional::stream)
                 .toList();
     }
 
     private static Optional<RoomSettings> room(ConfigReader room, Map<EntityBareJid, Integer> firstLines,
                                                List<PluginChecks.RoomPluginRef> roomPlugins,
-                                               List<ConfigValue> roomsWithAllScripts) {
+                                               List<ConfigValue> roomsWithAllScripts,
+                                               Optional<EntityBareJid> botJid) {
         Optional<EntityBareJid> jid = room.required("jid").flatMap(value -> value.asEntityBareJid().filter(parsed -> {
             int line = value.node().getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
             Integer first = firstLines.putIfAbsent(parsed, line);
@@ -69,11 +72,12 @@ final class RoomsReader {
                 .map(RoomsReader::desiredRoomConfig)
                 .orElseGet(DesiredRoomConfig::persistentOnly);
         VoiceRequestPolicy voiceRequests = VoiceRequestPolicy.read(room);
+        RoomPeople people = RoomPeopleReader.people(room, botJid);
         room.rejectUnknownKeys();
         // Entering a room takes the password the bot itself sets on it, unless told otherwise.
         Optional<Secret> passwordToEnter = password.or(() -> desired.password().filter(p -> !p.reveal().isEmpty()));
         return jid.map(roomJid -> new RoomSettings(roomJid, nick, passwordToEnter, desired, plugins, allScripts,
-                timeZone, voiceRequests));
+                timeZone, voiceRequests, people));
     }
 
     private static DesiredRoomConfig desiredRoomConfig(ConfigReader config) {

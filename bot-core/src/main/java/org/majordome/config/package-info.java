@@ -6,7 +6,9 @@
  * a log or an error message.
  *
  * <p>{@link org.majordome.config.ConfigLoader} reads the file; {@code ConnectionReader} its {@code connection}
- * section, where the transport (TCP or BOSH) decides which keys may be set. {@link org.majordome.config.ConfigReader} and
+ * section, where the transport (TCP or BOSH) decides which keys may be set. {@code RoomsReader} reads the rooms, and
+ * {@code RoomPeopleReader} each room's people ({@link org.majordome.config.RoomPeople}: affiliations and
+ * moderators as code, a JID in one list only, the bot's own account among the owners or nowhere). {@link org.majordome.config.ConfigReader} and
  * {@link org.majordome.config.ConfigValue} do the reading; {@link org.majordome.config.RecordBinder} binds
  * each plugin's {@link org.majordome.config.PluginSection} to its config record with the same
  * file/line/key precision. Given the plugins the runtime finds ({@link org.majordome.config.KnownPlugins}),

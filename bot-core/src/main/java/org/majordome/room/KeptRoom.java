@@ -26,6 +26,7 @@ import org.majordome.api.event.Occupant;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.ConfigOverlay;
 import org.majordome.api.room.MessageRef;
+import org.majordome.api.room.RoomAffiliations;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.config.RoomSettings;
 import org.majordome.intake.EventSink;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * One room the bot keeps: its settings and the parts that keep it, each with one job:
  * {@link RoomMembership} (the join and rejoin state machine), {@link RoomReconciler} (the configuration),
  * {@link VoiceRequests} (the voice request policy),
+ * {@link RoomPeopleKeeper} (affiliations and moderators as code),
  * {@link RoomOverlayKeeper} (temporary overlays such as a lockdown), {@link SelfPing} (XEP-0410), {@link RoomFeatures} (disco), {@link RoomSender} (the bot's words), the
  * intake's {@link RoomStanzaIntake} (stanzas into events) and {@link RoomActions}, the handle plugins get.
  *
@@ -72,6 +74,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     private final RoomFeatures features;
     private final RoomSender sender;
     private final RoomHandle handle;
+    private final RoomPeopleKeeper people;
 
     /**
      * @param actions  where the room's handle runs the actions that wait for the server
@@ -96,8 +99,10 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         this.selfPing = new SelfPing(room, session, clock);
         this.features = new RoomFeatures(roomJid, session);
         this.sender = new RoomSender(roomJid, session);
-        this.membership = new RoomMembership(this::settings, defaultNick, session, this.sink, this::emit, clock, backoff,
-                timer, worker, joinPermits, selfPing, sender, this, tellAdmins);
+        this.people = new RoomPeopleKeeper(roomJid, session, this::settings, worker, this::isJoined, actions);
+        // Occupant events pass the voice request policy (this.sink), then the declared moderators' watch.
+        this.membership = new RoomMembership(this::settings, defaultNick, session, people.watching(this.sink),
+                this::emit, clock, backoff, timer, worker, joinPermits, selfPing, sender, this, tellAdmins);
         this.handle = new RoomActions(this, session, actions);
     }
 
@@ -126,7 +131,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     }
 
     RoomStatus status() {
-        return membership.status(reconciler.checked());
+        return membership.status(reconciler.checked()).withUnapplied(people.unapplied());
     }
 
     boolean isJoined() {
@@ -182,6 +187,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         worker.execute(() -> {
             settings = newSettings;
             reconciler.settingsChanged();
+            people.settingsChanged();
             reconcile(false);
         });
     }
@@ -226,6 +232,12 @@ final class KeptRoom implements RoomMembership.AfterJoin {
             timer.schedule(() -> worker.execute(() -> reconcile(true)), RETRY_NEW_ROOM_CONFIGURATION.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
+        people.reconcile(occupants());
+    }
+
+    /** See {@link RoomHandle#affiliations()}. */
+    RoomAffiliations affiliations() {
+        return people.actions();
     }
 
     // ---------------------------------------------------------------- what the handle reads and does

@@ -38,6 +38,7 @@ import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.ConfigOverlay;
 import org.majordome.api.room.Feature;
 import org.majordome.api.room.MessageRef;
+import org.majordome.api.room.RoomAffiliations;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.intake.Snapshots;
 import org.majordome.xmpp.XmppSession;
@@ -317,6 +318,11 @@ final class RoomActions implements RoomHandle {
             session.connection().sendStanza(groupchat().ofType(Message.Type.normal).addExtension(invitation).build());
             return ActionResult.DONE;
         });
+    }
+
+    @Override
+    public RoomAffiliations affiliations() {
+        return room.affiliations();
     }
 
     private CompletionStage<ActionResult> role(String nick, MUCRole role, String reason) {

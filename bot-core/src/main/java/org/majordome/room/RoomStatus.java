@@ -1,6 +1,7 @@
 package org.majordome.room;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,9 +15,25 @@ import java.util.Optional;
  * @param problem    the last thing that went wrong, in words, if any
  * @param configurationChecked since the last join, the room's configuration was compared with the desired one
  *                   (and put back where it drifted, or found not to be the bot's to change)
+ * @param unapplied  the declared affiliations the server refused at the last check, each with the server's reason
  */
 public record RoomStatus(String roomJid, State state, String nick, int occupants, Instant since,
-                         Optional<String> problem, boolean configurationChecked) {
+                         Optional<String> problem, boolean configurationChecked, List<String> unapplied) {
+
+    public RoomStatus {
+        unapplied = List.copyOf(unapplied);
+    }
+
+    /** A room whose declared affiliations were all applied (or that declares none). */
+    public RoomStatus(String roomJid, State state, String nick, int occupants, Instant since,
+                      Optional<String> problem, boolean configurationChecked) {
+        this(roomJid, state, nick, occupants, since, problem, configurationChecked, List.of());
+    }
+
+    /** This status with the declared affiliations the server refused. */
+    public RoomStatus withUnapplied(List<String> entries) {
+        return new RoomStatus(roomJid, state, nick, occupants, since, problem, configurationChecked, entries);
+    }
 
     /** In the room and done with its configuration: what readiness waits for. */
     public boolean ready() {

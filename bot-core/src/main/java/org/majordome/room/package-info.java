@@ -11,9 +11,15 @@
  * a moderated room get voice, §5.1, and puts it back when lifted), XEP-0410 self-pings ({@code SelfPing}), disco#info features ({@code RoomFeatures}, XEP-0030), the
  * bot's own messages ({@code RoomSender}) and the room actions plugins use ({@code RoomActions}: moderation
  * §8-§10, role and affiliation changes with their reason, reading the ban list §9.5 in {@code AdminRequests},
- * XEP-0425 message moderation, XEP-0461 replies), and the room's voice request policy ({@code VoiceRequests}:
+ * XEP-0425 message moderation, XEP-0461 replies), the room's voice request policy ({@code VoiceRequests}:
  * forward, approve members, approve after a time in the room, or deny, §7.13, §8.6; it sits in front of the room's
- * event sink, so that the {@code VoiceRequestedEvent} plugins see carries the decision).
+ * event sink, so that the {@code VoiceRequestedEvent} plugins see carries the decision). Affiliations as code
+ * ({@code RoomPeopleKeeper} wires the parts for a room): {@code AffiliationKeeper} reads the owner,
+ * admin, member and outcast lists (§9.5, §10.5) at each join and check, {@code AffiliationPlan} computes the
+ * difference with the declared people (never the bot's own affiliation, never the last owner),
+ * {@code AffiliationWriter} applies it in as few requests as the server takes (Prosody 0.12 applies only the first
+ * item of a request; ejabberd all), {@code DeclaredModerators} gives declared moderators the role (§9.6), and
+ * {@code RoomAffiliationActions} is the plugins' {@code RoomHandle.affiliations()}.
  *
  * <p>The translation of room stanzas into events is not here but in {@link org.majordome.intake}; this
  * package only tells it which presences are the bot's own ({@code OwnPresence}). This package may use

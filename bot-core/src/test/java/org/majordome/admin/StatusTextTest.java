@@ -34,4 +34,14 @@ class StatusTextTest {
         assertThat(BuiltInAdminCommands.roomLine(out, PARIS)).isEqualTo(
                 "help@conference.example.org: WAITING_TO_REJOIN as Majordome, since 2026-12-06 23:01 CET (kicked)");
     }
+
+    /** Issue 16 item 1: the status names the declared affiliations the server refused, with its reason. */
+    @Test
+    void statusNamesTheDeclaredAffiliationsThatCouldNotBeApplied() {
+        RoomStatus refused = new RoomStatus("lobby@conference.example.org", RoomStatus.State.JOINED, "Majordome", 0,
+                EVENING, Optional.empty(), true).withUnapplied(java.util.List.of(
+                "carol@example.org → owner: not-allowed"));
+        assertThat(BuiltInAdminCommands.roomLine(refused, PARIS)).endsWith(
+                "since 2026-12-06 23:01 CET; declared affiliations not applied: carol@example.org → owner: not-allowed");
+    }
 }

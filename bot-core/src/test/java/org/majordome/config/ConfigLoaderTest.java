@@ -98,6 +98,14 @@ class ConfigLoaderTest {
         assertThat(desired.maxUsers()).contains(50);
         assertThat(desired.occupantsMayChangeSubject()).contains(false);
         assertThat(desired.historyLength()).contains(20);
+        assertThat(lobby.people().owners()).extracting(Object::toString).containsExactly("carol@localhost");
+        assertThat(lobby.people().admins()).extracting(Object::toString)
+                .containsExactly("alice@localhost", "dave@localhost");
+        assertThat(lobby.people().members()).extracting(Object::toString).containsExactly("bob@localhost");
+        assertThat(lobby.people().outcasts()).extracting(outcast -> outcast.jid() + " " + outcast.reason().orElse("-"))
+                .containsExactly("troll@localhost -", "spammer@localhost flooding the room");
+        assertThat(lobby.people().moderators()).extracting(Object::toString).containsExactly("alice@localhost");
+        assertThat(lobby.people().policy()).isEqualTo(RoomPeople.Policy.KEEP);
 
         RoomSettings ops = config.rooms().get(1);
         assertThat(ops.desired()).isEqualTo(DesiredRoomConfig.persistentOnly());
@@ -105,6 +113,7 @@ class ConfigLoaderTest {
         assertThat(ops.password()).isEmpty();
         assertThat(lobby.timeZone()).contains(ZoneId.of("Europe/London"));
         assertThat(ops.timeZone()).isEmpty();
+        assertThat(ops.people()).isEqualTo(RoomPeople.NONE);
 
         assertThat(config.plugins()).containsOnlyKeys("moderation", "core");
         assertThat(config.source()).isEqualTo(file);

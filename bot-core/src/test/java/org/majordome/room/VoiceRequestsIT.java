@@ -147,7 +147,7 @@ class VoiceRequestsIT {
                 Optional.of(true), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(true), Optional.empty(), Optional.empty(), Optional.empty());
         RoomSettings settings = new RoomSettings(room, Optional.empty(), Optional.empty(), moderated, List.of(), false,
-                Optional.empty(), policy);
+                Optional.empty()).withVoiceRequests(policy);
         BotUnderTest bot = BotUnderTest.builder(servers.server()).room(settings).start();
         bot.awaitJoined(room);
         await().atMost(WAIT).until(() -> bot.status(room).ready());

@@ -116,7 +116,7 @@ public final class BotUnderTest implements AutoCloseable {
             return this;
         }
 
-        /** A room as the configuration file would declare it, every setting included. */
+        /** A room with every setting given, its declared people among them. */
         public Builder room(RoomSettings settings) {
             rooms.add(settings);
             return this;

@@ -14,11 +14,15 @@ import org.majordome.api.PluginContext;
 import org.majordome.api.command.Command;
 import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.command.Permission;
+import org.majordome.api.event.Affiliation;
 import org.majordome.api.event.OccupantKickedEvent;
 import org.majordome.api.event.Role;
 import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.api.room.ActionResult;
+import org.majordome.api.room.AffiliationChange;
+import org.majordome.api.room.AffiliationEntry;
 import org.majordome.api.room.Feature;
+import org.majordome.api.room.RoomAffiliations;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.testkit.RoomAction.Kicked;
 import org.majordome.testkit.RoomAction.MessageModerated;
@@ -81,6 +85,28 @@ class PluginTestKitTest {
     private final BadWords plugin = new BadWords();
     private final PluginTestKit kit = PluginTestKit.builder().plugin(plugin, new BadWords.Settings("darn")).room(LOBBY).start();
     private final TestRoom lobby = kit.room(LOBBY);
+
+    /** Issue 16 item 5: the kit's room reads and changes affiliation lists, one result per entry. */
+    @Test
+    void theRoomsAffiliationListsAreReadAndChangedSeveralAtOnce() {
+        lobby.holdsAffiliation("carol@example.org", Affiliation.MEMBER);
+        RoomAffiliations lists = lobby.handle().affiliations();
+
+        List<AffiliationChange.Result> results = lists.change(List.of(
+                new AffiliationChange("alice@example.org", Affiliation.ADMIN),
+                new AffiliationChange("carol@example.org", Affiliation.NONE))).toCompletableFuture().join();
+
+        assertThat(results).extracting(result -> result.result().succeeded()).containsExactly(true, true);
+        assertThat(lists.list(Affiliation.ADMIN).toCompletableFuture().join().orElseThrow())
+                .extracting(AffiliationEntry::jid).containsExactly("alice@example.org");
+        assertThat(lobby.affiliationList(Affiliation.MEMBER)).isEmpty();
+        assertThat(lobby.actions()).contains(new RoomAction.AffiliationChanged("alice@example.org", Affiliation.ADMIN, ""));
+
+        lobby.respond(RoomAction.AffiliationChanged.class, new ActionResult.Refused("not-allowed", ""));
+        assertThat(lists.change(List.of(new AffiliationChange("bob@example.org", Affiliation.OWNER)))
+                .toCompletableFuture().join().getFirst().result())
+                .isEqualTo(new ActionResult.Refused("not-allowed", ""));
+    }
 
     @Test
     void aSupportedActionIsCarriedOut() {

@@ -70,6 +70,15 @@ public sealed interface RoomAction {
     record BanListRead() implements RoomAction {
     }
 
+    /** One affiliation list read through {@code affiliations().list(...)} (XEP-0045 §9.5, §9.8, §10.5). */
+    record AffiliationListRead(org.majordome.api.event.Affiliation affiliation) implements RoomAction {
+    }
+
+    /** One entry of {@code affiliations().change(...)}; {@code reason} is "" when none was given. */
+    record AffiliationChanged(String realBareJid, org.majordome.api.event.Affiliation affiliation, String reason)
+            implements RoomAction {
+    }
+
     record MembershipGranted(String realBareJid) implements RoomAction {
     }
 

@@ -40,9 +40,12 @@ import org.majordome.api.event.VoiceDecision;
 import org.majordome.api.event.VoiceRequest;
 import org.majordome.api.event.VoiceRequestedEvent;
 import org.majordome.api.room.ActionResult;
+import org.majordome.api.room.AffiliationChange;
+import org.majordome.api.room.AffiliationEntry;
 import org.majordome.api.room.ConfigOverlay;
 import org.majordome.api.room.Feature;
 import org.majordome.api.room.MessageRef;
+import org.majordome.api.room.RoomAffiliations;
 import org.majordome.api.room.RoomHandle;
 
 /**
@@ -55,7 +58,9 @@ import org.majordome.api.room.RoomHandle;
  * {@link SubjectChangedEvent}...), unless the test made the room answer otherwise with {@link #respond} or
  * {@link #withoutFeature}, or the bot is out of the room ({@link #botLeaves}). Acting on a nick nobody uses is
  * {@code Refused("item-not-found")}, as a server answers. The ban list ({@code banList()}) is the JIDs the
- * bot's bans made outcast; {@code respond(RoomAction.BanListRead.class, ...)} makes the room refuse it.
+ * bot's bans made outcast; {@code respond(RoomAction.BanListRead.class, ...)} makes the room refuse it. The
+ * affiliation lists ({@code affiliations()}) are what the bot's changes and {@link #holdsAffiliation} made them;
+ * {@code respond(RoomAction.AffiliationChanged.class, ...)} makes the room refuse every change.
  */
 public final class TestRoom {
 
@@ -346,6 +351,22 @@ public final class TestRoom {
         return affiliationsByJid.getOrDefault(realBareJid.toLowerCase(Locale.ROOT), Affiliation.NONE);
     }
 
+    /**
+     * Puts a bare JID on one of the room's affiliation lists, as if someone had done it by hand: what
+     * {@code affiliations().list(...)} then reads ({@code NONE} takes it off every list).
+     */
+    public synchronized TestRoom holdsAffiliation(String realBareJid, Affiliation affiliation) {
+        affiliationsByJid.put(realBareJid.toLowerCase(Locale.ROOT), affiliation);
+        return this;
+    }
+
+    /** One affiliation list as the room holds it, sorted by JID (no reasons: the test room keeps none). */
+    public synchronized List<AffiliationEntry> affiliationList(Affiliation affiliation) {
+        return affiliationsByJid.entrySet().stream().filter(entry -> entry.getValue() == affiliation)
+                .map(Map.Entry::getKey).sorted()
+                .map(bare -> new AffiliationEntry(bare, affiliation, Optional.empty())).toList();
+    }
+
     /** The bare JIDs the room holds as outcast (banned), sorted. */
     public synchronized List<String> bannedJids() {
         return affiliationsByJid.entrySet().stream().filter(entry -> entry.getValue() == Affiliation.OUTCAST)
@@ -608,6 +629,31 @@ public final class TestRoom {
         public CompletionStage<Optional<List<String>>> banList() {
             return act(new RoomAction.BanListRead(), anyone(), nothing()).thenApply(result -> result.succeeded()
                     ? Optional.of(bannedJids()) : Optional.empty());
+        }
+
+        @Override
+        public RoomAffiliations affiliations() {
+            return new RoomAffiliations() {
+                @Override
+                public CompletionStage<Optional<List<AffiliationEntry>>> list(Affiliation affiliation) {
+                    return act(new RoomAction.AffiliationListRead(affiliation), anyone(), nothing())
+                            .thenApply(result -> result.succeeded() && affiliation != Affiliation.NONE
+                                    ? Optional.of(affiliationList(affiliation)) : Optional.empty());
+                }
+
+                @Override
+                public CompletionStage<List<AffiliationChange.Result>> change(List<AffiliationChange> changes) {
+                    List<AffiliationChange.Result> results = new ArrayList<>();
+                    for (AffiliationChange change : changes) {
+                        String reason = change.reason().orElse("");
+                        ActionResult result = act(new RoomAction.AffiliationChanged(change.jid(), change.affiliation(),
+                                reason), anyone(), () -> changeAffiliation(change.jid(), change.affiliation(), reason))
+                                .toCompletableFuture().join();
+                        results.add(new AffiliationChange.Result(change, result));
+                    }
+                    return CompletableFuture.completedFuture(List.copyOf(results));
+                }
+            };
         }
 
         @Override

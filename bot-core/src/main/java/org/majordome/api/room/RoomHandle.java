@@ -188,4 +188,7 @@ public interface RoomHandle {
 
     /** Invites a user to the room (mediated invitation, XEP-0045 §7.8.2). */
     CompletionStage<ActionResult> invite(String jid, String reason);
+
+    /** The room's affiliation lists: read one, change several at once (XEP-0045 §9-§10). */
+    RoomAffiliations affiliations();
 }

@@ -7,5 +7,8 @@
  * timeout or a lost connection, never exceptionally for protocol outcomes). Message moderation relies on
  * XEP-0425 and XEP-0359 stanza ids, threaded replies on XEP-0461; a room that lacks a feature answers
  * {@code NotSupported} — check {@link org.majordome.api.room.RoomHandle#supports} to choose a fallback.
+ *
+ * <p>{@link org.majordome.api.room.RoomAffiliations} reads a room's affiliation lists and changes several entries at
+ * once (XEP-0045 §9.5, §9.8, §10.5), each entry with its own {@code ActionResult}.
  */
 package org.majordome.api.room;

@@ -18,6 +18,8 @@ public enum Feature {
             + "crash"),
     MESSAGE_REMOVAL("Spam removed for everyone (XEP-0425)", "community module `mod_muc_moderation` with `muc_mam`",
             "23.04 or newer", "the next rung of the ladder (e.g. mute or kick), and the case says so"),
+    AFFILIATIONS_AS_CODE("Affiliations as code: owners, admins, members and outcasts kept as declared (keep or exact), "
+            + "declared moderators"),
     LOCKDOWN("Join-flood lockdown (moderated or members-only), held through checks and restarts"),
     VOICE_REQUESTS("Voice requests in moderated rooms forwarded, approved (members, time in the room) or denied by "
             + "policy (XEP-0045 §8.6)"),
