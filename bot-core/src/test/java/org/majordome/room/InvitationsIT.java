@@ -107,7 +107,17 @@ class InvitationsIT {
 
             Message decline = stranger.awaitMessage("the bot's decline", message -> declineOf(message).isPresent());
             assertThat(declineOf(decline).orElseThrow().getReason()).isEqualTo(InvitationPolicy.NOT_ALLOWED);
-            assertThat(bot.bot().rooms().status()).extracting(RoomStatus::roomJid).doesNotContain(lair.toString());
+
+            // XEP-0249 has no decline: the bot tells the sender the server authenticated, in a chat message. (Another
+            // room: the same inviter's second invitation to the same room within minutes is a repeat, dropped.)
+            EntityBareJid other = servers.server().uniqueRoom("inv-stranger-direct");
+            stranger.connection().sendStanza(stranger.connection().getStanzaFactory().buildMessageStanza()
+                    .to(botJid(bot)).addExtension(new GroupChatInvitation(other.toString())).build());
+            stranger.awaitMessage("the bot's answer to a direct invitation", message ->
+                    message.getType() == Message.Type.chat && message.getBody() != null
+                            && message.getBody().contains(InvitationPolicy.NOT_ALLOWED));
+            assertThat(bot.bot().rooms().status()).extracting(RoomStatus::roomJid)
+                    .doesNotContain(lair.toString(), other.toString());
         }
     }
 
@@ -139,6 +149,25 @@ class InvitationsIT {
         }
     }
 
+    /** With {@code keep: across-restarts} the invited room is stored, and the restarted bot joins it again. */
+    @Test
+    void anInvitedRoomKeptAcrossRestartsIsJoinedAgainAfterARestart(TestClients clients) throws Exception {
+        EntityBareJid home = servers.server().uniqueRoom("inv-home");
+        EntityBareJid den = servers.server().uniqueRoom("inv-kept");
+        XmppTestClient boss = clients.connect(ADMIN);
+        boss.join(den, "Boss");
+        try (BotUnderTest bot = startBot(home, true)) {
+            boss.connection().sendStanza(boss.connection().getStanzaFactory().buildMessageStanza()
+                    .to(botJid(bot)).addExtension(new GroupChatInvitation(den.toString())).build());
+            awaitJoined(bot, den);
+        }
+        boss.clearReceived();
+        try (BotUnderTest restarted = startBot(home, true)) {
+            awaitJoined(restarted, den);
+            answersPing(boss, den);
+        }
+    }
+
     @Test
     void aRoomJoinedWithTheAdHocJoinCommandRunsTheInvitationPlugins(TestClients clients) throws Exception {
         EntityBareJid home = servers.server().uniqueRoom("inv-home");
@@ -162,12 +191,16 @@ class InvitationsIT {
     }
 
     private BotUnderTest startBot(EntityBareJid home) throws Exception {
+        return startBot(home, false);
+    }
+
+    private BotUnderTest startBot(EntityBareJid home, boolean keepAcrossRestarts) throws Exception {
         EntityBareJid admin = JidCreate.entityBareFrom(ADMIN + "@" + servers.server().domain());
         BotUnderTest bot = BotUnderTest.builder(servers.server())
                 .dataDirectory(dataDirectory)
                 .plugin(new PingPlugin())
                 .admin(admin)
-                .invitations(new InvitationSettings(Set.of(), List.of(PingPlugin.ID), false))
+                .invitations(new InvitationSettings(Set.of(), List.of(PingPlugin.ID), keepAcrossRestarts))
                 .room(home)
                 .start();
         return bot.awaitJoined(home);
