@@ -11,11 +11,14 @@
  * a moderated room get voice, §5.1, and puts it back when lifted), XEP-0410 self-pings ({@code SelfPing}), disco#info features ({@code RoomFeatures}, XEP-0030), the
  * bot's own messages ({@code RoomSender}) and the room actions plugins use ({@code RoomActions}: moderation
  * §8-§10, role and affiliation changes with their reason, reading the ban list §9.5 in {@code AdminRequests},
- * XEP-0425 message moderation, XEP-0461 replies).
+ * XEP-0425 message moderation, XEP-0461 replies). Invitations (XEP-0045 §7.8.2 mediated, XEP-0249 direct), which
+ * {@link org.majordome.intake.InvitationIntake} recognises, are answered by {@code InvitationDesk}: it asks
+ * {@code InvitationPolicy} whether the inviter, as the server vouches for it, may invite the bot, then keeps the room
+ * (with {@code invitations.plugins}, stored in {@code store.InvitedRoomTable} when kept across restarts) or declines.
  *
  * <p>The translation of room stanzas into events is not here but in {@link org.majordome.intake}; this
  * package only tells it which presences are the bot's own ({@code OwnPresence}). This package may use
- * {@code api}, {@code config}, {@code xmpp}, {@code intake} and {@code store} (the overlay table); none of
+ * {@code api}, {@code config}, {@code xmpp}, {@code intake} and {@code store} (the overlay and invited-room tables); none of
  * them imports it.
  *
  * <p>{@link org.majordome.room.RoomKeeper} owns "which rooms are joined and how they are configured";
