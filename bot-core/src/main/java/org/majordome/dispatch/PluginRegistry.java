@@ -64,7 +64,7 @@ public final class PluginRegistry {
      *                      should receive events
      */
     public static PluginRegistry build(List<? extends Plugin<?>> plugins, Map<String, List<String>> enabledByRoom) {
-        return build(plugins, enabledByRoom, (Function<String, List<String>>) room -> null);
+        return checked(plugins, enabledByRoom);
     }
 
     /**
@@ -77,7 +77,7 @@ public final class PluginRegistry {
                                        List<String> otherRoomPlugins, java.util.function.Predicate<String> isOtherKeptRoom) {
         Map<String, List<String>> withOthers = new LinkedHashMap<>(enabledByRoom);
         withOthers.put(OTHER_ROOMS, otherRoomPlugins);
-        PluginRegistry built = build(plugins, withOthers, (Function<String, List<String>>) room -> null);
+        PluginRegistry built = checked(plugins, withOthers);
         Map<String, List<LoadedPlugin>> byRoom = new HashMap<>(built.pluginsByRoom);
         List<LoadedPlugin> others = byRoom.remove(OTHER_ROOMS);
         List<String> problems = built.problems.stream().map(problem -> problem.replace("room " + OTHER_ROOMS + ":",
@@ -90,8 +90,8 @@ public final class PluginRegistry {
     /** The key under which the plugins of undeclared rooms are checked with the others; no JID looks like it. */
     private static final String OTHER_ROOMS = " other rooms";
 
-    private static PluginRegistry build(List<? extends Plugin<?>> plugins, Map<String, List<String>> enabledByRoom,
-                                        Function<String, List<String>> otherRooms) {
+    /** The registry of the declared rooms alone, with every problem found. */
+    private static PluginRegistry checked(List<? extends Plugin<?>> plugins, Map<String, List<String>> enabledByRoom) {
         List<String> problems = new ArrayList<>();
         Map<String, LoadedPlugin> byId = new LinkedHashMap<>();
         for (Plugin<?> plugin : plugins) {
@@ -131,7 +131,7 @@ public final class PluginRegistry {
             }
             byRoom.put(room, List.copyOf(enabled));
         });
-        return new PluginRegistry(Map.copyOf(byId), Map.copyOf(byRoom), List.copyOf(problems), otherRooms);
+        return new PluginRegistry(Map.copyOf(byId), Map.copyOf(byRoom), List.copyOf(problems), room -> null);
     }
 
     /**
