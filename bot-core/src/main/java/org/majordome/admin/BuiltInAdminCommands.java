@@ -28,8 +28,8 @@ import org.majordome.api.admin.AdminResult;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.config.BotConfig;
-import org.majordome.config.DesiredRoomConfig;
 import org.majordome.config.RoomSettings;
+import org.majordome.room.InvitationDesk;
 import org.majordome.room.RoomKeeper;
 import org.majordome.room.RoomStatus;
 import org.majordome.xmpp.XmppSession;
@@ -54,13 +54,16 @@ public final class BuiltInAdminCommands {
     private final Supplier<AdminResult> reload;
     private final Clock clock;
     private final Instant started;
+    private final java.util.function.Consumer<EntityBareJid> left;
 
     /**
      * @param config the configuration in force (it changes on reload)
      * @param reload reads the configuration file again and applies it
+     * @param left   told of each room an administrator made the bot leave (an invited room is then forgotten)
      */
     public BuiltInAdminCommands(XmppSession session, RoomKeeper rooms, Supplier<BotConfig> config,
-                                Supplier<AdminResult> reload, Clock clock) {
+                                Supplier<AdminResult> reload, Clock clock, java.util.function.Consumer<EntityBareJid> left) {
+        this.left = left;
         this.session = session;
         this.rooms = rooms;
         this.config = config;
@@ -153,8 +156,8 @@ public final class BuiltInAdminCommands {
         if (room.isEmpty()) {
             return AdminResult.failed("'" + request.answer("room") + "' is not a room address (room@service).");
         }
-        RoomSettings settings = new RoomSettings(room.get(), Optional.empty(), Optional.empty(),
-                DesiredRoomConfig.persistentOnly(), List.of());
+        // Like a room the bot is invited to: it runs invitations.plugins.
+        RoomSettings settings = InvitationDesk.settingsFor(room.get(), Optional.empty(), config.get());
         if (!rooms.keepAlso(settings)) {
             // Kept but out of it (banned, refused): the administrator asks for another try now, e.g. after
             // lifting a ban, rather than waiting for the next attempt.
@@ -164,7 +167,9 @@ public final class BuiltInAdminCommands {
                             + "): trying to join it again now. The command status shows how it went."))
                     .orElseGet(() -> AdminResult.warning(room.get() + " is kept already, and the bot is in it."));
         }
-        return AdminResult.done("Joining " + room.get() + " (no plugins). This lasts until the next reload or "
+        List<String> plugins = settings.plugins();
+        return AdminResult.done("Joining " + room.get() + " (" + (plugins.isEmpty() ? "no plugins: invitations.plugins "
+                + "names none" : "plugins: " + String.join(", ", plugins)) + "). This lasts until the next reload or "
                 + "restart: add the room to the configuration file to keep it for good.");
     }
 
@@ -173,6 +178,7 @@ public final class BuiltInAdminCommands {
         if (room.isEmpty() || !rooms.release(room.get(), LEFT_BY_ADMIN)) {
             return AdminResult.failed("'" + request.answer("room") + "' is not a room the bot keeps.");
         }
+        left.accept(room.get());
         boolean configured = config.get().rooms().stream().anyMatch(settings -> settings.jid().equals(room.get()));
         return AdminResult.done("Left " + room.get() + "." + (configured
                 ? " It is in the configuration file: the next reload or restart joins it again unless you remove it there."

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jxmpp.jid.EntityBareJid;
@@ -55,12 +56,16 @@ public final class ConfigReloader {
 
     private final RoomKeeper rooms;
     private final PluginHost plugins;
+    /** The rooms joined on an invitation that a configuration does not declare: a reload keeps them. */
+    private final Function<BotConfig, List<RoomSettings>> invited;
     private BotConfig current;
 
-    ConfigReloader(BotConfig initial, RoomKeeper rooms, PluginHost plugins) {
+    ConfigReloader(BotConfig initial, RoomKeeper rooms, PluginHost plugins,
+                   Function<BotConfig, List<RoomSettings>> invited) {
         this.current = initial;
         this.rooms = rooms;
         this.plugins = plugins;
+        this.invited = invited;
     }
 
     /** Reads the configuration file again (the one the bot started with) and applies it. */
@@ -81,7 +86,9 @@ public final class ConfigReloader {
         if (!restartOnly.isEmpty()) {
             warnings.add("needs a restart: " + String.join(", ", restartOnly));
         }
-        List<String> changes = new ArrayList<>(rooms.apply(next.rooms(), GOODBYE));
+        List<RoomSettings> kept = new ArrayList<>(next.rooms());
+        kept.addAll(invited.apply(next));
+        List<String> changes = new ArrayList<>(rooms.apply(kept, GOODBYE));
         if (!next.admins().equals(current.admins())) {
             changes.add("bot admins changed");
         }
@@ -139,6 +146,7 @@ public final class ConfigReloader {
                 || !sectionsEqual(before, after)
                 || !before.dispatch().equals(after.dispatch())
                 || !before.admins().equals(after.admins())
+                || !before.invitations().plugins().equals(after.invitations().plugins())
                 || !before.rooms().stream().map(RoomKeeperView::of).toList()
                         .equals(after.rooms().stream().map(RoomKeeperView::of).toList());
     }

@@ -45,7 +45,9 @@ final class PluginRuntime {
     /** @param enabledByRoom the ids of the plugins each room enables (its list, and its scripts), by room JID */
     PluginRuntime(BotConfig config, Map<String, List<String>> enabledByRoom, List<Plugin<?>> plugins, RoomKeeper rooms,
                   PluginResources resources, Clock clock) {
-        registry = PluginRegistry.build(plugins, enabledByRoom);
+        // Rooms the file does not declare (joined on an invitation or by the ad-hoc join) run invitations.plugins.
+        registry = PluginRegistry.build(plugins, enabledByRoom, config.invitations().plugins(),
+                roomJid -> rooms.room(roomJid).isPresent());
         List<String> problems = new ArrayList<>(registry.problems().stream()
                 .map(problem -> config.source() + ": " + problem).toList());
         if (!problems.isEmpty()) {

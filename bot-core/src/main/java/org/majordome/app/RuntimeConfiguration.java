@@ -16,14 +16,18 @@ import org.majordome.api.Plugin;
 import org.majordome.api.admin.AdminResult;
 import org.majordome.config.BotConfig;
 import org.majordome.config.MonitoringSettings;
+import org.majordome.config.RoomSettings;
 import org.majordome.dispatch.PluginResources;
 import org.majordome.intake.EventSink;
+import org.majordome.intake.InvitationIntake;
 import org.majordome.intake.SwitchableEventSink;
+import org.majordome.room.InvitationDesk;
 import org.majordome.room.RoomKeeper;
 import org.majordome.schedule.SchedulerService;
 import org.majordome.schedule.SchedulerSettings;
 import org.majordome.store.Database;
 import org.majordome.store.DatabaseSettings;
+import org.majordome.store.InvitedRoomTable;
 import org.majordome.store.RoomOverlayTable;
 import org.majordome.store.StorageService;
 import org.majordome.xmpp.SelfDescription;
@@ -58,9 +62,30 @@ class RuntimeConfiguration {
 
     @Bean
     RoomKeeper roomKeeper(XmppSession session, BotConfig config, SwitchableEventSink eventIntake, Clock clock,
-                          Database database) {
-        return new RoomKeeper(session, config.rooms(), config.runtime(), eventIntake, clock,
-                new RoomOverlayTable(database));
+                          Database database, StoredInvitations invited) {
+        List<RoomSettings> rooms = new ArrayList<>(config.rooms());
+        rooms.addAll(invited.rooms());
+        return new RoomKeeper(session, rooms, config.runtime(), eventIntake, clock, new RoomOverlayTable(database));
+    }
+
+    /** The rooms earlier runs joined on an invitation and this configuration keeps across restarts. */
+    @Bean
+    StoredInvitations storedInvitations(BotConfig config, Database database) {
+        InvitedRoomTable table = new InvitedRoomTable(database);
+        return new StoredInvitations(table, InvitationDesk.storedRooms(table, config));
+    }
+
+    record StoredInvitations(InvitedRoomTable table, List<RoomSettings> rooms) {
+    }
+
+    /** Answers invitations to rooms; listens before the bot logs in (beans are built before anything starts). */
+    @Bean(destroyMethod = "close")
+    InvitationDesk invitationDesk(XmppSession session, RoomKeeper rooms, StoredInvitations invited,
+                                  ObjectProvider<ConfigReloader> reloader, Clock clock) {
+        InvitationDesk desk = new InvitationDesk(session, rooms, () -> reloader.getObject().current(), invited.table(),
+                invited.rooms(), clock);
+        new InvitationIntake(desk, clock).listenOn(session.connection());
+        return desk;
     }
 
     @Bean(destroyMethod = "close")
@@ -124,8 +149,8 @@ class RuntimeConfiguration {
 
 
     @Bean
-    ConfigReloader configReloader(BotConfig config, RoomKeeper rooms, PluginHost plugins) {
-        ConfigReloader reloader = new ConfigReloader(config, rooms, plugins);
+    ConfigReloader configReloader(BotConfig config, RoomKeeper rooms, PluginHost plugins, InvitationDesk invitations) {
+        ConfigReloader reloader = new ConfigReloader(config, rooms, plugins, invitations::keptBesides);
         rooms.tellAdminsOf(() -> reloader.current().admins());
         return reloader;
     }
@@ -136,9 +161,9 @@ class RuntimeConfiguration {
      */
     @Bean
     AdHocCommandResponder adHocCommandResponder(XmppSession session, RoomKeeper rooms, ConfigReloader reloader,
-                                                AdminCommandCatalog catalog, Clock clock) {
+                                                AdminCommandCatalog catalog, Clock clock, InvitationDesk invitations) {
         new BuiltInAdminCommands(session, rooms, reloader::current,
-                () -> describe(reloader.reload(System.getenv())), clock).offerIn(catalog);
+                () -> describe(reloader.reload(System.getenv())), clock, invitations::forget).offerIn(catalog);
         AdHocCommandResponder responder = new AdHocCommandResponder(session.connection(), catalog,
                 () -> reloader.current().admins(), clock);
         responder.install();

@@ -20,15 +20,31 @@ import org.jxmpp.jid.EntityBareJid;
  * @param plugins    plugin sections by plugin id, in file order
  * @param warnings   what in the file is valid but can never apply (a plugin's section for a room where it is not
  *                   enabled), in file order; {@code check-config} prints them, start and reload log them
+ * @param invitations who may invite the bot to rooms, and what those rooms run
  */
 public record BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins,
                         List<RoomSettings> rooms, RuntimeSettings runtime, DispatchSettings dispatch,
-                        MonitoringSettings monitoring, Map<String, PluginSection> plugins, List<ConfigProblem> warnings) {
+                        MonitoringSettings monitoring, Map<String, PluginSection> plugins, List<ConfigProblem> warnings,
+                        InvitationSettings invitations) {
     public BotConfig {
         admins = Set.copyOf(admins);
         rooms = List.copyOf(rooms);
         plugins = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(plugins));
         warnings = List.copyOf(warnings);
+        java.util.Objects.requireNonNull(invitations, "invitations");
+    }
+
+    /** A configuration with the default {@code invitations:} settings. */
+    public BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins, List<RoomSettings> rooms,
+                     RuntimeSettings runtime, DispatchSettings dispatch, MonitoringSettings monitoring,
+                     Map<String, PluginSection> plugins, List<ConfigProblem> warnings) {
+        this(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings,
+                InvitationSettings.defaults());
+    }
+
+    /** This configuration with other {@code invitations:} settings. */
+    public BotConfig withInvitations(InvitationSettings value) {
+        return new BotConfig(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings, value);
     }
 
     /** A configuration without warnings. */

@@ -100,6 +100,7 @@ public final class ConfigLoader {
             roomsWithAllScripts.forEach(value -> value.reportProblem(
                     "'all' enables every script of dispatch.scripts-directory, which is not set", false));
         }
+        InvitationSettings invitations = InvitationsReader.invitations(top.section("invitations"), roomPlugins);
         ConfigReader pluginsSection = top.section("plugins");
         Map<String, PluginSection> plugins = plugins(pluginsSection);
         top.rejectUnknownKeys();
@@ -111,7 +112,7 @@ public final class ConfigLoader {
 
         problems.throwIfAny();
         return new BotConfig(file, connection.orElseThrow(), Set.copyOf(admins), rooms, runtime, dispatch, monitoring,
-                plugins, problems.warnings());
+                plugins, problems.warnings(), invitations);
     }
 
     private static Optional<String> read(Path file, ConfigProblems problems) {

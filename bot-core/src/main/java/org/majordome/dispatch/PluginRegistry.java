@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.majordome.api.Plugin;
 
@@ -34,6 +35,11 @@ public final class PluginRegistry {
     private volatile Map<String, LoadedPlugin> pluginsById;
     private volatile Map<String, List<LoadedPlugin>> pluginsByRoom;
     private final List<String> problems;
+    /**
+     * The plugins of a kept room the configuration does not declare (joined on an invitation or an administrator's
+     * command), by lower-case bare JID; null for a room the bot does not keep.
+     */
+    private final Function<String, List<String>> otherRooms;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /**
      * The answers of {@link #runningIn}, computed once per room until a plugin starts or stops (then the
@@ -43,10 +49,11 @@ public final class PluginRegistry {
     private volatile Map<String, List<LoadedPlugin>> runningByRoom = new ConcurrentHashMap<>();
 
     private PluginRegistry(Map<String, LoadedPlugin> pluginsById, Map<String, List<LoadedPlugin>> pluginsByRoom,
-                           List<String> problems) {
+                           List<String> problems, Function<String, List<String>> otherRooms) {
         this.pluginsById = pluginsById;
         this.pluginsByRoom = pluginsByRoom;
         this.problems = problems;
+        this.otherRooms = otherRooms;
     }
 
     /**
@@ -57,6 +64,34 @@ public final class PluginRegistry {
      *                      should receive events
      */
     public static PluginRegistry build(List<? extends Plugin<?>> plugins, Map<String, List<String>> enabledByRoom) {
+        return checked(plugins, enabledByRoom);
+    }
+
+    /**
+     * Checks the plugins and the room assignment, rooms joined while the bot runs included.
+     *
+     * @param otherRoomPlugins the ids of the plugins enabled in every kept room {@code enabledByRoom} does not name
+     * @param isOtherKeptRoom  whether a room (lower-case bare JID) outside {@code enabledByRoom} is kept right now
+     */
+    public static PluginRegistry build(List<? extends Plugin<?>> plugins, Map<String, List<String>> enabledByRoom,
+                                       List<String> otherRoomPlugins, java.util.function.Predicate<String> isOtherKeptRoom) {
+        Map<String, List<String>> withOthers = new LinkedHashMap<>(enabledByRoom);
+        withOthers.put(OTHER_ROOMS, otherRoomPlugins);
+        PluginRegistry built = checked(plugins, withOthers);
+        Map<String, List<LoadedPlugin>> byRoom = new HashMap<>(built.pluginsByRoom);
+        List<LoadedPlugin> others = byRoom.remove(OTHER_ROOMS);
+        List<String> problems = built.problems.stream().map(problem -> problem.replace("room " + OTHER_ROOMS + ":",
+                "invitations.plugins:")).toList();
+        List<String> otherIds = others.stream().map(LoadedPlugin::id).toList();
+        return new PluginRegistry(built.pluginsById, Map.copyOf(byRoom), problems,
+                room -> isOtherKeptRoom.test(room) ? otherIds : null);
+    }
+
+    /** The key under which the plugins of undeclared rooms are checked with the others; no JID looks like it. */
+    private static final String OTHER_ROOMS = " other rooms";
+
+    /** The registry of the declared rooms alone, with every problem found. */
+    private static PluginRegistry checked(List<? extends Plugin<?>> plugins, Map<String, List<String>> enabledByRoom) {
         List<String> problems = new ArrayList<>();
         Map<String, LoadedPlugin> byId = new LinkedHashMap<>();
         for (Plugin<?> plugin : plugins) {
@@ -96,7 +131,7 @@ public final class PluginRegistry {
             }
             byRoom.put(room, List.copyOf(enabled));
         });
-        return new PluginRegistry(Map.copyOf(byId), Map.copyOf(byRoom), List.copyOf(problems));
+        return new PluginRegistry(Map.copyOf(byId), Map.copyOf(byRoom), List.copyOf(problems), room -> null);
     }
 
     /**
@@ -183,9 +218,9 @@ public final class PluginRegistry {
         if (cached != null) {
             return cached;
         }
-        List<LoadedPlugin> enabled = pluginsByRoom.get(roomJid);
+        List<LoadedPlugin> enabled = enabledIn(roomJid);
         if (enabled == null) {
-            return List.of(); // not a configured room: not cached, so that stray JIDs cannot grow the map
+            return List.of(); // not a kept room: not cached, so that stray JIDs cannot grow the map
         }
         List<LoadedPlugin> answer = enabled.stream().filter(p -> running.contains(p.id())).toList();
         answers.put(roomJid, answer);
@@ -202,7 +237,19 @@ public final class PluginRegistry {
     }
 
     boolean isEnabledIn(String pluginId, String roomJid) {
-        return pluginsByRoom.getOrDefault(roomJid, List.of()).stream().anyMatch(p -> p.id().equals(pluginId));
+        List<LoadedPlugin> enabled = enabledIn(roomJid);
+        return enabled != null && enabled.stream().anyMatch(p -> p.id().equals(pluginId));
+    }
+
+    /** The plugins enabled in a room, declared or joined while the bot runs; null for a room the bot does not keep. */
+    private List<LoadedPlugin> enabledIn(String roomJid) {
+        List<LoadedPlugin> declared = pluginsByRoom.get(roomJid);
+        if (declared != null) {
+            return declared;
+        }
+        List<String> others = otherRooms.apply(roomJid);
+        Map<String, LoadedPlugin> byId = pluginsById;
+        return others == null ? null : others.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     void markRunning(String pluginId) {

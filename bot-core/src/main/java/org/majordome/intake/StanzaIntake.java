@@ -48,7 +48,9 @@ public final class StanzaIntake {
         connection.addSyncStanzaListener(this::routeRoomStanza, isFromKeptRoom);
         connection.addSyncStanzaListener(this::onDirectMessage, stanza -> stanza instanceof Message message
                 && (message.getType() == Message.Type.chat || message.getType() == Message.Type.normal)
-                && message.getBody() != null && !isFromKeptRoom.accept(stanza));
+                && message.getBody() != null && !isFromKeptRoom.accept(stanza)
+                // An invitation's body is a courtesy text for old clients; InvitationIntake takes the invitation.
+                && !InvitationIntake.carriesInvitation(stanza));
     }
 
     private RoomStanzaIntake roomOf(Stanza stanza) {

@@ -4,7 +4,9 @@
  * {@link org.majordome.intake.RoomStanzaIntake} (XEP-0045 occupants, messages, subject; history and the
  * bot's own reflections dropped; XEP-0359 stanza ids and XEP-0421 occupant ids kept, through
  * {@link org.majordome.intake.Snapshots}; voice requests the room forwards to the bot as moderator, §8.6, read by
- * {@link org.majordome.intake.VoiceRequestForm} from the room's bare JID only), and turns one-to-one chat messages into events. Events go to an
+ * {@link org.majordome.intake.VoiceRequestForm} from the room's bare JID only), and turns one-to-one chat messages
+ * into events. {@link org.majordome.intake.InvitationIntake} recognises invitations to rooms (XEP-0045 §7.8.2
+ * mediated, XEP-0249 direct), each once, and hands them to the room package, which decides. Events go to an
  * {@link org.majordome.intake.EventSink}, which must return at once (the dispatcher queues them).
  *
  * <p>The walk of one message: connection → intake → dispatch → plugin → room action → connection. This

@@ -20,10 +20,14 @@
  * {@code AffiliationWriter} applies it in as few requests as the server takes (Prosody 0.12 applies only the first
  * item of a request; ejabberd all), {@code DeclaredModerators} gives declared moderators the role (§9.6), and
  * {@code RoomAffiliationActions} is the plugins' {@code RoomHandle.affiliations()}.
+ * Invitations (XEP-0045 §7.8.2 mediated, XEP-0249 direct), which
+ * {@link org.majordome.intake.InvitationIntake} recognises, are answered by {@code InvitationDesk}: it asks
+ * {@code InvitationPolicy} whether the inviter, as the server vouches for it, may invite the bot, then keeps the room
+ * (with {@code invitations.plugins}, stored in {@code store.InvitedRoomTable} when kept across restarts) or declines.
  *
  * <p>The translation of room stanzas into events is not here but in {@link org.majordome.intake}; this
  * package only tells it which presences are the bot's own ({@code OwnPresence}). This package may use
- * {@code api}, {@code config}, {@code xmpp}, {@code intake} and {@code store} (the overlay table); none of
+ * {@code api}, {@code config}, {@code xmpp}, {@code intake} and {@code store} (the overlay and invited-room tables); none of
  * them imports it.
  *
  * <p>{@link org.majordome.room.RoomKeeper} owns "which rooms are joined and how they are configured";

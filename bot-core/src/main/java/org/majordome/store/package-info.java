@@ -1,7 +1,8 @@
 /**
  * The bot's database, the plugin storage built on it (internal: plugins see only
  * {@link org.majordome.api.storage}) and the table of room configuration overlays the room keeper keeps
- * ({@link org.majordome.store.RoomOverlayTable}).
+ * ({@link org.majordome.store.RoomOverlayTable}), and the rooms the bot was invited to and keeps across restarts
+ * ({@link org.majordome.store.InvitedRoomTable}).
  *
  * <p>By default an embedded H2 database in file mode under the data directory
  * ({@code <dataDir>/majordome.mv.db}), created on first start; any other JDBC URL (PostgreSQL) can be

@@ -115,6 +115,10 @@ class ConfigLoaderTest {
         assertThat(ops.timeZone()).isEmpty();
         assertThat(ops.people()).isEqualTo(RoomPeople.NONE);
 
+        assertThat(config.invitations().alsoFrom()).containsExactly(JidCreate.entityBareFrom("helper@localhost"));
+        assertThat(config.invitations().plugins()).containsExactly("core");
+        assertThat(config.invitations().keepAcrossRestarts()).isTrue();
+
         assertThat(config.plugins()).containsOnlyKeys("moderation", "core");
         assertThat(config.source()).isEqualTo(file);
     }
@@ -371,7 +375,7 @@ class ConfigLoaderTest {
         assertThat(problem.key()).isEqualTo("colour");
         assertThat(problem.line()).isEqualTo(4);
         assertThat(problem.message())
-                .isEqualTo("unknown key 'colour'; expected one of: connection, admins, runtime, dispatch, monitoring, rooms, plugins");
+                .isEqualTo("unknown key 'colour'; expected one of: connection, admins, runtime, dispatch, monitoring, rooms, invitations, plugins");
     }
 
     @Test

@@ -151,6 +151,34 @@ class PluginRegistryTest {
                 .anySatisfy(p -> assertThat(p).contains(".help (@Command): 'help' is built in"));
     }
 
+    /**
+     * Issue 16 item 3, "an ad-hoc join runs no plugins": a room the file does not declare (joined on an invitation
+     * or by the ad-hoc join) runs invitations.plugins while the bot keeps it, and a room it does not keep runs none.
+     */
+    @Test
+    void aKeptRoomTheFileDoesNotDeclareRunsTheInvitationPlugins() {
+        java.util.Set<String> kept = java.util.Set.of("invited@conference.x");
+        PluginRegistry registry = PluginRegistry.build(List.of(new Good("good"), new Base("quiet") { }),
+                Map.of("lobby@conference.x", List.of("quiet")), List.of("good"), kept::contains);
+        registry.markRunning("good");
+        registry.markRunning("quiet");
+
+        assertThat(registry.problems()).isEmpty();
+        assertThat(registry.runningIn("invited@conference.x")).extracting(PluginRegistry.LoadedPlugin::id)
+                .containsExactly("good");
+        assertThat(registry.isEnabledIn("good", "invited@conference.x")).isTrue();
+        assertThat(registry.runningIn("lobby@conference.x")).extracting(PluginRegistry.LoadedPlugin::id)
+                .containsExactly("quiet");
+        assertThat(registry.runningIn("stranger@conference.x")).isEmpty();
+        assertThat(registry.isEnabledIn("good", "stranger@conference.x")).isFalse();
+    }
+
+    @Test
+    void anUnknownInvitationPluginIsAProblemNamingTheKey() {
+        assertThat(PluginRegistry.build(List.of(new Good("good")), Map.of(), List.of("karma"), room -> false).problems())
+                .singleElement().asString().startsWith("invitations.plugins: unknown plugin 'karma'");
+    }
+
     @Test
     void aCorrectPluginHasNoProblems() {
         assertThat(PluginRegistry.build(List.of(new Good("good")), Map.of("lobby@x", List.of("good"))).problems()).isEmpty();

@@ -105,6 +105,7 @@ public final class BotUnderTest implements AutoCloseable {
         private Path dataDirectory = Path.of("target", "bot-data");
         private String leaveStatus = RuntimeSettings.DEFAULT_LEAVE_STATUS;
         private boolean bosh;
+        private org.majordome.config.InvitationSettings invitations = org.majordome.config.InvitationSettings.defaults();
         private final Map<String, PluginSection> pluginSections = new LinkedHashMap<>();
 
         private Builder(XmppServer server) {
@@ -139,6 +140,12 @@ public final class BotUnderTest implements AutoCloseable {
             Node node = new Compose(LoadSettings.builder().setLabel("plugins." + pluginId).build())
                     .composeString(yaml).orElseThrow(() -> new IllegalArgumentException("empty YAML for " + pluginId));
             pluginSections.put(pluginId, new PluginSection(pluginId, node));
+            return this;
+        }
+
+        /** The {@code invitations:} section: who else may invite the bot, what invited rooms run. */
+        public Builder invitations(org.majordome.config.InvitationSettings value) {
+            this.invitations = value;
             return this;
         }
 
@@ -216,7 +223,7 @@ public final class BotUnderTest implements AutoCloseable {
                 RuntimeSettings runtime = new RuntimeSettings(reconcileInterval, selfPingAfterIdle, backoffMax,
                         dataDirectory, ZoneOffset.UTC, Optional.empty(), leaveStatus);
                 return new BotConfig(Path.of("test-bot.yml"), connection, Set.copyOf(admins), rooms, runtime, dispatch,
-                        pluginSections);
+                        pluginSections).withInvitations(invitations);
             } catch (XmppStringprepException e) {
                 throw new IllegalArgumentException(e);
             }

@@ -23,6 +23,8 @@ public enum Feature {
     LOCKDOWN("Join-flood lockdown (moderated or members-only), held through checks and restarts"),
     VOICE_REQUESTS("Voice requests in moderated rooms forwarded, approved (members, time in the room) or denied by "
             + "policy (XEP-0045 §8.6)"),
+    INVITATIONS("Invitations (XEP-0045 mediated, XEP-0249 direct): joins rooms a bot admin invites it to, running the "
+            + "configured plugins (as in rooms joined with the ad-hoc `join`), declines others with a reason"),
     ADHOC_COMMANDS("Ad-hoc admin commands (XEP-0050) as Gajim, Psi, Poezio and Profanity send them"),
     SCHEDULING("Scheduled jobs in rooms (reminders, cron) across restarts"),
     SCRIPTS("JavaScript plugins in rooms: answers, sandbox, hot reload"),
