@@ -20,13 +20,22 @@ import org.jxmpp.jid.parts.Resourcepart;
  *                      ({@code scripts: all}), those whose file appears while the bot runs included
  * @param timeZone      the zone of times shown in this room ({@code rooms[].time-zone}); empty: the
  *                      configuration's {@code runtime.time-zone}
+ * @param state         kept (the default) or destroyed and kept so ({@code rooms[].state})
  */
 public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
                            DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
-                           Optional<ZoneId> timeZone) {
+                           Optional<ZoneId> timeZone, RoomState state) {
     public RoomSettings {
         plugins = List.copyOf(plugins);
         Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(state, "state");
+    }
+
+    /** A room the bot keeps. */
+    public RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
+                        DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
+                        Optional<ZoneId> timeZone) {
+        this(jid, nick, password, desired, plugins, allScripts, timeZone, RoomState.KEPT);
     }
 
     /** A room in the bot's own time zone. */
