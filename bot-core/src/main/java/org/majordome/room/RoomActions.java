@@ -319,6 +319,13 @@ final class RoomActions implements RoomHandle {
         });
     }
 
+    @Override
+    public CompletionStage<ActionResult> destroy(String reason, String alternativeRoomJid) {
+        return RoomDestroyer.request(reason, alternativeRoomJid).map(room::destroy)
+                .orElseGet(() -> CompletableFuture.completedFuture(new ActionResult.Failed(
+                        "invalid address: '" + alternativeRoomJid + "' is not a room JID")));
+    }
+
     private CompletionStage<ActionResult> role(String nick, MUCRole role, String reason) {
         return act(admin.role(nick, role, reason));
     }
