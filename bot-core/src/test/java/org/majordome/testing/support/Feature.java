@@ -19,6 +19,8 @@ public enum Feature {
     MESSAGE_REMOVAL("Spam removed for everyone (XEP-0425)", "community module `mod_muc_moderation` with `muc_mam`",
             "23.04 or newer", "the next rung of the ladder (e.g. mute or kick), and the case says so"),
     LOCKDOWN("Join-flood lockdown (moderated or members-only), held through checks and restarts"),
+    ROOM_RETIREMENT("Rooms retired as code (`state: destroyed`): destroyed with a reason and an alternative room, "
+            + "never recreated"),
     ADHOC_COMMANDS("Ad-hoc admin commands (XEP-0050) as Gajim, Psi, Poezio and Profanity send them"),
     SCHEDULING("Scheduled jobs in rooms (reminders, cron) across restarts"),
     SCRIPTS("JavaScript plugins in rooms: answers, sandbox, hot reload"),
