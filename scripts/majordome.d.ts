@@ -146,6 +146,12 @@ interface Room {
   /** Retracts a message by its stanza id (XEP-0425), where the server supports it. */
   moderate(stanzaId: string, reason?: string): void;
   invite(jid: string, reason?: string): void;
+  /**
+   * Destroys the room (XEP-0045 §10.9; the bot must own it): occupants are shown the reason and the room to go to
+   * instead. The bot stops keeping it until the next reload or restart; `state: destroyed` in the configuration
+   * file retires a room for good.
+   */
+  destroy(reason?: string, alternativeRoom?: string): void;
 }
 
 interface Occupant {

@@ -243,6 +243,7 @@ final class BotFacade {
         members.put("setSubject", action(room, "setSubject", 1, (r, a) -> r.setSubject(a[0])));
         members.put("moderate", action(room, "moderate", 1, (r, a) -> r.moderateMessage(a[0], a[1])));
         members.put("invite", action(room, "invite", 1, (r, a) -> r.invite(a[0], a[1])));
+        members.put("destroy", RoomDestroyBinding.destroy(room, this::act));
         return JsData.object(members);
     }
 
