@@ -11,7 +11,10 @@
  * a moderated room get voice, §5.1, and puts it back when lifted), XEP-0410 self-pings ({@code SelfPing}), disco#info features ({@code RoomFeatures}, XEP-0030), the
  * bot's own messages ({@code RoomSender}) and the room actions plugins use ({@code RoomActions}: moderation
  * §8-§10, role and affiliation changes with their reason, reading the ban list §9.5 in {@code AdminRequests},
- * XEP-0425 message moderation, XEP-0461 replies).
+ * XEP-0425 message moderation, XEP-0461 replies). Retired rooms ({@code state: destroyed}) are never kept:
+ * {@code RetiredRooms} destroys them at start and at the reload that declares them so, and logs a recreation
+ * once; {@code RoomDestroyer} sends the owner's destroy (§10.9) and asks a room whether it exists (disco#info
+ * requests of its own, not Smack's cached ones).
  *
  * <p>The translation of room stanzas into events is not here but in {@link org.majordome.intake}; this
  * package only tells it which presences are the bot's own ({@code OwnPresence}). This package may use
