@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jivesoftware.smack.XMPPException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
+import org.majordome.api.room.ActionResult;
 import org.majordome.app.ConfigReloader;
 import org.majordome.app.RunningBot;
 import org.majordome.config.ConfigLoader;
@@ -132,6 +134,32 @@ class RoomRetirementIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> log.has("WARN", "Room " + room
                     + ": declared destroyed, but someone recreated it"));
             assertThat(bot.rooms().status()).isEmpty();
+        }
+    }
+
+    /** Issue 16 item 5: a plugin destroys a kept room through its handle; the keeper does not recreate it. */
+    @Test
+    void aPluginDestroysAKeptRoomWithAReasonAndAnAlternativeAndTheBotDoesNotRecreateIt(TestClients clients)
+            throws Exception {
+        EntityBareJid room = servers.server().uniqueRoom("api-retired");
+        EntityBareJid home = servers.server().uniqueRoom("api-home");
+        XmppTestClient alice = clients.connect("alice");
+        XmppTestClient observer = clients.connect("observer");
+        List<Destroy> seen = destructionsSeenBy(alice);
+        try (BotUnderTest bot = BotUnderTest.builder(servers.server()).room(room).start()) {
+            bot.awaitJoined(room);
+            alice.join(room, "Alice");
+
+            ActionResult result = bot.bot().rooms().room(room.toString()).orElseThrow()
+                    .destroy("Closing time", home.toString()).toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+            assertThat(result).isEqualTo(ActionResult.DONE);
+            await().atMost(Duration.ofSeconds(60)).until(() -> !seen.isEmpty());
+            assertThat(seen.getFirst().getReason()).isEqualTo("Closing time");
+            assertThat((Object) seen.getFirst().getJid()).isEqualTo(home);
+            assertGone(observer, room);
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> isGone(observer, room));
+            assertThat(bot.bot().rooms().status()).isEmpty();
         }
     }
 
