@@ -179,6 +179,11 @@ interface AffiliationResult {
   done: boolean;
   /** How it ended, e.g. "Done[]" or "Refused[errorCondition=not-allowed, text=...]". */
   outcome: string;
+   * Destroys the room (XEP-0045 §10.9; the bot must own it): occupants are shown the reason and the room to go to
+   * instead. The bot stops keeping it until the next reload or restart; `state: destroyed` in the configuration
+   * file retires a room for good.
+   */
+  destroy(reason?: string, alternativeRoom?: string): void;
 }
 
 interface Occupant {

@@ -105,13 +105,18 @@ public final class Majordome implements Callable<Integer> {
         @Option(names = {"-c", "--config"}, required = true, description = "The bot's YAML configuration file.")
         Path config;
 
+        @Option(names = "--running", description = "A copy of the configuration the bot runs now: say which rooms "
+                + "a reload to the checked file would destroy.")
+        Path running;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             Optional<BotConfig> loaded = loadOrReport(config, spec);
-            if (loaded.isEmpty()) {
+            Optional<BotConfig> runningConfig = running == null ? Optional.empty() : loadOrReport(running, spec);
+            if (loaded.isEmpty() || running != null && runningConfig.isEmpty()) {
                 return INVALID;
             }
             BotConfig botConfig = loaded.get();
@@ -123,6 +128,7 @@ public final class Majordome implements Callable<Integer> {
                     botConfig.connection().jid(), botConfig.rooms().size(),
                     botConfig.rooms().stream().flatMap(room -> room.plugins().stream()).distinct().toList(),
                     warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"));
+            RetiredRoomsReport.lines(config, botConfig, runningConfig).forEach(spec.commandLine().getOut()::println);
             return VALID;
         }
     }

@@ -22,32 +22,43 @@ import org.jxmpp.jid.parts.Resourcepart;
  *                      configuration's {@code runtime.time-zone}
  * @param voiceRequests what the bot does with voice requests there ({@code rooms[].voice-requests})
  * @param people        the room's declared affiliations and moderators ({@link RoomPeople#NONE}: none)
+ * @param state         kept (the default) or destroyed and kept so ({@code rooms[].state})
  */
 public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
                            DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
-                           Optional<ZoneId> timeZone, VoiceRequestPolicy voiceRequests, RoomPeople people) {
+                           Optional<ZoneId> timeZone, VoiceRequestPolicy voiceRequests, RoomPeople people,
+                           RoomState state) {
     public RoomSettings {
         plugins = List.copyOf(plugins);
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(voiceRequests, "voiceRequests");
         Objects.requireNonNull(people, "people");
+        Objects.requireNonNull(state, "state");
     }
 
-    /** A room whose voice requests are left to its moderators and that declares no affiliations. */
+    /** A kept room whose voice requests are left to its moderators and that declares no affiliations. */
     public RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
                         DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
                         Optional<ZoneId> timeZone) {
-        this(jid, nick, password, desired, plugins, allScripts, timeZone, VoiceRequestPolicy.FORWARD, RoomPeople.NONE);
+        this(jid, nick, password, desired, plugins, allScripts, timeZone, VoiceRequestPolicy.FORWARD, RoomPeople.NONE,
+                RoomState.KEPT);
     }
 
     /** The same room with another voice request policy. */
     public RoomSettings withVoiceRequests(VoiceRequestPolicy policy) {
-        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, policy, people);
+        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, policy, people, state);
     }
 
     /** The same room with other declared people. */
     public RoomSettings withPeople(RoomPeople declared) {
-        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, declared);
+        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, declared,
+                state);
+    }
+
+    /** The same room, kept or destroyed. */
+    public RoomSettings withState(RoomState newState) {
+        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, people,
+                newState);
     }
 
     /** A room in the bot's own time zone. */

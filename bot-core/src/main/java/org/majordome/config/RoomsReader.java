@@ -73,11 +73,44 @@ final class RoomsReader {
                 .orElseGet(DesiredRoomConfig::persistentOnly);
         VoiceRequestPolicy voiceRequests = VoiceRequestPolicy.read(room);
         RoomPeople people = RoomPeopleReader.people(room, botJid);
+        RoomState state = state(room, jid);
         room.rejectUnknownKeys();
         // Entering a room takes the password the bot itself sets on it, unless told otherwise.
         Optional<Secret> passwordToEnter = password.or(() -> desired.password().filter(p -> !p.reveal().isEmpty()));
         return jid.map(roomJid -> new RoomSettings(roomJid, nick, passwordToEnter, desired, plugins, allScripts,
-                timeZone, voiceRequests, people));
+                timeZone, voiceRequests, people, state));
+    }
+
+    /** {@code state}, with {@code destroy-reason} and {@code alternative-room}, which only a destroyed room takes. */
+    private static RoomState state(ConfigReader room, Optional<EntityBareJid> jid) {
+        boolean destroyed = room.value("state").flatMap(value -> value.as("'kept' (the default) or 'destroyed'",
+                RoomsReader::stateChoice)).orElse(false);
+        Optional<String> reason = room.optionalString("destroy-reason");
+        Optional<EntityBareJid> alternative = room.value("alternative-room").flatMap(value -> value.asEntityBareJid()
+                .filter(other -> {
+                    if (jid.filter(other::equals).isPresent()) {
+                        value.reportProblem("the alternative room is the room itself", true);
+                        return false;
+                    }
+                    return true;
+                }));
+        if (!destroyed) {
+            for (String key : List.of("destroy-reason", "alternative-room")) {
+                if (room.has(key)) {
+                    room.reportKeyProblem(key, "only a room with 'state: destroyed' takes '" + key + "'");
+                }
+            }
+            return RoomState.KEPT;
+        }
+        return RoomState.destroyed(reason, alternative);
+    }
+
+    private static boolean stateChoice(String text) {
+        return switch (text) {
+            case "destroyed" -> true;
+            case "kept" -> false;
+            default -> throw new IllegalArgumentException("not kept or destroyed");
+        };
     }
 
     private static DesiredRoomConfig desiredRoomConfig(ConfigReader config) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jivesoftware.smack.SmackException;
@@ -29,6 +30,7 @@ import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomAffiliations;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.config.RoomSettings;
+import org.majordome.config.RoomState;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.RoomStanzaIntake;
 import org.majordome.store.RoomOverlayTable;
@@ -75,16 +77,20 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     private final RoomSender sender;
     private final RoomHandle handle;
     private final RoomPeopleKeeper people;
+    private final Function<RoomState, CompletableFuture<ActionResult>> destroy;
 
     /**
      * @param actions  where the room's handle runs the actions that wait for the server
      * @param overlays where the room's configuration overlays are stored
      * @param timeZone the zone of times shown to the room's occupants when its settings name none
      * @param tellAdmins sends a notice to the bot's administrators (direct messages)
+     * @param destroy  stops keeping the room and destroys it (see {@link RoomHandle#destroy})
      */
     KeptRoom(RoomSettings settings, Resourcepart defaultNick, XmppSession session, EventSink sink, Clock clock,
              Backoff backoff, ScheduledExecutorService timer, Semaphore joinPermits, Executor actions,
-             RoomOverlayTable overlays, ZoneId timeZone, Consumer<String> tellAdmins) {
+             RoomOverlayTable overlays, ZoneId timeZone, Consumer<String> tellAdmins,
+             Function<RoomState, CompletableFuture<ActionResult>> destroy) {
+        this.destroy = destroy;
         this.settings = settings;
         this.timeZone = timeZone;
         this.roomJid = settings.jid();
@@ -245,6 +251,13 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     /** See {@link RoomHandle#applyOverlay}; on the worker, so that no configuration check interleaves. */
     CompletableFuture<ActionResult> applyOverlay(String name, ConfigOverlay overlay) {
         return onWorkerWhileJoined(() -> overlayKeeper.apply(name, overlay, settings.desired()));
+    }
+
+    /** See {@link RoomHandle#destroy}: {@code Failed} when the alternative room is not a room JID. */
+    CompletableFuture<ActionResult> destroy(String reason, String alternativeRoomJid) {
+        return RoomDestroyer.request(reason, alternativeRoomJid).map(destroy)
+                .orElseGet(() -> CompletableFuture.completedFuture(new ActionResult.Failed(
+                        "invalid address: '" + alternativeRoomJid + "' is not a room JID")));
     }
 
     /** See {@link RoomHandle#liftOverlay}. */

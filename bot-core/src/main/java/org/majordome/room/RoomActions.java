@@ -325,6 +325,11 @@ final class RoomActions implements RoomHandle {
         return room.affiliations();
     }
 
+    @Override
+    public CompletionStage<ActionResult> destroy(String reason, String alternativeRoomJid) {
+        return room.destroy(reason, alternativeRoomJid);
+    }
+
     private CompletionStage<ActionResult> role(String nick, MUCRole role, String reason) {
         return act(admin.role(nick, role, reason));
     }

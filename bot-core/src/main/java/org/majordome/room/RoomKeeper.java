@@ -84,6 +84,8 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     private final ExecutorService actions = Executors.newVirtualThreadPerTaskExecutor();
     /** The bot's administrators in the configuration in force (a reload may change them). */
     private volatile Supplier<Set<EntityBareJid>> admins = Set::of;
+    /** The rooms declared destroyed: never kept, destroyed at start and at the reload that declares them so. */
+    private final RetiredRooms retired;
 
     /** @param overlays where the rooms' configuration overlays (a lockdown...) are kept across restarts */
     public RoomKeeper(XmppSession session, List<RoomSettings> roomSettings, RuntimeSettings runtime,
@@ -94,12 +96,13 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         this.sink = sink;
         this.clock = clock;
         this.backoff = Backoff.of(FIRST_REJOIN_DELAY, runtime.rejoinBackoffMax());
-        roomSettings.forEach(this::keep);
+        RetiredRooms.kept(roomSettings).forEach(this::keep);
+        this.retired = new RetiredRooms(new RoomDestroyer(session), actions, session::isOnline, roomSettings);
     }
 
     private KeptRoom keep(RoomSettings room) {
         KeptRoom kept = new KeptRoom(room, session.settings().nick(), session, sink, clock, backoff, timer,
-                joinPermits, actions, overlays, runtime.timeZone(), this::tellAdmins);
+                joinPermits, actions, overlays, runtime.timeZone(), this::tellAdmins, how -> destroy(room.jid(), how));
         rooms.put(room.jid().toString(), kept);
         return kept;
     }
@@ -110,14 +113,16 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
      *
      * @return what changed, in words, for the log and the administrator
      */
-    public synchronized List<String> apply(List<RoomSettings> wanted, String goodbye) {
+    public synchronized List<String> apply(List<RoomSettings> declared, String goodbye) {
+        List<RoomSettings> wanted = RetiredRooms.kept(declared);
+        Map<EntityBareJid, CompletableFuture<?>> leaving = new java.util.HashMap<>();
         List<String> changes = new java.util.ArrayList<>();
         Map<EntityBareJid, RoomSettings> byJid = new LinkedHashMap<>();
         wanted.forEach(room -> byJid.put(room.jid(), room));
         for (KeptRoom room : snapshot()) {
             if (!byJid.containsKey(room.jid())) {
                 rooms.remove(room.jid().toString());
-                room.leave(goodbye).whenComplete((ignored, failure) -> room.shutdownWorker());
+                leaving.put(room.jid(), room.leave(goodbye).whenComplete((ignored, failure) -> room.shutdownWorker()));
                 changes.add("left " + room.jid());
             }
         }
@@ -134,6 +139,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
                 changes.add("updated " + settings.jid());
             }
         }
+        changes.addAll(retired.declare(declared, leaving));
         if (!changes.isEmpty()) {
             log.info("Rooms reconfigured: {}", String.join(", ", changes));
         }
@@ -150,7 +156,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         if (rooms.containsKey(room.jid().toString())) {
             return false;
         }
-        List<RoomSettings> wanted = new java.util.ArrayList<>(snapshot().stream().map(KeptRoom::settings).toList());
+        List<RoomSettings> wanted = new java.util.ArrayList<>(declaredBut(room.jid()));
         wanted.add(room);
         apply(wanted, "");
         return true;
@@ -199,8 +205,29 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         if (!rooms.containsKey(roomJid.toString())) {
             return false;
         }
-        apply(snapshot().stream().map(KeptRoom::settings).filter(room -> !room.jid().equals(roomJid)).toList(), goodbye);
+        apply(declaredBut(roomJid), goodbye);
         return true;
+    }
+
+    /** The settings of every room kept or declared destroyed, but the one named: what a change by hand keeps. */
+    private List<RoomSettings> declaredBut(EntityBareJid roomJid) {
+        return java.util.stream.Stream.concat(snapshot().stream().map(KeptRoom::settings), retired.declared().stream())
+                .filter(room -> !room.jid().equals(roomJid)).toList();
+    }
+
+    /**
+     * Destroys a kept room for a plugin ({@link RoomHandle#destroy}): stops keeping it and leaves it (as
+     * {@link #release} does), then destroys it. A room the file keeps comes back at the next reload or restart.
+     */
+    private CompletableFuture<ActionResult> destroy(EntityBareJid roomJid, org.majordome.config.RoomState how) {
+        KeptRoom room = rooms.remove(roomJid.toString());
+        if (room == null) {
+            return CompletableFuture.completedFuture(new ActionResult.Failed(roomJid + " is no longer kept"));
+        }
+        return room.leave(how.reason().orElse("")).handle((ignored, failure) -> null).thenCompose(ignored -> {
+            room.shutdownWorker();
+            return retired.destroyNow(roomJid, how, "at a plugin's request");
+        });
     }
 
     /** Starts listening; rooms are joined when the session comes online (call before {@code session.start()}). */
@@ -231,6 +258,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     @Override
     public void online(boolean resumed) {
+        retired.online();
         if (resumed) {
             // The server kept our session and so our memberships; just make sure nothing drifted meanwhile.
             snapshot().forEach(KeptRoom::sessionResumed);
@@ -250,6 +278,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     private void reconcileAll() {
         if (session.isOnline()) {
+            retired.check();
             for (KeptRoom room : snapshot()) {
                 if (room.isJoined()) {
                     room.requestReconcile();

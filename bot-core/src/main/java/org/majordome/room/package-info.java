@@ -24,6 +24,10 @@
  * {@link org.majordome.intake.InvitationIntake} recognises, are answered by {@code InvitationDesk}: it asks
  * {@code InvitationPolicy} whether the inviter, as the server vouches for it, may invite the bot, then keeps the room
  * (with {@code invitations.plugins}, stored in {@code store.InvitedRoomTable} when kept across restarts) or declines.
+ * Retired rooms ({@code state: destroyed}) are never kept:
+ * {@code RetiredRooms} destroys them at start and at the reload that declares them so, and logs a recreation
+ * once; {@code RoomDestroyer} sends the owner's destroy (§10.9) and asks a room whether it exists (disco#info
+ * requests of its own, not Smack's cached ones).
  *
  * <p>The translation of room stanzas into events is not here but in {@link org.majordome.intake}; this
  * package only tells it which presences are the bot's own ({@code OwnPresence}). This package may use

@@ -244,6 +244,7 @@ final class BotFacade {
         members.put("moderate", action(room, "moderate", 1, (r, a) -> r.moderateMessage(a[0], a[1])));
         members.put("invite", action(room, "invite", 1, (r, a) -> r.invite(a[0], a[1])));
         AffiliationBindings.addTo(members, room, plugin, generation, log);
+        members.put("destroy", RoomDestroyBinding.destroy(room, this::act));
         return JsData.object(members);
     }
 

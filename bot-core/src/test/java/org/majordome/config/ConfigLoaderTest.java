@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +81,7 @@ class ConfigLoaderTest {
         assertThat(runtime.timeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(runtime.leaveStatus()).isEqualTo("Back in a few minutes: the bot is being updated");
 
-        assertThat(config.rooms()).hasSize(2);
+        assertThat(config.rooms()).hasSize(3);
         RoomSettings lobby = config.rooms().getFirst();
         assertThat(lobby.jid().toString()).isEqualTo("lobby@conference.localhost");
         assertThat(lobby.nick()).contains(Resourcepart.from("Butler"));
@@ -118,6 +119,9 @@ class ConfigLoaderTest {
         assertThat(config.invitations().alsoFrom()).containsExactly(JidCreate.entityBareFrom("helper@localhost"));
         assertThat(config.invitations().plugins()).containsExactly("core");
         assertThat(config.invitations().keepAcrossRestarts()).isTrue();
+        assertThat(lobby.state()).isEqualTo(RoomState.KEPT);
+        assertThat(config.rooms().get(2).state()).isEqualTo(RoomState.destroyed(Optional.of("We moved to the lobby"),
+                Optional.of(JidCreate.entityBareFrom("lobby@conference.localhost"))));
 
         assertThat(config.plugins()).containsOnlyKeys("moderation", "core");
         assertThat(config.source()).isEqualTo(file);

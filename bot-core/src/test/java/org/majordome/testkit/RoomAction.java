@@ -122,4 +122,12 @@ public sealed interface RoomAction {
     /** A configuration overlay lifted ({@code liftOverlay}): what the room had before comes back. */
     record OverlayLifted(String name) implements RoomAction {
     }
+
+    /** The room destroyed (XEP-0045 §10.9), with the reason and the alternative room shown; "" for none. */
+    record Destroyed(String reason, String alternativeRoomJid) implements RoomAction {
+        public Destroyed {
+            reason = reason == null ? "" : reason;
+            alternativeRoomJid = alternativeRoomJid == null ? "" : alternativeRoomJid;
+        }
+    }
 }

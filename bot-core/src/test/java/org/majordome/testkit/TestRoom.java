@@ -61,6 +61,7 @@ import org.majordome.api.room.RoomHandle;
  * bot's bans made outcast; {@code respond(RoomAction.BanListRead.class, ...)} makes the room refuse it. The
  * affiliation lists ({@code affiliations()}) are what the bot's changes and {@link #holdsAffiliation} made them;
  * {@code respond(RoomAction.AffiliationChanged.class, ...)} makes the room refuse every change.
+ * destruction ({@code destroy}) takes the bot out of the room with everyone ({@link #destroyed()}).
  */
 public final class TestRoom {
 
@@ -90,6 +91,7 @@ public final class TestRoom {
     private volatile ZoneId timeZone = ZoneOffset.UTC;
     private volatile boolean moderated;
     private volatile boolean membersOnly;
+    private volatile boolean destroyed;
     /** Configuration overlays in force: name → the values they replaced (moderated, members-only). */
     private final Map<String, ConfigOverlay> overlaysPrevious = new LinkedHashMap<>();
 
@@ -394,6 +396,11 @@ public final class TestRoom {
         return membersOnly;
     }
 
+    /** Whether the bot destroyed the room ({@code RoomHandle.destroy}); the bot is then out of it. */
+    public boolean destroyed() {
+        return destroyed;
+    }
+
     /** Whether the bot is in the room (true unless {@link #botLeaves} was called). */
     public boolean botJoined() {
         return botJoined;
@@ -526,6 +533,17 @@ public final class TestRoom {
         Optional<String> old = subject;
         subject = Optional.of(text);
         return List.of(new SubjectChangedEvent(jid, old, text, Optional.of(BOT_NICK), true, kit.clock().instant()));
+    }
+
+    /** As the runtime does: the bot leaves with the reason as its status, then the room is gone with everyone. */
+    private List<BotEvent> destroyedByBot(String reason) {
+        synchronized (this) {
+            destroyed = true;
+            botJoined = false;
+            occupantsByNick.clear();
+        }
+        return List.of(new RoomLeftEvent(jid, RoomLeftEvent.Reason.SHUTDOWN, reason == null ? "" : reason,
+                kit.clock().instant()));
     }
 
     private static Optional<String> optionalText(String text) {
@@ -754,6 +772,11 @@ public final class TestRoom {
         @Override
         public CompletionStage<ActionResult> invite(String jid, String reason) {
             return act(new RoomAction.Invited(jid, reason), anyone(), nothing());
+        }
+
+        @Override
+        public CompletionStage<ActionResult> destroy(String reason, String alternativeRoomJid) {
+            return act(new RoomAction.Destroyed(reason, alternativeRoomJid), anyone(), () -> destroyedByBot(reason));
         }
     }
 }

@@ -191,4 +191,18 @@ public interface RoomHandle {
 
     /** The room's affiliation lists: read one, change several at once (XEP-0045 §9-§10). */
     RoomAffiliations affiliations();
+    /**
+     * Destroys the room (XEP-0045 §10.9): the server removes every occupant, showing them the reason and the
+     * alternative room to go to instead. Needs the owner affiliation ({@code Refused("forbidden", ...)}
+     * otherwise). The bot first stops keeping the room and leaves it, with the reason as its status, so that it does
+     * not recreate it; the room comes back at the next configuration reload or restart if the configuration file
+     * keeps it. To retire a room for good, declare it {@code state: destroyed} in the configuration file instead.
+     * Servers differ afterwards: Prosody answers {@code gone} for the room (a tombstone) for a while, ejabberd
+     * forgets it, and anyone allowed to create rooms may create it again at once.
+     *
+     * @param reason             what occupants read; null or blank for none
+     * @param alternativeRoomJid the bare JID of the room occupants are pointed to; null or blank for none;
+     *                           {@code Failed} when it is not a room JID
+     */
+    CompletionStage<ActionResult> destroy(String reason, String alternativeRoomJid);
 }

@@ -25,6 +25,8 @@ public enum Feature {
             + "policy (XEP-0045 §8.6)"),
     INVITATIONS("Invitations (XEP-0045 mediated, XEP-0249 direct): joins rooms a bot admin invites it to, running the "
             + "configured plugins (as in rooms joined with the ad-hoc `join`), declines others with a reason"),
+    ROOM_RETIREMENT("Rooms retired as code (`state: destroyed`): destroyed with a reason and an alternative room, "
+            + "never recreated"),
     ADHOC_COMMANDS("Ad-hoc admin commands (XEP-0050) as Gajim, Psi, Poezio and Profanity send them"),
     SCHEDULING("Scheduled jobs in rooms (reminders, cron) across restarts"),
     SCRIPTS("JavaScript plugins in rooms: answers, sandbox, hot reload"),
