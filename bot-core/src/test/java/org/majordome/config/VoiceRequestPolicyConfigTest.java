@@ -35,7 +35,7 @@ class VoiceRequestPolicyConfigTest {
 
         assertThat(config.rooms()).extracting(RoomSettings::voiceRequests).containsExactly(
                 VoiceRequestPolicy.of(VoiceRequestPolicy.Kind.APPROVE_MEMBERS),
-                VoiceRequestPolicy.approveAfter(Duration.ofMinutes(10)));
+                VoiceRequestPolicy.approveAfter(Duration.ofMinutes(10)), VoiceRequestPolicy.FORWARD);
     }
 
     @Test
