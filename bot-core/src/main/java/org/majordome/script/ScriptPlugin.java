@@ -200,6 +200,11 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
             call = executor.submit(() -> {
                 if (current == generation && generation.phase() == ScriptGeneration.Phase.ACTIVE) {
                     runGuarded(generation, what, work);
+                } else if (current != null && current != generation) {
+                    // Loaded again while this call waited (the file changed, or the watchdog closed the context):
+                    // the handlers it was meant for went with the old version. Said, so that no event is lost silently.
+                    context.logger().warn("{}: {} not handled: the script was loaded again while it waited", fileName(),
+                            what);
                 }
             });
         } catch (RejectedExecutionException busy) {

@@ -116,6 +116,25 @@ class ScriptLimitsTest {
                 + "call overran its limits; loading the file again"));
     }
 
+    /**
+     * A call that waited for the script's thread while the script was loaded again (a changed file, or a context
+     * the watchdog closed) was dropped without a word: the event it carried was lost silently.
+     */
+    @Test
+    void aCallForAVersionLoadedAgainWhileItWaitedWasDroppedSilently() {
+        scripts.start(settings -> settings);
+        ScriptPlugin pong = scripts.script("pong");
+        ScriptGeneration replaced = pong.running();
+        assertThat(pong.reload().join().state()).isEqualTo(ScriptStatus.State.RUNNING);
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+
+        pong.callIn(replaced, "event RoomMessageReceived", () -> ran.set(true));
+
+        assertThat(ran).isFalse();
+        assertThat(scripts.logLines()).anyMatch(line -> line.equals("WARN pong.js: event RoomMessageReceived not "
+                + "handled: the script was loaded again while it waited"));
+    }
+
     @Test
     void aCallAllocatingTooMuchIsInterrupted() {
         PluginTestKit kit = scripts.start(settings -> settings.withCallTimeLimit(Duration.ofSeconds(20))
