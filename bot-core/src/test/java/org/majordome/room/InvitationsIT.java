@@ -22,14 +22,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
-import org.majordome.api.NoConfig;
-import org.majordome.api.Plugin;
-import org.majordome.api.PluginContext;
-import org.majordome.api.command.Command;
-import org.majordome.api.command.CommandInvocation;
 import org.majordome.config.InvitationSettings;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
+import org.majordome.testing.PingPlugin;
 import org.majordome.testing.ServerKind;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
@@ -198,7 +194,7 @@ class InvitationsIT {
         EntityBareJid admin = JidCreate.entityBareFrom(ADMIN + "@" + servers.server().domain());
         BotUnderTest bot = BotUnderTest.builder(servers.server())
                 .dataDirectory(dataDirectory)
-                .plugin(new PingPlugin())
+                .plugin(new PingPlugin(PONG))
                 .admin(admin)
                 .invitations(new InvitationSettings(Set.of(), List.of(PingPlugin.ID), keepAcrossRestarts))
                 .room(home)
@@ -238,31 +234,5 @@ class InvitationsIT {
     private static Optional<MUCUser.Decline> declineOf(Message message) {
         MUCUser user = MUCUser.from(message);
         return user == null ? Optional.empty() : Optional.ofNullable(user.getDecline());
-    }
-
-    /** Answers {@code !ping}, like the core plugin, in the rooms that enable it. */
-    public static final class PingPlugin implements Plugin<NoConfig> {
-
-        static final String ID = "pingpong";
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public Class<NoConfig> configType() {
-            return NoConfig.class;
-        }
-
-        @Override
-        public void start(PluginContext<NoConfig> context) {
-            // Stateless.
-        }
-
-        @Command(name = "ping", help = "Answers pong.")
-        public void ping(CommandInvocation invocation) {
-            invocation.reply(PONG);
-        }
     }
 }

@@ -24,17 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.impl.JidCreate;
-import org.majordome.api.NoConfig;
-import org.majordome.api.Plugin;
-import org.majordome.api.PluginContext;
-import org.majordome.api.command.Command;
-import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.event.OccupantJoinedEvent;
 import org.majordome.api.event.RoomJoinedEvent;
 import org.majordome.api.event.RoomLeftEvent;
 import org.majordome.config.Transport;
 import org.majordome.testing.BotUnderTest;
 import org.majordome.testing.EveryServerExtension;
+import org.majordome.testing.PingPlugin;
 import org.majordome.testing.ServerKind;
 import org.majordome.testing.ServerSettings;
 import org.majordome.testing.TestClients;
@@ -187,13 +183,13 @@ class BoshTransportIT {
 
     private BotUnderTest startBot(Duration pingInterval, EntityBareJid... rooms) throws Exception {
         BotUnderTest.Builder builder = BotUnderTest.builder(servers.server()).overBosh()
-                .plugin(new PingPongPlugin())
+                .plugin(new PingPlugin("pong over BOSH"))
                 .admin(JidCreate.entityBareFrom(BOT_ADMIN + "@" + servers.server().domain()))
                 .backoffMax(Duration.ofSeconds(1))
                 .pingInterval(pingInterval)
                 .dataDirectory(dataDirectory);
         for (EntityBareJid room : rooms) {
-            builder.room(room, BotUnderTest.titled("Over BOSH", "Kept over HTTP binding"), PingPongPlugin.ID);
+            builder.room(room, BotUnderTest.titled("Over BOSH", "Kept over HTTP binding"), PingPlugin.ID);
         }
         BotUnderTest bot = builder.start();
         try {
@@ -252,31 +248,5 @@ class BoshTransportIT {
 
     private static EntityFullJid botJid(BotUnderTest bot) throws Exception {
         return JidCreate.entityFullFrom(bot.config().connection().jid(), bot.config().connection().resource());
-    }
-
-    /** Answers {@code !ping}. */
-    public static final class PingPongPlugin implements Plugin<NoConfig> {
-
-        static final String ID = "pingpong";
-
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public Class<NoConfig> configType() {
-            return NoConfig.class;
-        }
-
-        @Override
-        public void start(PluginContext<NoConfig> context) {
-            // Stateless.
-        }
-
-        @Command(name = "ping", help = "Answers pong.")
-        public void ping(CommandInvocation invocation) {
-            invocation.reply("pong over BOSH");
-        }
     }
 }
