@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 final class RoomMembership implements OwnPresence.Room {
 
     private static final Logger log = LoggerFactory.getLogger(RoomMembership.class);
+    private static final String WAITING_TO_RESUME = "connection lost; waiting to resume or rejoin";
 
     /** What the room does once it is in: checks its configuration and features. Worker thread. */
     interface AfterJoin {
@@ -82,6 +83,8 @@ final class RoomMembership implements OwnPresence.Room {
     private volatile Optional<String> problem = Optional.empty();
     private volatile Resourcepart nick;
     private volatile boolean leaving;
+    /** Set as the stream drops: the worker may still be waiting on the silent server, the room is not joined now. */
+    private volatile boolean streamDown;
 
     // Touched only on the worker thread.
     private int failedJoins;
@@ -121,12 +124,17 @@ final class RoomMembership implements OwnPresence.Room {
     }
 
     RoomStatus status(boolean configurationChecked) {
-        return new RoomStatus(room, state, nick.toString(), intake.occupants().size(), stateSince, problem,
+        State now = state;
+        if (streamDown && now == State.JOINED) {
+            return new RoomStatus(room, State.NOT_JOINED, nick.toString(), intake.occupants().size(), clock.instant(),
+                    Optional.of(WAITING_TO_RESUME), configurationChecked);
+        }
+        return new RoomStatus(room, now, nick.toString(), intake.occupants().size(), stateSince, problem,
                 configurationChecked);
     }
 
     boolean isJoined() {
-        return state == State.JOINED;
+        return state == State.JOINED && !streamDown;
     }
 
     /** Asks for a join as soon as possible (cancels a scheduled rejoin). */
@@ -170,6 +178,7 @@ final class RoomMembership implements OwnPresence.Room {
     void sessionLost() {
         joiner.fail(new SmackException.NotConnectedException("the session was lost"));
         worker.execute(() -> {
+            streamDown = false;
             if (state == State.JOINED || state == State.JOINING || suspended) {
                 suspended = false;
                 resetMembership();
@@ -185,11 +194,12 @@ final class RoomMembership implements OwnPresence.Room {
      * counted as joined.
      */
     void offline() {
+        streamDown = true;
         joiner.fail(new SmackException.NotConnectedException("the connection dropped"));
         worker.execute(() -> {
             if (state == State.JOINED) {
                 suspended = true;
-                enter(State.NOT_JOINED, Optional.of("connection lost; waiting to resume or rejoin"));
+                enter(State.NOT_JOINED, Optional.of(WAITING_TO_RESUME));
             }
         });
     }
@@ -197,6 +207,7 @@ final class RoomMembership implements OwnPresence.Room {
     /** Stream management resumed the session: memberships survived; check nothing drifted meanwhile. */
     void sessionResumed() {
         worker.execute(() -> {
+            streamDown = false;
             if (suspended) {
                 suspended = false;
                 enter(State.JOINED, Optional.empty());
