@@ -74,6 +74,7 @@ final class PluginRuntime {
         List<String> admins = config.admins().stream().map(jid -> jid.toString().toLowerCase(Locale.ROOT)).toList();
         dispatcher = Dispatcher.onVirtualThreads(registry, commands, new PermissionResolver(admins), rooms, rooms,
                 settings, clock);
+        lifecycle.publishTo(dispatcher::offer);
         running = true;
         log.info("Plugins running: {}", registry.ids());
     }
