@@ -28,6 +28,13 @@ final class Sanctions {
     private final Services services;
     private final PluginContext<ModerationConfig> context;
     private final CaseBook book;
+    private volatile Concluded concludedListener = (room, offender, outcome, number) -> { };
+
+    /** Told of each carried-out sanction once its case is recorded (appeals tell the offender how to appeal). */
+    @FunctionalInterface
+    interface Concluded {
+        void concluded(RoomHandle room, Offender offender, Outcome outcome, long caseNumber);
+    }
 
     /** What a sanction's case needs. */
     record Services(PluginContext<ModerationConfig> context, CaseBook book, SanctionExpiry expiry,
@@ -38,6 +45,10 @@ final class Sanctions {
         this.services = services;
         this.context = services.context();
         this.book = services.book();
+    }
+
+    void onConcluded(Concluded listener) {
+        this.concludedListener = listener;
     }
 
     /**
@@ -115,6 +126,7 @@ final class Sanctions {
             if (!outcome.fallback().isEmpty()) {
                 context.logger(room.roomJid()).warn("Case #{}: {}", number, outcome.fallback());
             }
+            concludedListener.concluded(room, offender, outcome, number);
             return number;
         } catch (RuntimeException e) {
             context.logger(room.roomJid()).error("Could not record the case of {}", offender.describe(), e);
