@@ -98,6 +98,17 @@ final class PluginRuntime {
         return problems.isEmpty() ? lifecycle.start(plugin.id()) : problems;
     }
 
+    /**
+     * Plugins' own events ({@link org.majordome.api.PluginContext#publish}) go to {@code observers} (the event log,
+     * a test's recorder) as well as to the plugins, like the events of the intake.
+     */
+    void publishAlsoTo(EventSink observers) {
+        lifecycle.publishTo(event -> {
+            observers.accept(event);
+            return dispatcher.offer(event);
+        });
+    }
+
     EventSink sink() {
         return dispatcher::offer;
     }
