@@ -122,8 +122,13 @@ final class AppealDecisions {
             context.publish(new AppealDecidedEvent(room.roomJid(), number, appeal.get().appellantJid(), entry.nick(),
                     accept, actor, reason, context.clock().instant()));
             context.logger(room.roomJid()).info("Case #{}: appeal {} by {}", number, verdict, actor);
+            // The shared ban list is the moderators' own decision across rooms: an appeal here does not undo it.
+            Optional<String> shared = entry.realJid().filter(jid -> accept
+                    && book.globallyBanned(jid, context.clock().instant()));
             invocation.reply("Appeal of case #" + number + " (" + entry.nick() + ") " + verdict
-                    + (liftCase > 0 ? " (case #" + liftCase + ")" : ""));
+                    + (liftCase > 0 ? " (case #" + liftCase + ")" : "")
+                    + shared.map(jid -> " — " + jid + " is still on the shared ban list: !unban " + jid
+                            + " lifts it everywhere").orElse(""));
         });
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.majordome.api.storage.PluginStorage;
+import org.majordome.api.storage.StorageOperations;
 
 /**
  * Where appeals are kept: per room, each case's appeal ({@code appeal/0000000042}, beside {@code case/0000000042});
@@ -54,18 +55,29 @@ final class AppealRecords {
         });
     }
 
-    void putNotice(String bareJid, Notice notice) {
+    /** Remembers the notice; false when the JID is too long to be a storage key (no guided reply then). */
+    boolean putNotice(String bareJid, Notice notice) {
+        if (noticeKey(bareJid).length() > StorageOperations.MAX_KEY_LENGTH) {
+            return false;
+        }
         storage.put(noticeKey(bareJid), Fields.encode(Map.of("room", notice.room(),
                 "case", Long.toString(notice.caseNumber()), "at", notice.at().toString())));
+        return true;
     }
 
     Optional<Notice> notice(String bareJid) {
+        if (noticeKey(bareJid).length() > StorageOperations.MAX_KEY_LENGTH) {
+            return Optional.empty();
+        }
         return storage.get(noticeKey(bareJid)).map(Fields::decode)
                 .map(fields -> new Notice(fields.get("room"), Long.parseLong(fields.get("case")),
                         Instant.parse(fields.get("at"))));
     }
 
     void deleteNotice(String bareJid) {
+        if (noticeKey(bareJid).length() > StorageOperations.MAX_KEY_LENGTH) {
+            return;
+        }
         storage.delete(noticeKey(bareJid));
     }
 

@@ -126,11 +126,20 @@ final class Sanctions {
             if (!outcome.fallback().isEmpty()) {
                 context.logger(room.roomJid()).warn("Case #{}: {}", number, outcome.fallback());
             }
-            concludedListener.concluded(room, offender, outcome, number);
+            tellListener(room, offender, outcome, number);
             return number;
         } catch (RuntimeException e) {
             context.logger(room.roomJid()).error("Could not record the case of {}", offender.describe(), e);
             return 0;
+        }
+    }
+
+    /** The listener's failure is its own: the case is recorded, and its number goes back to the moderator. */
+    private void tellListener(RoomHandle room, Offender offender, Outcome outcome, long number) {
+        try {
+            concludedListener.concluded(room, offender, outcome, number);
+        } catch (RuntimeException e) {
+            context.logger(room.roomJid()).error("Case #{}: what follows the sanction failed", number, e);
         }
     }
 

@@ -294,6 +294,30 @@ class AppealTest {
         assertThat(room.actions()).contains(new RoomAction.Unbanned(MALLORY));
     }
 
+    /**
+     * A ban with {@code --all} is a case in every room: the number alone is ambiguous, the room resolves it; the
+     * accepted appeal lifts the room's ban, and the moderator is told the shared list still holds the JID.
+     */
+    @Test
+    void anAppealOfABanInSeveralRoomsNamesTheRoomAndTheSharedListStays() {
+        TestRoom room = start();
+        // The plugin bans --all in the rooms it has seen.
+        kit.room(STAFF).join(TestOccupant.nick("judge").role(Role.MODERATOR).realJid("judge@example.org"));
+        room.join(mallory());
+        room.say("boss", "!ban mallory --all spam");
+        kit.directChat().receive(MALLORY, "!appeal 1 not spam");
+        assertThat(toMallory().getLast()).isEqualTo("You have a case #1 in several rooms: name the room, e.g. !appeal "
+                + "lobby#1 <why>.");
+
+        kit.directChat().receive(MALLORY, "!appeal lobby#1 not spam");
+        room.clearActions();
+        room.say("boss", "!appeal accept 1");
+
+        assertThat(room.actions()).contains(new RoomAction.Unbanned(MALLORY));
+        assertThat(room.botSaid().getLast()).endsWith(MALLORY + " is still on the shared ban list: !unban " + MALLORY
+                + " lifts it everywhere");
+    }
+
     @Test
     void appealsCanBeTurnedOffForARoom() {
         TestRoom room = start(new AppealSettings(false, Optional.empty(), 3, Duration.ofHours(24), Duration.ofMinutes(30)));
