@@ -67,7 +67,8 @@
  * For moderators (and bot admins): {@code !warn <nick> [reason]}, {@code !mute <nick> [duration] [reason]},
  * {@code !unmute <nick>}, {@code !kick <nick> [reason]}, {@code !ban <nick|jid> [duration] [reason] [--all]},
  * {@code !unban <jid>}, {@code !case <n>}, {@code !cases [nick|jid]} (answered privately),
- * {@code !pardon <nick|jid> [reason]}, {@code !lockdown [duration]}, {@code !unlock}. Each answers in one
+ * {@code !pardon <nick|jid> [reason]}, {@code !lockdown [duration]}, {@code !unlock},
+ * {@code !appeal accept|reject <case> [reason]}; for anyone, {@code !appeal <case> <why>}. Each answers in one
  * sentence that names whom it is about, with durations in words and the case number ({@code Answers}):
  * {@code user2 is muted for 1 minute (case #16): too loud}; {@code !case} and {@code !cases} show times in the
  * room's time zone, with its name ({@code 2026-12-06 23:01 CET}).
