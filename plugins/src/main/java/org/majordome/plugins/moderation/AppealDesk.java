@@ -35,6 +35,9 @@ final class AppealDesk {
     private final PluginContext<ModerationConfig> context;
     private final CaseBook book;
     private final AppealRecords records;
+    /** How many of a room's latest appeals a joining moderator's reminder looks at. */
+    private static final int OPEN_APPEALS_SCANNED = 50;
+
     private final Map<String, Deque<Instant>> filings = new ConcurrentHashMap<>();
 
     AppealDesk(PluginContext<ModerationConfig> context, CaseBook book, AppealRecords records) {
@@ -174,6 +177,24 @@ final class AppealDesk {
                 .map(Occupant::nick).filter(nick -> !nick.equals(room.botNick())).toList();
         moderators.forEach(nick -> room.sendPrivate(nick, line));
         return moderators.size();
+    }
+
+    /**
+     * A moderator entered a room whose appeals go to its moderators (no staff room): they are told, privately, of
+     * the appeals still open, which may have been filed while no moderator was present.
+     */
+    void moderatorJoined(RoomHandle room, Occupant moderator) {
+        AppealSettings settings = context.config().policyFor(room.roomJid()).appeals();
+        if (!settings.enabled() || moderator.nick().equals(room.botNick())
+                || settings.staffRoom().flatMap(context.rooms()::room).filter(RoomHandle::joined).isPresent()) {
+            return;
+        }
+        List<Appeal> open = records.open(room.roomJid(), OPEN_APPEALS_SCANNED);
+        if (!open.isEmpty()) {
+            room.sendPrivate(moderator.nick(), "Open appeals here: " + String.join("; ", open.stream()
+                    .map(appeal -> "#" + appeal.caseNumber() + " " + appeal.nick() + ": " + appeal.text()).toList())
+                    + " — answer with !appeal accept|reject <case> [reason]");
+        }
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.majordome.plugins.moderation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.majordome.api.storage.KeyValueStore;
 import org.majordome.api.storage.PluginStorage;
 import org.majordome.api.storage.StorageOperations;
 
@@ -53,6 +55,14 @@ final class AppealRecords {
             }
             return open;
         });
+    }
+
+    /** The room's open appeals among its latest {@code scanned}, oldest first. */
+    List<Appeal> open(String room, int scanned) {
+        KeyValueStore store = storage.room(room);
+        List<String> keys = store.keys("appeal/");
+        return keys.subList(Math.max(0, keys.size() - scanned), keys.size()).stream()
+                .flatMap(key -> store.get(key).map(Appeal::decode).stream()).filter(Appeal::open).toList();
     }
 
     /** Remembers the notice; false when the JID is too long to be a storage key (no guided reply then). */

@@ -127,6 +127,9 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         if (watch.joined(offender, now)) {
             lockdown.joinFlood(room, watch);
         }
+        if (occupant.role() == Role.MODERATOR) {
+            appealDesk.moderatorJoined(room, occupant);
+        }
         if (exempt(occupant, watch.policy())) {
             return;
         }

@@ -91,7 +91,8 @@
  * may appeal it; a case has one appeal, and once decided it stays decided; one person files at most
  * {@code appeals.max-appeals} per {@code appeals.per} (counted in memory). The appeal is stored beside its case
  * ({@code appeal/<n>}, shown by {@code !case}) and posted in {@code appeals.staff-room} when the bot is there,
- * else sent privately through the room to each moderator present (none present: it waits with the case).
+ * else sent privately through the room to each moderator present (none present: it waits with the case, and a
+ * moderator who joins is told of the open appeals).
  * {@code !appeal accept|reject <case> [reason]} is for a moderator of the room it is sent in (the case's room or
  * its staff room, which must enable this plugin), for an occupant of the case's room the bot sees as moderator,
  * admin or owner by real JID (in a direct message), or for a bot admin. Accepting lifts a ban ({@code !unban}'s

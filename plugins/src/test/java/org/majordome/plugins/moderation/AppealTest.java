@@ -318,6 +318,24 @@ class AppealTest {
                 + " lifts it everywhere");
     }
 
+    /** Filed while no moderator was present: the appeal waits with the case, and the next moderator to come is told. */
+    @Test
+    void aModeratorWhoComesLaterIsToldOfTheOpenAppeals() {
+        TestRoom room = start();
+        room.join(mallory());
+        room.say("boss", "!ban mallory spam");
+        room.leave("boss");
+        kit.directChat().receive(MALLORY, "!appeal 1 not spam");
+        assertThat(toMallory().getLast()).contains("(none is present now: they will find it with the case)");
+
+        room.join(TestOccupant.nick("judge").role(Role.MODERATOR).realJid("judge@example.org"));
+        room.join(TestOccupant.nick("carol").role(Role.PARTICIPANT).realJid("carol@example.org"));
+
+        assertThat(room.botSaidPrivatelyTo("judge")).containsExactly("Open appeals here: #1 mallory: not spam — answer"
+                + " with !appeal accept|reject <case> [reason]");
+        assertThat(room.botSaidPrivatelyTo("carol")).isEmpty();
+    }
+
     @Test
     void appealsCanBeTurnedOffForARoom() {
         TestRoom room = start(new AppealSettings(false, Optional.empty(), 3, Duration.ofHours(24), Duration.ofMinutes(30)));
