@@ -239,4 +239,10 @@ interface EventTypes {
   /** A visitor asked for voice; decided by the room's voice-requests policy before handlers see it. */
   VoiceRequested: RoomEventBase & { occupant: Occupant; request: VoiceRequest;
     decision: 'forwarded' | 'granted' | 'declined'; why: string };
+  /** Someone appealed a moderation case (the moderation plugin's `!appeal`); `sanction` as the case says it. */
+  AppealFiled: RoomEventBase & { caseNumber: number; appellantJid: string | null; nick: string; sanction: string;
+    text: string };
+  /** A moderator decided an appeal; an accepted one lifted the case's sanction. `reason` is "" when none was given. */
+  AppealDecided: RoomEventBase & { caseNumber: number; appellantJid: string | null; nick: string; accepted: boolean;
+    moderator: string; reason: string };
 }

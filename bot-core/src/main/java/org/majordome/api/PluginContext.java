@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
+import org.majordome.api.event.PluginEvent;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
@@ -74,5 +75,17 @@ public interface PluginContext<C> {
      */
     default AdminCommands adminCommands() {
         throw new UnsupportedOperationException("this plugin context offers no administration commands");
+    }
+
+    /**
+     * Reports an event this plugin made (an appeal filed or decided, by the moderation plugin) to every plugin
+     * enabled in the event's room, scripts and this plugin included, in the room's order like the server's events.
+     * Never blocks.
+     *
+     * @return false when it was not queued: the runtime is starting or stopping, or the room's queue is full
+     * @throws UnsupportedOperationException in a context that publishes no events
+     */
+    default boolean publish(PluginEvent event) {
+        throw new UnsupportedOperationException("this plugin context publishes no events");
     }
 }

@@ -115,6 +115,10 @@ final class PluginHost implements SmartLifecycle {
         consumers.add(started.sink());
         consumers.addAll(options.sinks());
         intake.switchTo(new CompositeEventSink(consumers));
+        List<EventSink> observers = new ArrayList<>();
+        observers.add(new LoggingEventSink());
+        observers.addAll(options.sinks());
+        started.publishAlsoTo(new CompositeEventSink(observers));
         this.config = config;
         catalog = discovered;
         scripts = scriptHost;

@@ -74,6 +74,7 @@ final class PluginRuntime {
         List<String> admins = config.admins().stream().map(jid -> jid.toString().toLowerCase(Locale.ROOT)).toList();
         dispatcher = Dispatcher.onVirtualThreads(registry, commands, new PermissionResolver(admins), rooms, rooms,
                 settings, clock);
+        lifecycle.publishTo(dispatcher::offer);
         running = true;
         log.info("Plugins running: {}", registry.ids());
     }
@@ -95,6 +96,17 @@ final class PluginRuntime {
         }
         List<String> problems = registry.add(plugin, roomJids);
         return problems.isEmpty() ? lifecycle.start(plugin.id()) : problems;
+    }
+
+    /**
+     * Plugins' own events ({@link org.majordome.api.PluginContext#publish}) go to {@code observers} (the event log,
+     * a test's recorder) as well as to the plugins, like the events of the intake.
+     */
+    void publishAlsoTo(EventSink observers) {
+        lifecycle.publishTo(event -> {
+            observers.accept(event);
+            return dispatcher.offer(event);
+        });
     }
 
     EventSink sink() {

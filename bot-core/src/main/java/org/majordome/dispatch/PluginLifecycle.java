@@ -2,12 +2,14 @@ package org.majordome.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.majordome.api.ConfigBinder;
 import org.majordome.api.ConfigBindingException;
 import org.majordome.api.NoConfig;
 import org.majordome.api.Plugin;
 import org.majordome.api.command.CommandRegistry;
+import org.majordome.api.event.BotEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,8 @@ public final class PluginLifecycle {
     private final CommandTable commands;
     private final ConfigBinder binder;
     private final PluginServices services;
+    /** Where plugins' own events go: the dispatcher, once it exists (plugins start before it). */
+    private volatile Predicate<BotEvent> events = event -> false;
 
     public PluginLifecycle(PluginRegistry registry, CommandTable commands, ConfigBinder binder, PluginServices services) {
         if (!registry.problems().isEmpty()) {
@@ -33,6 +37,18 @@ public final class PluginLifecycle {
         this.commands = commands;
         this.binder = binder;
         this.services = services;
+    }
+
+    /**
+     * Where the events plugins publish go from now on ({@link org.majordome.api.PluginContext#publish}): the
+     * dispatcher's {@code offer}. Until it is set (while the plugins start) a published event is refused.
+     */
+    public void publishTo(Predicate<BotEvent> sink) {
+        this.events = java.util.Objects.requireNonNull(sink, "sink");
+    }
+
+    private boolean publish(BotEvent event) {
+        return events.test(event);
     }
 
     /**
@@ -84,7 +100,7 @@ public final class PluginLifecycle {
         C config = configType == NoConfig.class ? configType.cast(NoConfig.INSTANCE) : binder.bind(plugin.id(), configType);
         CommandRegistry registry = commands.registryFor(plugin.id());
         plugin.start(new RuntimePluginContext<>(plugin.id(), plugin.getClass(), config, services, registry,
-                roomJid -> this.registry.isEnabledIn(plugin.id(), roomJid)));
+                roomJid -> this.registry.isEnabledIn(plugin.id(), roomJid), this::publish));
     }
 
     /** Stops every running plugin, in reverse load order; a failing stop is logged and the others go on. */

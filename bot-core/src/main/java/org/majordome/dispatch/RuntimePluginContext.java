@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.majordome.api.PluginContext;
 import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
+import org.majordome.api.event.PluginEvent;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
@@ -28,15 +29,17 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     private final Logger logger;
     private final Map<String, Logger> roomLoggers = new ConcurrentHashMap<>();
     private final Predicate<String> enabledIn;
+    private final Predicate<PluginEvent> events;
 
     RuntimePluginContext(String pluginId, Class<?> pluginClass, C config, PluginServices services,
-                         CommandRegistry commands, Predicate<String> enabledIn) {
+                         CommandRegistry commands, Predicate<String> enabledIn, Predicate<PluginEvent> events) {
         this.pluginId = pluginId;
         this.pluginClass = pluginClass;
         this.config = Objects.requireNonNull(config, "config");
         this.services = services;
         this.commands = commands;
         this.enabledIn = enabledIn;
+        this.events = events;
         this.logger = PluginLoggers.forPlugin(pluginId, pluginClass);
     }
 
@@ -99,5 +102,10 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     @Override
     public AdminCommands adminCommands() {
         return services.resources().adminCommands(pluginId);
+    }
+
+    @Override
+    public boolean publish(PluginEvent event) {
+        return events.test(java.util.Objects.requireNonNull(event, "event"));
     }
 }

@@ -30,9 +30,7 @@ final class ScriptGeneration {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptGeneration.class);
 
     /** The names scripts use for event types: the record's simple name without {@code Event}. */
-    static final Set<String> EVENT_TYPES = Arrays.stream(BotEvent.class.getPermittedSubclasses())
-            .flatMap(type -> type.isSealed() ? Arrays.stream(type.getPermittedSubclasses()) : java.util.stream.Stream.of(type))
-            .map(ScriptGeneration::eventTypeName)
+    static final Set<String> EVENT_TYPES = leaves(BotEvent.class).map(ScriptGeneration::eventTypeName)
             .collect(Collectors.toUnmodifiableSet());
     static final String ANY_EVENT = "*";
 
@@ -53,6 +51,12 @@ final class ScriptGeneration {
         this.context = context;
         // Taken before the script runs, so that a script redefining JSON.parse cannot change how we hand it data.
         this.jsonParse = context.eval("js", "JSON.parse");
+    }
+
+    /** The records under a sealed event type, however deep (plugins' events sit under {@code RoomEvent}). */
+    private static java.util.stream.Stream<Class<?>> leaves(Class<?> type) {
+        return type.isSealed() ? Arrays.stream(type.getPermittedSubclasses()).flatMap(ScriptGeneration::leaves)
+                : java.util.stream.Stream.of(type);
     }
 
     static String eventTypeName(Class<?> eventType) {

@@ -41,6 +41,7 @@ final class ScriptFixture implements AutoCloseable {
             logLines.add(event.getLevel() + " " + event.getFormattedMessage());
         }
     };
+    private final List<org.majordome.api.Plugin<?>> javaPlugins = new java.util.ArrayList<>();
     private ScriptHost host;
     private PluginTestKit kit;
 
@@ -80,6 +81,12 @@ final class ScriptFixture implements AutoCloseable {
         return this;
     }
 
+    /** A Java plugin started beside the scripts, in both rooms (e.g. one that publishes events). */
+    ScriptFixture plugin(org.majordome.api.Plugin<?> plugin) {
+        javaPlugins.add(plugin);
+        return this;
+    }
+
     ScriptFixture config(String scriptId, Object plainConfig) {
         configs.put(scriptId, plainConfig);
         return this;
@@ -95,6 +102,7 @@ final class ScriptFixture implements AutoCloseable {
                 .room(ROOM)
                 .room(OTHER_ROOM);
         host.plugins().forEach(builder::plugin);
+        javaPlugins.forEach(builder::plugin);
         kit = builder.start();
         // A script's start waits a bounded time for its first load; on a loaded machine (load 23 on 2 cores
         // was seen) the load ends after it, and a test would talk to a script not loaded yet.

@@ -68,6 +68,7 @@ public final class PluginTestKit implements AutoCloseable {
         lifecycle = new PluginLifecycle(registry, commands, new GivenConfigs(builder.configs), services());
         dispatcher = new Dispatcher(registry, commands, new PermissionResolver(builder.botAdmins), new KitRooms(),
                 directChat.handle(), builder.settings, clock, builder.drainExecutor, builder.handlerExecutor);
+        lifecycle.publishTo(dispatcher::offer);
         startProblems = lifecycle.startAll();
         if (!startProblems.isEmpty() && !builder.tolerateStartProblems) {
             lifecycle.stopAll();

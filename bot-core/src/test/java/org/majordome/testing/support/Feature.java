@@ -16,6 +16,7 @@ public enum Feature {
     COMMANDS("Chat commands, `!help` and permissions from role and real JID"),
     MODERATION_ACTIONS("Moderation: warn, mute, kick, ban with reasons, pardon; temporary sanctions end, even after a "
             + "crash"),
+    APPEALS("Appeals: a banned user appeals by direct message, a moderator accepts, the ban is lifted and the user told"),
     MESSAGE_REMOVAL("Spam removed for everyone (XEP-0425)", "community module `mod_muc_moderation` with `muc_mam`",
             "23.04 or newer", "the next rung of the ladder (e.g. mute or kick), and the case says so"),
     AFFILIATIONS_AS_CODE("Affiliations as code: owners, admins, members and outcasts kept as declared (keep or exact), "

@@ -31,12 +31,13 @@ import com.google.re2j.PatternSyntaxException;
  * @param nicknames        forbidden or impersonating nicknames
  * @param joinFlood        many joins in a short time: lock the room down
  * @param rooms            per-room overrides, by room JID
+ * @param appeals          how sanctioned people appeal their cases ({@link AppealSettings})
  */
 public record ModerationConfig(boolean dryRun, boolean exemptMembers, boolean warnPrivately, int maxExaminedChars,
                                Duration pointsDecayEvery, List<Rung> ladder, Duration defaultMute,
                                Duration defaultBan, FloodRule flood, RepetitionRule repetition, WordRule words,
                                LinkRule links, MentionRule mentions, CapsRule caps, NicknameRule nicknames,
-                               JoinFloodRule joinFlood, Map<String, RoomOverrides> rooms) {
+                               JoinFloodRule joinFlood, Map<String, RoomOverrides> rooms, AppealSettings appeals) {
 
     public ModerationConfig {
         positive(maxExaminedChars, "max-examined-chars");
@@ -48,13 +49,24 @@ public record ModerationConfig(boolean dryRun, boolean exemptMembers, boolean wa
         positive(defaultMute, "default-mute");
         Objects.requireNonNull(defaultBan, "default-ban");
         rooms = Map.copyOf(rooms);
+        Objects.requireNonNull(appeals, "appeals");
+    }
+
+    /** The settings without {@code appeals}, which take their defaults. */
+    public ModerationConfig(boolean dryRun, boolean exemptMembers, boolean warnPrivately, int maxExaminedChars,
+                            Duration pointsDecayEvery, List<Rung> ladder, Duration defaultMute, Duration defaultBan,
+                            FloodRule flood, RepetitionRule repetition, WordRule words, LinkRule links,
+                            MentionRule mentions, CapsRule caps, NicknameRule nicknames, JoinFloodRule joinFlood,
+                            Map<String, RoomOverrides> rooms) {
+        this(dryRun, exemptMembers, warnPrivately, maxExaminedChars, pointsDecayEvery, ladder, defaultMute, defaultBan,
+                flood, repetition, words, links, mentions, caps, nicknames, joinFlood, rooms, AppealSettings.defaults());
     }
 
     public static ModerationConfig defaults() {
         return new ModerationConfig(false, false, false, 2_000, Duration.ofMinutes(15), Rung.defaultLadder(),
                 Duration.ofMinutes(10), Duration.ofHours(24), FloodRule.defaults(), RepetitionRule.defaults(),
                 WordRule.defaults(), LinkRule.defaults(), MentionRule.defaults(), CapsRule.defaults(),
-                NicknameRule.defaults(), JoinFloodRule.defaults(), Map.of());
+                NicknameRule.defaults(), JoinFloodRule.defaults(), Map.of(), AppealSettings.defaults());
     }
 
     /** The effective policy of a room: the plugin-wide settings with the room's overrides applied. */
@@ -66,14 +78,25 @@ public record ModerationConfig(boolean dryRun, boolean exemptMembers, boolean wa
                 room.ladder().orElse(ladder), defaultMute, defaultBan, room.flood().orElse(flood),
                 room.repetition().orElse(repetition), room.words().orElse(words), room.links().orElse(links),
                 room.mentions().orElse(mentions), room.caps().orElse(caps), room.nicknames().orElse(nicknames),
-                room.joinFlood().orElse(joinFlood));
+                room.joinFlood().orElse(joinFlood), room.appeals().orElse(appeals));
     }
 
     /** What a room's policy is made of, after overrides. */
     public record Policy(boolean dryRun, boolean exemptMembers, boolean warnPrivately, int maxExaminedChars,
                          Duration pointsDecayEvery, List<Rung> ladder, Duration defaultMute, Duration defaultBan,
                          FloodRule flood, RepetitionRule repetition, WordRule words, LinkRule links,
-                         MentionRule mentions, CapsRule caps, NicknameRule nicknames, JoinFloodRule joinFlood) {
+                         MentionRule mentions, CapsRule caps, NicknameRule nicknames, JoinFloodRule joinFlood,
+                         AppealSettings appeals) {
+
+        /** A policy without {@code appeals}, which take their defaults. */
+        public Policy(boolean dryRun, boolean exemptMembers, boolean warnPrivately, int maxExaminedChars,
+                      Duration pointsDecayEvery, List<Rung> ladder, Duration defaultMute, Duration defaultBan,
+                      FloodRule flood, RepetitionRule repetition, WordRule words, LinkRule links,
+                      MentionRule mentions, CapsRule caps, NicknameRule nicknames, JoinFloodRule joinFlood) {
+            this(dryRun, exemptMembers, warnPrivately, maxExaminedChars, pointsDecayEvery, ladder, defaultMute,
+                    defaultBan, flood, repetition, words, links, mentions, caps, nicknames, joinFlood,
+                    AppealSettings.defaults());
+        }
     }
 
     /**
@@ -85,11 +108,21 @@ public record ModerationConfig(boolean dryRun, boolean exemptMembers, boolean wa
                                 Optional<FloodRule> flood, Optional<RepetitionRule> repetition,
                                 Optional<WordRule> words, Optional<LinkRule> links, Optional<MentionRule> mentions,
                                 Optional<CapsRule> caps, Optional<NicknameRule> nicknames,
-                                Optional<JoinFloodRule> joinFlood) {
+                                Optional<JoinFloodRule> joinFlood, Optional<AppealSettings> appeals) {
 
         static final RoomOverrides NONE = new RoomOverrides(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** The overrides without {@code appeals}, which the room takes from the plugin-wide settings. */
+        public RoomOverrides(Optional<Boolean> dryRun, Optional<Boolean> exemptMembers, Optional<Boolean> warnPrivately,
+                             Optional<List<Rung>> ladder, Optional<FloodRule> flood,
+                             Optional<RepetitionRule> repetition, Optional<WordRule> words, Optional<LinkRule> links,
+                             Optional<MentionRule> mentions, Optional<CapsRule> caps,
+                             Optional<NicknameRule> nicknames, Optional<JoinFloodRule> joinFlood) {
+            this(dryRun, exemptMembers, warnPrivately, ladder, flood, repetition, words, links, mentions, caps,
+                    nicknames, joinFlood, Optional.empty());
+        }
     }
 
     /** What an offence costs beyond its points. */

@@ -17,6 +17,7 @@ import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.command.CommandScope;
 import org.majordome.api.command.Permission;
 import org.majordome.api.event.Affiliation;
+import org.majordome.api.event.DirectMessageReceivedEvent;
 import org.majordome.api.event.MessageStanza;
 import org.majordome.api.event.Occupant;
 import org.majordome.api.event.OccupantJoinedEvent;
@@ -45,6 +46,8 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     private volatile Reconciler reconciler;
     private volatile Lockdown lockdown;
     private volatile ModeratorCommands commands;
+    private volatile AppealDesk appealDesk;
+    private volatile AppealDecisions appealDecisions;
 
     @Override
     public String id() {
@@ -65,6 +68,11 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         this.reconciler = new Reconciler(context, book, expiry);
         this.sanctions = new Sanctions(new Sanctions.Services(context, book, expiry, reconciler));
         this.commands = new ModeratorCommands(context, book, sanctions, expiry, this::watch, () -> roomsSeen);
+        AppealRecords appeals = new AppealRecords(context.storage());
+        this.appealDesk = new AppealDesk(context, book, appeals);
+        this.appealDecisions = new AppealDecisions(context, book, appeals, sanctions, expiry);
+        sanctions.onConcluded((room, offender, outcome, number) -> outcome.applied()
+                .ifPresent(applied -> appealDesk.sanctioned(room, offender, applied, number)));
         // Compile every room's word lists now, not on the first message.
         context.rooms().all().forEach(room -> watch(room.roomJid()));
         context.scheduler().every("sweep", Duration.ofMinutes(1),
@@ -118,6 +126,9 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         Instant now = event.receivedAt();
         if (watch.joined(offender, now)) {
             lockdown.joinFlood(room, watch);
+        }
+        if (occupant.role() == Role.MODERATOR) {
+            appealDesk.moderatorJoined(room, occupant);
         }
         if (exempt(occupant, watch.policy())) {
             return;
@@ -241,6 +252,25 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     public void unlockCommand(CommandInvocation invocation) {
         lockdown.unlockCommand(invocation);
     }
+
+    @Command(name = "appeal", usage = "<case> <why> | accept|reject <case> [reason]",
+            help = "Appeals your moderation case (e.g. in a direct message to the bot); moderators accept or reject an appeal.",
+            minArgs = 1, scopes = {CommandScope.ROOM, CommandScope.PRIVATE, CommandScope.DIRECT})
+    public void appeal(CommandInvocation invocation) {
+        String first = invocation.argument(0).orElseThrow().toLowerCase(java.util.Locale.ROOT);
+        if (first.equals("accept") || first.equals("reject")) {
+            appealDecisions.decide(invocation, first.equals("accept"));
+        } else {
+            appealDesk.file(invocation);
+        }
+    }
+
+    /** A plain direct message soon after the notice of a sanction is that case's appeal. */
+    @OnEvent
+    public void directMessage(DirectMessageReceivedEvent event) {
+        appealDesk.directMessage(event);
+    }
+
     // ---- helpers ----
 
     private boolean exempt(Occupant occupant, Policy policy) {

@@ -144,7 +144,10 @@ final class ModeratorCommands {
             invocation.reply("Usage: !case <number>");
             return;
         }
-        invocation.replyPrivately(found.map(entry -> entry.details(room.timeZone())).orElse("No case #" + number + " in this room."));
+        AppealRecords appeals = new AppealRecords(context.storage());
+        invocation.replyPrivately(found.map(entry -> entry.details(room.timeZone()) + appeals.find(room.roomJid(),
+                entry.number()).map(appeal -> appeal.details(room.timeZone())).orElse(""))
+                .orElse("No case #" + number + " in this room."));
     }
 
     void listCases(CommandInvocation invocation) {

@@ -28,6 +28,13 @@ final class Sanctions {
     private final Services services;
     private final PluginContext<ModerationConfig> context;
     private final CaseBook book;
+    private volatile Concluded concludedListener = (room, offender, outcome, number) -> { };
+
+    /** Told of each carried-out sanction once its case is recorded (appeals tell the offender how to appeal). */
+    @FunctionalInterface
+    interface Concluded {
+        void concluded(RoomHandle room, Offender offender, Outcome outcome, long caseNumber);
+    }
 
     /** What a sanction's case needs. */
     record Services(PluginContext<ModerationConfig> context, CaseBook book, SanctionExpiry expiry,
@@ -38,6 +45,10 @@ final class Sanctions {
         this.services = services;
         this.context = services.context();
         this.book = services.book();
+    }
+
+    void onConcluded(Concluded listener) {
+        this.concludedListener = listener;
     }
 
     /**
@@ -115,10 +126,20 @@ final class Sanctions {
             if (!outcome.fallback().isEmpty()) {
                 context.logger(room.roomJid()).warn("Case #{}: {}", number, outcome.fallback());
             }
+            tellListener(room, offender, outcome, number);
             return number;
         } catch (RuntimeException e) {
             context.logger(room.roomJid()).error("Could not record the case of {}", offender.describe(), e);
             return 0;
+        }
+    }
+
+    /** The listener's failure is its own: the case is recorded, and its number goes back to the moderator. */
+    private void tellListener(RoomHandle room, Offender offender, Outcome outcome, long number) {
+        try {
+            concludedListener.concluded(room, offender, outcome, number);
+        } catch (RuntimeException e) {
+            context.logger(room.roomJid()).error("Case #{}: what follows the sanction failed", number, e);
         }
     }
 

@@ -67,7 +67,8 @@
  * For moderators (and bot admins): {@code !warn <nick> [reason]}, {@code !mute <nick> [duration] [reason]},
  * {@code !unmute <nick>}, {@code !kick <nick> [reason]}, {@code !ban <nick|jid> [duration] [reason] [--all]},
  * {@code !unban <jid>}, {@code !case <n>}, {@code !cases [nick|jid]} (answered privately),
- * {@code !pardon <nick|jid> [reason]}, {@code !lockdown [duration]}, {@code !unlock}. Each answers in one
+ * {@code !pardon <nick|jid> [reason]}, {@code !lockdown [duration]}, {@code !unlock},
+ * {@code !appeal accept|reject <case> [reason]}; for anyone, {@code !appeal <case> <why>}. Each answers in one
  * sentence that names whom it is about, with durations in words and the case number ({@code Answers}):
  * {@code user2 is muted for 1 minute (case #16): too loud}; {@code !case} and {@code !cases} show times in the
  * room's time zone, with its name ({@code 2026-12-06 23:01 CET}).
@@ -77,6 +78,30 @@
  * seen with it (remembered as {@code seen-with/<jid>} when points are added, and read from the room's cases);
  * for the nick of someone absent, the identity of the latest case held against that nick. The pardon is a
  * case like any other, with its actor and reason, listed by {@code !cases} and shown by {@code !case}.
+ *
+ * <h2>Appeals</h2>
+ * After a mute, kick or ban (a case with a sanction) the offender gets a direct message at their real JID saying
+ * how to appeal: {@code !appeal <case> <why>} written to the bot (the case's room may be named,
+ * {@code lobby#12}, when the number is not unique among the person's cases), or a plain reply within
+ * {@code appeals.reply-window} (a message that starts like a command is not one). A banned person is outside the
+ * room: the bot takes their direct message and matches its bare JID with the real JID the case recorded (the bot,
+ * a moderator, sees real JIDs even in semi-anonymous rooms; a case without one, from a room that hides JIDs from
+ * the bot, can only be appealed through the room, by the occupant id or real JID it was held under, never by a
+ * nick). Warnings can be appealed too (with {@code !appeal}; they get no notice). Only the person the case names
+ * may appeal it; a case has one appeal, and once decided it stays decided; one person files at most
+ * {@code appeals.max-appeals} per {@code appeals.per} (counted in memory). The appeal is stored beside its case
+ * ({@code appeal/<n>}, shown by {@code !case}) and posted in {@code appeals.staff-room} when the bot is there,
+ * else sent privately through the room to each moderator present (none present: it waits with the case, and a
+ * moderator who joins is told of the open appeals).
+ * {@code !appeal accept|reject <case> [reason]} is for a moderator of the room it is sent in (the case's room or
+ * its staff room, which must enable this plugin), for an occupant of the case's room the bot sees as moderator,
+ * admin or owner by real JID (in a direct message), or for a bot admin. Accepting lifts a ban ({@code !unban}'s
+ * way, without touching the shared ban list) or a mute ({@code !unmute}'s), cancels the sanction's end, pardons
+ * the points ({@code !pardon}'s way) and records a case; rejecting changes nothing. The appellant is told by
+ * direct message. {@link org.majordome.api.event.AppealFiledEvent} and
+ * {@link org.majordome.api.event.AppealDecidedEvent} are published for other plugins and scripts. On by default
+ * ({@code appeals.enabled}; per room under {@code rooms}): an appeal costs nothing until someone writes, and a
+ * wrongly sanctioned person has no other way back.
  *
  * <h2>Where things are</h2>
  * {@link org.majordome.plugins.moderation.ModerationPlugin} routes events and declares the commands.
@@ -88,7 +113,9 @@
  * {@code PendingSanction} before a mute, kick or ban leaves and settles it after, {@code CaseBook} stores
  * ({@code PointsRecord}: an offender's points). {@code SanctionExpiry} ends temporary sanctions through a persistent job; {@code Reconciler} settles pending
  * sanctions with the room's lists; {@code Lockdown} locks and unlocks rooms; {@code ModeratorCommands} carries
- * out the moderators' commands ({@code PardonTarget}: whom a pardon clears). {@code CrashPoint} is a hook for crash tests only.
+ * out the moderators' commands ({@code PardonTarget}: whom a pardon clears). {@code AppealDesk} takes appeals
+ * and sends the notices, {@code AppealDecisions} carries out the moderators' answers, {@code AppealRecords} stores
+ * them ({@code Appeal}), {@code CaseRef} reads a case as people name it. {@code CrashPoint} is a hook for crash tests only.
  *
  * <h2>Configuration</h2>
  * Section {@code plugins.moderation}, bound to {@link org.majordome.plugins.moderation.ModerationConfig}.
@@ -108,6 +135,7 @@
  *     flood: {max-messages: 6, per: 4s, max-lines: 12, max-chars: 3000, points: 2}
  *     words: {words: [spam*], patterns: ['discord\.gg/\w+']}
  *     join-flood: {max-joins: 8, per: 10s, mode: moderated, quiet-period: 2m}
+ *     appeals: {enabled: true, staff-room: staff@conference.example.org, max-appeals: 3, per: 24h, reply-window: 30m}
  *     rooms:
  *       "lobby@conference.example.org":
  *         dry-run: true

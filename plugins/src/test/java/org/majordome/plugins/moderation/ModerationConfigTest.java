@@ -70,6 +70,28 @@ class ModerationConfigTest {
         });
     }
 
+    /** Appeals are on by default, with a staff room plugin-wide, and a room may turn them off. */
+    @Test
+    void appealsAreConfiguredPerRoom() throws Exception {
+        ModerationConfig config = bind("""
+                moderation:
+                  appeals: {staff-room: "Staff@conference.example.org", max-appeals: 5}
+                  rooms:
+                    "lobby@conference.example.org":
+                      appeals: {enabled: false}
+                """);
+        AppealSettings other = config.policyFor("other@conference.example.org").appeals();
+        assertThat(other.enabled()).isTrue();
+        assertThat(other.staffRoom()).contains("staff@conference.example.org");
+        assertThat(other.maxAppeals()).isEqualTo(5);
+        assertThat(other.replyWindow()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.policyFor("lobby@conference.example.org").appeals().enabled()).isFalse();
+        assertThatThrownBy(() -> bind("""
+                moderation:
+                  appeals: {max-appeals: 0}
+                """)).isInstanceOf(ConfigBindingException.class).hasMessageContaining("max-appeals");
+    }
+
     @Test
     void anInvalidPatternIsReportedAtLoad() {
         assertThatThrownBy(() -> bind("""
