@@ -239,4 +239,8 @@ interface EventTypes {
   /** A visitor asked for voice; decided by the room's voice-requests policy before handlers see it. */
   VoiceRequested: RoomEventBase & { occupant: Occupant; request: VoiceRequest;
     decision: 'forwarded' | 'granted' | 'declined'; why: string };
+  /** A first-time visitor passed the room's gate (plugin `gate`) and was given voice. */
+  GatePassed: RoomEventBase & { occupant: Occupant; how: 'waited' | 'answered' | 'let-in' };
+  /** A first-time visitor used up their tries at the gate's question (plugin `gate`) and stays without voice. */
+  GateFailed: RoomEventBase & { occupant: Occupant; tries: number };
 }

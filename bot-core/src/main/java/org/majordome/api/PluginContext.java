@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
+import org.majordome.api.event.RoomEvent;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
@@ -65,6 +66,17 @@ public interface PluginContext<C> {
      * restart. In-memory jobs are cancelled when the plugin stops.
      */
     PluginScheduler scheduler();
+
+    /**
+     * Hands an event this plugin made (such as {@link org.majordome.api.event.GatePassedEvent}) to the plugins
+     * enabled in its room, scripts included, in the room's order after the events already queued; this plugin gets
+     * it too if it listens to that type. It never blocks; like any event it is shed when the room's queue is full.
+     *
+     * @throws UnsupportedOperationException in a context that delivers none
+     */
+    default void publish(RoomEvent event) {
+        throw new UnsupportedOperationException("this plugin context delivers no events");
+    }
 
     /**
      * Administration commands this plugin offers the bot's administrators (ad-hoc commands in their XMPP

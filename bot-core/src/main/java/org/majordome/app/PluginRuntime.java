@@ -54,8 +54,8 @@ final class PluginRuntime {
             throw new StartupException(problems);
         }
         CommandTable commands = new CommandTable();
-        lifecycle = new PluginLifecycle(registry, commands, new PluginConfigBinder(config),
-                new PluginServices(rooms, rooms, clock, resources));
+        PluginServices services = new PluginServices(rooms, rooms, clock, resources);
+        lifecycle = new PluginLifecycle(registry, commands, new PluginConfigBinder(config), services);
         List<String> startProblems = lifecycle.startAll();
         if (!startProblems.isEmpty()) {
             lifecycle.stopAll();
@@ -74,6 +74,7 @@ final class PluginRuntime {
         List<String> admins = config.admins().stream().map(jid -> jid.toString().toLowerCase(Locale.ROOT)).toList();
         dispatcher = Dispatcher.onVirtualThreads(registry, commands, new PermissionResolver(admins), rooms, rooms,
                 settings, clock);
+        services.events().connect(dispatcher::offer);
         running = true;
         log.info("Plugins running: {}", registry.ids());
     }

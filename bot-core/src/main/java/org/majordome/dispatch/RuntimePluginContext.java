@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.majordome.api.PluginContext;
 import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
+import org.majordome.api.event.RoomEvent;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
@@ -94,6 +95,11 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     @Override
     public PluginScheduler scheduler() {
         return services.resources().scheduler(pluginId);
+    }
+
+    @Override
+    public void publish(RoomEvent event) {
+        services.events().publish(pluginId, event);
     }
 
     @Override

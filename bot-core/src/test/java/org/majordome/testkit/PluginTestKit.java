@@ -65,9 +65,12 @@ public final class PluginTestKit implements AutoCloseable {
             throw new IllegalStateException("the plugins cannot be loaded:\n  " + String.join("\n  ", registry.problems()));
         }
         CommandTable commands = new CommandTable();
-        lifecycle = new PluginLifecycle(registry, commands, new GivenConfigs(builder.configs), services());
+        PluginServices services = services();
+        lifecycle = new PluginLifecycle(registry, commands, new GivenConfigs(builder.configs), services);
         dispatcher = new Dispatcher(registry, commands, new PermissionResolver(builder.botAdmins), new KitRooms(),
                 directChat.handle(), builder.settings, clock, builder.drainExecutor, builder.handlerExecutor);
+        // Events plugins publish go through the real dispatcher, as in the bot.
+        services.events().connect(dispatcher::offer);
         startProblems = lifecycle.startAll();
         if (!startProblems.isEmpty() && !builder.tolerateStartProblems) {
             lifecycle.stopAll();
