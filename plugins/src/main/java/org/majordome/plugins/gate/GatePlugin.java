@@ -1,5 +1,6 @@
 package org.majordome.plugins.gate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import org.majordome.api.event.Role;
 import org.majordome.api.event.RoomJoinedEvent;
 import org.majordome.api.room.Feature;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.storage.KeyValueStore;
 import org.majordome.api.storage.ValueCodec;
 import org.majordome.plugins.gate.RoomGate.Visitor;
@@ -233,7 +235,11 @@ public final class GatePlugin implements Plugin<GateConfig> {
         invocation.reply(nick.get() + " may speak now.");
     }
 
-    /** Lets in the visitors whose wait is over, then arms the job for the next one. */
+    /**
+     * Lets in the visitors whose wait is over. While some wait, a job sweeps the gate every tenth of the wait (from 1 s
+     * to 30 s): one job per room whatever the number waiting, never re-armed by a join (a steady trickle of joins
+     * would keep putting it off).
+     */
     void letInWhoWaited(String roomJid) {
         Optional<RoomHandle> found = context.rooms().room(roomJid);
         if (found.isEmpty()) {
@@ -247,13 +253,19 @@ public final class GatePlugin implements Plugin<GateConfig> {
             for (String nick : gate.dueBy(now, settings.waitTime(), settings.asks())) {
                 gate.visitor(nick).ifPresent(visitor -> pass(room, gate, nick, visitor, "waited", true));
             }
-            Optional<Instant> next = gate.nextWaitEnd(now, settings.waitTime());
-            if (next.isPresent()) {
-                context.scheduler().room(roomJid).once(WAIT_JOB, next.get(), firing -> letInWhoWaited(roomJid));
-            } else {
-                context.scheduler().room(roomJid).cancel(WAIT_JOB);
+            PluginScheduler scheduler = context.scheduler().room(roomJid);
+            if (gate.nextWaitEnd(now, settings.waitTime()).isEmpty()) {
+                scheduler.cancel(WAIT_JOB);
+            } else if (scheduler.job(WAIT_JOB).isEmpty()) {
+                scheduler.every(WAIT_JOB, sweepInterval(settings.waitTime()), firing -> letInWhoWaited(roomJid));
             }
         }
+    }
+
+    static Duration sweepInterval(Duration waitTime) {
+        Duration tenth = waitTime.dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : tenth.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : tenth;
     }
 
     private void answer(String roomJid, String nick, String body) {
