@@ -13,9 +13,10 @@
  * come as private messages through the room, or to the bot's own JID when the room shows the bot real JIDs; they
  * are compared without case, accents, punctuation or extra spaces ("Élan !" is "elan"). Each wrong answer costs a
  * try, counted in the storage so that leaving and coming back gives none back; after {@code tries} the visitor is
- * told, stays voiceless, and is not gated again (nor told again) on later visits: a moderator lets them in with
- * {@code !gate let-in <nick>} or by giving voice, which the gate remembers as a pass. {@code !gate} alone says how
- * the room's gate stands. Passing and failing are published as {@link org.majordome.api.event.GatePassedEvent} and
+ * told, stays voiceless, and is not gated again (nor told again) on later visits. A moderator lets a visitor in
+ * with {@code !gate let-in <nick>} (which also forgets an earlier failure), or by giving voice while they wait at
+ * the gate; either is remembered as a pass. {@code !gate} alone says how the room's gate stands. A wait ends at the
+ * next sweep of the room's gate, every tenth of {@code wait-time} (1 s to 30 s). Passing and failing are published as {@link org.majordome.api.event.GatePassedEvent} and
  * {@link org.majordome.api.event.GateFailedEvent}, which other plugins and scripts receive.
  *
  * <p>A join flood through the gate costs the room nothing: the gate never writes to the room; its private messages
