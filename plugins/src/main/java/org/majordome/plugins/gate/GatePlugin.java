@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.majordome.api.DurationText;
 import org.majordome.api.OnEvent;
 import org.majordome.api.Plugin;
 import org.majordome.api.PluginContext;
@@ -60,6 +59,12 @@ public final class GatePlugin implements Plugin<GateConfig> {
     @Override
     public void start(PluginContext<GateConfig> context) {
         this.context = context;
+        try {
+            context.adminCommands().offer(new GateAdminStatus(
+                    () -> context.enabledRooms().stream().map(RoomHandle::roomJid).toList(), this::describe));
+        } catch (UnsupportedOperationException none) {
+            context.logger().debug("no administration commands here: gate/status not offered");
+        }
     }
 
     @OnEvent
@@ -112,7 +117,7 @@ public final class GatePlugin implements Plugin<GateConfig> {
                 case QUESTION -> settings.questionText();
                 case BOTH -> settings.bothText();
             };
-            visitor.told = tell(room, gate, settings, visitor, instructions, now);
+            visitor.told = GateMessages.tell(room, gate, settings, visitor, instructions, now);
         }
         if (settings.waits()) {
             letInWhoWaited(room.roomJid());
@@ -202,9 +207,7 @@ public final class GatePlugin implements Plugin<GateConfig> {
         RoomHandle room = found.get();
         RoomGate gate = gate(room.roomJid());
         if (invocation.arguments().isEmpty()) {
-            synchronized (gate) {
-                invocation.reply(GateStatus.describe(context.config().forRoom(room.roomJid()), gate));
-            }
+            invocation.reply(describe(room.roomJid()));
             return;
         }
         Optional<String> nick = invocation.argument(1);
@@ -233,6 +236,14 @@ public final class GatePlugin implements Plugin<GateConfig> {
         });
         room.grantVoice(nick.get());
         invocation.reply(nick.get() + " may speak now.");
+    }
+
+    /** How the room's gate stands, in one line ({@code !gate}, {@code gate/status}). */
+    String describe(String roomJid) {
+        RoomGate gate = gate(roomJid);
+        synchronized (gate) {
+            return GateStatus.describe(context.config().forRoom(roomJid), gate);
+        }
     }
 
     /**
@@ -285,7 +296,7 @@ public final class GatePlugin implements Plugin<GateConfig> {
             Visitor visitor = waiting.get();
             if (!visitor.told) {
                 // The instructions were not sent (the message budget was spent in a flood): the question is the answer.
-                visitor.told = tell(room, gate, settings, visitor, settings.questionText(), now);
+                visitor.told = GateMessages.tell(room, gate, settings, visitor, settings.questionText(), now);
                 return;
             }
             GateConfig.Question question = settings.questions().get(visitor.question % settings.questions().size());
@@ -295,20 +306,20 @@ public final class GatePlugin implements Plugin<GateConfig> {
                 if (!settings.waits() || !visitor.joinedAt.plus(settings.waitTime()).isAfter(now)) {
                     pass(room, gate, nick, visitor, "answered", true);
                 } else {
-                    tell(room, gate, settings, visitor, settings.answeredText(), now);
+                    GateMessages.tell(room, gate, settings, visitor, settings.answeredText(), now);
                 }
                 return;
             }
             visitor.tries++;
             visitor.identity.ifPresent(id -> store.put(TRIES + id, (long) visitor.tries, ValueCodec.LONG));
             if (visitor.tries < settings.tries()) {
-                tell(room, gate, settings, visitor, settings.wrongText(), now);
+                GateMessages.tell(room, gate, settings, visitor, settings.wrongText(), now);
                 return;
             }
             gate.remove(nick);
             gate.failed++;
             visitor.identity.ifPresent(id -> store.put(FAILED + id, now, ValueCodec.INSTANT));
-            tell(room, gate, settings, visitor, settings.failedText(), now);
+            GateMessages.tell(room, gate, settings, visitor, settings.failedText(), now);
             context.logger(roomJid).info("{} stays without voice: {} wrong answers at the gate", nick, visitor.tries);
             context.publish(new GateFailedEvent(roomJid, visitor.occupant, visitor.tries, now));
         }
@@ -327,29 +338,10 @@ public final class GatePlugin implements Plugin<GateConfig> {
         });
         if (giveVoice) {
             room.grantVoice(nick);
-            tell(room, gate, settings, visitor, settings.passedText(), now);
+            GateMessages.tell(room, gate, settings, visitor, settings.passedText(), now);
         }
         context.logger(room.roomJid()).info("{} passed the gate ({})", nick, how);
         context.publish(new GatePassedEvent(room.roomJid(), visitor.occupant, how, now));
-    }
-
-    /** Sends {@code template} privately if the room's message budget allows; whether it went. */
-    private static boolean tell(RoomHandle room, RoomGate gate, GateConfig settings, Visitor visitor, String template,
-                                Instant now) {
-        if (!gate.mayMessage(now, settings.messagesPerMinute())) {
-            return false;
-        }
-        String question = settings.questions().isEmpty() ? ""
-                : settings.questions().get(visitor.question % settings.questions().size()).question();
-        String roomName = room.title().filter(title -> !title.isBlank())
-                .orElseGet(() -> room.roomJid().substring(0, Math.max(0, room.roomJid().indexOf('@'))));
-        String text = template.replace("{nick}", visitor.occupant.nick()).replace("{room}", roomName)
-                .replace("{wait}", DurationText.words(settings.waitTime())).replace("{question}", question)
-                .replace("{tries}", Integer.toString(Math.max(0, settings.tries() - visitor.tries))).strip();
-        if (!text.isEmpty()) {
-            room.sendPrivate(visitor.occupant.nick(), text);
-        }
-        return true;
     }
 
     /** Members, admins, owners and moderators never meet the gate. */

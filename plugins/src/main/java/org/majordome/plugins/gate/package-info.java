@@ -12,7 +12,8 @@
  * <p>A gated newcomer is told, once, privately, what to do (the {@code *-text} keys, in the room's words). Answers
  * come as private messages through the room, or to the bot's own JID when the room shows the bot real JIDs; they
  * are compared without case, accents, punctuation or extra spaces ("Élan !" is "elan"). Each wrong answer costs a
- * try, counted in the storage so that leaving and coming back gives none back; after {@code tries} the visitor is
+ * try, counted in the storage so that leaving and coming back gives none back (for a visitor known by real JID
+ * or occupant id; one known only by nick starts afresh on each visit, as they are gated afresh); after {@code tries} the visitor is
  * told, stays voiceless, and is not gated again (nor told again) on later visits. A moderator lets a visitor in
  * with {@code !gate let-in <nick>} (which also forgets an earlier failure), or by giving voice while they wait at
  * the gate; either is remembered as a pass. {@code !gate} alone says how the room's gate stands. A wait ends at the

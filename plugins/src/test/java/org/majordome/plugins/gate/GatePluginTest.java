@@ -13,6 +13,8 @@ import org.majordome.api.NoConfig;
 import org.majordome.api.OnEvent;
 import org.majordome.api.Plugin;
 import org.majordome.api.PluginContext;
+import org.majordome.api.admin.AdminRequest;
+import org.majordome.api.admin.AdminResult;
 import org.majordome.api.event.Affiliation;
 import org.majordome.api.event.GateFailedEvent;
 import org.majordome.api.event.GatePassedEvent;
@@ -266,6 +268,17 @@ class GatePluginTest {
         assertThat(lobby.botSaid()).first().asString().contains("newcomers answer a question (3 tries)")
                 .contains("At the gate now: 1");
         assertThat(lobby.actions()).contains(new RoomAction.VoiceGranted("vera"));
+    }
+
+    @Test
+    void theAdministratorsSeeEveryRoomsGate() {
+        TestRoom lobby = start(config(Check.QUESTION, Duration.ZERO));
+        lobby.join(vera());
+
+        AdminResult result = kit.adminCommand("gate/status").orElseThrow().run(new AdminRequest("admin@example.org",
+                Map.of()));
+
+        assertThat(result.text()).startsWith(LOBBY + ": Gate: newcomers answer a question").contains("At the gate now: 1");
     }
 
     @Test
