@@ -14,7 +14,7 @@ final class GateMessages {
 
     /** Sends {@code template} privately if the room's message budget allows; whether it went. */
     static boolean tell(RoomHandle room, RoomGate gate, GateConfig settings, Visitor visitor, String template,
-                                Instant now) {
+                       Instant now) {
         if (!gate.mayMessage(now, settings.messagesPerMinute())) {
             return false;
         }

@@ -16,7 +16,8 @@
  * or occupant id; one known only by nick starts afresh on each visit, as they are gated afresh); after {@code tries} the visitor is
  * told, stays voiceless, and is not gated again (nor told again) on later visits. A moderator lets a visitor in
  * with {@code !gate let-in <nick>} (which also forgets an earlier failure), or by giving voice while they wait at
- * the gate; either is remembered as a pass. {@code !gate} alone says how the room's gate stands. A wait ends at the
+ * the gate; either is remembered as a pass. {@code !gate} alone says how the room's gate stands, and the
+ * administration command {@code gate/status} (XEP-0050) how every room's does. A wait ends at the
  * next sweep of the room's gate, every tenth of {@code wait-time} (1 s to 30 s). Passing and failing are published as {@link org.majordome.api.event.GatePassedEvent} and
  * {@link org.majordome.api.event.GateFailedEvent}, which other plugins and scripts receive.
  *
