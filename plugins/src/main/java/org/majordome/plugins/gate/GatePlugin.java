@@ -91,8 +91,8 @@ public final class GatePlugin implements Plugin<GateConfig> {
             if (!room.supports(Feature.MODERATED) && !gate.warnedUnmoderated) {
                 gate.warnedUnmoderated = true;
                 context.logger(room.roomJid()).warn("the room does not say it is moderated: the gate takes voice "
-                        + "from first-time visitors, but whether a visitor may speak in an unmoderated room is up to "
-                        + "the server; set the room's config.moderated: true");
+                        + "from first-time visitors, but some servers (ejabberd) let a visitor speak in an unmoderated "
+                        + "room; set the room's config.moderated: true");
             }
             // ejabberd lets newcomers in with voice even in a moderated room (members_by_default): take it back.
             if (who.role() != Role.VISITOR) {

@@ -28,9 +28,11 @@
  * until they rejoin.
  *
  * <p>Unmoderated rooms: the gate takes voice from every first-time visitor who enters with it (ejabberd gives
- * newcomers voice even in a moderated room, its {@code members_by_default}), but whether a visitor may speak in an
- * unmoderated room is the server's choice, so the gate says once in the log when a room does not say it is
- * moderated (disco#info {@code muc_moderated}): set the room's {@code config.moderated: true}.
+ * newcomers voice even in a moderated room, its {@code members_by_default}), and says once in the log when a room
+ * does not say it is moderated (disco#info {@code muc_moderated}): Prosody refuses a visitor's message in any room,
+ * but ejabberd lets a visitor speak in an unmoderated one, so the gate holds everywhere only in a moderated room
+ * (the room's {@code config.moderated: true}). The gate does not make the room moderated itself: that setting is the
+ * keeper's, and the bot keeps rooms as the configuration file says.
  *
  * <p>Configuration, with every default (each key may be left out; {@code rooms:} overrides any of them for one
  * room):

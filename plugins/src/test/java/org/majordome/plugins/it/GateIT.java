@@ -19,7 +19,9 @@ import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.config.DesiredRoomConfig;
 import org.majordome.testing.BotUnderTest;
+import org.majordome.testing.CapturedLog;
 import org.majordome.testing.EveryServerExtension;
+import org.majordome.testing.ServerKind;
 import org.majordome.testing.TestClients;
 import org.majordome.testing.XmppTestClient;
 import org.majordome.testing.support.Feature;
@@ -31,7 +33,8 @@ import org.majordome.testing.support.Proves;
  * message is refused (XEP-0045 §7.4, {@code forbidden}); the bot asks its question in a private message through the
  * room (§7.5), reads the answer the same way, and gives voice (§8.3). A newcomer enters a moderated room without
  * voice on Prosody but with it on ejabberd ({@code members_by_default}): the gate takes it back there, so the test
- * waits for the visitor role on both before speaking. A member enters with voice and never hears from the gate.
+ * waits for the visitor role on both before speaking. A member enters with voice and never hears from the gate. In
+ * a room left unmoderated the servers differ (see {@link #anUnmoderatedRoomIsSaidOnceInTheLog}).
  */
 @Proves(Feature.GATE)
 @ClassTemplate
@@ -47,8 +50,12 @@ class GateIT {
     Path data;
 
     private BotUnderTest start(EntityBareJid room) {
+        return start(room, true);
+    }
+
+    private BotUnderTest start(EntityBareJid room, boolean moderatedRoom) {
         DesiredRoomConfig moderated = new DesiredRoomConfig(Optional.of("Gated"), Optional.empty(), Optional.of(true),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(moderatedRoom),
                 Optional.empty(), Optional.empty(), Optional.empty());
         BotUnderTest bot = BotUnderTest.builder(servers.server()).room(room, moderated, "gate").dataDirectory(data)
                 .pluginConfig("gate", """
@@ -126,6 +133,39 @@ class GateIT {
             await().during(Duration.ofSeconds(3)).atMost(WAIT).until(() ->
                     mia.received().stream().noneMatch(message -> fromBot(message, room, handle))
                             && handle.occupant("mia").map(o -> o.role() == Role.PARTICIPANT).orElse(false));
+        }
+    }
+
+    /**
+     * The documented fallback in a room left unmoderated: the gate still takes voice from newcomers and says once
+     * in the log that the room does not say it is moderated. Prosody refuses a visitor's message in any room;
+     * ejabberd lets a visitor speak in an unmoderated room, so there the gate holds only in a moderated one.
+     */
+    @Test
+    @Proves(value = Feature.GATE, difference = "A gated newcomer in a room left unmoderated: Prosody refuses a "
+            + "visitor's message in any room, ejabberd passes it on; the gate says once in the log that the room is "
+            + "not moderated")
+    void anUnmoderatedRoomIsSaidOnceInTheLog(TestClients clients) {
+        EntityBareJid room = servers.server().uniqueRoom("gate-open");
+        try (CapturedLog log = CapturedLog.of("org.majordome"); BotUnderTest bot = start(room, false)) {
+            RoomHandle handle = handle(bot, room);
+            XmppTestClient una = clients.connect("una");
+            una.join(room, "una");
+            XmppTestClient ugo = clients.connect("ugo");
+            ugo.join(room, "ugo");
+            awaitRole(handle, "una", Role.VISITOR);
+            awaitRole(handle, "ugo", Role.VISITOR);
+
+            una.say(room, "a visitor in an open room");
+
+            if (servers.kind() == ServerKind.PROSODY) {
+                una.awaitMessage("the room's refusal", message -> message.getType() == Message.Type.error
+                        && room.equals(message.getFrom().asBareJid()));
+                assertThat(said(bot, room, "una", "a visitor in an open room")).isFalse();
+            } else {
+                await().atMost(WAIT).until(() -> said(bot, room, "una", "a visitor in an open room"));
+            }
+            assertThat(log.lines()).filteredOn(line -> line.contains("does not say it is moderated")).hasSize(1);
         }
     }
 
