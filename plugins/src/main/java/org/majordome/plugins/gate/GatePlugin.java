@@ -197,8 +197,8 @@ public final class GatePlugin implements Plugin<GateConfig> {
         }
     }
 
-    @Command(name = "gate", usage = "[let-in <nick>]", permission = Permission.MODERATOR, maxArgs = 2,
-            help = "Shows the newcomers' gate of this room, or lets a visitor in.")
+    @Command(name = "gate", usage = "[let-in|forget <nick>]", permission = Permission.MODERATOR, maxArgs = 2,
+            help = "Shows the newcomers' gate of this room, lets a visitor in, or forgets their pass.")
     public void gateCommand(CommandInvocation invocation) {
         Optional<RoomHandle> found = invocation.room();
         if (found.isEmpty()) {
@@ -211,8 +211,13 @@ public final class GatePlugin implements Plugin<GateConfig> {
             return;
         }
         Optional<String> nick = invocation.argument(1);
-        if (!invocation.argument(0).orElse("").equals("let-in") || nick.isEmpty()) {
-            invocation.reply("usage: gate [let-in <nick>]");
+        String action = invocation.argument(0).orElse("");
+        if (!(action.equals("let-in") || action.equals("forget")) || nick.isEmpty()) {
+            invocation.reply("usage: gate [let-in|forget <nick>]");
+            return;
+        }
+        if (action.equals("forget")) {
+            invocation.reply(forget(room, nick.get()));
             return;
         }
         synchronized (gate) {
@@ -236,6 +241,18 @@ public final class GatePlugin implements Plugin<GateConfig> {
         });
         room.grantVoice(nick.get());
         invocation.reply(nick.get() + " may speak now.");
+    }
+
+    /** Forgets what the gate knows of a present occupant: their next visit is a first one. */
+    private String forget(RoomHandle room, String nick) {
+        Optional<String> identity = room.occupant(nick).flatMap(Identities::of);
+        if (identity.isEmpty()) {
+            return "the gate knows nobody here as " + nick + " (only visitors whose real JID or occupant id it sees).";
+        }
+        KeyValueStore store = context.storage().room(room.roomJid());
+        boolean known = store.delete(PASSED + identity.get()) | store.delete(FAILED + identity.get());
+        store.delete(TRIES + identity.get());
+        return known ? nick + " will meet the gate on their next visit." : nick + " had not met the gate.";
     }
 
     /** How the room's gate stands, in one line ({@code !gate}, {@code gate/status}). */

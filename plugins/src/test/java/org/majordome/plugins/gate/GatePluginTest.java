@@ -271,6 +271,23 @@ class GatePluginTest {
     }
 
     @Test
+    void aModeratorCanMakeAKnownVisitorMeetTheGateAgain() {
+        TestRoom lobby = start(config(Check.QUESTION, Duration.ZERO));
+        lobby.join(vera());
+        lobby.sayPrivately("vera", "blue");
+        lobby.join("mod", Role.MODERATOR, Affiliation.NONE);
+
+        lobby.say("mod", "!gate forget vera");
+        assertThat(lobby.botSaid()).containsExactly("vera will meet the gate on their next visit.");
+        lobby.leave("vera");
+        lobby.clearActions();
+        lobby.join(vera());
+
+        assertThat(lobby.actions()).noneMatch(RoomAction.VoiceGranted.class::isInstance);
+        assertThat(lobby.botSaidPrivatelyTo("vera")).last().isEqualTo("Answer privately: What colour is a clear sky?");
+    }
+
+    @Test
     void theAdministratorsSeeEveryRoomsGate() {
         TestRoom lobby = start(config(Check.QUESTION, Duration.ZERO));
         lobby.join(vera());
