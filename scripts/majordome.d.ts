@@ -245,4 +245,8 @@ interface EventTypes {
   /** A moderator decided an appeal; an accepted one lifted the case's sanction. `reason` is "" when none was given. */
   AppealDecided: RoomEventBase & { caseNumber: number; appellantJid: string | null; nick: string; accepted: boolean;
     moderator: string; reason: string };
+  /** A first-time visitor passed the room's gate (plugin `gate`) and was given voice. */
+  GatePassed: RoomEventBase & { occupant: Occupant; how: 'waited' | 'answered' | 'let-in' };
+  /** A first-time visitor used up their tries at the gate's question (plugin `gate`) and stays without voice. */
+  GateFailed: RoomEventBase & { occupant: Occupant; tries: number };
 }

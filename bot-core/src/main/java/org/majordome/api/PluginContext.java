@@ -78,7 +78,8 @@ public interface PluginContext<C> {
     }
 
     /**
-     * Reports an event this plugin made (an appeal filed or decided, by the moderation plugin) to every plugin
+     * Reports an event this plugin made (an appeal filed or decided by the moderation plugin, a visitor let in by
+     * the gate) to every plugin
      * enabled in the event's room, scripts and this plugin included, in the room's order like the server's events.
      * Never blocks.
      *

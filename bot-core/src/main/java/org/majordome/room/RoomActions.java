@@ -52,7 +52,6 @@ import org.slf4j.LoggerFactory;
 final class RoomActions implements RoomHandle {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoomActions.class);
-
     static final String MODERATION_V0 = "urn:xmpp:message-moderate:0";
     static final String MODERATION_V1 = "urn:xmpp:message-moderate:1";
     static final String STANZA_IDS = "urn:xmpp:sid:0";
@@ -101,6 +100,7 @@ final class RoomActions implements RoomHandle {
             case STABLE_STANZA_IDS -> features.contains(STANZA_IDS);
             case OCCUPANT_IDS -> features.contains(Snapshots.OCCUPANT_ID_NAMESPACE);
             case MESSAGE_MODERATION -> features.contains(MODERATION_V1) || features.contains(MODERATION_V0);
+            case MODERATED -> features.contains("muc_moderated");
         };
     }
 

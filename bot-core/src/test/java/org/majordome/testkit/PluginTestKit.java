@@ -52,6 +52,9 @@ public final class PluginTestKit implements AutoCloseable {
     private final PluginLifecycle lifecycle;
     private final Dispatcher dispatcher;
     private final List<String> startProblems;
+    /** Published during a delivery on the test's thread, delivered when it ends. Test thread only. */
+    private final java.util.ArrayDeque<BotEvent> published = new java.util.ArrayDeque<>();
+    private boolean delivering;
 
     private PluginTestKit(Builder builder) {
         Map<String, List<String>> enabledByRoom = new LinkedHashMap<>();
@@ -68,7 +71,10 @@ public final class PluginTestKit implements AutoCloseable {
         lifecycle = new PluginLifecycle(registry, commands, new GivenConfigs(builder.configs), services());
         dispatcher = new Dispatcher(registry, commands, new PermissionResolver(builder.botAdmins), new KitRooms(),
                 directChat.handle(), builder.settings, clock, builder.drainExecutor, builder.handlerExecutor);
-        lifecycle.publishTo(dispatcher::offer);
+        // Events plugins publish go through the real dispatcher, as in the bot. On the test's thread, one published
+        // during a delivery waits for it to end: the dispatcher never runs a plugin's lane inside another's.
+        boolean onTestThread = builder.handlerExecutor == Builder.SAME_THREAD;
+        lifecycle.publishTo(event -> onTestThread ? publishAfterDelivery(event) : dispatcher.offer(event));
         startProblems = lifecycle.startAll();
         if (!startProblems.isEmpty() && !builder.tolerateStartProblems) {
             lifecycle.stopAll();
@@ -114,7 +120,28 @@ public final class PluginTestKit implements AutoCloseable {
      * @return false when the dispatcher shed it
      */
     public boolean deliver(BotEvent event) {
-        return dispatcher.offer(event);
+        boolean outermost = !delivering;
+        delivering = true;
+        try {
+            boolean accepted = dispatcher.offer(event);
+            while (outermost && !published.isEmpty()) {
+                dispatcher.offer(published.removeFirst());
+            }
+            return accepted;
+        } finally {
+            if (outermost) {
+                delivering = false;
+            }
+        }
+    }
+
+    /** An event a plugin published on the test's thread: after the delivery under way, if any, else now. */
+    private boolean publishAfterDelivery(BotEvent event) {
+        if (delivering) {
+            published.addLast(event);
+            return true;
+        }
+        return deliver(event);
     }
 
     /** The real dispatcher, for its statistics. */
@@ -210,8 +237,10 @@ public final class PluginTestKit implements AutoCloseable {
         private final Map<String, Optional<List<String>>> rooms = new LinkedHashMap<>();
         private final List<String> botAdmins = new ArrayList<>();
         private DispatcherSettings settings = DispatcherSettings.defaults();
-        private Executor drainExecutor = Runnable::run;
-        private Executor handlerExecutor = Runnable::run;
+        /** The default executor: everything on the test's thread. */
+        static final Executor SAME_THREAD = Runnable::run;
+        private Executor drainExecutor = SAME_THREAD;
+        private Executor handlerExecutor = SAME_THREAD;
         private boolean tolerateStartProblems;
 
         private Builder() {

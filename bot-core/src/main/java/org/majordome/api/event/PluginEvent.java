@@ -5,5 +5,6 @@ package org.majordome.api.event;
  * one the server sent: it reaches every plugin enabled in its room (scripts included) like the others, in the
  * room's order. Only the kinds listed here can be published, so that no plugin can fake a message or a presence.
  */
-public sealed interface PluginEvent extends RoomEvent permits AppealFiledEvent, AppealDecidedEvent {
+public sealed interface PluginEvent extends RoomEvent permits AppealFiledEvent, AppealDecidedEvent, GatePassedEvent,
+        GateFailedEvent {
 }

@@ -7,5 +7,11 @@ public enum Feature {
     /** The room gives occupants stable anonymous ids (XEP-0421). */
     OCCUPANT_IDS,
     /** Moderators can remove a message for everyone (XEP-0425). */
-    MESSAGE_MODERATION
+    MESSAGE_MODERATION,
+    /**
+     * The room says it is moderated (disco#info {@code muc_moderated}, XEP-0045 §6.4): only occupants with voice
+     * may speak. As the room answered after the bot's latest join and configuration check; a later change (a
+     * lockdown) shows at the next join.
+     */
+    MODERATED
 }

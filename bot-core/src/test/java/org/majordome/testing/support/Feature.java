@@ -32,6 +32,8 @@ public enum Feature {
     SCHEDULING("Scheduled jobs in rooms (reminders, cron) across restarts"),
     SCRIPTS("JavaScript plugins in rooms: answers, sandbox, hot reload"),
     WELCOME("Welcome greetings for newcomers and bursts"),
+    GATE("A gate for newcomers in moderated rooms: voice after a wait or a right answer given privately, bounded "
+            + "tries, members never gated"),
     TOPIC_AND_NOTICES("Topic rotation and scheduled notices"),
     CALENDAR("Calendar agenda, reminders in the room and by direct message"),
     RELOAD("Configuration reload (SIGHUP) without going silent"),
