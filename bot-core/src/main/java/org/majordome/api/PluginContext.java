@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
+import org.majordome.api.pubsub.PubSub;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
@@ -74,5 +75,15 @@ public interface PluginContext<C> {
      */
     default AdminCommands adminCommands() {
         throw new UnsupportedOperationException("this plugin context offers no administration commands");
+    }
+
+    /**
+     * Publish-subscribe (XEP-0060) through the bot's account: read, follow, publish and retract node items, and
+     * keep nodes the bot owns (real-time block lists). What the plugin follows is released when it stops.
+     *
+     * @throws UnsupportedOperationException in a context that offers none
+     */
+    default PubSub pubsub() {
+        throw new UnsupportedOperationException("this plugin context offers no publish-subscribe");
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.majordome.api.PluginContext;
 import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
+import org.majordome.api.pubsub.PubSub;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
@@ -99,5 +100,10 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     @Override
     public AdminCommands adminCommands() {
         return services.resources().adminCommands(pluginId);
+    }
+
+    @Override
+    public PubSub pubsub() {
+        return services.resources().pubsub(pluginId);
     }
 }
