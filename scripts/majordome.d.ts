@@ -239,4 +239,6 @@ interface EventTypes {
   /** A visitor asked for voice; decided by the room's voice-requests policy before handlers see it. */
   VoiceRequested: RoomEventBase & { occupant: Occupant; request: VoiceRequest;
     decision: 'forwarded' | 'granted' | 'declined'; why: string };
+  /** The moderation plugin found the occupant (bare JID or its domain) on a block list it follows, and acted. */
+  BlockListHit: RoomEventBase & { occupant: Occupant; list: string; matched: string; action: 'ban' | 'kick' };
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
+import org.majordome.api.event.RoomEvent;
 import org.majordome.api.pubsub.PubSub;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
@@ -85,5 +86,15 @@ public interface PluginContext<C> {
      */
     default PubSub pubsub() {
         throw new UnsupportedOperationException("this plugin context offers no publish-subscribe");
+    }
+
+    /**
+     * Raises an event this plugin observed (e.g. a block-list hit), delivered like the bot's own events to
+     * every plugin and script enabled in its room, this plugin included.
+     *
+     * @throws UnsupportedOperationException in a context that delivers none
+     */
+    default void emit(RoomEvent event) {
+        throw new UnsupportedOperationException("this plugin context delivers no plugin events");
     }
 }

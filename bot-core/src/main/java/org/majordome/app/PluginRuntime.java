@@ -15,6 +15,7 @@ import org.majordome.config.PluginConfigBinder;
 import org.majordome.dispatch.CommandTable;
 import org.majordome.dispatch.DispatchStats;
 import org.majordome.dispatch.Dispatcher;
+import org.majordome.dispatch.EventRelay;
 import org.majordome.dispatch.DispatcherSettings;
 import org.majordome.dispatch.PermissionResolver;
 import org.majordome.dispatch.PluginLifecycle;
@@ -54,8 +55,9 @@ final class PluginRuntime {
             throw new StartupException(problems);
         }
         CommandTable commands = new CommandTable();
+        EventRelay pluginEvents = new EventRelay();
         lifecycle = new PluginLifecycle(registry, commands, new PluginConfigBinder(config),
-                new PluginServices(rooms, rooms, clock, resources));
+                new PluginServices(rooms, rooms, clock, resources, pluginEvents));
         List<String> startProblems = lifecycle.startAll();
         if (!startProblems.isEmpty()) {
             lifecycle.stopAll();
@@ -74,6 +76,7 @@ final class PluginRuntime {
         List<String> admins = config.admins().stream().map(jid -> jid.toString().toLowerCase(Locale.ROOT)).toList();
         dispatcher = Dispatcher.onVirtualThreads(registry, commands, new PermissionResolver(admins), rooms, rooms,
                 settings, clock);
+        pluginEvents.connect(dispatcher::offer);
         running = true;
         log.info("Plugins running: {}", registry.ids());
     }

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.majordome.api.PluginContext;
 import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
+import org.majordome.api.event.RoomEvent;
 import org.majordome.api.pubsub.PubSub;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
@@ -105,5 +106,10 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     @Override
     public PubSub pubsub() {
         return services.resources().pubsub(pluginId);
+    }
+
+    @Override
+    public void emit(RoomEvent event) {
+        services.events().accept(Objects.requireNonNull(event, "event"));
     }
 }

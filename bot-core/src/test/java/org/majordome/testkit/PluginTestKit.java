@@ -20,6 +20,7 @@ import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
 import org.majordome.dispatch.CommandTable;
 import org.majordome.dispatch.Dispatcher;
+import org.majordome.dispatch.EventRelay;
 import org.majordome.dispatch.DispatcherSettings;
 import org.majordome.dispatch.PermissionResolver;
 import org.majordome.dispatch.PluginLifecycle;
@@ -48,6 +49,7 @@ public final class PluginTestKit implements AutoCloseable {
     private final Map<String, TestRoom> rooms = new LinkedHashMap<>();
     private final TestDirectChat directChat = new TestDirectChat(this);
     private final KitResources resources = new KitResources();
+    private final EventRelay pluginEvents = new EventRelay();
     private final PluginRegistry registry;
     private final PluginLifecycle lifecycle;
     private final Dispatcher dispatcher;
@@ -68,6 +70,7 @@ public final class PluginTestKit implements AutoCloseable {
         lifecycle = new PluginLifecycle(registry, commands, new GivenConfigs(builder.configs), services());
         dispatcher = new Dispatcher(registry, commands, new PermissionResolver(builder.botAdmins), new KitRooms(),
                 directChat.handle(), builder.settings, clock, builder.drainExecutor, builder.handlerExecutor);
+        pluginEvents.connect(dispatcher::offer);
         startProblems = lifecycle.startAll();
         if (!startProblems.isEmpty() && !builder.tolerateStartProblems) {
             lifecycle.stopAll();
@@ -80,7 +83,7 @@ public final class PluginTestKit implements AutoCloseable {
      * get their in-memory versions here, so that every kit test has them without asking.
      */
     private PluginServices services() {
-        return new PluginServices(new KitRooms(), directChat.handle(), clock, resources);
+        return new PluginServices(new KitRooms(), directChat.handle(), clock, resources, pluginEvents);
     }
 
     public static Builder builder() {
@@ -95,6 +98,11 @@ public final class PluginTestKit implements AutoCloseable {
                     + " (declared: " + rooms.keySet() + ")");
         }
         return room;
+    }
+
+    /** The publish-subscribe nodes plugins read, follow and publish to (in memory). */
+    public TestNodes pubsub() {
+        return resources.nodes();
     }
 
     /** One-to-one chats with the bot. */

@@ -5,7 +5,8 @@ public sealed interface RoomEvent extends BotEvent
         permits RoomMessageReceivedEvent, PrivateMessageReceivedEvent, OccupantJoinedEvent,
                 OccupantLeftEvent, OccupantNickChangedEvent, OccupantRoleChangedEvent,
                 OccupantAffiliationChangedEvent, OccupantKickedEvent, OccupantBannedEvent,
-                SubjectChangedEvent, RoomJoinedEvent, RoomLeftEvent, RoomConfiguredEvent, VoiceRequestedEvent {
+                SubjectChangedEvent, RoomJoinedEvent, RoomLeftEvent, RoomConfiguredEvent, VoiceRequestedEvent,
+                BlockListHitEvent {
 
     /** Bare JID of the room, e.g. {@code lobby@conference.example.org}. */
     String roomJid();

@@ -31,12 +31,16 @@ import com.google.re2j.PatternSyntaxException;
  * @param nicknames        forbidden or impersonating nicknames
  * @param joinFlood        many joins in a short time: lock the room down
  * @param rooms            per-room overrides, by room JID
+ * @param blocklists       real-time block lists followed (XEP-0060 nodes of SHA-256 hashes of banned JIDs or domains)
+ * @param publishBans      the block list the bot publishes its bans to, if any
  */
 public record ModerationConfig(boolean dryRun, boolean exemptMembers, boolean warnPrivately, int maxExaminedChars,
                                Duration pointsDecayEvery, List<Rung> ladder, Duration defaultMute,
                                Duration defaultBan, FloodRule flood, RepetitionRule repetition, WordRule words,
                                LinkRule links, MentionRule mentions, CapsRule caps, NicknameRule nicknames,
-                               JoinFloodRule joinFlood, Map<String, RoomOverrides> rooms) {
+                               JoinFloodRule joinFlood, Map<String, RoomOverrides> rooms,
+                               List<BlockListSettings.BlockList> blocklists,
+                               Optional<BlockListSettings.PublishBans> publishBans) {
 
     public ModerationConfig {
         positive(maxExaminedChars, "max-examined-chars");
@@ -48,13 +52,15 @@ public record ModerationConfig(boolean dryRun, boolean exemptMembers, boolean wa
         positive(defaultMute, "default-mute");
         Objects.requireNonNull(defaultBan, "default-ban");
         rooms = Map.copyOf(rooms);
+        blocklists = List.copyOf(blocklists);
+        Objects.requireNonNull(publishBans, "publish-bans");
     }
 
     public static ModerationConfig defaults() {
         return new ModerationConfig(false, false, false, 2_000, Duration.ofMinutes(15), Rung.defaultLadder(),
                 Duration.ofMinutes(10), Duration.ofHours(24), FloodRule.defaults(), RepetitionRule.defaults(),
                 WordRule.defaults(), LinkRule.defaults(), MentionRule.defaults(), CapsRule.defaults(),
-                NicknameRule.defaults(), JoinFloodRule.defaults(), Map.of());
+                NicknameRule.defaults(), JoinFloodRule.defaults(), Map.of(), List.of(), Optional.empty());
     }
 
     /** The effective policy of a room: the plugin-wide settings with the room's overrides applied. */

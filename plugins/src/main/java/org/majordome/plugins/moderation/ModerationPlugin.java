@@ -45,6 +45,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     private volatile Reconciler reconciler;
     private volatile Lockdown lockdown;
     private volatile ModeratorCommands commands;
+    private volatile BlockLists blockLists;
 
     @Override
     public String id() {
@@ -65,6 +66,8 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         this.reconciler = new Reconciler(context, book, expiry);
         this.sanctions = new Sanctions(new Sanctions.Services(context, book, expiry, reconciler));
         this.commands = new ModeratorCommands(context, book, sanctions, expiry, this::watch, () -> roomsSeen);
+        this.blockLists = new BlockLists(context, sanctions, jid -> watch(jid).policy(), this::exempt);
+        blockLists.start();
         // Compile every room's word lists now, not on the first message.
         context.rooms().all().forEach(room -> watch(room.roomJid()));
         context.scheduler().every("sweep", Duration.ofMinutes(1),
@@ -120,6 +123,9 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
             lockdown.joinFlood(room, watch);
         }
         if (exempt(occupant, watch.policy())) {
+            return;
+        }
+        if (blockLists.joined(room, occupant, watch.policy())) {
             return;
         }
         if (occupant.realJid().filter(jid -> book.globallyBanned(jid, now)).isPresent()) {

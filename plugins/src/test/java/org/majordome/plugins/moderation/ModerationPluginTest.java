@@ -67,7 +67,7 @@ class ModerationPluginTest {
                 (FloodRule) changes.getOrDefault("flood", base.flood()), base.repetition(),
                 (WordRule) changes.getOrDefault("words", base.words()), base.links(), base.mentions(), base.caps(),
                 base.nicknames(), (JoinFloodRule) changes.getOrDefault("joinFlood", base.joinFlood()),
-                castRooms(changes.getOrDefault("rooms", base.rooms())));
+                castRooms(changes.getOrDefault("rooms", base.rooms())), base.blocklists(), base.publishBans());
     }
 
     @SuppressWarnings("unchecked")
