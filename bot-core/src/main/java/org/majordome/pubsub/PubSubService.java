@@ -1,6 +1,7 @@
 package org.majordome.pubsub;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,8 @@ public final class PubSubService implements XmppSession.Listener, AutoCloseable 
     /** Blocking requests run here: plugin calls return at once. */
     private final ExecutorService requestWorkers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("pubsub-request-", 0).factory());
+    /** Requests asked for while the bot was offline, run in order at the next session. */
+    private final List<Runnable> heldWhileOffline = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("pubsub-retry").daemon().factory());
 
@@ -95,6 +98,15 @@ public final class PubSubService implements XmppSession.Listener, AutoCloseable 
 
     @Override
     public void online(boolean resumed) {
+        List<Runnable> held;
+        synchronized (heldWhileOffline) {
+            held = List.copyOf(heldWhileOffline);
+            heldWhileOffline.clear();
+        }
+        if (!held.isEmpty()) {
+            // In the order they were asked for: a node is owned before anything is published to it.
+            requestWorkers.execute(() -> held.forEach(Runnable::run));
+        }
         if (resumed) {
             return; // stream management delivered what was sent meanwhile
         }
@@ -127,23 +139,37 @@ public final class PubSubService implements XmppSession.Listener, AutoCloseable 
         void run() throws Exception;
     }
 
+    /**
+     * Runs the request, at once when online, else at the next session (plugins start before the bot connects, and
+     * a ban published during an outage must not be lost).
+     */
     private CompletionStage<ActionResult> act(String what, Request request) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                request.run();
-                return ActionResult.DONE;
-            } catch (XMPPException.XMPPErrorException e) {
-                log.warn("Pubsub: could not {}: refused ({})", what, PubSubRequests.condition(e));
-                return new ActionResult.Refused(PubSubRequests.condition(e),
-                        e.getStanzaError().getDescriptiveText() == null ? "" : e.getStanzaError().getDescriptiveText());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new ActionResult.Failed("interrupted");
-            } catch (Exception e) {
-                log.warn("Pubsub: could not {}: {}", what, describe(e));
-                return new ActionResult.Failed(describe(e));
+        synchronized (heldWhileOffline) {
+            if (!connection.isAuthenticated()) {
+                CompletableFuture<ActionResult> later = new CompletableFuture<>();
+                heldWhileOffline.add(() -> later.complete(attempt(what, request)));
+                return later;
             }
-        }, requestWorkers);
+        }
+        return CompletableFuture.supplyAsync(() -> attempt(what, request), requestWorkers);
+    }
+
+    private ActionResult attempt(String what, Request request) {
+        try {
+            request.run();
+            return ActionResult.DONE;
+        } catch (XMPPException.XMPPErrorException e) {
+            // The caller gets the condition and decides (a retraction of an item never published is no news).
+            log.debug("Pubsub: could not {}: refused ({})", what, PubSubRequests.condition(e));
+            return new ActionResult.Refused(PubSubRequests.condition(e),
+                    e.getStanzaError().getDescriptiveText() == null ? "" : e.getStanzaError().getDescriptiveText());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ActionResult.Failed("interrupted");
+        } catch (Exception e) {
+            log.warn("Pubsub: could not {}: {}", what, describe(e));
+            return new ActionResult.Failed(describe(e));
+        }
     }
 
     private static String describe(Exception e) {

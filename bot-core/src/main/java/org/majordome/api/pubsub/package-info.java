@@ -7,7 +7,8 @@
  * <p>A followed node stays followed across the bot's reconnections: after a new session (one that did not
  * resume the previous stream, so notifications may have been lost) the runtime subscribes again and hands the
  * listener the node's whole item list anew. Listener calls for one node arrive in order, never on the XMPP
- * library's threads. As in {@link org.majordome.api.room}, every action returns a
+ * library's threads. A publication, retraction or node configuration asked for while the bot is offline (a plugin
+ * starts before the bot connects) is carried out, in order, at its next session. As in {@link org.majordome.api.room}, every action returns a
  * {@link java.util.concurrent.CompletionStage} that always completes, with an
  * {@link org.majordome.api.room.ActionResult}.
  */

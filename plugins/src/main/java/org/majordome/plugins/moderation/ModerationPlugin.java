@@ -62,12 +62,14 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         this.context = context;
         this.book = new CaseBook(context.storage());
         this.lockdown = new Lockdown(context, book, this::watch);
-        SanctionExpiry expiry = new SanctionExpiry(context, book, lockdown);
+        BanPublisher publisher = new BanPublisher(context);
+        SanctionExpiry expiry = new SanctionExpiry(context, book, lockdown, publisher);
         this.reconciler = new Reconciler(context, book, expiry);
-        this.sanctions = new Sanctions(new Sanctions.Services(context, book, expiry, reconciler));
+        this.sanctions = new Sanctions(new Sanctions.Services(context, book, expiry, reconciler, publisher));
         this.commands = new ModeratorCommands(context, book, sanctions, expiry, this::watch, () -> roomsSeen);
         this.blockLists = new BlockLists(context, sanctions, jid -> watch(jid).policy(), this::exempt);
         blockLists.start();
+        publisher.start();
         // Compile every room's word lists now, not on the first message.
         context.rooms().all().forEach(room -> watch(room.roomJid()));
         context.scheduler().every("sweep", Duration.ofMinutes(1),

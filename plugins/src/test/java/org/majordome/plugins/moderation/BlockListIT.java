@@ -28,7 +28,8 @@ import org.majordome.testing.support.Proves;
  * Real-time block lists (issue 17 items 1 and 2) with real clients on both servers: a list's maintainer publishes
  * and retracts SHA-256 hashes on a XEP-0060 node (§7.1, §7.2) of the server's pubsub service; the bot, owner of
  * its room and so seeing real JIDs (XEP-0045 §7.2.4), bans (§9.1) or kicks (§8.2) whom the list names, on join
- * and at once for those present; after a server restart it follows the list again (subscribed anew, §6.1).
+ * and at once for those present; after a server restart it follows the list again (subscribed anew, §6.1). And
+ * the list the bot publishes: a node it creates (§8.1) where a moderator's ban appears and {@code !unban} retracts it.
  */
 @Proves(Feature.BLOCK_LISTS)
 @ClassTemplate
@@ -159,6 +160,36 @@ class BlockListIT {
             listerAgain.publish(node, hashOf(jid("dave")));
             await("dave removed: the bot subscribed again").atMost(WAIT).until(() -> !present(bot, room, "dave"));
             assertThat(banned(bot, room)).contains(jid("dave"));
+        }
+    }
+
+    @Test
+    void aModeratorsBanAppearsOnThePublishedNodeAndUnbanRetractsIt(TestClients clients) throws Exception {
+        XmppServer server = servers.server();
+        EntityBareJid room = server.uniqueRoom("rtbl-publish");
+        String node = uniqueNode();
+        XmppTestClient boss = clients.connect("boss");
+        try (BotUnderTest bot = BotUnderTest.builder(server).room(room, "moderation").dataDirectory(data)
+                .admin(boss.bareJid())
+                .pluginConfig("moderation", """
+                        publish-bans:
+                          service: %s
+                          node: %s
+                          access: open
+                        """.formatted(server.pubsubService(), node)).start()) {
+            bot.awaitJoined(room);
+            await().atMost(WAIT).until(() -> bot.status(room).ready());
+            TestPubSub follower = TestPubSub.of(clients.connect("follower"), server);
+            boss.join(room, "boss");
+            clients.connect("spammer").join(room, "spammer");
+            await("spammer seen").atMost(WAIT).until(() -> present(bot, room, "spammer"));
+
+            boss.say(room, "!ban spammer selling things");
+
+            await("the ban published").atMost(WAIT).untilAsserted(() -> assertThat(follower.itemIds(node))
+                    .containsExactly(hashOf(jid("spammer"))));
+            boss.say(room, "!unban " + jid("spammer"));
+            await("the ban retracted").atMost(WAIT).untilAsserted(() -> assertThat(follower.itemIds(node)).isEmpty());
         }
     }
 }
