@@ -132,6 +132,11 @@ final class FingerprintSet {
         return size;
     }
 
+    /** The table's slots (a power of two), for the memory benchmark. */
+    synchronized int capacity() {
+        return slots.length;
+    }
+
     private void resize(int capacity) {
         long[] grown = new long[capacity];
         for (long fingerprint : slots) {
