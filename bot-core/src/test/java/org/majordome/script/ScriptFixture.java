@@ -43,6 +43,7 @@ final class ScriptFixture implements AutoCloseable {
     };
     private ScriptHost host;
     private PluginTestKit kit;
+    private final java.util.List<org.majordome.api.Plugin<?>> javaPlugins = new java.util.ArrayList<>();
 
     ScriptFixture(Path directory) {
         this.directory = directory;
@@ -85,6 +86,12 @@ final class ScriptFixture implements AutoCloseable {
         return this;
     }
 
+    /** A Java plugin to run beside the scripts (e.g. one that raises events scripts listen to). */
+    ScriptFixture withPlugin(org.majordome.api.Plugin<?> plugin) {
+        javaPlugins.add(plugin);
+        return this;
+    }
+
     /** Starts every script (and the admin plugin) in two rooms, with generous reply rates. */
     PluginTestKit start(UnaryOperator<ScriptSettings> settings) {
         host = ScriptHost.open(settings.apply(ScriptSettings.defaults(directory)), configs::get,
@@ -95,6 +102,7 @@ final class ScriptFixture implements AutoCloseable {
                 .room(ROOM)
                 .room(OTHER_ROOM);
         host.plugins().forEach(builder::plugin);
+        javaPlugins.forEach(builder::plugin);
         kit = builder.start();
         // A script's start waits a bounded time for its first load; on a loaded machine (load 23 on 2 cores
         // was seen) the load ends after it, and a test would talk to a script not loaded yet.

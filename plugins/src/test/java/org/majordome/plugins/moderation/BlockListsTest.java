@@ -19,6 +19,7 @@ import org.majordome.api.event.Role;
 import org.majordome.api.pubsub.NodeAddress;
 import org.majordome.plugins.moderation.BlockListSettings.BlockAction;
 import org.majordome.plugins.moderation.BlockListSettings.BlockList;
+import org.majordome.testing.CapturedLog;
 import org.majordome.testkit.PluginTestKit;
 import org.majordome.testkit.RoomAction;
 import org.majordome.testkit.TestOccupant;
@@ -160,5 +161,18 @@ class BlockListsTest {
         kit.pubsub().maintainerPublishes(LIST, FingerprintSet.itemIdOf("boss@example.org"));
 
         assertThat(room.bannedJids()).isEmpty();
+    }
+
+    @Test
+    void aRoomHidingRealJidsIsReportedOnceInTheLog() {
+        try (CapturedLog log = CapturedLog.of("org.majordome")) {
+            TestRoom room = start(BlockAction.BAN, "anon@example.org");
+
+            room.join(TestOccupant.nick("anon1"));
+            room.join(TestOccupant.nick("anon2"));
+
+            assertThat(log.lines()).filteredOn(line -> line.contains("Block lists cannot be applied")).hasSize(1);
+            assertThat(room.bannedJids()).isEmpty();
+        }
     }
 }
