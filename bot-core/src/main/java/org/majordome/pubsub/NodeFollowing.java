@@ -1,10 +1,12 @@
 package org.majordome.pubsub;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -76,18 +78,23 @@ final class NodeFollowing implements Following {
         if (closed || !connection.isAuthenticated()) {
             return;
         }
+        List<String> ids;
         try {
             requests.subscribe(node);
-            List<String> ids = requests.itemIds(node);
-            log.info("Pubsub node {}: followed, {} item(s)", node, ids.size());
-            listener.snapshot(java.util.Collections.unmodifiableSet(new LinkedHashSet<>(ids)));
+            ids = requests.itemIds(node);
         } catch (XMPPException.XMPPErrorException e) {
             unavailable("the service refused: " + PubSubRequests.condition(e));
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         } catch (Exception e) {
             unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return;
         }
+        log.info("Pubsub node {}: followed, {} item(s)", node, ids.size());
+        // Outside the try: a listener that throws is the listener's bug (logged by the worker), not the service's.
+        listener.snapshot(Collections.unmodifiableSet(new LinkedHashSet<>(ids)));
     }
 
     private void unavailable(String why) {
@@ -140,7 +147,7 @@ final class NodeFollowing implements Following {
                     log.error("Pubsub node {}: the listener failed", node, e);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             log.debug("Pubsub node {}: closed meanwhile", node);
         }
     }

@@ -110,6 +110,16 @@ final class BlockLists {
         return hit.isPresent();
     }
 
+    /**
+     * The bot (re)joined a room: those already there never "joined" in its eyes, so every list is checked against
+     * them now.
+     */
+    void roomJoined(RoomHandle room) {
+        if (!lists.isEmpty()) {
+            sweepRoom(room, OptionalLong.empty(), lists);
+        }
+    }
+
     private NodeListener listener(Followed list) {
         return new NodeListener() {
             @Override
@@ -140,21 +150,23 @@ final class BlockLists {
     /** Acts on the occupants already present whom the list (or, given, one of its hashes) names. */
     private void sweepPresent(Followed list, OptionalLong only) {
         for (RoomHandle room : context.enabledRooms()) {
-            if (!room.joined()) {
+            if (room.joined()) {
+                sweepRoom(room, only, List.of(list));
+            }
+        }
+    }
+
+    private void sweepRoom(RoomHandle room, OptionalLong only, List<Followed> candidates) {
+        Policy policy = policyOf.apply(room.roomJid());
+        for (Occupant occupant : room.occupants()) {
+            if (occupant.nick().equals(room.botNick()) || exempt.test(occupant, policy)) {
                 continue;
             }
-            Policy policy = policyOf.apply(room.roomJid());
-            for (Occupant occupant : room.occupants()) {
-                if (occupant.nick().equals(room.botNick()) || exempt.test(occupant, policy)) {
-                    continue;
-                }
-                if (occupant.realJid().isEmpty()) {
-                    blind(room);
-                    continue;
-                }
-                match(occupant.realJid().get(), only, List.of(list))
-                        .ifPresent(hit -> act(room, occupant, policy, hit));
+            if (occupant.realJid().isEmpty()) {
+                blind(room);
+                continue;
             }
+            match(occupant.realJid().get(), only, candidates).ifPresent(hit -> act(room, occupant, policy, hit));
         }
     }
 

@@ -166,7 +166,10 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     public void roomJoined(RoomJoinedEvent event) {
         seen(event);
         // Mutes and bans the bot decided but may not have seen through (it stopped, or got no answer).
-        context.rooms().room(event.roomJid()).ifPresent(reconciler::reconcile);
+        context.rooms().room(event.roomJid()).ifPresent(room -> {
+            reconciler.reconcile(room);
+            blockLists.roomJoined(room);
+        });
     }
 
     private void checkNick(RoomHandle room, RoomWatch watch, Offender offender) {

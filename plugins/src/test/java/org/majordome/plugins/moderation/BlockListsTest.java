@@ -16,6 +16,7 @@ import org.majordome.api.PluginContext;
 import org.majordome.api.event.Affiliation;
 import org.majordome.api.event.BlockListHitEvent;
 import org.majordome.api.event.Role;
+import org.majordome.api.event.RoomLeftEvent;
 import org.majordome.api.pubsub.NodeAddress;
 import org.majordome.plugins.moderation.BlockListSettings.BlockAction;
 import org.majordome.plugins.moderation.BlockListSettings.BlockList;
@@ -174,5 +175,18 @@ class BlockListsTest {
             assertThat(log.lines()).filteredOn(line -> line.contains("Block lists cannot be applied")).hasSize(1);
             assertThat(room.bannedJids()).isEmpty();
         }
+    }
+
+    @Test
+    void occupantsAlreadyThereWhenTheBotJoinsAreChecked() {
+        TestRoom room = start(BlockAction.BAN);
+        room.join(TestOccupant.nick("early").realJid("early@example.org"));
+        room.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
+        kit.pubsub().maintainerPublishes(LIST, FingerprintSet.itemIdOf("early@example.org"));
+        assertThat(room.bannedJids()).as("the bot is not in the room to act").isEmpty();
+
+        room.botRejoins();
+
+        assertThat(room.bannedJids()).containsExactly("early@example.org");
     }
 }
