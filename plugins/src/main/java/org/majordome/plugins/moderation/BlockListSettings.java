@@ -36,13 +36,20 @@ public final class BlockListSettings {
      * @param service the publish-subscribe service, e.g. {@code xmppbl.org}
      * @param node    the node; {@code muc_bans_sha256} when not given
      * @param action  {@code ban} (the default) or {@code kick}
+     * @param rooms   the rooms (JIDs) where the list applies; every room of the plugin when not given
      */
-    public record BlockList(String service, Optional<String> node, Optional<BlockAction> action) {
+    public record BlockList(String service, Optional<String> node, Optional<BlockAction> action,
+                            Optional<List<String>> rooms) {
         public BlockList {
             Objects.requireNonNull(service, "service");
             if (service.isBlank()) {
                 throw new IllegalArgumentException("blocklists: service must not be blank");
             }
+            rooms = rooms.map(jids -> jids.stream().map(TextNormalizer::lower).toList());
+        }
+
+        boolean appliesIn(String roomJid) {
+            return rooms.map(jids -> jids.contains(TextNormalizer.lower(roomJid))).orElse(true);
         }
 
         NodeAddress address() {

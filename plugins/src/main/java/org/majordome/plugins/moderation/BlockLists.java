@@ -98,14 +98,14 @@ final class BlockLists {
      * @return true when the occupant was banned or kicked
      */
     boolean joined(RoomHandle room, Occupant occupant, Policy policy) {
-        if (lists.isEmpty() || exempt.test(occupant, policy)) {
+        if (listsIn(room).isEmpty() || exempt.test(occupant, policy)) {
             return false;
         }
         if (occupant.realJid().isEmpty()) {
             blind(room);
             return false;
         }
-        Optional<Hit> hit = match(occupant.realJid().get(), OptionalLong.empty(), lists);
+        Optional<Hit> hit = match(occupant.realJid().get(), OptionalLong.empty(), listsIn(room));
         hit.ifPresent(found -> act(room, occupant, policy, found));
         return hit.isPresent();
     }
@@ -115,9 +115,13 @@ final class BlockLists {
      * them now.
      */
     void roomJoined(RoomHandle room) {
-        if (!lists.isEmpty()) {
-            sweepRoom(room, OptionalLong.empty(), lists);
+        if (!listsIn(room).isEmpty()) {
+            sweepRoom(room, OptionalLong.empty(), listsIn(room));
         }
+    }
+
+    private List<Followed> listsIn(RoomHandle room) {
+        return lists.stream().filter(list -> list.settings.appliesIn(room.roomJid())).toList();
     }
 
     private NodeListener listener(Followed list) {
@@ -150,7 +154,7 @@ final class BlockLists {
     /** Acts on the occupants already present whom the list (or, given, one of its hashes) names. */
     private void sweepPresent(Followed list, OptionalLong only) {
         for (RoomHandle room : context.enabledRooms()) {
-            if (room.joined()) {
+            if (room.joined() && list.settings.appliesIn(room.roomJid())) {
                 sweepRoom(room, only, List.of(list));
             }
         }

@@ -120,7 +120,7 @@
  *     words: {words: [spam*], patterns: ['discord\.gg/\w+']}
  *     join-flood: {max-joins: 8, per: 10s, mode: moderated, quiet-period: 2m}
  *     blocklists:
- *       - {service: xmppbl.org, node: muc_bans_sha256, action: ban}
+ *       - {service: xmppbl.org, node: muc_bans_sha256, action: ban, rooms: [lobby@conference.example.org]}
  *     publish-bans: {service: pubsub.example.org, access: whitelist, subscribers: [bot@example.net], which: permanent}
  *     rooms:
  *       "lobby@conference.example.org":

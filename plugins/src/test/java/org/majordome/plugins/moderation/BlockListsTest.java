@@ -74,7 +74,7 @@ class BlockListsTest {
     private TestRoom start(BlockAction action, String... listed) {
         kit = PluginTestKit.builder()
                 .plugin(new ModerationPlugin(), withBlockList(ModerationConfig.defaults(),
-                        new BlockList(LIST.service(), Optional.empty(), Optional.of(action))))
+                        new BlockList(LIST.service(), Optional.empty(), Optional.of(action), Optional.empty())))
                 .plugin(new HitRecorder()).room(LOBBY).start();
         for (String address : listed) {
             kit.pubsub().maintainerPublishes(LIST, FingerprintSet.itemIdOf(address));
@@ -188,5 +188,19 @@ class BlockListsTest {
         room.botRejoins();
 
         assertThat(room.bannedJids()).containsExactly("early@example.org");
+    }
+
+    @Test
+    void aListLimitedToOtherRoomsLeavesThisOneAlone() {
+        kit = PluginTestKit.builder()
+                .plugin(new ModerationPlugin(), withBlockList(ModerationConfig.defaults(), new BlockList(LIST.service(),
+                        Optional.empty(), Optional.empty(), Optional.of(List.of("Other@conference.example.org")))))
+                .room(LOBBY).start();
+        kit.pubsub().maintainerPublishes(LIST, FingerprintSet.itemIdOf("mallory@evil.example"));
+        TestRoom room = kit.room(LOBBY);
+
+        room.join(TestOccupant.nick("mallory").realJid("mallory@evil.example"));
+
+        assertThat(room.bannedJids()).isEmpty();
     }
 }

@@ -90,7 +90,7 @@ class ModerationConfigTest {
                 moderation:
                   blocklists:
                     - service: xmppbl.org
-                    - {service: pubsub.example.org, node: my_bans, action: kick}
+                    - {service: pubsub.example.org, node: my_bans, action: kick, rooms: [Lobby@conference.example.org]}
                   publish-bans:
                     service: pubsub.example.org
                     access: whitelist
@@ -101,6 +101,9 @@ class ModerationConfigTest {
         assertThat(config.blocklists().get(0).onHit()).isEqualTo(BlockListSettings.BlockAction.BAN);
         assertThat(config.blocklists().get(1).address()).isEqualTo(new NodeAddress("pubsub.example.org", "my_bans"));
         assertThat(config.blocklists().get(1).onHit()).isEqualTo(BlockListSettings.BlockAction.KICK);
+        assertThat(config.blocklists().get(0).appliesIn("any@conference.example.org")).isTrue();
+        assertThat(config.blocklists().get(1).appliesIn("lobby@conference.example.org")).isTrue();
+        assertThat(config.blocklists().get(1).appliesIn("other@conference.example.org")).isFalse();
         BlockListSettings.PublishBans publish = config.publishBans().orElseThrow();
         assertThat(publish.address()).isEqualTo(new NodeAddress("pubsub.example.org", "muc_bans_sha256"));
         assertThat(publish.nodeAccess()).isEqualTo(NodeAccess.whitelist(List.of("other-bot@example.net")));
