@@ -249,4 +249,6 @@ interface EventTypes {
   GatePassed: RoomEventBase & { occupant: Occupant; how: 'waited' | 'answered' | 'let-in' };
   /** A first-time visitor used up their tries at the gate's question (plugin `gate`) and stays without voice. */
   GateFailed: RoomEventBase & { occupant: Occupant; tries: number };
+  /** The moderation plugin found the occupant (bare JID or its domain) on a block list it follows, and acted. */
+  BlockListHit: RoomEventBase & { occupant: Occupant; list: string; matched: string; action: 'ban' | 'kick' };
 }

@@ -43,3 +43,9 @@ Component "conference.example.org" "muc"
 	muc_log_by_default = true        -- archive rooms unless their owners turn it off
 	muc_log_expires_after = "1w"     -- how long room archives are kept
 	muc_room_default_persistent = true
+
+-- Publish-subscribe (XEP-0060), for real-time block lists: the moderation plugin publishes the bot's bans to a node
+-- it owns here (plugins.moderation.publish-bans), and other bots or servers (mod_muc_rtbl) follow it. Prosody lets
+-- only the component's admins create nodes. Not needed to follow someone else's list.
+Component "pubsub.example.org" "pubsub"
+	admins = { "majordome@example.org" }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
 import org.majordome.api.event.PluginEvent;
+import org.majordome.api.pubsub.PubSub;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
@@ -78,15 +79,24 @@ public interface PluginContext<C> {
     }
 
     /**
-     * Reports an event this plugin made (an appeal filed or decided by the moderation plugin, a visitor let in by
-     * the gate) to every plugin
-     * enabled in the event's room, scripts and this plugin included, in the room's order like the server's events.
-     * Never blocks.
+     * Reports an event this plugin made (an appeal filed or decided, a block-list hit, a visitor let in by the gate)
+     * to every plugin enabled in the event's room, scripts and this plugin included, in the room's order like the
+     * server's events. Never blocks.
      *
      * @return false when it was not queued: the runtime is starting or stopping, or the room's queue is full
      * @throws UnsupportedOperationException in a context that publishes no events
      */
     default boolean publish(PluginEvent event) {
         throw new UnsupportedOperationException("this plugin context publishes no events");
+    }
+
+    /**
+     * Publish-subscribe (XEP-0060) through the bot's account: read, follow, publish and retract node items, and
+     * keep nodes the bot owns (real-time block lists). What the plugin follows is released when it stops.
+     *
+     * @throws UnsupportedOperationException in a context that offers none
+     */
+    default PubSub pubsub() {
+        throw new UnsupportedOperationException("this plugin context offers no publish-subscribe");
     }
 }

@@ -54,8 +54,8 @@ final class PluginRuntime {
             throw new StartupException(problems);
         }
         CommandTable commands = new CommandTable();
-        PluginServices services = new PluginServices(rooms, rooms, clock, resources);
-        lifecycle = new PluginLifecycle(registry, commands, new PluginConfigBinder(config), services);
+        lifecycle = new PluginLifecycle(registry, commands, new PluginConfigBinder(config),
+                new PluginServices(rooms, rooms, clock, resources));
         List<String> startProblems = lifecycle.startAll();
         if (!startProblems.isEmpty()) {
             lifecycle.stopAll();

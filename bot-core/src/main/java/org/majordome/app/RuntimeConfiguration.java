@@ -31,6 +31,7 @@ import org.majordome.store.InvitedRoomTable;
 import org.majordome.store.RoomOverlayTable;
 import org.majordome.store.StorageService;
 import org.majordome.xmpp.SelfDescription;
+import org.majordome.pubsub.PubSubService;
 import org.majordome.xmpp.XmppSession;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -107,9 +108,18 @@ class RuntimeConfiguration {
         return new AdminCommandCatalog();
     }
 
+    /** Publish-subscribe for plugins (block lists): followed nodes are read again after every new session. */
+    @Bean(destroyMethod = "close")
+    PubSubService pubSubService(XmppSession session) {
+        PubSubService pubsub = new PubSubService(session.connection());
+        session.addListener(pubsub);
+        return pubsub;
+    }
+
     @Bean
-    PluginResources pluginResources(Database database, SchedulerService scheduler, AdminCommandCatalog adminCommands) {
-        return new StoredPluginResources(new StorageService(database), scheduler, adminCommands);
+    PluginResources pluginResources(Database database, SchedulerService scheduler, AdminCommandCatalog adminCommands,
+                                    PubSubService pubsub) {
+        return new StoredPluginResources(new StorageService(database), scheduler, adminCommands, pubsub);
     }
 
     @Bean(destroyMethod = "close")

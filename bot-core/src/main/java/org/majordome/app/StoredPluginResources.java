@@ -2,23 +2,31 @@ package org.majordome.app;
 
 import org.majordome.admin.AdminCommandCatalog;
 import org.majordome.api.admin.AdminCommands;
+import org.majordome.api.pubsub.PubSub;
 import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.storage.PluginStorage;
 import org.majordome.dispatch.PluginResources;
+import org.majordome.pubsub.PubSubService;
 import org.majordome.schedule.SchedulerService;
 import org.majordome.store.StorageService;
 
-/** Plugins' storage and schedulers on the bot's database and Quartz; their administration commands in the catalog. */
+/**
+ * Plugins' storage and schedulers on the bot's database and Quartz; their administration commands in the catalog; their
+ * publish-subscribe nodes through the bot's connection.
+ */
 final class StoredPluginResources implements PluginResources {
 
     private final StorageService storage;
     private final SchedulerService scheduler;
     private final AdminCommandCatalog adminCommands;
+    private final PubSubService pubsub;
 
-    StoredPluginResources(StorageService storage, SchedulerService scheduler, AdminCommandCatalog adminCommands) {
+    StoredPluginResources(StorageService storage, SchedulerService scheduler, AdminCommandCatalog adminCommands,
+                          PubSubService pubsub) {
         this.storage = storage;
         this.scheduler = scheduler;
         this.adminCommands = adminCommands;
+        this.pubsub = pubsub;
     }
 
     @Override
@@ -37,8 +45,14 @@ final class StoredPluginResources implements PluginResources {
     }
 
     @Override
+    public PubSub pubsub(String pluginId) {
+        return pubsub.forPlugin(pluginId);
+    }
+
+    @Override
     public void release(String pluginId) {
         scheduler.releasePlugin(pluginId);
         adminCommands.withdrawAll(pluginId);
+        pubsub.release(pluginId);
     }
 }

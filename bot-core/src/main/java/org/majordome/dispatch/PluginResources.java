@@ -1,6 +1,7 @@
 package org.majordome.dispatch;
 
 import org.majordome.api.admin.AdminCommands;
+import org.majordome.api.pubsub.PubSub;
 import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.storage.PluginStorage;
 
@@ -17,6 +18,11 @@ public interface PluginResources {
     /** Where the plugin offers administration commands; {@link #release} withdraws them. */
     default AdminCommands adminCommands(String pluginId) {
         throw new UnsupportedOperationException("these plugin resources publish no administration commands");
+    }
+
+    /** The plugin's publish-subscribe capability; {@link #release} stops following its nodes. */
+    default PubSub pubsub(String pluginId) {
+        throw new UnsupportedOperationException("these plugin resources offer no publish-subscribe");
     }
 
     /** The plugin stopped: its in-memory jobs and job handlers go (stored jobs and data stay). */

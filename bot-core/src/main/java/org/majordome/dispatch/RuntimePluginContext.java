@@ -11,6 +11,7 @@ import org.majordome.api.PluginContext;
 import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
 import org.majordome.api.event.PluginEvent;
+import org.majordome.api.pubsub.PubSub;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
@@ -107,5 +108,10 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     @Override
     public boolean publish(PluginEvent event) {
         return events.test(java.util.Objects.requireNonNull(event, "event"));
+    }
+
+    @Override
+    public PubSub pubsub() {
+        return services.resources().pubsub(pluginId);
     }
 }

@@ -55,7 +55,9 @@ class DeployExamplesTest {
             "Component \"conference.localhost\" \"muc\": admins", "the tests keep the bot out of the MUC admins, to see "
                     + "it in rooms it does not own (RoomAdminIT); server admins own every room",
             "Component \"conference.localhost\" \"muc\": muc_room_default_persistent", "the tests prove that the bot "
-                    + "makes its rooms persistent itself (RoomKeepingIT)");
+                    + "makes its rooms persistent itself (RoomKeepingIT)",
+            "Component \"pubsub.localhost\" \"pubsub\": admins", "each test class names the accounts that create "
+                    + "nodes (ServerSettings.pubsubOwners): the bot only where it publishes");
 
     @Test
     void theEjabberdExampleSaysWhatTheTestServerSays() throws Exception {

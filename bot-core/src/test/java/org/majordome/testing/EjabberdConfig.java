@@ -62,6 +62,8 @@ final class EjabberdConfig {
         lines.add("    allow: all");
         lines.add("  muc_create:");
         lines.add("    - allow: local");
+        lines.add("  pubsub_createnode:");
+        lines.add("    - allow: local");
         lines.add("shaper_rules:");
         lines.add("  max_user_sessions: 1000");
         lines.addAll(builder.globalLines);
@@ -76,6 +78,9 @@ final class EjabberdConfig {
         if (builder.boshPort != 0) {
             lines.add("  mod_bosh: {}");
         }
+        // Block lists (XEP-0060 nodes) the bot follows and publishes, on pubsub.localhost.
+        lines.add("  mod_pubsub:");
+        lines.add("    access_createnode: pubsub_createnode");
         lines.add("  mod_stream_mgmt:");
         lines.add("    resend_on_timeout: if_offline");
         lines.add("  mod_muc:");

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * A throwaway Prosody for one test class: its own directory (config, data, pidfile, log, certificate),
- * c2s on 127.0.0.1 on a free port, no s2s and no HTTP, host {@code localhost} and MUC service
- * {@code conference.localhost}. Settings are chosen for tests (plain connections allowed, generous rate
+ * c2s on 127.0.0.1 on a free port, no s2s and no HTTP, host {@code localhost}, MUC service
+ * {@code conference.localhost} and publish-subscribe service {@code pubsub.localhost}. Settings are chosen for tests (plain connections allowed, generous rate
  * limits), everything else is Prosody's stock behaviour so that tests see what users' servers do.
  *
  * <p>It can be crashed, restarted on the same port with the same data, and frozen, to test how the bot
@@ -28,6 +28,7 @@ public final class ProsodyServer extends LocalXmppServer {
 
     public static final String DOMAIN = XmppServer.DOMAIN;
     public static final String MUC_SERVICE = XmppServer.MUC_SERVICE;
+    public static final String PUBSUB_SERVICE = XmppServer.PUBSUB_SERVICE;
 
     static final String INSTALL_HINT = "Prosody is required for integration tests: install it with "
             + "`sudo apt-get install -y prosody` (Debian/Ubuntu)";
@@ -232,6 +233,11 @@ public final class ProsodyServer extends LocalXmppServer {
             lines.add("  muc_log_expires_after = \"1w\"");
         }
         builder.mucLines.forEach(line -> lines.add("  " + line));
+        lines.add("");
+        // Block lists (XEP-0060 nodes) the bot follows and publishes; as deploy/prosody/majordome-server.cfg.lua says.
+        lines.add("Component " + lua(PUBSUB_SERVICE) + " \"pubsub\"");
+        lines.add("  admins = { " + String.join(", ", builder.pubsubOwners.stream().map(user -> lua(user + "@" + DOMAIN))
+                .toList()) + " }");
         return lines;
     }
 
@@ -243,6 +249,7 @@ public final class ProsodyServer extends LocalXmppServer {
     public static final class Builder {
         private final List<String> globalLines = new ArrayList<>();
         private final List<String> mucLines = new ArrayList<>();
+        private final List<String> pubsubOwners = new ArrayList<>();
         private String logLevel = "info";
         private boolean messageModeration;
         private int boshPort;
@@ -286,6 +293,15 @@ public final class ProsodyServer extends LocalXmppServer {
         public Builder admins(String... users) {
             return globalConfig("admins = { " + String.join(", ",
                     Arrays.stream(users).map(user -> lua(user + "@" + DOMAIN)).toList()) + " }");
+        }
+
+        /**
+         * Users ({@code user@localhost}) who may create nodes on {@code pubsub.localhost}: Prosody lets only the
+         * component's admins create nodes (a node's creator then owns it).
+         */
+        public Builder pubsubOwners(String... users) {
+            pubsubOwners.addAll(List.of(users));
+            return this;
         }
 
         /** Lowest level written to the log: "debug" shows every stanza. */

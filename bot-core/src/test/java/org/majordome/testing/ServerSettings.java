@@ -63,6 +63,16 @@ public final class ServerSettings {
         return prosody(ProsodyServer.Builder::bosh).ejabberd(EjabberdServer.Builder::bosh);
     }
 
+    /**
+     * Users ({@code user@localhost}) who may create nodes on the publish-subscribe service
+     * ({@link XmppServer#pubsubService()}): Prosody lets only the admins of its {@code pubsub} component create
+     * nodes, so they become that component's admins; ejabberd lets every local user create nodes
+     * ({@code access_createnode}), so there it changes nothing.
+     */
+    public ServerSettings pubsubOwners(String... users) {
+        return prosody(builder -> builder.pubsubOwners(users));
+    }
+
     /** A server of this kind with these settings, not started yet. */
     public XmppServer build(ServerKind kind) {
         String[] adminUsers = admins.toArray(String[]::new);

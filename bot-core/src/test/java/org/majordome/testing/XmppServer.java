@@ -8,7 +8,8 @@ import org.jxmpp.jid.EntityBareJid;
 
 /**
  * A throwaway XMPP server for one test class: its own temporary directory, c2s on 127.0.0.1 on a free port,
- * no s2s, host {@code localhost} and MUC service {@code conference.localhost}. It can be stopped, crashed,
+ * no s2s, host {@code localhost}, MUC service {@code conference.localhost} and publish-subscribe service
+ * {@code pubsub.localhost} (XEP-0060). It can be stopped, crashed,
  * restarted on the same port with the same data, and frozen, so that tests see how the bot survives a server
  * that goes away or stops answering. No server process outlives the test JVM.
  */
@@ -16,6 +17,7 @@ public interface XmppServer extends AutoCloseable {
 
     String DOMAIN = "localhost";
     String MUC_SERVICE = "conference.localhost";
+    String PUBSUB_SERVICE = "pubsub.localhost";
 
     ServerKind kind();
 
@@ -57,6 +59,15 @@ public interface XmppServer extends AutoCloseable {
 
     default String mucService() {
         return MUC_SERVICE;
+    }
+
+    /**
+     * The publish-subscribe service (XEP-0060): Prosody's {@code pubsub} component, ejabberd's {@code mod_pubsub}.
+     * Who may create nodes differs: on ejabberd every local user, on Prosody the users named in
+     * {@link ServerSettings#pubsubOwners(String...)} (Prosody lets only the service's admins create nodes).
+     */
+    default String pubsubService() {
+        return PUBSUB_SERVICE;
     }
 
     /** Whether the MUC service archives messages (XEP-0313 for rooms). */

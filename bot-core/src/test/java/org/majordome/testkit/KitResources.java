@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.majordome.admin.AdminCommandCatalog;
 import org.majordome.api.admin.AdminCommands;
+import org.majordome.api.pubsub.PubSub;
 import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.storage.PluginStorage;
 import org.majordome.dispatch.PluginResources;
@@ -28,6 +29,7 @@ final class KitResources implements PluginResources, AutoCloseable {
     private StorageService storage;
     private SchedulerService scheduler;
     private final AdminCommandCatalog adminCommands = new AdminCommandCatalog();
+    private final TestNodes nodes = new TestNodes();
 
     KitResources() {
     }
@@ -52,6 +54,16 @@ final class KitResources implements PluginResources, AutoCloseable {
     @Override
     public AdminCommands adminCommands(String pluginId) {
         return adminCommands.forOwner(pluginId);
+    }
+
+    @Override
+    public PubSub pubsub(String pluginId) {
+        return nodes;
+    }
+
+    /** The kit's publish-subscribe nodes. */
+    TestNodes nodes() {
+        return nodes;
     }
 
     /** The administration commands the kit's plugins offer now. */

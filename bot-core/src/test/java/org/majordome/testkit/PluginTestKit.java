@@ -104,6 +104,11 @@ public final class PluginTestKit implements AutoCloseable {
         return room;
     }
 
+    /** The publish-subscribe nodes plugins read, follow and publish to (in memory). */
+    public TestNodes pubsub() {
+        return resources.nodes();
+    }
+
     /** One-to-one chats with the bot. */
     public TestDirectChat directChat() {
         return directChat;

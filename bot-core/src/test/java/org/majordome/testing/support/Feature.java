@@ -17,6 +17,9 @@ public enum Feature {
     MODERATION_ACTIONS("Moderation: warn, mute, kick, ban with reasons, pardon; temporary sanctions end, even after a "
             + "crash"),
     APPEALS("Appeals: a banned user appeals by direct message, a moderator accepts, the ban is lifted and the user told"),
+    BLOCK_LISTS("Real-time block lists (XEP-0060 nodes of SHA-256 hashes of JIDs or domains): followed through "
+            + "server restarts, listed occupants banned on join and at once; the bot's own bans published",
+            "a `pubsub` component whose admins include the bot (to publish)", "`mod_pubsub` (to publish)", ""),
     MESSAGE_REMOVAL("Spam removed for everyone (XEP-0425)", "community module `mod_muc_moderation` with `muc_mam`",
             "23.04 or newer", "the next rung of the ladder (e.g. mute or kick), and the case says so"),
     AFFILIATIONS_AS_CODE("Affiliations as code: owners, admins, members and outcasts kept as declared (keep or exact), "

@@ -153,6 +153,7 @@ final class AppealDecisions {
                     yield CompletableFuture.completedFuture("pardon (no real JID to unban)");
                 }
                 String jid = entry.realJid().get();
+                sanctions.publisher().lifted(jid); // a ban lifted on appeal leaves the list the bot publishes too
                 expiry.lifted(room.roomJid(), Sanction.BAN, banned -> banned.realJid().map(jid::equalsIgnoreCase)
                         .orElse(false));
                 yield room.unban(jid).thenApply(result -> done("unban", result));

@@ -32,12 +32,16 @@ import com.google.re2j.PatternSyntaxException;
  * @param joinFlood        many joins in a short time: lock the room down
  * @param rooms            per-room overrides, by room JID
  * @param appeals          how sanctioned people appeal their cases ({@link AppealSettings})
+ * @param blocklists       real-time block lists followed (XEP-0060 nodes of SHA-256 hashes of banned JIDs or domains)
+ * @param publishBans      the block list the bot publishes its bans to, if any
  */
 public record ModerationConfig(boolean dryRun, boolean exemptMembers, boolean warnPrivately, int maxExaminedChars,
                                Duration pointsDecayEvery, List<Rung> ladder, Duration defaultMute,
                                Duration defaultBan, FloodRule flood, RepetitionRule repetition, WordRule words,
                                LinkRule links, MentionRule mentions, CapsRule caps, NicknameRule nicknames,
-                               JoinFloodRule joinFlood, Map<String, RoomOverrides> rooms, AppealSettings appeals) {
+                               JoinFloodRule joinFlood, Map<String, RoomOverrides> rooms, AppealSettings appeals,
+                               List<BlockListSettings.BlockList> blocklists,
+                               Optional<BlockListSettings.PublishBans> publishBans) {
 
     public ModerationConfig {
         positive(maxExaminedChars, "max-examined-chars");
@@ -49,24 +53,28 @@ public record ModerationConfig(boolean dryRun, boolean exemptMembers, boolean wa
         positive(defaultMute, "default-mute");
         Objects.requireNonNull(defaultBan, "default-ban");
         rooms = Map.copyOf(rooms);
+        blocklists = List.copyOf(blocklists);
+        Objects.requireNonNull(publishBans, "publish-bans");
         Objects.requireNonNull(appeals, "appeals");
     }
 
-    /** The settings without {@code appeals}, which take their defaults. */
+    /** The settings without {@code appeals} and block lists, which take their defaults. */
     public ModerationConfig(boolean dryRun, boolean exemptMembers, boolean warnPrivately, int maxExaminedChars,
                             Duration pointsDecayEvery, List<Rung> ladder, Duration defaultMute, Duration defaultBan,
                             FloodRule flood, RepetitionRule repetition, WordRule words, LinkRule links,
                             MentionRule mentions, CapsRule caps, NicknameRule nicknames, JoinFloodRule joinFlood,
                             Map<String, RoomOverrides> rooms) {
         this(dryRun, exemptMembers, warnPrivately, maxExaminedChars, pointsDecayEvery, ladder, defaultMute, defaultBan,
-                flood, repetition, words, links, mentions, caps, nicknames, joinFlood, rooms, AppealSettings.defaults());
+                flood, repetition, words, links, mentions, caps, nicknames, joinFlood, rooms, AppealSettings.defaults(),
+                List.of(), Optional.empty());
     }
 
     public static ModerationConfig defaults() {
         return new ModerationConfig(false, false, false, 2_000, Duration.ofMinutes(15), Rung.defaultLadder(),
                 Duration.ofMinutes(10), Duration.ofHours(24), FloodRule.defaults(), RepetitionRule.defaults(),
                 WordRule.defaults(), LinkRule.defaults(), MentionRule.defaults(), CapsRule.defaults(),
-                NicknameRule.defaults(), JoinFloodRule.defaults(), Map.of(), AppealSettings.defaults());
+                NicknameRule.defaults(), JoinFloodRule.defaults(), Map.of(), AppealSettings.defaults(), List.of(),
+                Optional.empty());
     }
 
     /** The effective policy of a room: the plugin-wide settings with the room's overrides applied. */

@@ -48,6 +48,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     private volatile ModeratorCommands commands;
     private volatile AppealDesk appealDesk;
     private volatile AppealDecisions appealDecisions;
+    private volatile BlockLists blockLists;
 
     @Override
     public String id() {
@@ -64,15 +65,19 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         this.context = context;
         this.book = new CaseBook(context.storage());
         this.lockdown = new Lockdown(context, book, this::watch);
-        SanctionExpiry expiry = new SanctionExpiry(context, book, lockdown);
+        BanPublisher publisher = new BanPublisher(context);
+        SanctionExpiry expiry = new SanctionExpiry(context, book, lockdown, publisher);
         this.reconciler = new Reconciler(context, book, expiry);
-        this.sanctions = new Sanctions(new Sanctions.Services(context, book, expiry, reconciler));
+        this.sanctions = new Sanctions(new Sanctions.Services(context, book, expiry, reconciler, publisher));
         this.commands = new ModeratorCommands(context, book, sanctions, expiry, this::watch, () -> roomsSeen);
         AppealRecords appeals = new AppealRecords(context.storage());
         this.appealDesk = new AppealDesk(context, book, appeals);
         this.appealDecisions = new AppealDecisions(context, book, appeals, sanctions, expiry);
         sanctions.onConcluded((room, offender, outcome, number) -> outcome.applied()
                 .ifPresent(applied -> appealDesk.sanctioned(room, offender, applied, number)));
+        this.blockLists = new BlockLists(context, sanctions, jid -> watch(jid).policy(), this::exempt);
+        blockLists.start();
+        publisher.start();
         // Compile every room's word lists now, not on the first message.
         context.rooms().all().forEach(room -> watch(room.roomJid()));
         context.scheduler().every("sweep", Duration.ofMinutes(1),
@@ -133,6 +138,9 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         if (exempt(occupant, watch.policy())) {
             return;
         }
+        if (blockLists.joined(room, occupant, watch.policy())) {
+            return;
+        }
         if (occupant.realJid().filter(jid -> book.globallyBanned(jid, now)).isPresent()) {
             sanctions.manual(room, watch.policy(), offender, Sanction.BAN, Duration.ZERO, "on the shared ban list", Sanctions.BOT,
                     "shared ban list");
@@ -169,7 +177,10 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     public void roomJoined(RoomJoinedEvent event) {
         seen(event);
         // Mutes and bans the bot decided but may not have seen through (it stopped, or got no answer).
-        context.rooms().room(event.roomJid()).ifPresent(reconciler::reconcile);
+        context.rooms().room(event.roomJid()).ifPresent(room -> {
+            reconciler.reconcile(room);
+            blockLists.roomJoined(room);
+        });
     }
 
     private void checkNick(RoomHandle room, RoomWatch watch, Offender offender) {

@@ -112,6 +112,7 @@ final class ModeratorCommands {
         RoomHandle room = invocation.room().orElseThrow();
         String jid = TextNormalizer.lower(invocation.argument(0).orElseThrow());
         boolean wasGlobal = book.deleteGlobalBan(jid);
+        sanctions.publisher().lifted(jid);
         Set<String> rooms = new LinkedHashSet<>();
         rooms.add(room.roomJid());
         if (wasGlobal) {
@@ -171,6 +172,8 @@ final class ModeratorCommands {
         PardonTarget pardoned = PardonTarget.resolve(room, target, book);
         Offender offender = pardoned.offender();
         book.clearPoints(room.roomJid(), pardoned.keys());
+        // A pardoned person is no longer one the keeper's other rooms should keep out.
+        offender.realJid().ifPresent(sanctions.publisher()::lifted);
         ModerationCase entry = sanctions.recordCase(room, offender, "manual", invocation.argumentsFrom(1), "pardon",
                 actor(invocation), "", false);
         invocation.reply(Answers.pardoned(offender.nick(), entry.number()));

@@ -31,11 +31,13 @@ final class SanctionExpiry {
     private final PluginContext<ModerationConfig> context;
     private final CaseBook book;
     private final Lockdown lockdown;
+    private final BanPublisher publisher;
 
-    SanctionExpiry(PluginContext<ModerationConfig> context, CaseBook book, Lockdown lockdown) {
+    SanctionExpiry(PluginContext<ModerationConfig> context, CaseBook book, Lockdown lockdown, BanPublisher publisher) {
         this.context = context;
         this.book = book;
         this.lockdown = lockdown;
+        this.publisher = publisher;
     }
 
     /** Takes the persistent job's firings; call at start. */
@@ -113,6 +115,7 @@ final class SanctionExpiry {
                 switch (result) {
                     case ActionResult.Done done -> {
                         caseNumber.ifPresent(number -> book.deletePending(roomJid, number));
+                        publisher.lifted(job.get("jid"));
                         context.logger(roomJid).info("Ban of case #{} ended", job.get("case"));
                     }
                     case ActionResult.Failed failed -> retry(roomJid, firing, job, failed.why());

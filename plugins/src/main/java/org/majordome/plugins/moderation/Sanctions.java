@@ -38,7 +38,7 @@ final class Sanctions {
 
     /** What a sanction's case needs. */
     record Services(PluginContext<ModerationConfig> context, CaseBook book, SanctionExpiry expiry,
-                    Reconciler reconciler) {
+                    Reconciler reconciler, BanPublisher publisher) {
     }
 
     Sanctions(Services services) {
@@ -118,6 +118,9 @@ final class Sanctions {
     private long concluded(RoomHandle room, Offender offender, String rule, String evidence, String actor,
                            Outcome outcome, CaseInProgress progress) {
         try {
+            if (outcome.applied().filter(Sanction.BAN::equals).isPresent()) {
+                services.publisher().banned(offender.realJid(), outcome.duration().isZero(), rule);
+            }
             long number = progress.conclude(outcome);
             if (number == 0) {
                 number = recordCase(room, offender, rule, evidence, outcome.done(), actor, outcome.fallback(), false)
@@ -141,6 +144,11 @@ final class Sanctions {
         } catch (RuntimeException e) {
             context.logger(room.roomJid()).error("Case #{}: what follows the sanction failed", number, e);
         }
+    }
+
+    /** Where the bot's bans are published, if anywhere. */
+    BanPublisher publisher() {
+        return services.publisher();
     }
 
     /** Records a case that needs nothing more: a warning, a removal, a dry run, a moderator's unmute or pardon. */

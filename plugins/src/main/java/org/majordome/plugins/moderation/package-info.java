@@ -63,6 +63,17 @@
  * {@code !ban <who> --all} bans in every room the plugin has seen (it remembers them) and puts the JID on a
  * shared list; a listed JID joining any of those rooms is banned there too. {@code !unban} lifts both.
  *
+ * <h2>Real-time block lists</h2>
+ * {@code blocklists} follows XEP-0060 nodes whose item ids are the lowercase hex SHA-256 of a banned bare JID or
+ * domain ({@code BlockLists}, through {@link org.majordome.api.PluginContext#pubsub()}): the hashes are held in a
+ * {@code FingerprintSet} (64-bit fingerprints, open addressing: about 17 bytes per hash, no I/O on join), replaced
+ * by each snapshot (at start, after every session that did not resume) and updated by each publication and
+ * retraction. A listed occupant is banned or kicked on join, and at once when present; a case (rule
+ * {@code blocklist}, actor the list) and a {@link org.majordome.api.event.BlockListHitEvent} follow. Staff and
+ * exempt members are never actioned; a room hiding real JIDs is reported once in the log. {@code publish-bans}
+ * ({@code BanPublisher}) publishes bans by the bot and its moderators (not those a followed list caused) to a node
+ * the bot owns, and {@code !unban}, {@code !pardon} and a temporary ban's end retract them.
+ *
  * <h2>Commands</h2>
  * For moderators (and bot admins): {@code !warn <nick> [reason]}, {@code !mute <nick> [duration] [reason]},
  * {@code !unmute <nick>}, {@code !kick <nick> [reason]}, {@code !ban <nick|jid> [duration] [reason] [--all]},
@@ -136,6 +147,9 @@
  *     words: {words: [spam*], patterns: ['discord\.gg/\w+']}
  *     join-flood: {max-joins: 8, per: 10s, mode: moderated, quiet-period: 2m}
  *     appeals: {enabled: true, staff-room: staff@conference.example.org, max-appeals: 3, per: 24h, reply-window: 30m}
+ *     blocklists:
+ *       - {service: xmppbl.org, node: muc_bans_sha256, action: ban, rooms: [lobby@conference.example.org]}
+ *     publish-bans: {service: pubsub.example.org, access: whitelist, subscribers: [bot@example.net], which: permanent}
  *     rooms:
  *       "lobby@conference.example.org":
  *         dry-run: true

@@ -78,7 +78,7 @@ class AppealTest {
         ModerationConfig config = new ModerationConfig(false, false, false, base.maxExaminedChars(),
                 base.pointsDecayEvery(), base.ladder(), base.defaultMute(), base.defaultBan(), base.flood(),
                 base.repetition(), base.words(), base.links(), base.mentions(), base.caps(), base.nicknames(),
-                base.joinFlood(), Map.of(), appeals);
+                base.joinFlood(), Map.of(), appeals, List.of(), Optional.empty());
         kit = PluginTestKit.builder().plugin(new ModerationPlugin(), config).plugin(new Listener())
                 .room(LOBBY).room(STAFF).start();
         kit.clock().set(Instant.parse("2026-12-07T05:00:00Z"));

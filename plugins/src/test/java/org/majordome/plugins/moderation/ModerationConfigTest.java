@@ -1,5 +1,11 @@
 package org.majordome.plugins.moderation;
 
+import java.util.List;
+
+import org.majordome.api.pubsub.NodeAddress;
+
+import org.majordome.api.pubsub.NodeAccess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -98,5 +104,41 @@ class ModerationConfigTest {
                 moderation:
                   words: {patterns: ['(unclosed']}
                 """)).isInstanceOf(ConfigBindingException.class).hasMessageContaining("invalid pattern '(unclosed'");
+    }
+
+    @Test
+    void blockListsAndPublishedBansBindWithTheirDefaults() throws Exception {
+        ModerationConfig config = bind("""
+                moderation:
+                  blocklists:
+                    - service: xmppbl.org
+                    - {service: pubsub.example.org, node: my_bans, action: kick, rooms: [Lobby@conference.example.org]}
+                  publish-bans:
+                    service: pubsub.example.org
+                    access: whitelist
+                    subscribers: [other-bot@example.net]
+                """);
+        assertThat(config.blocklists()).hasSize(2);
+        assertThat(config.blocklists().get(0).address()).isEqualTo(new NodeAddress("xmppbl.org", "muc_bans_sha256"));
+        assertThat(config.blocklists().get(0).onHit()).isEqualTo(BlockListSettings.BlockAction.BAN);
+        assertThat(config.blocklists().get(1).address()).isEqualTo(new NodeAddress("pubsub.example.org", "my_bans"));
+        assertThat(config.blocklists().get(1).onHit()).isEqualTo(BlockListSettings.BlockAction.KICK);
+        assertThat(config.blocklists().get(0).appliesIn("any@conference.example.org")).isTrue();
+        assertThat(config.blocklists().get(1).appliesIn("lobby@conference.example.org")).isTrue();
+        assertThat(config.blocklists().get(1).appliesIn("other@conference.example.org")).isFalse();
+        BlockListSettings.PublishBans publish = config.publishBans().orElseThrow();
+        assertThat(publish.address()).isEqualTo(new NodeAddress("pubsub.example.org", "muc_bans_sha256"));
+        assertThat(publish.nodeAccess()).isEqualTo(NodeAccess.whitelist(List.of("other-bot@example.net")));
+        assertThat(publish.publishes(true)).isTrue();
+        assertThat(publish.publishes(false)).as("permanent bans only, by default").isFalse();
+    }
+
+    @Test
+    void aBlockListWithoutServiceIsReportedAtLoad() {
+        assertThatThrownBy(() -> bind("""
+                moderation:
+                  blocklists:
+                    - {node: muc_bans_sha256}
+                """)).isInstanceOf(ConfigBindingException.class).hasMessageContaining("service");
     }
 }

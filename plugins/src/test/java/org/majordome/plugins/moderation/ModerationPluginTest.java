@@ -67,7 +67,8 @@ class ModerationPluginTest {
                 (FloodRule) changes.getOrDefault("flood", base.flood()), base.repetition(),
                 (WordRule) changes.getOrDefault("words", base.words()), base.links(), base.mentions(), base.caps(),
                 base.nicknames(), (JoinFloodRule) changes.getOrDefault("joinFlood", base.joinFlood()),
-                castRooms(changes.getOrDefault("rooms", base.rooms())));
+                castRooms(changes.getOrDefault("rooms", base.rooms())), base.appeals(), base.blocklists(),
+                base.publishBans());
     }
 
     @SuppressWarnings("unchecked")

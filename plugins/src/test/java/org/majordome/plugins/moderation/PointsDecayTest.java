@@ -54,7 +54,8 @@ class PointsDecayTest {
                 new FloodRule(false, 6, Duration.ofSeconds(4), 12, 3_000, 2, RuleAction.LADDER, false, false),
                 base.repetition(),
                 new WordRule(true, List.of("spam*"), List.of(), 3, RuleAction.LADDER, false, false),
-                base.links(), base.mentions(), base.caps(), base.nicknames(), base.joinFlood(), Map.of());
+                base.links(), base.mentions(), base.caps(), base.nicknames(), base.joinFlood(), Map.of(),
+                base.appeals(), base.blocklists(), base.publishBans());
         log = CapturedLog.of(ModerationPlugin.class.getName());
         kit = PluginTestKit.builder().plugin(new ModerationPlugin(), config).room(LOBBY).start();
         kit.clock().set(Instant.now());
