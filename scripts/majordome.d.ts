@@ -158,6 +158,12 @@ interface Room {
    * them put back at the next check.
    */
   setAffiliations(changes: AffiliationChange[], callback?: (results: AffiliationResult[]) => void): void;
+  /**
+   * Destroys the room (XEP-0045 §10.9; the bot must own it): occupants are shown the reason and the room to go to
+   * instead. The bot stops keeping it until the next reload or restart; `state: destroyed` in the configuration
+   * file retires a room for good.
+   */
+  destroy(reason?: string, alternativeRoom?: string): void;
 }
 
 interface AffiliationEntry {
@@ -179,11 +185,6 @@ interface AffiliationResult {
   done: boolean;
   /** How it ended, e.g. "Done[]" or "Refused[errorCondition=not-allowed, text=...]". */
   outcome: string;
-   * Destroys the room (XEP-0045 §10.9; the bot must own it): occupants are shown the reason and the room to go to
-   * instead. The bot stops keeping it until the next reload or restart; `state: destroyed` in the configuration
-   * file retires a room for good.
-   */
-  destroy(reason?: string, alternativeRoom?: string): void;
 }
 
 interface Occupant {
