@@ -210,7 +210,11 @@ interface MessageStanza {
   correctsId: string | null;
 }
 
-/** Every event has its type and when it was received (ISO-8601); room events their room. */
+/**
+ * Every event has its type and when it was received (ISO-8601); room events their room. Events and commands are
+ * read-only, like frozen objects (a command's `args` excepted): copy what you want to change (`{...event}`,
+ * `[...event.occupants]`).
+ */
 interface BotEvent {
   readonly type: keyof EventTypes;
   readonly receivedAt: string;

@@ -9,7 +9,9 @@ import org.majordome.api.room.RoomHandle;
 /**
  * A command invocation as its handler sees it ({@code CommandCall} in {@code majordome.d.ts}): read-only and made
  * lazily like an event ({@link EventObject}), so that a helper taking either ({@code target.reply(text)}) meets
- * the same kind of object. {@code args} stays a plain JavaScript array of the script's own, as before, so that
+ * the same kind of object: GraalJS 25.0.2 fails such a call site ("execute ... Message not supported") once it
+ * has seen a JavaScript object whose member is a host function and then gets a proxy
+ * ({@code ScriptEventObjectTest.aHelperCanTakeACommandAndAnEventAlike}). {@code args} stays a plain JavaScript array of the script's own, as before, so that
  * handlers may consume it ({@code cmd.args.shift()}).
  */
 final class CommandObject extends LazyObject {
