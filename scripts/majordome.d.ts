@@ -158,6 +158,12 @@ interface Room {
    * them put back at the next check.
    */
   setAffiliations(changes: AffiliationChange[], callback?: (results: AffiliationResult[]) => void): void;
+  /**
+   * Destroys the room (XEP-0045 §10.9; the bot must own it): occupants are shown the reason and the room to go to
+   * instead. The bot stops keeping it until the next reload or restart; `state: destroyed` in the configuration
+   * file retires a room for good.
+   */
+  destroy(reason?: string, alternativeRoom?: string): void;
 }
 
 interface AffiliationEntry {
@@ -179,11 +185,6 @@ interface AffiliationResult {
   done: boolean;
   /** How it ended, e.g. "Done[]" or "Refused[errorCondition=not-allowed, text=...]". */
   outcome: string;
-   * Destroys the room (XEP-0045 §10.9; the bot must own it): occupants are shown the reason and the room to go to
-   * instead. The bot stops keeping it until the next reload or restart; `state: destroyed` in the configuration
-   * file retires a room for good.
-   */
-  destroy(reason?: string, alternativeRoom?: string): void;
 }
 
 interface Occupant {
@@ -209,7 +210,11 @@ interface MessageStanza {
   correctsId: string | null;
 }
 
-/** Every event has its type and when it was received (ISO-8601); room events their room. */
+/**
+ * Every event has its type and when it was received (ISO-8601); room events their room. Events and commands are
+ * read-only, like frozen objects (a command's `args` excepted): copy what you want to change (`{...event}`,
+ * `[...event.occupants]`).
+ */
 interface BotEvent {
   readonly type: keyof EventTypes;
   readonly receivedAt: string;

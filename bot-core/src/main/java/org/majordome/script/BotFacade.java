@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.graalvm.polyglot.Value;
@@ -20,17 +21,11 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 import org.majordome.api.NoConfig;
 import org.majordome.api.PluginContext;
-import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.command.CommandScope;
 import org.majordome.api.command.CommandSpec;
 import org.majordome.api.command.Permission;
 import org.majordome.api.event.BotEvent;
-import org.majordome.api.event.DirectMessageReceivedEvent;
-import org.majordome.api.event.PrivateMessageReceivedEvent;
-import org.majordome.api.event.RoomEvent;
-import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.api.room.ActionResult;
-import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.schedule.ScheduledJob;
 import org.majordome.api.storage.StorageOperations;
@@ -48,6 +43,7 @@ final class BotFacade {
     private final ScriptGeneration generation;
     private final PluginContext<NoConfig> context;
     private final Logger log;
+    private final Map<String, RoomObject> rooms = new ConcurrentHashMap<>();
 
     private BotFacade(ScriptPlugin plugin, ScriptGeneration generation) {
         this.plugin = plugin;
@@ -58,12 +54,14 @@ final class BotFacade {
 
     /** The {@code bot} global of a new version of the script. */
     static ProxyObject create(ScriptPlugin plugin, ScriptGeneration generation) {
-        return new BotFacade(plugin, generation).bot();
+        BotFacade facade = new BotFacade(plugin, generation);
+        generation.useFacade(facade);
+        return facade.bot();
     }
 
-    /** The JavaScript object for an event, with {@code room} and {@code reply} where they make sense. */
-    static Value event(ScriptPlugin plugin, ScriptGeneration generation, BotEvent event) {
-        return new BotFacade(plugin, generation).eventObject(event);
+    /** The object an event's handlers get, with {@code room} and {@code reply} where they make sense. */
+    static Object event(ScriptGeneration generation, BotEvent event) {
+        return generation.facade().eventObject(event);
     }
 
     private ProxyObject bot() {
@@ -83,15 +81,15 @@ final class BotFacade {
             Value handler = JsData.function(args, 1, "the command handler");
             generation.whenActive(() -> generation.addRegistration(context.commands().register(spec,
                     invocation -> plugin.callIn(generation, "command " + spec.name(),
-                            () -> handler.execute(commandObject(invocation))))));
+                            () -> handler.execute(new CommandObject(invocation, this))))));
             return null;
         });
         members.put("schedule", schedule());
         members.put("storage", store(context.storage(), true));
         members.put("rooms", JsData.object(Map.of(
                 "get", (ProxyExecutable) args -> context.rooms().room(JsData.requiredText(args, 0, "the room JID"))
-                        .map(this::room).orElse(null),
-                "all", (ProxyExecutable) args -> generation.jsArray(context.rooms().all().stream().map(this::room).toList()))));
+                        .map(this::roomObject).orElse(null),
+                "all", (ProxyExecutable) args -> generation.jsArray(context.rooms().all().stream().map(this::roomObject).toList()))));
         members.put("sendDirect", (ProxyExecutable) args -> {
             String jid = JsData.requiredText(args, 0, "the JID");
             act("direct message to " + jid, context.directChat().send(jid, JsData.requiredText(args, 1, "the text")));
@@ -157,63 +155,34 @@ final class BotFacade {
         }
     }
 
-    private Value commandObject(CommandInvocation invocation) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("name", invocation.spec().name());
-        data.put("args", invocation.arguments());
-        data.put("argText", invocation.argumentText());
-        Map<String, Object> sender = new LinkedHashMap<>();
-        sender.put("nick", invocation.sender().occupant().map(o -> o.nick()).orElse(null));
-        sender.put("jid", invocation.sender().bareJid().orElse(null));
-        sender.put("displayName", invocation.sender().displayName());
-        sender.put("occupant", JsData.plain(invocation.sender().occupant()));
-        data.put("sender", sender);
-        data.put("permission", JsData.plain(invocation.senderPermission()));
-        data.put("scope", JsData.plain(invocation.scope()));
-        data.put("roomJid", invocation.room().map(RoomHandle::roomJid).orElse(null));
-        Value command = generation.toJs(data);
-        command.putMember("reply", (ProxyExecutable) args -> {
-            act("reply to " + invocation.spec().name(), invocation.reply(JsData.requiredText(args, 0, "the text")));
-            return null;
-        });
-        command.putMember("replyPrivately", (ProxyExecutable) args -> {
-            act("private reply to " + invocation.spec().name(),
-                    invocation.replyPrivately(JsData.requiredText(args, 0, "the text")));
-            return null;
-        });
-        command.putMember("room", invocation.room().map(this::room).orElse(null));
-        return command;
+    /** The object an event's handlers get ({@link EventObject}). */
+    Object eventObject(BotEvent event) {
+        return new EventObject(event, ScriptGeneration.eventTypeName(event.getClass()), this);
     }
 
-    private Value eventObject(BotEvent event) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> data = (Map<String, Object>) JsData.plain(event);
-        Map<String, Object> typed = new LinkedHashMap<>();
-        typed.put("type", ScriptGeneration.eventTypeName(event.getClass()));
-        typed.putAll(data);
-        Value object = generation.toJs(typed);
-        Optional<RoomHandle> handle = event instanceof RoomEvent roomEvent
-                ? context.rooms().room(roomEvent.roomJid()) : Optional.empty();
-        handle.ifPresent(room -> object.putMember("room", room(room)));
-        ProxyExecutable reply = switch (event) {
-            case RoomMessageReceivedEvent message when handle.isPresent() -> args -> {
-                act("reply", handle.get().reply(MessageRef.of(message), JsData.requiredText(args, 0, "the text")));
-                return null;
-            };
-            case PrivateMessageReceivedEvent message when handle.isPresent() -> args -> {
-                act("private reply", handle.get().sendPrivate(message.sender().nick(), JsData.requiredText(args, 0, "the text")));
-                return null;
-            };
-            case DirectMessageReceivedEvent message -> args -> {
-                act("direct reply", context.directChat().send(message.senderFullJid(), JsData.requiredText(args, 0, "the text")));
-                return null;
-            };
-            default -> null;
-        };
-        if (reply != null) {
-            object.putMember("reply", reply);
+    PluginContext<NoConfig> context() {
+        return context;
+    }
+
+    ScriptGeneration generation() {
+        return generation;
+    }
+
+    /**
+     * The room's object, made once per room and version of the script: a handler reading {@code event.room} on
+     * every message does not rebuild its thirty members each time. A new handle for the same room (the room was
+     * kept anew) gets a new object.
+     */
+    ProxyObject roomObject(RoomHandle room) {
+        RoomObject known = rooms.get(room.roomJid());
+        if (known == null || known.handle() != room) {
+            known = new RoomObject(room, room(room));
+            rooms.put(room.roomJid(), known);
         }
-        return object;
+        return known.object();
+    }
+
+    private record RoomObject(RoomHandle handle, ProxyObject object) {
     }
 
     private ProxyObject room(RoomHandle room) {
@@ -285,7 +254,7 @@ final class BotFacade {
     }
 
     /** Room actions are fire-and-forget for scripts: what did not succeed is logged. */
-    private void act(String what, CompletionStage<ActionResult> result) {
+    void act(String what, CompletionStage<ActionResult> result) {
         result.whenComplete((outcome, failure) -> {
             if (failure != null) {
                 log.warn("{}: {} failed: {}", plugin.fileName(), what, failure.toString());

@@ -18,7 +18,9 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 /**
  * Turns the runtime's values into what a script can use without host access: records, optionals, enums,
  * times and collections become plain data (JSON text, parsed by the script's own {@code JSON.parse}, so
- * scripts get ordinary JavaScript objects and arrays), and façade objects are read-only proxies.
+ * scripts get ordinary JavaScript objects and arrays of their own: what façade functions return, the
+ * configuration), and façade objects are read-only proxies. Events and commands, made on every call, skip the
+ * JSON round trip: {@link HostData}.
  */
 final class JsData {
 
@@ -117,7 +119,7 @@ final class JsData {
         }
     }
 
-    private static void quote(String text, StringBuilder out) {
+    static void quote(String text, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -139,9 +141,15 @@ final class JsData {
         out.append('"');
     }
 
-    /** A read-only object for scripts: its members are functions ({@link ProxyExecutable}) or values. */
+    /**
+     * A read-only object for scripts: its members are functions ({@link ProxyExecutable}, named after their
+     * member so that no error message shows a host class name: {@link JsFunction}) or values.
+     */
     static ProxyObject object(Map<String, Object> members) {
-        return new ReadOnlyObject(Map.copyOf(members));
+        Map<String, Object> named = new LinkedHashMap<>();
+        members.forEach((name, member) -> named.put(name,
+                member instanceof ProxyExecutable function ? JsFunction.named(name, function) : member));
+        return new ReadOnlyObject(Map.copyOf(named));
     }
 
     /** The text of argument {@code index}, or {@code fallback} when it is missing, null or undefined. */

@@ -29,6 +29,15 @@ final class ScriptGeneration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScriptGeneration.class);
 
+    /** Worked out once per class: every event a script listens to asks (before {@link #EVENT_TYPES}, which uses it). */
+    private static final ClassValue<String> TYPE_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> eventType) {
+            String name = eventType.getSimpleName();
+            return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
+        }
+    };
+
     /** The names scripts use for event types: the record's simple name without {@code Event}. */
     static final Set<String> EVENT_TYPES = leaves(BotEvent.class).map(ScriptGeneration::eventTypeName)
             .collect(Collectors.toUnmodifiableSet());
@@ -45,6 +54,7 @@ final class ScriptGeneration {
     private final Map<String, ScheduledJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, Value> persistentHandlers = new ConcurrentHashMap<>();
     private volatile Phase phase = Phase.LOADING;
+    private BotFacade facade;
 
     ScriptGeneration(String fileName, Context context) {
         this.fileName = fileName;
@@ -60,8 +70,7 @@ final class ScriptGeneration {
     }
 
     static String eventTypeName(Class<?> eventType) {
-        String name = eventType.getSimpleName();
-        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
+        return TYPE_NAMES.get(eventType);
     }
 
     Context context() {
@@ -74,6 +83,15 @@ final class ScriptGeneration {
 
     Phase phase() {
         return phase;
+    }
+
+    /** The façade this version's {@code bot} global is (set once, before the file runs). */
+    void useFacade(BotFacade made) {
+        this.facade = made;
+    }
+
+    BotFacade facade() {
+        return facade;
     }
 
     /** Plain data ({@link JsData#plain}) as a JavaScript value of this context. */
@@ -105,8 +123,13 @@ final class ScriptGeneration {
 
     /** The handlers for this event, specific ones first. */
     List<Value> handlersFor(BotEvent event) {
-        List<Value> matching = new ArrayList<>(handlers.getOrDefault(eventTypeName(event.getClass()), List.of()));
-        matching.addAll(handlers.getOrDefault(ANY_EVENT, List.of()));
+        List<Value> specific = handlers.getOrDefault(eventTypeName(event.getClass()), List.of());
+        List<Value> any = handlers.getOrDefault(ANY_EVENT, List.of());
+        if (any.isEmpty()) {
+            return specific;
+        }
+        List<Value> matching = new ArrayList<>(specific);
+        matching.addAll(any);
         return matching;
     }
 

@@ -51,6 +51,13 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
     private static final Logger LOG = LoggerFactory.getLogger(ScriptPlugin.class);
     private static final Duration WAIT_GRACE = Duration.ofSeconds(1);
     private static final int QUEUE_CAPACITY = 200;
+    /** What a call for an event is named in messages ("event RoomMessageReceived"), made once per event class. */
+    private static final ClassValue<String> EVENT_CALLS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> eventType) {
+            return "event " + ScriptGeneration.eventTypeName(eventType);
+        }
+    };
 
     private final String id;
     private final Path file;
@@ -161,9 +168,8 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
         if (generation == null || !generation.listensTo(event)) {
             return;
         }
-        String type = ScriptGeneration.eventTypeName(event.getClass());
-        callIn(generation, "event " + type, () -> {
-            Value object = BotFacade.event(this, generation, event);
+        callIn(generation, EVENT_CALLS.get(event.getClass()), () -> {
+            Object object = BotFacade.event(generation, event);
             for (Value handler : generation.handlersFor(event)) {
                 handler.execute(object);
             }

@@ -8,7 +8,9 @@
  * façade: every object handed to a script is a proxy, host class lookup is refused, and the contexts have no
  * file system, network, threads, processes, native access, environment or other languages
  * ({@link org.graalvm.polyglot.SandboxPolicy#CONSTRAINED} validates that configuration). Each script runs on
- * its own thread; a {@link org.majordome.script.ScriptWatchdog} interrupts a call that runs longer, or
+ * its own thread; events and commands reach it as read-only proxies over the host values, made lazily, with
+ * the shapes and values the JSON text they replace had (no serialising per call); a
+ * {@link org.majordome.script.ScriptWatchdog} interrupts a call that runs longer, or
  * allocates more, than the limits, and a script that keeps doing so is disabled until its file changes.
  *
  * <p>{@link org.majordome.script.ScriptHost} watches the directory: a changed file is reloaded alone (its

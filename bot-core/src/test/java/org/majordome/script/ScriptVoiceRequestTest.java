@@ -67,4 +67,22 @@ class ScriptVoiceRequestTest {
             assertThat(eventTypes.group(1)).as("EventTypes declares " + type).containsPattern("\\n\\s+" + type + ":");
         }
     }
+
+    /**
+     * A merge once left {@code destroy} outside {@code Room}, inside {@code AffiliationResult}, without its comment's
+     * opening or the interface's closing brace: editors then refuse the whole file.
+     */
+    @Test
+    void theScriptDeclarationsAreWellFormedAndRoomDeclaresDestroy() throws Exception {
+        String declarations = Files.readString(DECLARATIONS);
+        String code = declarations.replaceAll("(?s)/\\*\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+        assertThat(code).as("a comment closed without being opened").doesNotContain("*/").doesNotContain("/*");
+        assertThat(code.chars().filter(c -> c == '{').count()).as("braces").isEqualTo(code.chars().filter(c -> c == '}').count());
+        Matcher room = Pattern.compile("(?s)\\ninterface Room \\{(.*?)\\n}").matcher(code);
+        assertThat(room.find()).isTrue();
+        assertThat(room.group(1)).contains("destroy(reason?: string, alternativeRoom?: string): void;");
+        Matcher result = Pattern.compile("(?s)\\ninterface AffiliationResult \\{(.*?)\\n}").matcher(code);
+        assertThat(result.find()).isTrue();
+        assertThat(result.group(1)).doesNotContain("destroy");
+    }
 }
