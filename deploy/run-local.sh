@@ -241,7 +241,7 @@ main() {
 	[[ -n $jar ]] || die "no majordome-plugins jar in plugins/target after the build"
 
 	# The packaged launcher's options, with the class path's graal/ (the Graal compiler, see plugins/pom.xml).
-	majordome_jvm_options "$java" "$ROOT/plugins/target/lib"
+	majordome_jvm_options "$java" "$ROOT/plugins/target/lib" run
 	export MAJORDOME_PASSWORD=$bot_password
 	[[ -r $CONFIG ]] || die "no configuration file $CONFIG"
 	export MAJORDOME_XMPP_PORT=$PORT

@@ -42,12 +42,14 @@ public record DatabaseSettings(String jdbcUrl, String user, Optional<Secret> pas
      * {@code DB_CLOSE_ON_EXIT=FALSE}: the bot closes the database itself after the scheduler stopped,
      * rather than H2's shutdown hook closing it under running jobs. The {@code async:} file system: with
      * the default one, interrupting a thread inside a query (Quartz interrupts its threads on shutdown)
-     * closes the file channel and with it the whole database.
+     * closes the file channel and with it the whole database. {@code QUERY_CACHE_SIZE=64}: the storage's
+     * statements and the scheduler's share the pooled sessions; with H2's default of 8 parsed statements per
+     * session most calls parsed their SQL again.
      */
     public static DatabaseSettings embedded(Path dataDirectory) {
         Path absolute = dataDirectory.toAbsolutePath().normalize();
         String url = "jdbc:h2:async:" + absolute.resolve(EMBEDDED_DATABASE_NAME)
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
         return new DatabaseSettings(url, "", Optional.empty(), DEFAULT_MAX_CONNECTIONS, Optional.of(absolute));
     }
 

@@ -41,12 +41,24 @@ import org.majordome.testing.ProsodyServer;
  * <li>{@code majordome}: the real bot with the moderation plugin (word rule, {@code action: kick});</li>
  * <li>{@code floor}: a bare Smack client that kicks on the first message with its word, no framework, stream
  * management off, TCP_NODELAY on: the fastest a Java bot can be;</li>
- * <li>{@code floor-sm}: the same with stream management on (Smack's default ack requests).</li>
+ * <li>{@code floor-sm}: the same with stream management on (Smack's default ack requests);</li>
+ * <li>{@code floor-qa}, {@code floor-sm-qa}: the same two with TCP_QUICKACK re-armed after every read;</li>
+ * <li>in their own JVM ({@link OwnJvmKicker}): {@code majordome-jvm}, the bot as users run it, through the
+ * launcher {@code bin/majordome run} with its default JVM options (more such bots with {@code jvm=}, e.g. an
+ * older distribution's home beside this one, to compare two builds in one run), and {@code floor-jvm}, the
+ * bare Smack client (SM off, TCP_NODELAY) in a JVM of its own with stock options. For these the CPU time of the
+ * whole process over the measured trials (every kicker's trials and the background load are seen by all of
+ * them, so the figures compare) and the resident memory at the end are printed.</li>
  * </ul>
- * Arguments ({@code -Dbench.args="trials=1000 rate=500 rooms=20 warmup=100 nagle=true"}): trials per kicker,
- * background messages per second (legitimate, spread over the rooms), rooms, discarded warm-up trials, and
- * whether Prosody keeps Nagle's algorithm on (stock) or runs with {@code network_settings = { nagle = false }}.
- * Also printed: the time inside the bot, from the spam read off its socket to the kick handed to its writer.
+ * Arguments ({@code -Dbench.args="trials=1000 rate=500 rooms=20 warmup=100 nagle=true inprocess=true
+ * jvm=majordome-jvm=../deploy floorjvm=true"}): trials per kicker, background messages per second (legitimate,
+ * spread over the rooms), rooms, discarded warm-up trials, whether Prosody keeps Nagle's algorithm on (stock) or
+ * runs with {@code network_settings = { nagle = false }}, whether the in-process bot and floors run, the bots in
+ * their own JVM as {@code name=home} pairs separated by commas (home holds {@code bin/majordome}; relative to the
+ * plugins module; empty for none), whether the own-JVM bare client runs, and {@code jvmopts=} options added to
+ * the launcher's for the own-JVM bots (e.g. {@code -XX:StartFlightRecording:filename=/tmp/{name}.jfr}).
+ * Also printed: the time inside the in-process bot, from the spam read off its socket to the kick handed to its
+ * writer.
  */
 public final class KickLatencyHarness {
 
@@ -74,12 +86,28 @@ public final class KickLatencyHarness {
         int rate = options.integer("rate", 500);
         int roomCount = options.integer("rooms", 20);
         boolean serverNagle = options.flag("nagle", true);
+        boolean inProcess = options.flag("inprocess", true);
+        boolean floorJvm = options.flag("floorjvm", true);
+        List<String[]> jvmBots = new ArrayList<>();
+        for (String pair : options.text("jvm", "majordome-jvm=../deploy").split(",")) {
+            if (!pair.isBlank()) {
+                jvmBots.add(pair.split("=", 2));
+            }
+        }
 
-        List<Kicker> kickers = List.of(new Kicker("majordome", "majspam"), new Kicker("floor", "alphaword"),
-                new Kicker("floor-sm", "bravoword"), new Kicker("floor-qa", "charlieword"), new Kicker("floor-sm-qa", "deltaword"));
+        List<Kicker> kickers = new ArrayList<>();
+        if (inProcess) {
+            kickers.addAll(List.of(new Kicker("majordome", "majspam"), new Kicker("floor", "alphaword"),
+                    new Kicker("floor-sm", "bravoword"), new Kicker("floor-qa", "charlieword"),
+                    new Kicker("floor-sm-qa", "deltaword")));
+        }
+        List<String> admins = new ArrayList<>(List.of("floor", "floorsm", "floorqa", "floorsmqa", "floorjvm"));
+        for (int i = 0; i < jvmBots.size(); i++) {
+            admins.add("botjvm" + i);
+        }
         try (ProsodyServer server = ProsodyServer.builder().logLevel("warn")
-                .globalConfig("admins = { \"floor@localhost\", \"floorsm@localhost\", \"floorqa@localhost\", "
-                        + "\"floorsmqa@localhost\" }")
+                .globalConfig("admins = { " + String.join(", ", admins.stream().map(user -> "\"" + user
+                        + "@localhost\"").toList()) + " }")
                 .globalConfig(serverNagle ? "-- stock Nagle" : "network_settings = { nagle = false }").build().start()) {
             List<EntityBareJid> rooms = new ArrayList<>();
             for (int i = 0; i < roomCount; i++) {
@@ -102,6 +130,15 @@ public final class KickLatencyHarness {
                 bot.awaitJoined(rooms.toArray(EntityBareJid[]::new));
                 // Inside the bot: from the spam read off the socket to the kick handed to the writer.
                 XMPPConnection botConnection = bot.bot().session().connection();
+                List<OwnJvmKicker> ownJvm = new ArrayList<>();
+                for (int i = 0; i < jvmBots.size(); i++) {
+                    ownJvm.add(OwnJvmKicker.bot(jvmBots.get(i)[0], Path.of(jvmBots.get(i)[1]), server, "botjvm" + i,
+                            "jvmspam" + i, rooms, data, options.text("jvmopts", "")));
+                }
+                if (floorJvm) {
+                    ownJvm.add(OwnJvmKicker.floor("floor-jvm", server, "floorjvm", "echoword", false, rooms, data));
+                }
+                ownJvm.forEach(kicker -> kickers.add(new Kicker(kicker.name(), kicker.word())));
                 botConnection.addSyncStanzaListener(stanza -> {
                     spamReadByBot = System.nanoTime();
                     SPAM_READ.put("majordome", spamReadByBot);
@@ -112,10 +149,12 @@ public final class KickLatencyHarness {
                         stanza -> stanza instanceof MUCAdmin);
 
                 List<XMPPTCPConnection> connections = new ArrayList<>();
-                connections.add(floorKicker(server, "floor", "floor", "alphaword", false, false, rooms));
-                connections.add(floorKicker(server, "floorsm", "floor-sm", "bravoword", true, false, rooms));
-                connections.add(floorKicker(server, "floorqa", "floor-qa", "charlieword", false, true, rooms));
-                connections.add(floorKicker(server, "floorsmqa", "floor-sm-qa", "deltaword", true, true, rooms));
+                if (inProcess) {
+                    connections.add(floorKicker(server, "floor", "floor", "alphaword", false, false, rooms));
+                    connections.add(floorKicker(server, "floorsm", "floor-sm", "bravoword", true, false, rooms));
+                    connections.add(floorKicker(server, "floorqa", "floor-qa", "charlieword", false, true, rooms));
+                    connections.add(floorKicker(server, "floorsmqa", "floor-sm-qa", "deltaword", true, true, rooms));
+                }
 
                 XMPPTCPConnection observer = HarnessClient.connect(server, "observer", false);
                 connections.add(observer);
@@ -149,13 +188,23 @@ public final class KickLatencyHarness {
                 long[] inBot = new long[trials];
                 kickers.forEach(kicker -> {
                     latencies.put(kicker.name(), new long[trials]);
-                    deliveries.put(kicker.name() + " (spam delivered)", new long[trials]);
+                    if (ownJvm.stream().noneMatch(own -> own.name().equals(kicker.name()))) {
+                        deliveries.put(kicker.name() + " (spam delivered)", new long[trials]);
+                    }
                     lost.put(kicker.name(), 0);
                 });
                 long started = System.nanoTime();
                 long loadAtStart = sent.get();
                 int total = (warmup + trials) * kickers.size();
+                long[] cpuAtStart = new long[ownJvm.size()];
+                long measuredStarted = 0;
                 for (int trial = 0; trial < total; trial++) {
+                    if (trial == warmup * kickers.size()) {
+                        measuredStarted = System.nanoTime();
+                        for (int i = 0; i < ownJvm.size(); i++) {
+                            cpuAtStart[i] = ownJvm.get(i).cpuTicks();
+                        }
+                    }
                     Kicker kicker = kickers.get(trial % kickers.size());
                     EntityBareJid room = rooms.get((trial / kickers.size()) % rooms.size());
                     MultiUserChat muc = spammerRooms.get(room);
@@ -177,8 +226,10 @@ public final class KickLatencyHarness {
                         }
                         latencies.get(kicker.name())[measured] = latency;
                         Long read = SPAM_READ.get(kicker.name());
-                        deliveries.get(kicker.name() + " (spam delivered)")[measured] =
-                                read == null ? Long.MAX_VALUE : read - sentAt;
+                        long[] delivered = deliveries.get(kicker.name() + " (spam delivered)");
+                        if (delivered != null) {
+                            delivered[measured] = read == null ? Long.MAX_VALUE : read - sentAt;
+                        }
                         if (kicker.name().equals("majordome")) {
                             inBot[measured] = kickWrittenByBot - spamReadByBot;
                         }
@@ -194,10 +245,12 @@ public final class KickLatencyHarness {
                     if (muc.isJoined()) {
                         muc.leave();
                     }
-                    HarnessClient.join(spammer, room, SPAMMER);
+                    rejoin(spammer, room, trial);
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(5, 25)));
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
+                double measuredSeconds = (System.nanoTime() - measuredStarted) / 1e9;
+                long[] cpuAtEnd = ownJvm.stream().mapToLong(OwnJvmKicker::cpuTicks).toArray();
                 loadSender.shutdownNow();
 
                 System.out.printf("%nKick latency, spam sent -> kick seen by a third client (%d trials per kicker, "
@@ -206,7 +259,9 @@ public final class KickLatencyHarness {
                         Runtime.getRuntime().availableProcessors(), serverNagle ? "on (stock)" : "off");
                 System.out.printf("%-28s %8s %8s %8s %8s %8s %10s %6s%n", "kicker", "median", "p90", "p99", "p99.9",
                         "max", ">10 ms", "lost");
-                latencies.put("majordome (in bot)", inBot);
+                if (inProcess) {
+                    latencies.put("majordome (in bot)", inBot);
+                }
                 deliveries.forEach((name, values) -> {
                     latencies.put(name, values);
                     lost.put(name, 0);
@@ -220,8 +275,40 @@ public final class KickLatencyHarness {
                             ms(percentile(sorted, 90)), ms(percentile(sorted, 99)), ms(percentile(sorted, 99.9)),
                             ms(sorted[sorted.length - 1]), 100.0 * over10 / sorted.length, lost.get(name));
                 });
+                if (!ownJvm.isEmpty()) {
+                    System.out.printf("%nOwn JVM kickers, CPU of the whole process over the %.1f s of measured trials "
+                            + "(%d trials per kicker, %d in all, and the background load), RSS at the end:%n",
+                            measuredSeconds, trials, trials * kickers.size());
+                    System.out.printf("%-28s %14s %16s %12s %10s%n", "kicker", "CPU s", "CPU ms/trial", "CPU %",
+                            "RSS MiB");
+                    for (int i = 0; i < ownJvm.size(); i++) {
+                        double cpuSeconds = (cpuAtEnd[i] - cpuAtStart[i]) / 100.0;
+                        System.out.printf("%-28s %14.2f %16.2f %11.1f%% %10.1f%n", ownJvm.get(i).name(), cpuSeconds,
+                                cpuSeconds * 1000 / trials, 100 * cpuSeconds / measuredSeconds,
+                                ownJvm.get(i).residentKilobytes() / 1024.0);
+                    }
+                }
                 connections.forEach(XMPPTCPConnection::instantShutdown);
                 chatters.forEach(RawLoadClient::close);
+                ownJvm.forEach(OwnJvmKicker::close);
+            }
+        }
+    }
+
+    /**
+     * The spammer back in the room for its next trial. On the shared machine Prosody has left a join unanswered
+     * for the whole reply timeout (twice in long runs): try again rather than lose the run.
+     */
+    private static void rejoin(XMPPTCPConnection spammer, EntityBareJid room, int trial) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HarnessClient.join(spammer, room, SPAMMER);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.out.println("trial " + trial + ": the spammer's join got no answer; trying again (" + e + ")");
             }
         }
     }

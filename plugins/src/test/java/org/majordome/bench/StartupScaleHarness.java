@@ -30,7 +30,13 @@ import org.majordome.testing.ProsodyServer;
  * CPU over {@code idle} seconds, compared with the same bot keeping {@code small} rooms; then a restart to
  * ready with the occupants present.</li>
  * </ol>
- * Arguments: {@code small=10 large=1000 occupants=10 runs=5 idle=30 heap=} (e.g. {@code heap=256m} for -Xmx).
+ * Arguments: {@code small=10 large=1000 occupants=10 runs=5 idle=30 heap=} (e.g. {@code heap=256m} for -Xmx;
+ * {@code large=0} skips the scale part).
+ * <p>
+ * With {@code launch=name=home[@VAR=value...],...} the start-up part runs instead each variant through a launcher
+ * ({@code home/bin/majordome run}, e.g. {@code ../deploy} for this checkout's, or an unpacked older distribution),
+ * with its default JVM options and the environment given, the variants interleaved run after run, each with a
+ * configuration and data of its own; a semicolon in a value stands for a space.
  */
 public final class StartupScaleHarness {
 
@@ -55,11 +61,15 @@ public final class StartupScaleHarness {
             Path work = Files.createTempDirectory("majordome-scale-");
 
             List<EntityBareJid> smallRooms = rooms(server, "startup", small);
-            Path smallConfig = BotProcess.writeConfig(server, work.resolve("small"), work.resolve("small/data"),
-                    freePort(), Duration.ofSeconds(60), BotProcess.rooms(smallRooms, "core", "moderation"));
+            String launch = options.text("launch", "");
+            if (!launch.isBlank()) {
+                launched(server, work, smallRooms, launch, runs, idleSeconds, report);
+            }
+            Path smallConfig = launch.isBlank() ? BotProcess.writeConfig(server, work.resolve("small"), work.resolve("small/data"),
+                    freePort(), Duration.ofSeconds(60), BotProcess.rooms(smallRooms, "core", "moderation")) : null;
             List<Long> startups = new ArrayList<>();
             Footprint smallFootprint = null;
-            for (int i = 0; i <= runs; i++) {
+            for (int i = 0; i <= runs && smallConfig != null; i++) {
                 try (BotProcess bot = BotProcess.start(smallConfig, port(smallConfig), jvm)) {
                     startups.add(timeToReady(bot));
                     if (i == runs) {
@@ -67,8 +77,17 @@ public final class StartupScaleHarness {
                     }
                 }
             }
-            report.add(String.format("Start-up, process start -> ready, %d rooms: first start (creates and configures"
-                    + " them) %d ms; restarts %s ms", small, startups.getFirst(), startups.subList(1, startups.size())));
+            if (smallConfig != null) {
+                report.add(String.format("Start-up, process start -> ready, %d rooms: first start (creates and "
+                        + "configures them) %d ms; restarts %s ms", small, startups.getFirst(),
+                        startups.subList(1, startups.size())));
+            }
+            if (large == 0 || smallFootprint == null) {
+                System.out.printf("%nMachine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.vm.name"), System.getProperty("java.version"));
+                report.forEach(System.out::println);
+                return;
+            }
 
             List<EntityBareJid> largeRooms = rooms(server, "scale", large);
             Path largeConfig = BotProcess.writeConfig(server, work.resolve("large"), work.resolve("large/data"),
@@ -103,10 +122,57 @@ public final class StartupScaleHarness {
         report.forEach(System.out::println);
     }
 
-    private record Footprint(long heapKb, long rssKb, double idleCpuPercent) {
+    /** The start-up part for each launcher variant, interleaved: restart after restart, one variant after the other. */
+    private static void launched(ProsodyServer server, Path work, List<EntityBareJid> rooms, String launch, int runs,
+                                 int idleSeconds, List<String> report) throws Exception {
+        List<String> names = new ArrayList<>();
+        List<Path> homes = new ArrayList<>();
+        List<java.util.Map<String, String>> environments = new ArrayList<>();
+        List<Path> configs = new ArrayList<>();
+        for (String variant : launch.split(",")) {
+            String[] parts = variant.split("@");
+            String[] nameAndHome = parts[0].split("=", 2);
+            java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+            for (int i = 1; i < parts.length; i++) {
+                String[] assignment = parts[i].split("=", 2);
+                environment.put(assignment[0], assignment[1].replace(';', ' '));
+            }
+            names.add(nameAndHome[0]);
+            homes.add(Path.of(nameAndHome[1]));
+            environments.add(environment);
+            // Rooms shared by the variants (their configurations agree); an account and data of each variant's own.
+            configs.add(BotProcess.writeConfig(server, work.resolve(nameAndHome[0]),
+                    work.resolve(nameAndHome[0]).resolve("data"), freePort(), Duration.ofSeconds(60),
+                    BotProcess.rooms(rooms, "core", "moderation")));
+        }
+        List<List<Long>> startups = new ArrayList<>();
+        names.forEach(name -> startups.add(new ArrayList<>()));
+        List<Footprint> footprints = new ArrayList<>(java.util.Collections.nCopies(names.size(), null));
+        for (int run = 0; run <= runs; run++) {
+            for (int v = 0; v < names.size(); v++) {
+                try (BotProcess bot = BotProcess.launch(homes.get(v), configs.get(v), port(configs.get(v)),
+                        environments.get(v))) {
+                    startups.get(v).add(timeToReady(bot));
+                    if (run == runs) {
+                        footprints.set(v, footprint(bot, idleSeconds));
+                    }
+                }
+            }
+        }
+        for (int v = 0; v < names.size(); v++) {
+            List<Long> times = startups.get(v);
+            report.add(String.format("%s (%s %s): start -> ready, %d rooms: first start %d ms; restarts %s ms; "
+                    + "median restart %d ms", names.get(v), homes.get(v), environments.get(v), rooms.size(),
+                    times.getFirst(), times.subList(1, times.size()),
+                    times.subList(1, times.size()).stream().sorted().toList().get((times.size() - 1) / 2)));
+            report.add("  " + footprints.get(v).describe(rooms.size()));
+        }
+    }
+
+    private record Footprint(long heapKb, long rssKb, double idleCpuPercent, long restingRssKb) {
         String describe(int rooms) {
-            return String.format("%d rooms: heap after full GC %d KB, RSS %d KB, idle CPU %.2f %% of one core",
-                    rooms, heapKb, rssKb, idleCpuPercent);
+            return String.format("%d rooms: heap after full GC %d KB, RSS %d KB (at rest, before that GC: %d KB), "
+                    + "idle CPU %.2f %% of one core", rooms, heapKb, rssKb, restingRssKb, idleCpuPercent);
         }
     }
 
@@ -117,12 +183,17 @@ public final class StartupScaleHarness {
         settle(Duration.ofSeconds(idleSeconds));
         double seconds = (System.nanoTime() - startedAt) / 1e9;
         double idleCpu = (bot.cpuTicks() - ticksBefore) / 100.0 / seconds * 100.0;
+        long resting = bot.residentKilobytes();
         String jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd").toString();
         run(jcmd, Long.toString(bot.pid()), "GC.run");
         String heapInfo = run(jcmd, Long.toString(bot.pid()), "GC.heap_info");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(heapInfo);
-        long heapKb = used.find() ? Long.parseLong(used.group(1)) : -1;
-        return new Footprint(heapKb, bot.residentKilobytes(), idleCpu);
+        // G1: one "heap total ..K, used ..K" line; the serial collector: one per generation (young, tenured).
+        Matcher used = Pattern.compile("(?:heap|generation)\\s+total \\d+K, used (\\d+)K").matcher(heapInfo);
+        long heapKb = 0;
+        while (used.find()) {
+            heapKb += Long.parseLong(used.group(1));
+        }
+        return new Footprint(heapKb, bot.residentKilobytes(), idleCpu, resting);
     }
 
     private static long timeToReady(BotProcess bot) {

@@ -53,6 +53,27 @@ final class CaseBook {
     }
 
     /**
+     * Settles a case once the server answered, with its pending record in the same transaction: {@code confirmed}
+     * replaces it when given, else it is deleted when {@code hadPending} (a kick or a warning never had one, so
+     * its conclusion costs one commit, not two), and the offender's mute is forgotten when {@code forgetMuteOf}
+     * names them (a mute that is not in force); false when there is no such case.
+     */
+    boolean settle(String room, long number, UnaryOperator<ModerationCase> change, Optional<PendingSanction> confirmed,
+                   boolean hadPending, Optional<String> forgetMuteOf) {
+        return storage.room(room).transactionResult(tx -> {
+            forgetMuteOf.ifPresent(offenderKey -> tx.delete("mute/" + offenderKey));
+            if (confirmed.isPresent()) {
+                tx.put(pendingKey(confirmed.get().caseNumber()), confirmed.get().encode());
+            } else if (hadPending) {
+                tx.delete(pendingKey(number));
+            }
+            Optional<ModerationCase> stored = tx.get(caseKey(number)).map(ModerationCase::decode);
+            stored.ifPresent(entry -> tx.put(caseKey(number), change.apply(entry).encode()));
+            return stored.isPresent();
+        });
+    }
+
+    /**
      * Stores a mute or ban about to leave (and, for a timed mute, the offender's mute, so that a rejoin does not
      * end it), in one transaction.
      */

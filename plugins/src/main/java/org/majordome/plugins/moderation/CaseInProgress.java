@@ -89,6 +89,7 @@ final class CaseInProgress implements Enforcer.Intent {
         }
         Optional<PendingSanction> kept = intents.isEmpty() || intents.getLast().sanction() != applied
                 ? Optional.empty() : Optional.of(intents.getLast());
+        Optional<String> forgetMute = Optional.empty();
         for (PendingSanction intent : intents) {
             boolean inForce = kept.map(intent::equals).orElse(false)
                     || outcome.unanswered() && intent.equals(intents.getLast());
@@ -96,30 +97,32 @@ final class CaseInProgress implements Enforcer.Intent {
             if (!inForce) {
                 expiry.cancel(room.roomJid(), intent.expiryJob());
                 if (intent.sanction() == Sanction.MUTE) {
-                    book.deleteMute(room.roomJid(), offender.key());
+                    forgetMute = Optional.of(offender.key());
                 }
             }
         }
         String action;
         Optional<Instant> expires = Optional.empty();
+        Optional<PendingSanction> confirmed = Optional.empty();
+        // Only a mute or a ban stored a pending record (before()); the case and that record change in one commit.
+        boolean dropPending = !intents.isEmpty();
         if (applied != null) {
             action = outcome.done();
             expires = kept.flatMap(PendingSanction::until);
             if (kept.isPresent() && expires.isPresent()) {
-                book.replacePending(room.roomJid(), kept.get().confirm());
-            } else {
-                book.deletePending(room.roomJid(), number);
+                confirmed = Optional.of(kept.get().confirm());
             }
         } else if (outcome.unanswered() && !intents.isEmpty()) {
             // It may have reached the server: the room's lists will tell.
             action = "unconfirmed: " + intended;
             expires = intents.getLast().until();
+            dropPending = false;
         } else {
             action = "refused: " + intended;
-            book.deletePending(room.roomJid(), number);
         }
         Optional<Instant> end = expires;
-        book.update(room.roomJid(), number, entry -> entry.settled(action, outcome.fallback(), end));
+        book.settle(room.roomJid(), number, entry -> entry.settled(action, outcome.fallback(), end), confirmed,
+                dropPending, forgetMute);
         if (applied == Sanction.MUTE) {
             tellMuted(outcome.duration());
         }

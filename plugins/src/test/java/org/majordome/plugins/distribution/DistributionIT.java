@@ -114,6 +114,34 @@ class DistributionIT {
     }
 
     /**
+     * Issue 15 (footprint): the launcher's defaults are the serial collector and a small initial heap; "run" without
+     * the compiler's upgrade module path (which turns class-data sharing off) maps a class-data sharing archive it
+     * writes at the first stop, kept where MAJORDOME_CDS_ARCHIVE says (none when empty); never for other commands.
+     */
+    @Test
+    void theLauncherRunsLeanWithClassDataSharingForRunWithoutTheCompiler() throws Exception {
+        Path archive = installDirectory.resolve("cache/classes.jsa");
+        Map<String, String> printOnly = Map.of("MAJORDOME_PRINT_COMMAND", "1", "JAVA_HOME", System.getProperty("java.home"),
+                "MAJORDOME_SCRIPT_COMPILER", "off", "MAJORDOME_CDS_ARCHIVE", archive.toString());
+
+        String run = launcher(printOnly, "run", "--config", "bot.yml").output();
+        assertThat(run).contains("-XX:+UseSerialGC", "-Xms16m", "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + archive).doesNotContain("EnableJVMCI", "upgrade-module-path");
+        assertThat(launcher(printOnly, "check-config", "--config", "bot.yml").output())
+                .contains("-XX:+UseSerialGC").doesNotContain("SharedArchiveFile");
+
+        Map<String, String> noArchive = new java.util.HashMap<>(printOnly);
+        noArchive.put("MAJORDOME_CDS_ARCHIVE", "");
+        assertThat(launcher(noArchive, "run", "--config", "bot.yml").output()).doesNotContain("SharedArchiveFile");
+        if (Runtime.version().feature() >= 25) {
+            Map<String, String> compiled = new java.util.HashMap<>(printOnly);
+            compiled.remove("MAJORDOME_SCRIPT_COMPILER");
+            assertThat(launcher(compiled, "run", "--config", "bot.yml").output()).contains("EnableJVMCI")
+                    .as("the JVM refuses class-data sharing with an upgrade module path").doesNotContain("SharedArchive");
+        }
+    }
+
+    /**
      * The shipped launcher runs script plugins compiled: on this JDK (25, stock, no Graal compiler of its own)
      * with lib/graal/ GraalJS reports Truffle's optimizing runtime, in one log line, and the bot gets ready
      * (connected to a real Prosody, in its room) with the JVMCI options in place.

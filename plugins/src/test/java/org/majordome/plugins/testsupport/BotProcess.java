@@ -99,6 +99,28 @@ public final class BotProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code home/bin/majordome run --config configFile}: the launcher, with its default JVM options, on
+     * this JVM's Java (JAVA_HOME), with {@code environment} added (e.g. MAJORDOME_JAVA_OPTS); output to
+     * {@code bot.log} next to the file. The launcher's java replaces its shell, so {@link #pid()} is the JVM's.
+     */
+    public static BotProcess launch(Path home, Path configFile, int healthPort, java.util.Map<String, String> environment) {
+        Path log = configFile.resolveSibling("bot.log");
+        ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/majordome").toString(), "run", "--config",
+                configFile.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow())
+                .getParent().getParent().toString());
+        builder.environment().remove("MAJORDOME_JAVA_OPTS");
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            return new BotProcess(process, log, healthPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the bot", e);
+        }
+    }
+
     /** {@code GET /health/ready} answered 200: connected, in every configured room and done configuring it. */
     public boolean ready() {
         return ready(healthPort);
