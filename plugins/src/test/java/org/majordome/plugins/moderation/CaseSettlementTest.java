@@ -53,6 +53,7 @@ class CaseSettlementTest {
                     case "clock" -> clock;
                     case "logger" -> org.slf4j.helpers.NOPLogger.NOP_LOGGER;
                     case "scheduler" -> kit.scheduler("moderation");
+                    case "config" -> ModerationConfig.defaults(); // publishes no bans
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         room = (RoomHandle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {RoomHandle.class},
@@ -63,8 +64,9 @@ class CaseSettlementTest {
                             org.majordome.api.room.ActionResult.DONE);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        SanctionExpiry expiry = new SanctionExpiry(context, book, null);
-        services = new Sanctions.Services(context, book, expiry, new Reconciler(context, book, expiry));
+        BanPublisher publisher = new BanPublisher(context);
+        SanctionExpiry expiry = new SanctionExpiry(context, book, null, publisher);
+        services = new Sanctions.Services(context, book, expiry, new Reconciler(context, book, expiry), publisher);
     }
 
     private CaseInProgress progress(String intended) {
