@@ -81,6 +81,11 @@ public final class TestNodes implements PubSub {
         return Set.copyOf(itemsOf(node));
     }
 
+    /** How many followings of the node are open (one per {@code follow} not closed yet): a leak shows here. */
+    public int followerCount(NodeAddress node) {
+        return followersOf(node).size();
+    }
+
     /** The access the plugins gave a node they own, if they own it. */
     public Optional<NodeAccess> ownedAccess(NodeAddress node) {
         return Optional.ofNullable(owned.get(node));
