@@ -155,6 +155,21 @@ class ScriptPubSubTest {
         assertThat(nodes.followerCount(LIST)).isZero();
     }
 
+    /** The README's example runs as written. */
+    @Test
+    void theReadmeExampleSaysWhenTheListChanges() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        int start = readme.indexOf("// Follows a block list");
+        String example = readme.substring(start, readme.indexOf("```", start));
+        scripts.write("rtbl.js", example);
+        start();
+
+        nodes.maintainerPublishes(LIST, "0123456789abcdef");
+        nodes.maintainerRetracts(LIST, "0123456789abcdef");
+
+        assertThat(room.botSaidAsSeen()).containsExactly("Listed: 0123456789ab…", "Unlisted: 0123456789ab…");
+    }
+
     /** A payload that is not XML travels as escaped text in one element; XML goes as written. */
     @Test
     void aTextPayloadIsCarriedAsTheTextOfOneElement() {
