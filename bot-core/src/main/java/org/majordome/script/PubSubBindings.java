@@ -104,22 +104,19 @@ final class PubSubBindings {
                 "service", node.service(),
                 "node", node.node(),
                 "stop", (ProxyExecutable) args -> {
-                    handle.stop();
+                    handle.stopped = true;
+                    Following current = handle.following;
+                    if (current != null) {
+                        generation.stopFollowing(current);
+                    }
                     return null;
                 }));
     }
 
+    /** What {@code stop()} closes; set when the version is active (the script's thread sets and reads both). */
     private static final class Handle {
         private volatile boolean stopped;
         private volatile Following following;
-
-        void stop() {
-            stopped = true;
-            Following current = following;
-            if (current != null) {
-                current.close();
-            }
-        }
     }
 
     /** Passes the node's news to the script's handlers; a handler the script did not give is skipped. */

@@ -157,6 +157,12 @@ final class ScriptGeneration {
         followings.add(following);
     }
 
+    /** A following the script stopped itself: closed, and no longer kept (a script may follow and stop often). */
+    void stopFollowing(Following following) {
+        following.close();
+        followings.remove(following);
+    }
+
     void setPersistentHandler(String kind, Value handler) {
         persistentHandlers.put(kind, handler);
     }

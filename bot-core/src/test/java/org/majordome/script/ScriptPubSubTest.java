@@ -155,6 +155,39 @@ class ScriptPubSubTest {
         assertThat(nodes.followerCount(LIST)).isZero();
     }
 
+    /** A version that fails to load follows nothing: its follow waited for the load to succeed. */
+    @Test
+    void aVersionThatFailsToLoadFollowsNothing() {
+        scripts.write("rtbl.js", """
+                bot.pubsub.follow('pubsub.example.org', 'muc_bans_sha256', {published: id => bot.log.info(id)});
+                throw new Error('broken');
+                """);
+        start();
+
+        assertThat(scripts.script("rtbl").status().state()).isEqualTo(ScriptStatus.State.FAILED);
+        assertThat(nodes.followerCount(LIST)).isZero();
+    }
+
+    /** Following and stopping many times keeps nothing: each stopped following is dropped at once. */
+    @Test
+    void aScriptThatFollowsAndStopsOftenKeepsNoFollowing() {
+        scripts.write("rtbl.js", """
+                bot.command({name: 'churn', help: 'Follows and stops.'}, c => {
+                    for (let i = 0; i < 50; i++) {
+                        bot.pubsub.follow('pubsub.example.org', 'muc_bans_sha256', {published: id => {}}).stop();
+                    }
+                    c.reply('done');
+                });
+                """);
+        start();
+
+        room.say("alice", "!churn");
+
+        assertThat(room.botSaidAsSeen()).last().isEqualTo("alice: done");
+        assertThat(nodes.followerCount(LIST)).isZero();
+        assertThat(scripts.script("rtbl").running().followingCount()).isZero();
+    }
+
     /** The README's example runs as written. */
     @Test
     void theReadmeExampleSaysWhenTheListChanges() throws Exception {
