@@ -24,6 +24,8 @@ interface Bot {
     get(roomJid: string): Room | null;
     all(): Room[];
   };
+  /** Publish-subscribe nodes: read, follow, publish, retract, own (real-time block lists). */
+  readonly pubsub: PubSub;
   /** Sends a one-to-one message (outside rooms). */
   sendDirect(jid: string, text: string): void;
   /** The bot's clock, in milliseconds since the epoch (controllable in tests, unlike Date.now()). */
@@ -35,6 +37,62 @@ interface Bot {
     warn(...parts: unknown[]): void;
     error(...parts: unknown[]): void;
   };
+}
+
+/**
+ * Publish-subscribe (XEP-0060) through the bot's account, as Java plugins have it: a node is a service address
+ * (e.g. "pubsub.example.org") and a node id (e.g. "muc_bans_sha256", a real-time block list). Answers come to
+ * callbacks, later; what does not succeed is logged.
+ */
+interface PubSub {
+  /** The ids of every item on the node (§6.5); null when the node cannot be read (logged). */
+  items(service: string, node: string, callback: (itemIds: string[] | null) => void): void;
+  /**
+   * Follows the node: `snapshot` gets its whole item list once read, and again after the bot reconnected without
+   * resuming (notifications may have been missed); `published` and `retracted` get each change as it arrives.
+   * Followed until `stop()`, or until the script is reloaded or stops.
+   */
+  follow(service: string, node: string, handlers: NodeHandlers): Following;
+  /**
+   * Publishes an item with this id (§7.1), replacing one of the same id. A payload starting with `<` is one XML
+   * element, e.g. `<ban xmlns='urn:xmpp:rtbl:0'/>`; any other text is carried as the text of
+   * `<text xmlns='urn:majordome:script:text:0'>`.
+   */
+  publish(service: string, node: string, itemId: string, payload?: string, callback?: (result: PubSubResult) => void): void;
+  /** Retracts an item (§7.2); subscribers are told. */
+  retract(service: string, node: string, itemId: string, callback?: (result: PubSubResult) => void): void;
+  /**
+   * Makes sure the bot owns the node (created when missing, §8.1) with this access model (§8.2; open by default);
+   * a whitelist's subscribers become members of the node.
+   */
+  own(service: string, node: string, access?: NodeAccessOptions, callback?: (result: PubSubResult) => void): void;
+}
+
+interface NodeHandlers {
+  snapshot?(itemIds: string[]): void;
+  published?(itemId: string): void;
+  retracted?(itemId: string): void;
+  /** The node could not be read or subscribed to (no such node, refused); the bot tries again later. */
+  unavailable?(why: string): void;
+}
+
+interface Following {
+  readonly service: string;
+  readonly node: string;
+  /** Stops the handlers' calls. */
+  stop(): void;
+}
+
+interface NodeAccessOptions {
+  access?: 'open' | 'whitelist';
+  /** Bare JIDs allowed to follow the node with `access: 'whitelist'`. */
+  subscribers?: string[];
+}
+
+interface PubSubResult {
+  done: boolean;
+  /** How it ended, e.g. "Done[]" or "Refused[errorCondition=forbidden, text=...]". */
+  outcome: string;
 }
 
 type Permission = 'anyone' | 'participant' | 'member' | 'moderator' | 'admin' | 'bot_admin';

@@ -95,6 +95,7 @@ final class BotFacade {
             act("direct message to " + jid, context.directChat().send(jid, JsData.requiredText(args, 1, "the text")));
             return null;
         });
+        members.put("pubsub", PubSubBindings.create(plugin, generation, context, log));
         members.put("now", (ProxyExecutable) args -> context.clock().millis());
         members.put("log", JsData.object(Map.of(
                 "debug", (ProxyExecutable) args -> logged(args, log::debug),

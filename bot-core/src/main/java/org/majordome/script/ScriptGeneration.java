@@ -14,6 +14,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.majordome.api.command.CommandRegistry;
 import org.majordome.api.event.BotEvent;
+import org.majordome.api.pubsub.Following;
 import org.majordome.api.schedule.ScheduledJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ final class ScriptGeneration {
     private final List<CommandRegistry.Registration> registrations = new CopyOnWriteArrayList<>();
     private final Map<String, ScheduledJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, Value> persistentHandlers = new ConcurrentHashMap<>();
+    private final List<Following> followings = new CopyOnWriteArrayList<>();
     private volatile Phase phase = Phase.LOADING;
     private BotFacade facade;
 
@@ -150,6 +152,17 @@ final class ScriptGeneration {
         jobs.put(job.name(), job);
     }
 
+    /** A node this version follows, until it is retired (its handlers go with it). */
+    void addFollowing(Following following) {
+        followings.add(following);
+    }
+
+    /** A following the script stopped itself: closed, and no longer kept (a script may follow and stop often). */
+    void stopFollowing(Following following) {
+        following.close();
+        followings.remove(following);
+    }
+
     void setPersistentHandler(String kind, Value handler) {
         persistentHandlers.put(kind, handler);
     }
@@ -171,11 +184,16 @@ final class ScriptGeneration {
         deferred.clear();
     }
 
-    /** Removes this version's commands and in-memory jobs; persistent jobs stay for the next version. */
+    /**
+     * Removes this version's commands, followed nodes and in-memory jobs; persistent jobs stay for the next
+     * version.
+     */
     void retire() {
         phase = Phase.RETIRED;
         registrations.forEach(CommandRegistry.Registration::close);
         registrations.clear();
+        followings.forEach(Following::close);
+        followings.clear();
         for (ScheduledJob job : jobs.values()) {
             if (!job.persistent()) {
                 job.cancel();
@@ -215,5 +233,9 @@ final class ScriptGeneration {
 
     int jobCount() {
         return jobs.size();
+    }
+
+    int followingCount() {
+        return followings.size();
     }
 }

@@ -87,6 +87,43 @@ class ScriptSandboxTest {
     }
 
     @Test
+    void thePubsubObjectExposesNoJavaMembers() {
+        assertRefused(probe("bot.pubsub.getClass().forName('java.lang.System')"), "getClass");
+    }
+
+    /**
+     * What {@code bot.pubsub} hands to scripts (item lists, item ids, results, the object {@code follow} returns) is
+     * plain JavaScript data or a read-only proxy: no host object, no Java member.
+     */
+    @Test
+    void whatThePubsubObjectHandsToScriptsIsPlainJavaScript() {
+        scripts.write("probe.js", """
+                const plain = (what, value) => bot.log.info(what + ' ' + (value !== null && typeof value === 'object'
+                    ? (Object.getPrototypeOf(value) === Array.prototype || Object.getPrototypeOf(value) === Object.prototype)
+                      && value.getClass === undefined
+                    : typeof value === 'string'));
+                const following = bot.pubsub.follow('pubsub.example.org', 'list', {
+                    snapshot: ids => plain('snapshot', ids),
+                    published: id => {
+                        plain('published', id);
+                        bot.pubsub.items('pubsub.example.org', 'list', ids => { plain('items', ids); plain('item', ids[0]); });
+                        bot.pubsub.publish('pubsub.example.org', 'own', 'x', 'text', r => plain('result', r));
+                    },
+                });
+                try { following.getClass(); bot.log.info('following getClass ran'); } catch (e) { bot.log.info('refused'); }
+                try { following.service = 'forged'; } catch (e) { }
+                bot.log.info('service ' + following.service);
+                """);
+        PluginTestKit kit = scripts.start();
+        kit.pubsub().maintainerPublishes(new org.majordome.api.pubsub.NodeAddress("pubsub.example.org", "list"), "abc");
+
+        assertThat(scripts.logLines()).filteredOn(line -> line.startsWith("INFO probe.js: "))
+                .map(line -> line.substring("INFO probe.js: ".length()))
+                .containsExactly("refused", "service pubsub.example.org", "snapshot true", "published true", "items true", "item true",
+                        "result true");
+    }
+
+    @Test
     void theFacadeCannotBeChanged() {
         ScriptStatus status = probe("bot.storage.get = () => 'forged'; "
                 + "if (bot.storage.get('key') === 'forged') throw new Error('the facade was changed')");

@@ -58,7 +58,7 @@ final class KitResources implements PluginResources, AutoCloseable {
 
     @Override
     public PubSub pubsub(String pluginId) {
-        return nodes;
+        return nodes.forPlugin(pluginId);
     }
 
     /** The kit's publish-subscribe nodes. */
@@ -74,6 +74,7 @@ final class KitResources implements PluginResources, AutoCloseable {
     @Override
     public synchronized void release(String pluginId) {
         adminCommands.withdrawAll(pluginId);
+        nodes.release(pluginId);
         if (scheduler != null) {
             scheduler.releasePlugin(pluginId);
         }

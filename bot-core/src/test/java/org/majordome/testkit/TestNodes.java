@@ -31,10 +31,12 @@ public final class TestNodes implements PubSub {
     private final List<Follower> followers = new CopyOnWriteArrayList<>();
 
     private final class Follower implements Following {
+        private final String owner;
         private final NodeAddress node;
         private final NodeListener listener;
 
-        Follower(NodeAddress node, NodeListener listener) {
+        Follower(String owner, NodeAddress node, NodeListener listener) {
+            this.owner = owner;
             this.node = node;
             this.listener = listener;
         }
@@ -81,6 +83,11 @@ public final class TestNodes implements PubSub {
         return Set.copyOf(itemsOf(node));
     }
 
+    /** How many followings of the node are open (one per {@code follow} not closed yet): a leak shows here. */
+    public int followerCount(NodeAddress node) {
+        return followersOf(node).size();
+    }
+
     /** The access the plugins gave a node they own, if they own it. */
     public Optional<NodeAccess> ownedAccess(NodeAddress node) {
         return Optional.ofNullable(owned.get(node));
@@ -93,7 +100,50 @@ public final class TestNodes implements PubSub {
 
     @Override
     public Following follow(NodeAddress node, NodeListener listener) {
-        Follower follower = new Follower(node, listener);
+        return follow("", node, listener);
+    }
+
+    /**
+     * What plugin {@code pluginId} sees: these nodes, its followings tagged as its own so that {@link #release}
+     * closes them when it stops, as the runtime does.
+     */
+    public PubSub forPlugin(String pluginId) {
+        TestNodes nodes = this;
+        return new PubSub() {
+            @Override
+            public CompletionStage<Optional<List<String>>> itemIds(NodeAddress node) {
+                return nodes.itemIds(node);
+            }
+
+            @Override
+            public Following follow(NodeAddress node, NodeListener listener) {
+                return nodes.follow(pluginId, node, listener);
+            }
+
+            @Override
+            public CompletionStage<ActionResult> publish(NodeAddress node, String itemId, String payloadXml) {
+                return nodes.publish(node, itemId, payloadXml);
+            }
+
+            @Override
+            public CompletionStage<ActionResult> retract(NodeAddress node, String itemId) {
+                return nodes.retract(node, itemId);
+            }
+
+            @Override
+            public CompletionStage<ActionResult> ownNode(NodeAddress node, NodeAccess access) {
+                return nodes.ownNode(node, access);
+            }
+        };
+    }
+
+    /** The plugin stopped: its followings are closed. */
+    public void release(String pluginId) {
+        followers.removeIf(follower -> follower.owner.equals(pluginId));
+    }
+
+    private Following follow(String owner, NodeAddress node, NodeListener listener) {
+        Follower follower = new Follower(owner, node, listener);
         followers.add(follower);
         listener.snapshot(Set.copyOf(itemsOf(node)));
         return follower;
