@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.majordome.api.storage.KeyValueStore;
 import org.majordome.api.storage.PluginStorage;
 import org.majordome.api.storage.StorageOperations;
+import org.majordome.api.storage.Transaction;
 
 /**
  * What the plugin keeps in its storage. Per room: numbered cases ({@code case/0000000042}), offenders'
@@ -22,23 +23,42 @@ import org.majordome.api.storage.StorageOperations;
  * the other keys a real JID's records were held under ({@code seen-with/<jid>}, for a pardon by JID),
  * active mutes ({@code mute/<offender>}), mutes and bans decided but maybe not yet confirmed by the server
  * ({@code pending/0000000042}, by case) and the lockdown ({@code lockdown}). Plugin-wide: the shared ban
- * list ({@code global-ban/<jid>}) and the rooms the plugin has seen ({@code room/<jid>}).
+ * list ({@code global-ban/<jid>}) and the rooms the plugin has seen ({@code room/<jid>}). Mutes and the ban list,
+ * which every join is checked against, are also held in memory ({@link StandingRecords}), updated here after each
+ * write commits: nothing else writes them.
  */
 final class CaseBook {
 
     private static final int MAX_SCANNED_CASES = 5_000;
 
     private final PluginStorage storage;
+    private final StandingRecords standing;
 
     CaseBook(PluginStorage storage) {
         this.storage = storage;
+        this.standing = new StandingRecords(storage);
+    }
+
+    /** An offence's points, to be added to the offender's record (see {@link #addPoints(String, Points)}). */
+    record Points(Offender offender, boolean dryRun, int points, Instant now, Duration decayEvery) {
+    }
+
+    /** Reads a room's mutes and the shared ban list now, so that no join of the room waits on the storage. */
+    void load(String room) {
+        standing.load(room);
     }
 
     /** Stores a case under the room's next number; {@code build} gets the number. */
     ModerationCase record(String room, LongFunction<ModerationCase> build) {
+        return record(room, build, Optional.empty());
+    }
+
+    /** Stores a case, and the offence's points with it when given: one commit where there were two. */
+    ModerationCase record(String room, LongFunction<ModerationCase> build, Optional<Points> points) {
         return storage.room(room).transactionResult(tx -> {
             ModerationCase entry = build.apply(tx.nextSequence("case"));
             tx.put(caseKey(entry.number()), entry.encode());
+            points.ifPresent(offence -> addPoints(tx, offence));
             return entry;
         });
     }
@@ -60,7 +80,7 @@ final class CaseBook {
      */
     boolean settle(String room, long number, UnaryOperator<ModerationCase> change, Optional<PendingSanction> confirmed,
                    boolean hadPending, Optional<String> forgetMuteOf) {
-        return storage.room(room).transactionResult(tx -> {
+        boolean found = storage.room(room).transactionResult(tx -> {
             forgetMuteOf.ifPresent(offenderKey -> tx.delete("mute/" + offenderKey));
             if (confirmed.isPresent()) {
                 tx.put(pendingKey(confirmed.get().caseNumber()), confirmed.get().encode());
@@ -71,6 +91,8 @@ final class CaseBook {
             stored.ifPresent(entry -> tx.put(caseKey(number), change.apply(entry).encode()));
             return stored.isPresent();
         });
+        forgetMuteOf.ifPresent(offenderKey -> standing.unmuted(room, offenderKey));
+        return found;
     }
 
     /**
@@ -84,6 +106,9 @@ final class CaseBook {
                 tx.put("mute/" + pending.offender().key(), pending.until().get().toString());
             }
         });
+        if (pending.sanction() == ModerationConfig.Sanction.MUTE && pending.until().isPresent()) {
+            standing.muted(room, pending.offender().key(), pending.until().get());
+        }
     }
 
     /** Replaces a pending sanction's record (e.g. confirmed). */
@@ -134,22 +159,26 @@ final class CaseBook {
      * {@code decayEvery}) and returns the new total. When the room shows the offender's real JID while the record is
      * held under another key (their occupant id), the JID remembers that key, for a pardon given by JID.
      */
-    int addPoints(String room, Offender offender, boolean dryRun, int points, Instant now, Duration decayEvery) {
-        String key = pointsKey(offender.key(), dryRun);
-        return storage.room(room).transactionResult(tx -> {
-            PointsRecord record = PointsRecord.parse(tx.get(key), now, decayEvery).plus(points, now);
-            tx.put(key, record.encode());
-            Optional<String> jid = offender.realJid().filter(bare -> !offender.key().equals("jid:" + bare));
-            if (jid.isPresent() && seenWithKey(jid.get()).length() <= StorageOperations.MAX_KEY_LENGTH) {
-                List<String> known = tx.get(seenWithKey(jid.get())).map(CaseBook::lines).orElse(List.of());
-                if (!known.contains(offender.key())) {
-                    List<String> more = new ArrayList<>(known);
-                    more.add(offender.key());
-                    tx.put(seenWithKey(jid.get()), String.join("\n", more));
-                }
+    int addPoints(String room, Points offence) {
+        return storage.room(room).transactionResult(tx -> addPoints(tx, offence));
+    }
+
+    private static int addPoints(Transaction tx, Points offence) {
+        Offender offender = offence.offender();
+        String key = pointsKey(offender.key(), offence.dryRun());
+        PointsRecord record = PointsRecord.parse(tx.get(key), offence.now(), offence.decayEvery())
+                .plus(offence.points(), offence.now());
+        tx.put(key, record.encode());
+        Optional<String> jid = offender.realJid().filter(bare -> !offender.key().equals("jid:" + bare));
+        if (jid.isPresent() && seenWithKey(jid.get()).length() <= StorageOperations.MAX_KEY_LENGTH) {
+            List<String> known = tx.get(seenWithKey(jid.get())).map(CaseBook::lines).orElse(List.of());
+            if (!known.contains(offender.key())) {
+                List<String> more = new ArrayList<>(known);
+                more.add(offender.key());
+                tx.put(seenWithKey(jid.get()), String.join("\n", more));
             }
-            return record.points();
-        });
+        }
+        return record.points();
     }
 
     /**
@@ -201,27 +230,37 @@ final class CaseBook {
 
     /** Carries a nick-keyed record over to the new nick. */
     void movePoints(String room, String fromKey, String toKey) {
-        storage.room(room).transaction(tx -> {
+        Optional<String> mute = storage.room(room).transactionResult(tx -> {
+            Optional<String> moved = Optional.empty();
             for (String prefix : List.of("points/", "dry-points/", "mute/")) {
                 Optional<String> value = tx.get(prefix + fromKey);
                 if (value.isPresent()) {
                     tx.put(prefix + toKey, value.get());
                     tx.delete(prefix + fromKey);
+                    moved = prefix.equals("mute/") ? value : moved;
                 }
             }
+            return moved;
+        });
+        mute.ifPresent(until -> {
+            standing.unmuted(room, fromKey);
+            standing.muted(room, toKey, Instant.parse(until));
         });
     }
 
     void putMute(String room, String offenderKey, Instant until) {
         storage.room(room).put("mute/" + offenderKey, until.toString());
+        standing.muted(room, offenderKey, until);
     }
 
+    /** The end of an offender's mute, from memory: a join reads nothing. */
     Optional<Instant> muteUntil(String room, String offenderKey) {
-        return storage.room(room).get("mute/" + offenderKey).map(Instant::parse);
+        return standing.muteUntil(room, offenderKey);
     }
 
     void deleteMute(String room, String offenderKey) {
         storage.room(room).delete("mute/" + offenderKey);
+        standing.unmuted(room, offenderKey);
     }
 
     void putLockdown(String room, String description) {
@@ -240,18 +279,18 @@ final class CaseBook {
     void putGlobalBan(String bareJid, String reason, Optional<Instant> until) {
         storage.put("global-ban/" + TextNormalizer.lower(bareJid),
                 until.map(Instant::toString).orElse("permanent") + " " + reason);
+        standing.banned(bareJid, until);
     }
 
-    /** Whether a JID is on the shared ban list now. */
+    /** Whether a JID is on the shared ban list now, from memory: a join reads nothing. */
     boolean globallyBanned(String bareJid, Instant now) {
-        return storage.get("global-ban/" + TextNormalizer.lower(bareJid)).map(entry -> {
-            String until = entry.split(" ", 2)[0];
-            return until.equals("permanent") || Instant.parse(until).isAfter(now);
-        }).orElse(false);
+        return standing.globallyBanned(bareJid, now);
     }
 
     boolean deleteGlobalBan(String bareJid) {
-        return storage.delete("global-ban/" + TextNormalizer.lower(bareJid));
+        boolean had = storage.delete("global-ban/" + TextNormalizer.lower(bareJid));
+        standing.unbanned(bareJid);
+        return had;
     }
 
     void rememberRoom(String room) {

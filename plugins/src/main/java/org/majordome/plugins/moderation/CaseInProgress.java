@@ -35,6 +35,8 @@ final class CaseInProgress implements Enforcer.Intent {
     private final List<PendingSanction> intents = new ArrayList<>();
     private long number;
     private String sentReason;
+    /** The offence's points while they can still go into the case's commit. */
+    private CaseBook.Points unstoredPoints;
 
     CaseInProgress(Sanctions.Services services, RoomHandle room, Offender offender, String rule, String evidence,
                    String actor, String reason, String intended) {
@@ -51,6 +53,18 @@ final class CaseInProgress implements Enforcer.Intent {
         this.intended = intended;
     }
 
+    /** Stores these points in the case's commit if the case is opened before {@link #takePoints()}. */
+    synchronized void carryPoints(CaseBook.Points points) {
+        unstoredPoints = points;
+    }
+
+    /** The points the case did not store (no mute, kick or ban left yet): the caller stores them. */
+    synchronized Optional<CaseBook.Points> takePoints() {
+        Optional<CaseBook.Points> left = Optional.ofNullable(unstoredPoints);
+        unstoredPoints = null;
+        return left;
+    }
+
     @Override
     public synchronized String before(Sanction sanction, Duration duration) {
         Instant now = context.clock().instant();
@@ -60,7 +74,7 @@ final class CaseInProgress implements Enforcer.Intent {
         if (number == 0) {
             number = book.record(room.roomJid(), n -> new ModerationCase(n, room.roomJid(), offender.key(),
                     offender.nick(), offender.realJid(), offender.occupantId(), rule, evidence, action + " (pending)",
-                    actor, now, until, "", false)).number();
+                    actor, now, until, "", false), takePoints()).number();
             context.logger(room.roomJid()).debug("Case #{} opened: {} — {} → {}", number, offender.describe(), rule,
                     action);
         } else {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import org.majordome.api.OnEvent;
 import org.majordome.api.Plugin;
@@ -28,6 +29,7 @@ import org.majordome.api.event.RoomJoinedEvent;
 import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.storage.PluginStorage;
 import org.majordome.plugins.moderation.ModerationConfig.Policy;
 import org.majordome.plugins.moderation.ModerationConfig.Sanction;
 
@@ -49,6 +51,17 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     private volatile AppealDesk appealDesk;
     private volatile AppealDecisions appealDecisions;
     private volatile BlockLists blockLists;
+    private final UnaryOperator<PluginStorage> storageView;
+
+    /** The plugin as the bot loads it. */
+    public ModerationPlugin() {
+        this(UnaryOperator.identity());
+    }
+
+    /** With a view of the storage the case book goes through (tests count its reads and commits). */
+    ModerationPlugin(UnaryOperator<PluginStorage> storageView) {
+        this.storageView = storageView;
+    }
 
     @Override
     public String id() {
@@ -63,7 +76,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     @Override
     public void start(PluginContext<ModerationConfig> context) {
         this.context = context;
-        this.book = new CaseBook(context.storage());
+        this.book = new CaseBook(storageView.apply(context.storage()));
         this.lockdown = new Lockdown(context, book, this::watch);
         BanPublisher publisher = new BanPublisher(context);
         SanctionExpiry expiry = new SanctionExpiry(context, book, lockdown, publisher);
@@ -78,8 +91,11 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         this.blockLists = new BlockLists(context, sanctions, jid -> watch(jid).policy(), this::exempt);
         blockLists.start();
         publisher.start();
-        // Compile every room's word lists now, not on the first message.
-        context.rooms().all().forEach(room -> watch(room.roomJid()));
+        // Compile every room's word lists now, not on the first message; read its mutes now, not on the first join.
+        context.rooms().all().forEach(room -> {
+            watch(room.roomJid());
+            book.load(room.roomJid());
+        });
         context.scheduler().every("sweep", Duration.ofMinutes(1),
                 firing -> watches.values().forEach(watch -> watch.sweep(context.clock().instant())));
         expiry.start();
@@ -178,6 +194,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         seen(event);
         // Mutes and bans the bot decided but may not have seen through (it stopped, or got no answer).
         context.rooms().room(event.roomJid()).ifPresent(room -> {
+            book.load(room.roomJid());
             reconciler.reconcile(room);
             blockLists.roomJoined(room);
         });

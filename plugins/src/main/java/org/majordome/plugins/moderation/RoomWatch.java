@@ -35,6 +35,8 @@ final class RoomWatch {
     private final JoinFloodWatch joins;
     private final CorrectableIds correctable = new CorrectableIds();
     private final Map<String, Activity> activity = capped(MAX_TRACKED);
+    /** Protected nicks' skeletons: every join compares with them all, and they rarely change. */
+    private final Map<String, String> skeletons = capped(256);
 
     RoomWatch(Policy policy) {
         this.policy = policy;
@@ -111,7 +113,8 @@ final class RoomWatch {
             List<String> protectedNicks = new ArrayList<>(rule.protectedNicks());
             protectedNicks.addAll(moderatorNicks);
             for (String other : protectedNicks) {
-                if (!other.equals(nick) && !skeleton.isEmpty() && TextNormalizer.skeleton(other, 200).equals(skeleton)) {
+                if (!other.equals(nick) && !skeleton.isEmpty()
+                        && skeletons.computeIfAbsent(other, known -> TextNormalizer.skeleton(known, 200)).equals(skeleton)) {
                     found.add(new Violation("nicknames", "nickname imitates '" + other + "'", rule.points(),
                             rule.action(), false, rule.dryRun()));
                     break;

@@ -78,6 +78,8 @@ final class Sanctions {
         String rules = String.join("+", violations.stream().map(Violation::rule).distinct().toList());
         String reason = rules + ": " + String.join("; ", violations.stream().map(Violation::detail).toList());
         List<String> toRemove = decision.removeMessage() || sanction == Sanction.REMOVE ? stanzaIds : List.of();
+        Optional<CaseBook.Points> unstored = Optional.of(new CaseBook.Points(offender, dryRun, points, now,
+                policy.pointsDecayEvery()));
         if (!dryRun) {
             // A warning or a removal leaves first, storing the points and the case overlapping with its round trip;
             // a mute, kick or ban waits for its case (CaseInProgress).
@@ -86,10 +88,13 @@ final class Sanctions {
             Plan plan = new Plan(sanction, duration, toRemove, reason,
                     offender.nick() + ", please stop: " + reason + ".", message, policy.warnPrivately(),
                     EscalationLadder.fallbacks(policy), progress);
+            // A mute, kick or ban stores the points in its case's commit, before it leaves.
+            progress.carryPoints(unstored.get());
             Enforcer.apply(room, offender, plan).thenAccept(outcome -> concluded(room, offender, rules, evidence, BOT,
                     outcome, progress));
+            unstored = progress.takePoints();
         }
-        book.addPoints(room.roomJid(), offender, dryRun, points, now, policy.pointsDecayEvery());
+        unstored.ifPresent(offence -> book.addPoints(room.roomJid(), offence));
         context.logger(room.roomJid()).info("{} broke {} ({} points){}", offender.describe(), reason, total,
                 dryRun ? " [dry run]" : "");
         if (dryRun) {

@@ -121,8 +121,9 @@
  * a {@code FoldedText} (each message folded once, only as far as the enabled rules read), {@code JoinFloodWatch}
  * and {@code CorrectableIds}. {@code Sanctions} turns offences into sanctions and cases: {@code EscalationLadder}
  * decides, {@code Enforcer} carries out (with its fallbacks), {@code CaseInProgress} stores the case and the
- * {@code PendingSanction} before a mute, kick or ban leaves and settles it after, {@code CaseBook} stores
- * ({@code PointsRecord}: an offender's points). {@code SanctionExpiry} ends temporary sanctions through a persistent job; {@code Reconciler} settles pending
+ * {@code PendingSanction} (and the offence's points, in the same commit) before a mute, kick or ban leaves and
+ * settles it after, {@code CaseBook} stores ({@code PointsRecord}: an offender's points; {@code StandingRecords}:
+ * mutes and the shared ban list in memory, so that a join reads no storage). {@code SanctionExpiry} ends temporary sanctions through a persistent job; {@code Reconciler} settles pending
  * sanctions with the room's lists; {@code Lockdown} locks and unlocks rooms; {@code ModeratorCommands} carries
  * out the moderators' commands ({@code PardonTarget}: whom a pardon clears). {@code AppealDesk} takes appeals
  * and sends the notices, {@code AppealDecisions} carries out the moderators' answers, {@code AppealRecords} stores
