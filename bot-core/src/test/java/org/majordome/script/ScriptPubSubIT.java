@@ -25,12 +25,15 @@ import org.majordome.testing.TestClients;
 import org.majordome.testing.TestPubSub;
 import org.majordome.testing.XmppServer;
 import org.majordome.testing.XmppTestClient;
+import org.majordome.testing.support.Feature;
+import org.majordome.testing.support.Proves;
 
 /**
  * A script's {@code bot.pubsub} in the real bot, on both servers: it follows a node a real client maintains
  * (the items at start, then the client's publication and retraction, XEP-0060 §6.1, §7.1.2.1, §7.2.2.1), and owns a
  * node of its own on which it publishes and retracts an item the client then reads (§8.1, §7.1, §7.2).
  */
+@Proves(Feature.SCRIPTS)
 @ClassTemplate
 class ScriptPubSubIT {
 
