@@ -161,6 +161,7 @@ final class AppealDecisions {
             case MUTE -> {
                 book.deleteMute(room.roomJid(), offender.key());
                 expiry.lifted(room.roomJid(), Sanction.MUTE, muted -> muted.key().equals(offender.key()));
+                MuteNotices.ended(context, room.roomJid(), offender, "appeal");
                 Optional<String> present = room.occupants().stream().filter(occupant -> occupant.role() == Role.VISITOR)
                         .filter(occupant -> AppealDesk.belongsTo(entry, occupant.realJid(), Optional.of(occupant)))
                         .map(org.majordome.api.event.Occupant::nick).findFirst();

@@ -60,6 +60,7 @@ final class ModeratorCommands {
             book.deleteMute(room.roomJid(), offender.key());
             expiry.cancel(room.roomJid(), "unmute:" + offender.key());
             expiry.lifted(room.roomJid(), Sanction.MUTE, muted -> muted.key().equals(offender.key()));
+            MuteNotices.ended(context, room.roomJid(), offender, "unmuted");
             room.grantVoice(offender.nick()).thenAccept(result -> {
                 ModerationCase entry = sanctions.recordCase(room, offender, "manual", "", result.succeeded() ? "unmute"
                         : "unmute " + Enforcer.explain(result), actor(invocation), "", false);

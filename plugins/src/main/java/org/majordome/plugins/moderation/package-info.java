@@ -49,7 +49,11 @@
  * in force keeps its end, one that never reached the server is recorded {@code not carried out:}. Temporary
  * mutes and bans end through their persistent jobs, on time across restarts (a job that came due while the
  * bot was down runs once at start), and once: the job forgets the pending record, and a repeat finds none.
- * An occupant who leaves and rejoins while muted is muted again.
+ * An occupant who leaves and rejoins while muted is muted again. A mute's start and end are published
+ * ({@link org.majordome.api.event.MuteStartedEvent}: nick, real JID and occupant id when known, its end, the case;
+ * {@link org.majordome.api.event.MuteEndedEvent}: {@code expired}, {@code unmuted} or {@code appeal}), so that a
+ * plugin that gives voice on its own (the {@code gate}, to known visitors) does not undo a mute: the plugins' lanes
+ * do not wait for each other, so this plugin's re-mute of a rejoining offender may come before another's grant.
  *
  * <h2>Lockdown and the room keeper</h2>
  * A join flood (or {@code !lockdown}) makes the room moderated (or members-only) through a configuration
