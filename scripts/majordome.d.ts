@@ -261,5 +261,5 @@ interface EventTypes {
     until: string | null; caseNumber: number };
   /** A mute the moderation plugin held is over (it ran out, `!unmute`, or an accepted appeal). */
   MuteEnded: RoomEventBase & { nick: string; realJid: string | null; occupantId: string | null;
-    how: 'expired' | 'unmuted' | 'appeal' };
+    how: 'expired' | 'unmuted' | 'appeal' | 'not-carried-out' };
 }

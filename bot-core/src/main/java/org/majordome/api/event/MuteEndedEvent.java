@@ -6,13 +6,14 @@ import java.util.Optional;
 
 /**
  * A mute the moderation plugin held ({@link MuteStartedEvent}) is over: it ran out, a moderator ran {@code !unmute},
- * or an appeal was accepted. Whoever it named may be given voice again. Raised by that plugin, not seen on the wire.
+ * an appeal was accepted, or (for one whose outcome the server did not confirm) the room's roles showed it never took
+ * effect. Whoever it named may be given voice again. Raised by that plugin, not seen on the wire.
  *
  * @param roomJid    the room
  * @param nick       the nick the mute named
  * @param realJid    their bare real JID, when known
  * @param occupantId their occupant id (XEP-0421), when known
- * @param how        why it ended: {@code expired}, {@code unmuted} or {@code appeal}
+ * @param how        why it ended: {@code expired}, {@code unmuted}, {@code appeal} or {@code not-carried-out}
  * @param receivedAt when the plugin ended it (bot clock)
  */
 public record MuteEndedEvent(String roomJid, String nick, Optional<String> realJid, Optional<String> occupantId,
