@@ -314,4 +314,10 @@ interface EventTypes {
   GateFailed: RoomEventBase & { occupant: Occupant; tries: number };
   /** The moderation plugin found the occupant (bare JID or its domain) on a block list it follows, and acted. */
   BlockListHit: RoomEventBase & { occupant: Occupant; list: string; matched: string; action: 'ban' | 'kick' };
+  /** The moderation plugin muted someone; `until` is null for a mute that lasts until they leave the room. */
+  MuteStarted: RoomEventBase & { nick: string; realJid: string | null; occupantId: string | null;
+    until: string | null; caseNumber: number };
+  /** A mute the moderation plugin held is over (it ran out, `!unmute`, or an accepted appeal). */
+  MuteEnded: RoomEventBase & { nick: string; realJid: string | null; occupantId: string | null;
+    how: 'expired' | 'unmuted' | 'appeal' | 'not-carried-out' };
 }

@@ -6,5 +6,5 @@ package org.majordome.api.event;
  * room's order. Only the kinds listed here can be published, so that no plugin can fake a message or a presence.
  */
 public sealed interface PluginEvent extends RoomEvent permits AppealFiledEvent, AppealDecidedEvent, GatePassedEvent,
-        GateFailedEvent, BlockListHitEvent {
+        GateFailedEvent, BlockListHitEvent, MuteStartedEvent, MuteEndedEvent {
 }

@@ -18,6 +18,8 @@ import org.majordome.api.event.Affiliation;
 import org.majordome.api.event.DirectMessageReceivedEvent;
 import org.majordome.api.event.GateFailedEvent;
 import org.majordome.api.event.GatePassedEvent;
+import org.majordome.api.event.MuteEndedEvent;
+import org.majordome.api.event.MuteStartedEvent;
 import org.majordome.api.event.Occupant;
 import org.majordome.api.event.OccupantAffiliationChangedEvent;
 import org.majordome.api.event.OccupantJoinedEvent;
@@ -45,6 +47,8 @@ public final class GatePlugin implements Plugin<GateConfig> {
 
     private final Map<String, RoomGate> gates = new ConcurrentHashMap<>();
     private volatile PluginContext<GateConfig> context;
+    private volatile MuteHolds mutes;
+    private volatile GateCommands commands;
 
     @Override
     public String id() {
@@ -59,6 +63,8 @@ public final class GatePlugin implements Plugin<GateConfig> {
     @Override
     public void start(PluginContext<GateConfig> context) {
         this.context = context;
+        this.mutes = new MuteHolds(context.storage());
+        this.commands = new GateCommands(context, this, mutes);
         try {
             context.adminCommands().offer(new GateAdminStatus(
                     () -> context.enabledRooms().stream().map(RoomHandle::roomJid).toList(), this::describe));
@@ -79,8 +85,9 @@ public final class GatePlugin implements Plugin<GateConfig> {
         Optional<String> identity = Identities.of(who);
         KeyValueStore store = context.storage().room(room.roomJid());
         if (identity.isPresent() && store.get(PASSED + identity.get()).isPresent()) {
-            // A known visitor: the gate is not for them. A moderated room lets them in voiceless all the same.
-            if (who.role() == Role.VISITOR) {
+            // A known visitor: the gate is not for them. A moderated room lets them in voiceless all the same;
+            // unless moderation holds them muted (leaving does not end a mute).
+            if (who.role() == Role.VISITOR && !mutes.holds(room.roomJid(), who, context.clock().instant())) {
                 room.grantVoice(who.nick());
             }
             return;
@@ -200,59 +207,18 @@ public final class GatePlugin implements Plugin<GateConfig> {
     @Command(name = "gate", usage = "[let-in|forget <nick>]", permission = Permission.MODERATOR, maxArgs = 2,
             help = "Shows the newcomers' gate of this room, lets a visitor in, or forgets their pass.")
     public void gateCommand(CommandInvocation invocation) {
-        Optional<RoomHandle> found = invocation.room();
-        if (found.isEmpty()) {
-            return;
-        }
-        RoomHandle room = found.get();
-        RoomGate gate = gate(room.roomJid());
-        if (invocation.arguments().isEmpty()) {
-            invocation.reply(describe(room.roomJid()));
-            return;
-        }
-        Optional<String> nick = invocation.argument(1);
-        String action = invocation.argument(0).orElse("");
-        if (!(action.equals("let-in") || action.equals("forget")) || nick.isEmpty()) {
-            invocation.reply("usage: gate [let-in|forget <nick>]");
-            return;
-        }
-        if (action.equals("forget")) {
-            invocation.reply(forget(room, nick.get()));
-            return;
-        }
-        synchronized (gate) {
-            Optional<Visitor> waiting = gate.visitor(nick.get());
-            if (waiting.isPresent()) {
-                pass(room, gate, nick.get(), waiting.get(), "let-in", true);
-                invocation.reply(nick.get() + " may speak now.");
-                return;
-            }
-        }
-        Optional<Occupant> present = room.occupant(nick.get());
-        if (present.isEmpty()) {
-            invocation.reply("nobody here is called " + nick.get() + ".");
-            return;
-        }
-        Identities.of(present.get()).ifPresent(identity -> {
-            KeyValueStore store = context.storage().room(room.roomJid());
-            store.delete(FAILED + identity);
-            store.delete(TRIES + identity);
-            store.put(PASSED + identity, context.clock().instant(), ValueCodec.INSTANT);
-        });
-        room.grantVoice(nick.get());
-        invocation.reply(nick.get() + " may speak now.");
+        commands.gateCommand(invocation);
     }
 
-    /** Forgets what the gate knows of a present occupant: their next visit is a first one. */
-    private String forget(RoomHandle room, String nick) {
-        Optional<String> identity = room.occupant(nick).flatMap(Identities::of);
-        if (identity.isEmpty()) {
-            return "the gate knows nobody here as " + nick + " (only visitors whose real JID or occupant id it sees).";
-        }
-        KeyValueStore store = context.storage().room(room.roomJid());
-        boolean known = store.delete(PASSED + identity.get()) | store.delete(FAILED + identity.get());
-        store.delete(TRIES + identity.get());
-        return known ? nick + " will meet the gate on their next visit." : nick + " had not met the gate.";
+    /** Moderation muted someone: the gate must not give them voice while the mute holds. */
+    @OnEvent
+    public void onMuteStarted(MuteStartedEvent event) {
+        mutes.started(event);
+    }
+
+    @OnEvent
+    public void onMuteEnded(MuteEndedEvent event) {
+        mutes.ended(event);
     }
 
     /** How the room's gate stands, in one line ({@code !gate}, {@code gate/status}). */
@@ -342,8 +308,8 @@ public final class GatePlugin implements Plugin<GateConfig> {
         }
     }
 
-    /** Lets a visitor in; the caller holds the gate's monitor. */
-    private void pass(RoomHandle room, RoomGate gate, String nick, Visitor visitor, String how, boolean giveVoice) {
+    /** Lets a visitor in (with voice, unless moderation holds them muted); the caller holds the gate's monitor. */
+    void pass(RoomHandle room, RoomGate gate, String nick, Visitor visitor, String how, boolean giveVoice) {
         Instant now = context.clock().instant();
         GateConfig settings = context.config().forRoom(room.roomJid());
         gate.remove(nick);
@@ -353,7 +319,10 @@ public final class GatePlugin implements Plugin<GateConfig> {
             store.put(PASSED + id, now, ValueCodec.INSTANT);
             store.delete(TRIES + id);
         });
-        if (giveVoice) {
+        if (giveVoice && mutes.holds(room.roomJid(), visitor.occupant, now)) {
+            context.logger(room.roomJid()).info("{} passed the gate but stays without voice: muted by the moderators",
+                    nick);
+        } else if (giveVoice) {
             room.grantVoice(nick);
             GateMessages.tell(room, gate, settings, visitor, settings.passedText(), now);
         }
@@ -367,7 +336,7 @@ public final class GatePlugin implements Plugin<GateConfig> {
                 || occupant.affiliation() == Affiliation.ADMIN || occupant.affiliation() == Affiliation.OWNER;
     }
 
-    private RoomGate gate(String roomJid) {
+    RoomGate gate(String roomJid) {
         return gates.computeIfAbsent(roomJid.toLowerCase(Locale.ROOT), jid -> new RoomGate());
     }
 }

@@ -25,7 +25,11 @@ final class Identities {
 
     static Optional<String> of(Occupant occupant) {
         return occupant.realJid().map(Identities::ofJid)
-                .or(() -> occupant.occupantId().map(id -> bounded("occupant:" + id)));
+                .or(() -> occupant.occupantId().map(Identities::ofOccupantId));
+    }
+
+    static String ofOccupantId(String occupantId) {
+        return bounded("occupant:" + occupantId);
     }
 
     static String ofJid(String bareJid) {

@@ -7,9 +7,13 @@
  * those who passed before in that room, remembered in the plugin's storage across restarts, by real JID when the
  * room shows it to the bot, else by the room's stable occupant id (XEP-0421); a visitor the bot knows only by nick
  * is gated on every visit, since anyone may take a nick. A known visitor whom a moderated room lets in voiceless is
- * given voice. The gate cannot see the {@code moderation} plugin's sanctions: a known visitor whose mute is still
- * running and who comes back may be given voice by the gate while moderation mutes them again, whichever the server
- * applies last winning. {@code !gate forget <nick>} makes a present occupant's next visit a first one again.
+ * given voice, unless the {@code moderation} plugin holds them muted: it publishes
+ * {@link org.majordome.api.event.MuteStartedEvent} and {@link org.majordome.api.event.MuteEndedEvent}, which the gate
+ * keeps in its storage ({@code muted/<identity>} with the mute's end, by real JID and by occupant id), so that a
+ * muted known visitor who leaves and comes back stays voiceless (moderation's re-mute and the gate's grant are on
+ * separate lanes: without this, whichever the server applied last won). The same holds for a newcomer who passes, or
+ * whom a moderator lets in, while muted: the pass is recorded, the voice is left to the mute. A mute whose end has
+ * passed holds nobody, even when its end was not told. {@code !gate forget <nick>} makes a present occupant's next visit a first one again.
  *
  * <p>A gated newcomer is told, once, privately, what to do (the {@code *-text} keys, in the room's words). Answers
  * come as private messages through the room, or to the bot's own JID when the room shows the bot real JIDs; they

@@ -33,9 +33,11 @@ final class AppealDecisions {
     private final AppealRecords records;
     private final Sanctions sanctions;
     private final SanctionExpiry expiry;
+    private final BlockListExemptions exemptions;
 
     AppealDecisions(PluginContext<ModerationConfig> context, CaseBook book, AppealRecords records, Sanctions sanctions,
-                    SanctionExpiry expiry) {
+                    SanctionExpiry expiry, BlockListExemptions exemptions) {
+        this.exemptions = exemptions;
         this.context = context;
         this.book = book;
         this.records = records;
@@ -109,9 +111,15 @@ final class AppealDecisions {
             return;
         }
         CompletionStage<String> lifted = accept ? lift(room, entry) : CompletableFuture.completedFuture("");
-        lifted.thenAccept(done -> {
+        // A block list's ban lifted on appeal: the list would ban them again at their next join, so it leaves them be.
+        Optional<String> listBanned = entry.realJid().filter(jid -> accept
+                && List.of(entry.rule().split("\\+")).contains(BlockLists.RULE));
+        lifted.thenAccept(lift -> {
+            String done = listBanned.isPresent() ? lift + "+blocklist-exempt" : lift;
             long liftCase = accept ? sanctions.recordCase(room, offenderOf(entry), "appeal #" + number, reason,
                     done, actor, "", false).number() : 0;
+            listBanned.ifPresent(jid -> exemptions.exempt(room.roomJid(), jid, actor, liftCase,
+                    "appeal of case #" + number + " accepted"));
             String where = AppealDesk.name(room);
             String verdict = accept ? "accepted: " + done.replace("+", ", ") : "rejected: the sanction stays";
             Optional<Sanction> sanction = AppealDesk.sanctionOf(entry);
@@ -161,6 +169,7 @@ final class AppealDecisions {
             case MUTE -> {
                 book.deleteMute(room.roomJid(), offender.key());
                 expiry.lifted(room.roomJid(), Sanction.MUTE, muted -> muted.key().equals(offender.key()));
+                MuteNotices.ended(context, room.roomJid(), offender, "appeal");
                 Optional<String> present = room.occupants().stream().filter(occupant -> occupant.role() == Role.VISITOR)
                         .filter(occupant -> AppealDesk.belongsTo(entry, occupant.realJid(), Optional.of(occupant)))
                         .map(org.majordome.api.event.Occupant::nick).findFirst();

@@ -42,6 +42,7 @@ final class BlockLists {
     private final Sanctions sanctions;
     private final Function<String, Policy> policyOf;
     private final BiPredicate<Occupant, Policy> exempt;
+    private final BlockListExemptions exemptions;
     private final List<Followed> lists = new ArrayList<>();
     private final Set<String> blindRoomsReported = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> actedAt = new ConcurrentHashMap<>();
@@ -66,8 +67,9 @@ final class BlockLists {
     }
 
     BlockLists(PluginContext<ModerationConfig> context, Sanctions sanctions, Function<String, Policy> policyOf,
-               BiPredicate<Occupant, Policy> exempt) {
+               BiPredicate<Occupant, Policy> exempt, BlockListExemptions exemptions) {
         this.context = context;
+        this.exemptions = exemptions;
         this.sanctions = sanctions;
         this.policyOf = policyOf;
         this.exempt = exempt;
@@ -106,8 +108,12 @@ final class BlockLists {
             return false;
         }
         Optional<Hit> hit = match(occupant.realJid().get(), OptionalLong.empty(), listsIn(room));
-        hit.ifPresent(found -> act(room, occupant, policy, found));
-        return hit.isPresent();
+        return hit.isPresent() && act(room, occupant, policy, hit.get());
+    }
+
+    /** Whether a list followed in the room names this bare JID (or its domain); in memory, no I/O. */
+    boolean names(RoomHandle room, String bareJid) {
+        return match(bareJid, OptionalLong.empty(), listsIn(room)).isPresent();
     }
 
     /**
@@ -118,6 +124,16 @@ final class BlockLists {
         if (!listsIn(room).isEmpty()) {
             sweepRoom(room, OptionalLong.empty(), listsIn(room));
         }
+    }
+
+    /**
+     * A moderator removed an exemption: the lists act on whoever they name here at once (an exempted occupant may be
+     * present), the guard against acting twice on one join forgotten for the room.
+     */
+    void unexempted(RoomHandle room) {
+        String prefix = TextNormalizer.lower(room.roomJid()) + " ";
+        actedAt.keySet().removeIf(key -> key.startsWith(prefix));
+        roomJoined(room);
     }
 
     private List<Followed> listsIn(RoomHandle room) {
@@ -194,12 +210,20 @@ final class BlockLists {
         return Optional.empty();
     }
 
-    private void act(RoomHandle room, Occupant occupant, Policy policy, Hit hit) {
+    /** Bans or kicks a listed occupant, unless a moderator exempted them here; true when it acted. */
+    private boolean act(RoomHandle room, Occupant occupant, Policy policy, Hit hit) {
         Instant now = context.clock().instant();
+        // Read only on a match (rare): the join of someone no list names costs no I/O.
+        Optional<BlockListExemptions.Exemption> exempted = exemptions.find(room.roomJid(), occupant.realJid().orElseThrow());
+        if (exempted.isPresent()) {
+            context.logger(room.roomJid()).info("{} is on the block list {} but exempt here ({}): left alone",
+                    occupant.nick(), hit.list().name(), exempted.get().describe(room.timeZone()));
+            return false;
+        }
         String key = TextNormalizer.lower(room.roomJid()) + " " + hit.matched() + " " + occupant.nick();
         Instant before = actedAt.put(key, now);
         if (before != null && before.plus(ACTED_RECENTLY).isAfter(now)) {
-            return;
+            return true;
         }
         actedAt.values().removeIf(at -> at.plus(ACTED_RECENTLY).isBefore(now));
         BlockAction action = hit.list().settings.onHit();
@@ -210,12 +234,13 @@ final class BlockLists {
         if (policy.dryRun()) {
             sanctions.recordCase(room, offender, RULE, reason, "would have: " + action.name().toLowerCase(Locale.ROOT),
                     actor, "", true);
-            return;
+            return true;
         }
         sanctions.manual(room, policy, offender, action == BlockAction.BAN ? Sanction.BAN : Sanction.KICK,
                 Duration.ZERO, reason, actor, RULE);
         context.publish(new BlockListHitEvent(room.roomJid(), occupant, hit.list().name(), hit.matched(),
                 action.name().toLowerCase(Locale.ROOT), now));
+        return true;
     }
 
     /** The room hides real JIDs from the bot: no list can be applied there. Said once per room. */

@@ -140,6 +140,12 @@ final class CaseInProgress implements Enforcer.Intent {
         if (applied == Sanction.MUTE) {
             tellMuted(outcome.duration());
         }
+        Sanction meant = applied != null ? applied
+                : outcome.unanswered() && !intents.isEmpty() ? intents.getLast().sanction() : null;
+        if (meant == Sanction.MUTE) {
+            // Unanswered too: the mute may be in force, and the reconciler will see it through.
+            MuteNotices.started(context, room.roomJid(), offender, end, number);
+        }
         context.logger(room.roomJid()).info("Case #{}: {} — {} → {}", number, offender.describe(), rule, action);
         if (applied == null && outcome.unanswered() && !intents.isEmpty()) {
             reconciler.reconcile(room);

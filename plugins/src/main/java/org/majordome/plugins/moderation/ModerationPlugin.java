@@ -51,6 +51,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     private volatile AppealDesk appealDesk;
     private volatile AppealDecisions appealDecisions;
     private volatile BlockLists blockLists;
+    private volatile BlockListExemptions exemptions;
     private final UnaryOperator<PluginStorage> storageView;
 
     /** The plugin as the bot loads it. */
@@ -82,13 +83,15 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         SanctionExpiry expiry = new SanctionExpiry(context, book, lockdown, publisher);
         this.reconciler = new Reconciler(context, book, expiry);
         this.sanctions = new Sanctions(new Sanctions.Services(context, book, expiry, reconciler, publisher));
+        this.exemptions = new BlockListExemptions(context);
+        this.blockLists = new BlockLists(context, sanctions, jid -> watch(jid).policy(), this::exempt, exemptions);
         this.commands = new ModeratorCommands(context, book, sanctions, expiry, this::watch, () -> roomsSeen);
+        commands.blockLists(blockLists, exemptions);
         AppealRecords appeals = new AppealRecords(context.storage());
         this.appealDesk = new AppealDesk(context, book, appeals);
-        this.appealDecisions = new AppealDecisions(context, book, appeals, sanctions, expiry);
+        this.appealDecisions = new AppealDecisions(context, book, appeals, sanctions, expiry, exemptions);
         sanctions.onConcluded((room, offender, outcome, number) -> outcome.applied()
                 .ifPresent(applied -> appealDesk.sanctioned(room, offender, applied, number)));
-        this.blockLists = new BlockLists(context, sanctions, jid -> watch(jid).policy(), this::exempt);
         blockLists.start();
         publisher.start();
         // Compile every room's word lists now, not on the first message; read its mutes now, not on the first join.
@@ -248,6 +251,13 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
             permission = Permission.MODERATOR, minArgs = 1, maxArgs = 1, scopes = {CommandScope.ROOM, CommandScope.PRIVATE})
     public void unban(CommandInvocation invocation) {
         commands.unban(invocation);
+    }
+
+    @Command(name = "blocklist", usage = "[exempt|unexempt <jid>]",
+            help = "Lists who the block lists leave alone here, or adds or removes such an exemption.",
+            permission = Permission.MODERATOR, maxArgs = 2, scopes = {CommandScope.ROOM, CommandScope.PRIVATE})
+    public void blocklist(CommandInvocation invocation) {
+        commands.blocklist(invocation);
     }
 
     @Command(name = "case", usage = "<number>", help = "Shows one moderation case (answered privately).",

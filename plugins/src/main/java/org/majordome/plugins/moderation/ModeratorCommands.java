@@ -30,6 +30,8 @@ final class ModeratorCommands {
     private final SanctionExpiry expiry;
     private final Function<String, RoomWatch> watches;
     private final Supplier<Set<String>> roomsSeen;
+    private BlockLists blockLists;
+    private BlockListExemptions exemptions;
 
     ModeratorCommands(PluginContext<ModerationConfig> context, CaseBook book, Sanctions sanctions,
                       SanctionExpiry expiry, Function<String, RoomWatch> watches, Supplier<Set<String>> roomsSeen) {
@@ -39,6 +41,12 @@ final class ModeratorCommands {
         this.expiry = expiry;
         this.watches = watches;
         this.roomsSeen = roomsSeen;
+    }
+
+    /** The block lists, whose exemptions {@code !unban}, {@code !case} and {@code !blocklist} handle; set at start. */
+    void blockLists(BlockLists lists, BlockListExemptions listExemptions) {
+        this.blockLists = lists;
+        this.exemptions = listExemptions;
     }
 
     void warn(CommandInvocation invocation) {
@@ -60,6 +68,7 @@ final class ModeratorCommands {
             book.deleteMute(room.roomJid(), offender.key());
             expiry.cancel(room.roomJid(), "unmute:" + offender.key());
             expiry.lifted(room.roomJid(), Sanction.MUTE, muted -> muted.key().equals(offender.key()));
+            MuteNotices.ended(context, room.roomJid(), offender, "unmuted");
             room.grantVoice(offender.nick()).thenAccept(result -> {
                 ModerationCase entry = sanctions.recordCase(room, offender, "manual", "", result.succeeded() ? "unmute"
                         : "unmute " + Enforcer.explain(result), actor(invocation), "", false);
@@ -123,12 +132,19 @@ final class ModeratorCommands {
             context.rooms().room(roomJid).ifPresent(other -> {
                 expiry.cancel(roomJid, "unban:jid:" + jid);
                 expiry.lifted(roomJid, Sanction.BAN, banned -> banned.realJid().map(jid::equals).orElse(false));
+                // A list that names them would ban them again at their next join: the moderator's unban exempts them.
+                boolean listed = blockLists.names(other, jid);
                 other.unban(jid).thenAccept(result -> {
                     ModerationCase entry = sanctions.recordCase(other, Offender.ofJid(jid), "manual", "",
-                            result.succeeded() ? "unban" : "unban " + Enforcer.explain(result), actor(invocation),
-                            "", false);
+                            (result.succeeded() ? "unban" : "unban " + Enforcer.explain(result))
+                                    + (listed ? "+blocklist-exempt" : ""), actor(invocation), "", false);
+                    if (listed) {
+                        exemptions.exempt(other.roomJid(), jid, actor(invocation), entry.number(), "unbanned");
+                    }
                     if (roomJid.equals(room.roomJid())) {
-                        invocation.reply(Answers.unbanned(jid, result, entry.number(), wasGlobal));
+                        invocation.reply(Answers.unbanned(jid, result, entry.number(), wasGlobal) + (listed
+                                ? "; the block lists leave them alone here (!blocklist unexempt " + jid + " undoes it)"
+                                : ""));
                     }
                 });
             });
@@ -147,8 +163,38 @@ final class ModeratorCommands {
         }
         AppealRecords appeals = new AppealRecords(context.storage());
         invocation.replyPrivately(found.map(entry -> entry.details(room.timeZone()) + appeals.find(room.roomJid(),
-                entry.number()).map(appeal -> appeal.details(room.timeZone())).orElse(""))
+                entry.number()).map(appeal -> appeal.details(room.timeZone())).orElse("")
+                + entry.realJid().flatMap(jid -> exemptions.find(room.roomJid(), jid))
+                        .map(exempt -> " — " + exempt.describe(room.timeZone())).orElse(""))
                 .orElse("No case #" + number + " in this room."));
+    }
+
+    /** {@code !blocklist [exempt|unexempt <jid>]}: the room's exemptions from the block lists. */
+    void blocklist(CommandInvocation invocation) {
+        RoomHandle room = invocation.room().orElseThrow();
+        String action = invocation.argument(0).orElse("");
+        Optional<String> jid = invocation.argument(1).map(TextNormalizer::lower).filter(text -> text.contains("@"));
+        if (action.isEmpty()) {
+            List<BlockListExemptions.Exemption> all = exemptions.all(room.roomJid());
+            invocation.replyPrivately(all.isEmpty() ? "The block lists exempt nobody in this room."
+                    : String.join("\n", all.stream().map(exempt -> exempt.describe(room.timeZone())).toList()));
+        } else if (action.equals("exempt") && jid.isPresent()) {
+            ModerationCase entry = sanctions.recordCase(room, Offender.ofJid(jid.get()), "manual", "",
+                    "blocklist-exempt", actor(invocation), "", false);
+            exemptions.exempt(room.roomJid(), jid.get(), actor(invocation), entry.number(), "exempted");
+            invocation.reply("The block lists leave " + jid.get() + " alone here (case #" + entry.number() + ").");
+        } else if (action.equals("unexempt") && jid.isPresent()) {
+            if (!exemptions.remove(room.roomJid(), jid.get())) {
+                invocation.reply(jid.get() + " was not exempt from the block lists here.");
+                return;
+            }
+            ModerationCase entry = sanctions.recordCase(room, Offender.ofJid(jid.get()), "manual", "",
+                    "blocklist-unexempt", actor(invocation), "", false);
+            invocation.reply("The block lists act on " + jid.get() + " here again (case #" + entry.number() + ").");
+            blockLists.unexempted(room); // if they are present and listed, now
+        } else {
+            invocation.reply("Usage: !blocklist [exempt|unexempt <jid>]");
+        }
     }
 
     void listCases(CommandInvocation invocation) {

@@ -87,6 +87,7 @@ final class Reconciler {
         expiry.cancel(roomJid, sanction.expiryJob());
         if (sanction.sanction() == Sanction.MUTE) {
             book.deleteMute(roomJid, sanction.offender().key());
+            MuteNotices.ended(context, roomJid, sanction.offender(), "not-carried-out");
         }
         book.deletePending(roomJid, sanction.caseNumber());
         book.update(roomJid, sanction.caseNumber(), entry -> entry.settled("not carried out: " + sanction.action()

@@ -105,6 +105,8 @@ final class SanctionExpiry {
             case "unmute" -> {
                 book.deleteMute(roomJid, job.get("offender"));
                 caseNumber.ifPresent(number -> book.deletePending(roomJid, number));
+                MuteNotices.ended(context, roomJid, MuteNotices.offender(job.get("offender"), job.get("nick"),
+                        job.get("jid")), "expired");
                 room.occupants().stream().filter(occupant -> Offender.of(occupant).key().equals(job.get("offender")))
                         .filter(occupant -> occupant.role() == Role.VISITOR)
                         .forEach(occupant -> room.grantVoice(occupant.nick()));

@@ -49,7 +49,12 @@
  * in force keeps its end, one that never reached the server is recorded {@code not carried out:}. Temporary
  * mutes and bans end through their persistent jobs, on time across restarts (a job that came due while the
  * bot was down runs once at start), and once: the job forgets the pending record, and a repeat finds none.
- * An occupant who leaves and rejoins while muted is muted again.
+ * An occupant who leaves and rejoins while muted is muted again. A mute's start and end are published
+ * ({@link org.majordome.api.event.MuteStartedEvent}: nick, real JID and occupant id when known, its end, the case;
+ * {@link org.majordome.api.event.MuteEndedEvent}: {@code expired}, {@code unmuted}, {@code appeal}, or
+ * {@code not-carried-out} when the room's roles show an unconfirmed mute never took effect), so that a
+ * plugin that gives voice on its own (the {@code gate}, to known visitors) does not undo a mute: the plugins' lanes
+ * do not wait for each other, so this plugin's re-mute of a rejoining offender may come before another's grant.
  *
  * <h2>Lockdown and the room keeper</h2>
  * A join flood (or {@code !lockdown}) makes the room moderated (or members-only) through a configuration
@@ -74,10 +79,18 @@
  * ({@code BanPublisher}) publishes bans by the bot and its moderators (not those a followed list caused) to a node
  * the bot owns, and {@code !unban}, {@code !pardon} and a temporary ban's end retract them.
  *
+ * <p>Exemptions ({@code BlockListExemptions}): a moderator's word beats a list in their room. Accepting the appeal of
+ * a case whose rule is {@code blocklist}, or {@code !unban <jid>} of someone a list followed there names (bare JID or
+ * domain), exempts that JID in that room; otherwise the list would ban them again at their next join. Exemptions are
+ * stored per room ({@code blocklist-exempt/<jid>}: who, when, the case, why), read only when a list matches someone
+ * (a join no list names costs no I/O), logged when made and each time they spare someone, and shown by
+ * {@code !case} (of any case of that JID) and {@code !blocklist}. {@code !blocklist exempt <jid>} adds one by hand,
+ * {@code !blocklist unexempt <jid>} removes it (the lists act at once if the JID is present); each is a case.
+ *
  * <h2>Commands</h2>
  * For moderators (and bot admins): {@code !warn <nick> [reason]}, {@code !mute <nick> [duration] [reason]},
  * {@code !unmute <nick>}, {@code !kick <nick> [reason]}, {@code !ban <nick|jid> [duration] [reason] [--all]},
- * {@code !unban <jid>}, {@code !case <n>}, {@code !cases [nick|jid]} (answered privately),
+ * {@code !unban <jid>}, {@code !blocklist [exempt|unexempt <jid>]}, {@code !case <n>}, {@code !cases [nick|jid]} (answered privately),
  * {@code !pardon <nick|jid> [reason]}, {@code !lockdown [duration]}, {@code !unlock},
  * {@code !appeal accept|reject <case> [reason]}; for anyone, {@code !appeal <case> <why>}. Each answers in one
  * sentence that names whom it is about, with durations in words and the case number ({@code Answers}):
