@@ -5,13 +5,13 @@
 #   majordome_jvm_options "$java" "$lib" run   # the java binary, the directory of the class path jars, the command
 #   exec "$java" "${MAJORDOME_JVM_OPTIONS[@]}" -cp "$lib/*" ...
 #
-# Sets the array MAJORDOME_JVM_OPTIONS: the defaults, then class-data sharing for "run", then the Graal compiler
-# options when "$lib/graal" holds jars, java is 25 or newer and MAJORDOME_SCRIPT_COMPILER is not "off", then
+# Sets the array MAJORDOME_JVM_OPTIONS: the defaults, then class-data sharing for "run", or instead the Graal
+# compiler options when MAJORDOME_SCRIPT_COMPILER is "on", "$lib/graal" holds jars and java is 25 or newer, then
 # $MAJORDOME_JAVA_OPTS (last, so that they win). Needs find-java.sh sourced.
 #
 # Environment:
-#   MAJORDOME_SCRIPT_COMPILER=off  leave the Graal compiler out (script plugins interpreted; the JDK's class-data
-#                                  sharing stays on, see below)
+#   MAJORDOME_SCRIPT_COMPILER=on   run script plugins compiled by the Graal compiler of lib/graal/ (default off:
+#                                  interpreted, with class-data sharing; see below for the price of each)
 #   MAJORDOME_CDS_ARCHIVE=FILE     where the class-data sharing archive of "run" is kept; empty: none. By default
 #                                  $CACHE_DIRECTORY (systemd's CacheDirectory=), else ${XDG_CACHE_HOME:-~/.cache},
 #                                  under majordome/, when that directory can be written
@@ -32,9 +32,13 @@ majordome_jvm_options() {
 	# after loading a small native library of its own to reach JVMCI from the unnamed module (hence native
 	# access, else the JVM warns about it on every start). The compiler we ship is the release
 	# built for Java 25's JVMCI: on an older Java the scripts stay interpreted rather than risk the start.
-	# The price: the JVM turns class-data sharing off with an upgrade module path (slower start, more memory).
+	# The price: the JVM turns class-data sharing off with an upgrade module path, so with 10 rooms the bot took
+	# 166 MiB instead of 149 MiB and restarted in 2.7-3.1 s instead of 1.4-1.8 s (RESULTS.md §13, quiet machine),
+	# and the compiler's warm-up costs CPU. Chat scripts are small: a trivial handler costs about the same per
+	# event either way (the hand-off to the script's thread dominates, RESULTS.md §11), so the compiler is opt-in
+	# for keepers whose scripts compute.
 	local compiler=0
-	if [[ ${MAJORDOME_SCRIPT_COMPILER:-on} != off ]] && compgen -G "$lib/graal/*.jar" >/dev/null; then
+	if [[ ${MAJORDOME_SCRIPT_COMPILER:-off} == on ]] && compgen -G "$lib/graal/*.jar" >/dev/null; then
 		version=$(majordome_java_version "$java")
 		if [[ -n ${version:-} ]] && (( version >= 25 )); then
 			compiler=1

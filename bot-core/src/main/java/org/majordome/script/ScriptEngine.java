@@ -60,8 +60,8 @@ final class ScriptEngine implements AutoCloseable {
 
     /**
      * Whether Truffle's optimizing runtime runs the scripts, i.e. hot handlers are compiled to machine code by
-     * the Graal compiler (JVMCI enabled and the compiler on the upgrade module path, as the launcher does when
-     * {@code lib/graal/} is there); false on the fallback runtime, which only interprets.
+     * the Graal compiler (JVMCI enabled and the compiler on the upgrade module path, as the launcher does with
+     * {@code MAJORDOME_SCRIPT_COMPILER=on}); false on the fallback runtime, which only interprets.
      */
     boolean compiled() {
         // The fallback runtime is named "Interpreted"; the optimizing one after the compiler ("GraalVM CE").
@@ -77,7 +77,7 @@ final class ScriptEngine implements AutoCloseable {
                 ? "JavaScript plugins: GraalJS on the " + engine.getImplementationName() + " runtime, compiled "
                         + "(hot handlers become machine code)"
                 : "JavaScript plugins: GraalJS interpreted, not compiled: this JVM runs without the Graal compiler "
-                        + "(the launcher enables it on Java 25+ when lib/graal/ is there)";
+                        + "(the launcher enables it on Java 25+ with MAJORDOME_SCRIPT_COMPILER=on)";
     }
 
     /** A new sandboxed context: the script sees only what is later put in its bindings. */

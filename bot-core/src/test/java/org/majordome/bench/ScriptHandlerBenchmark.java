@@ -59,7 +59,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @Fork(1)
 public class ScriptHandlerBenchmark {
 
-    // What deploy/lib/jvm-options.sh adds when lib/graal/ is there; the bench profile copies the compiler to
+    // What deploy/lib/jvm-options.sh adds with MAJORDOME_SCRIPT_COMPILER=on; the bench profile copies the compiler to
     // target/lib/graal/ (the forks run in the module's directory).
     static final String UNLOCK = "-XX:+UnlockExperimentalVMOptions";
     static final String JVMCI = "-XX:+EnableJVMCI";

@@ -99,8 +99,9 @@ class DistributionIT {
     }
 
     @Test
-    void graalCompilerJarsGoOnTheUpgradeModulePathOnlyWhenPresent() throws Exception {
-        Map<String, String> printOnly = Map.of("MAJORDOME_PRINT_COMMAND", "1", "JAVA_HOME", System.getProperty("java.home"));
+    void graalCompilerJarsGoOnTheUpgradeModulePathOnlyWhenAskedForAndPresent() throws Exception {
+        Map<String, String> printOnly = Map.of("MAJORDOME_PRINT_COMMAND", "1", "JAVA_HOME", System.getProperty("java.home"),
+                "MAJORDOME_SCRIPT_COMPILER", "on");
         String shipped = launcher(printOnly, "--version").output();
         if (Runtime.version().feature() >= 25) {
             assertThat(shipped).contains("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
@@ -109,20 +110,26 @@ class DistributionIT {
             assertThat(shipped).as("the shipped compiler is for Java 25+").doesNotContain("EnableJVMCI");
         }
 
+        Map<String, String> byDefault = new java.util.HashMap<>(printOnly);
+        byDefault.remove("MAJORDOME_SCRIPT_COMPILER");
+        assertThat(launcher(byDefault, "--version").output()).as("the compiler is opt-in")
+                .doesNotContain("upgrade-module-path", "EnableJVMCI");
+
         deleteTree(home.resolve("lib/graal"));
         assertThat(launcher(printOnly, "--version").output()).doesNotContain("upgrade-module-path", "EnableJVMCI");
     }
 
     /**
-     * Issue 15 (footprint): the launcher's defaults are the serial collector and a small initial heap; "run" without
-     * the compiler's upgrade module path (which turns class-data sharing off) maps a class-data sharing archive it
-     * writes at the first stop, kept where MAJORDOME_CDS_ARCHIVE says (none when empty); never for other commands.
+     * Issue 15 (footprint): the launcher's defaults are the serial collector, a small initial heap and no Graal
+     * compiler, so "run" maps a class-data sharing archive it writes at the first stop, kept where
+     * MAJORDOME_CDS_ARCHIVE says (none when empty); never for other commands, nor with the compiler's upgrade
+     * module path (which turns class-data sharing off).
      */
     @Test
-    void theLauncherRunsLeanWithClassDataSharingForRunWithoutTheCompiler() throws Exception {
+    void theLauncherRunsLeanWithClassDataSharingByDefault() throws Exception {
         Path archive = installDirectory.resolve("cache/classes.jsa");
         Map<String, String> printOnly = Map.of("MAJORDOME_PRINT_COMMAND", "1", "JAVA_HOME", System.getProperty("java.home"),
-                "MAJORDOME_SCRIPT_COMPILER", "off", "MAJORDOME_CDS_ARCHIVE", archive.toString());
+                "MAJORDOME_CDS_ARCHIVE", archive.toString());
 
         String run = launcher(printOnly, "run", "--config", "bot.yml").output();
         assertThat(run).contains("-XX:+UseSerialGC", "-Xms16m", "-XX:+AutoCreateSharedArchive",
@@ -135,16 +142,16 @@ class DistributionIT {
         assertThat(launcher(noArchive, "run", "--config", "bot.yml").output()).doesNotContain("SharedArchiveFile");
         if (Runtime.version().feature() >= 25) {
             Map<String, String> compiled = new java.util.HashMap<>(printOnly);
-            compiled.remove("MAJORDOME_SCRIPT_COMPILER");
+            compiled.put("MAJORDOME_SCRIPT_COMPILER", "on");
             assertThat(launcher(compiled, "run", "--config", "bot.yml").output()).contains("EnableJVMCI")
                     .as("the JVM refuses class-data sharing with an upgrade module path").doesNotContain("SharedArchive");
         }
     }
 
     /**
-     * The shipped launcher runs script plugins compiled: on this JDK (25, stock, no Graal compiler of its own)
-     * with lib/graal/ GraalJS reports Truffle's optimizing runtime, in one log line, and the bot gets ready
-     * (connected to a real Prosody, in its room) with the JVMCI options in place.
+     * With MAJORDOME_SCRIPT_COMPILER=on the shipped launcher runs script plugins compiled: on this JDK (25, stock,
+     * no Graal compiler of its own) with lib/graal/ GraalJS reports Truffle's optimizing runtime, in one log line,
+     * and the bot gets ready (connected to a real Prosody, in its room) with the JVMCI options in place.
      */
     @Test
     void scriptPluginsRunCompiledWithTheShippedLauncher() throws Exception {
@@ -163,6 +170,7 @@ class DistributionIT {
                 config.toString()).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("MAJORDOME_SCRIPT_COMPILER", "on");
         Process bot = builder.start();
         try {
             bot.getOutputStream().close();
