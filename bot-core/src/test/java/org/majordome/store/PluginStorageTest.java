@@ -62,6 +62,46 @@ class PluginStorageTest {
         }
     }
 
+    /**
+     * Quartz interrupts its threads on shutdown, the dispatcher a plugin call past its time limit: an interrupt that
+     * lands inside H2's file write must not close the file channel and with it the whole database. Pins the file
+     * system {@link DatabaseSettings#embedded} chooses for that reason: with H2's default one ({@code file:}) nearly
+     * every write failed ("IO Exception", "The database has been closed"); with {@code retry:nio:}, which would make a
+     * commit cheaper, writes failed with "File corrupted while reading record" and "Database may be already in use".
+     * JDBC directly: the storage's own calls check for an interrupt before they reach H2.
+     */
+    @Test
+    void aThreadInterruptedWhileItCommitsLeavesTheDatabaseUsable() throws Exception {
+        try (java.sql.Connection setup = database.dataSource().getConnection();
+             java.sql.Statement statement = setup.createStatement()) {
+            statement.execute("CREATE TABLE interrupted_writes (id INT PRIMARY KEY, text VARCHAR(100))");
+        }
+        List<String> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 2_000; i++) {
+                try (java.sql.Connection connection = database.dataSource().getConnection();
+                     java.sql.PreparedStatement insert = connection.prepareStatement(
+                             "MERGE INTO interrupted_writes KEY (id) VALUES (?, ?)")) {
+                    insert.setInt(1, i % 10);
+                    insert.setString(2, "text " + i);
+                    insert.executeUpdate();
+                } catch (java.sql.SQLException failed) {
+                    failures.add(failed.getMessage());
+                }
+            }
+        });
+        while (writer.isAlive()) {
+            writer.interrupt();
+            Thread.onSpinWait();
+        }
+        writer.join();
+
+        assertThat(failures).as("writes failed while their thread was interrupted").isEmpty();
+        PluginStorage notes = storage.forPlugin("notes");
+        notes.put("after", "still open");
+        assertThat(notes.get("after")).contains("still open");
+    }
+
     @Test
     void storesReadsReplacesAndDeletesEntries() {
         PluginStorage karma = storage.forPlugin("karma");
