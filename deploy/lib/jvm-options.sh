@@ -33,7 +33,7 @@ majordome_jvm_options() {
 	# access, else the JVM warns about it on every start). The compiler we ship is the release
 	# built for Java 25's JVMCI: on an older Java the scripts stay interpreted rather than risk the start.
 	# The price: the JVM turns class-data sharing off with an upgrade module path, so with 10 rooms the bot took
-	# 166 MiB instead of 149 MiB and restarted in 2.7-3.1 s instead of 1.4-1.8 s (RESULTS.md §13, quiet machine),
+	# 165 MiB instead of 148-149 MiB and restarted in 2.7-3.9 s instead of 1.4-2.0 s (RESULTS.md §13, quiet machine),
 	# and the compiler's warm-up costs CPU. Chat scripts are small: a trivial handler costs about the same per
 	# event either way (the hand-off to the script's thread dominates, RESULTS.md §11), so the compiler is opt-in
 	# for keepers whose scripts compute.
