@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -24,8 +27,8 @@ import org.majordome.api.storage.Transaction;
  * active mutes ({@code mute/<offender>}), mutes and bans decided but maybe not yet confirmed by the server
  * ({@code pending/0000000042}, by case) and the lockdown ({@code lockdown}). Plugin-wide: the shared ban
  * list ({@code global-ban/<jid>}) and the rooms the plugin has seen ({@code room/<jid>}). Mutes and the ban list,
- * which every join is checked against, are also held in memory ({@link StandingRecords}), updated here after each
- * write commits: nothing else writes them.
+ * which every join is checked against, and the points, which every offence is decided on, are also held in memory
+ * ({@link StandingRecords}), updated here after each write commits: nothing else writes them.
  */
 final class CaseBook {
 
@@ -55,12 +58,15 @@ final class CaseBook {
 
     /** Stores a case, and the offence's points with it when given: one commit where there were two. */
     ModerationCase record(String room, LongFunction<ModerationCase> build, Optional<Points> points) {
-        return storage.room(room).transactionResult(tx -> {
+        AtomicReference<PointsRecord> added = new AtomicReference<>();
+        ModerationCase recorded = storage.room(room).transactionResult(tx -> {
             ModerationCase entry = build.apply(tx.nextSequence("case"));
             tx.put(caseKey(entry.number()), entry.encode());
-            points.ifPresent(offence -> addPoints(tx, offence));
+            points.ifPresent(offence -> added.set(addPoints(tx, offence)));
             return entry;
         });
+        points.ifPresent(offence -> standing.pointsStored(room, pointsKey(offence), added.get().encode()));
+        return recorded;
     }
 
     /** Changes a stored case (its action, fallback and expiry once the server answered); false when there is none. */
@@ -160,12 +166,14 @@ final class CaseBook {
      * held under another key (their occupant id), the JID remembers that key, for a pardon given by JID.
      */
     int addPoints(String room, Points offence) {
-        return storage.room(room).transactionResult(tx -> addPoints(tx, offence));
+        PointsRecord record = storage.room(room).transactionResult(tx -> addPoints(tx, offence));
+        standing.pointsStored(room, pointsKey(offence), record.encode());
+        return record.points();
     }
 
-    private static int addPoints(Transaction tx, Points offence) {
+    private static PointsRecord addPoints(Transaction tx, Points offence) {
         Offender offender = offence.offender();
-        String key = pointsKey(offender.key(), offence.dryRun());
+        String key = pointsKey(offence);
         PointsRecord record = PointsRecord.parse(tx.get(key), offence.now(), offence.decayEvery())
                 .plus(offence.points(), offence.now());
         tx.put(key, record.encode());
@@ -178,16 +186,17 @@ final class CaseBook {
                 tx.put(seenWithKey(jid.get()), String.join("\n", more));
             }
         }
-        return record.points();
+        return record;
     }
 
     /**
      * What {@link #addPoints} will return, without storing anything: the sanction can be decided and sent before
      * the write is paid for (an H2 commit costs 1.5 ms median, 8 ms p99 under load on two cores). Valid as long as
-     * the write follows before the room's next event, which per-room ordered dispatch guarantees.
+     * the write follows before the room's next event, which per-room ordered dispatch guarantees. Read from memory
+     * ({@link StandingRecords}): deciding reads no storage.
      */
     int pointsAfter(String room, String offenderKey, boolean dryRun, int points, Instant now, Duration decayEvery) {
-        return PointsRecord.parse(storage.room(room).get(pointsKey(offenderKey, dryRun)), now, decayEvery)
+        return PointsRecord.parse(standing.points(room, pointsKey(offenderKey, dryRun)), now, decayEvery)
                 .plus(points, now).points();
     }
 
@@ -195,16 +204,25 @@ final class CaseBook {
         return (dryRun ? "dry-points/" : "points/") + offenderKey;
     }
 
+    private static String pointsKey(Points offence) {
+        return pointsKey(offence.offender().key(), offence.dryRun());
+    }
+
     /** Forgets the records held under these keys, dry-run ones included (a pardon); true when there was one. */
     boolean clearPoints(String room, Collection<String> offenderKeys) {
-        return storage.room(room).transactionResult(tx -> {
-            boolean had = false;
+        boolean had = storage.room(room).transactionResult(tx -> {
+            boolean deleted = false;
             for (String offenderKey : offenderKeys) {
-                had |= tx.delete(pointsKey(offenderKey, false));
-                had |= tx.delete(pointsKey(offenderKey, true));
+                deleted |= tx.delete(pointsKey(offenderKey, false));
+                deleted |= tx.delete(pointsKey(offenderKey, true));
             }
-            return had;
+            return deleted;
         });
+        offenderKeys.forEach(offenderKey -> {
+            standing.pointsDeleted(room, pointsKey(offenderKey, false));
+            standing.pointsDeleted(room, pointsKey(offenderKey, true));
+        });
+        return had;
     }
 
     /**
@@ -230,17 +248,26 @@ final class CaseBook {
 
     /** Carries a nick-keyed record over to the new nick. */
     void movePoints(String room, String fromKey, String toKey) {
+        Map<String, String> movedPoints = new HashMap<>();
         Optional<String> mute = storage.room(room).transactionResult(tx -> {
             Optional<String> moved = Optional.empty();
+            movedPoints.clear();
             for (String prefix : List.of("points/", "dry-points/", "mute/")) {
                 Optional<String> value = tx.get(prefix + fromKey);
                 if (value.isPresent()) {
                     tx.put(prefix + toKey, value.get());
                     tx.delete(prefix + fromKey);
                     moved = prefix.equals("mute/") ? value : moved;
+                    if (!prefix.equals("mute/")) {
+                        movedPoints.put(prefix, value.get());
+                    }
                 }
             }
             return moved;
+        });
+        movedPoints.forEach((prefix, record) -> {
+            standing.pointsDeleted(room, prefix + fromKey);
+            standing.pointsStored(room, prefix + toKey, record);
         });
         mute.ifPresent(until -> {
             standing.unmuted(room, fromKey);

@@ -10,15 +10,19 @@ import org.majordome.api.storage.PluginStorage;
 
 /**
  * The records a join is checked against, the rooms' mutes and the shared ban list, held in memory so that a join
- * costs no storage read (two H2 reads per join were a quarter of the plugin's CPU on the kick path). Each room's
- * mutes are read once, when first needed (at start for the rooms the bot is in, see
- * {@link CaseBook#load(String)}), the ban list once; from then on {@link CaseBook}, the only writer of these
- * keys, tells this class of every write once its transaction committed. A load racing a write is safe: the
- * write's update waits for the load ({@link ConcurrentHashMap#computeIfAbsent}) and applies on top of it.
+ * costs no storage read (two H2 reads per join were a quarter of the plugin's CPU on the kick path); and the
+ * offenders' points, so that deciding a sanction costs none either (the read was part of the 1.0 ms between the
+ * handler's start and the case's commit, of the 3.4 ms between a spam and its kick on an idle machine, RESULTS.md
+ * §13). Each room's mutes and points are read once, when first
+ * needed (at start for the rooms the bot is in, see {@link CaseBook#load(String)}), the ban list once; from then on
+ * {@link CaseBook}, the only writer of these keys, tells this class of every write once its transaction
+ * committed. A load racing a write is safe: the write's update waits for the load
+ * ({@link ConcurrentHashMap#computeIfAbsent}) and applies on top of it.
  */
 final class StandingRecords {
 
     private static final String MUTE = "mute/";
+    private static final java.util.List<String> POINTS = java.util.List.of("points/", "dry-points/");
     private static final String GLOBAL_BAN = "global-ban/";
     /** The ban list's key in {@link #bans}: the list is loaded as one. */
     private static final String ALL = "";
@@ -26,6 +30,8 @@ final class StandingRecords {
     private final PluginStorage storage;
     /** Per room (lower case, as the storage keys rooms): offender key → end of the mute. */
     private final Map<String, Map<String, Instant>> mutes = new ConcurrentHashMap<>();
+    /** Per room (lower case): points key ({@code points/<offender>}, {@code dry-points/<offender>}) → stored record. */
+    private final Map<String, Map<String, String>> points = new ConcurrentHashMap<>();
     /** Lower-case bare JID → end of the ban, {@link Instant#MAX} for a permanent one. */
     private final Map<String, Map<String, Instant>> bans = new ConcurrentHashMap<>();
 
@@ -42,10 +48,24 @@ final class StandingRecords {
         return until != null && until.isAfter(now);
     }
 
-    /** Reads a room's mutes now rather than on its first join. */
+    /** Reads a room's mutes and points now rather than on its first join or offence. */
     void load(String room) {
         mutesOf(room);
+        pointsOf(room);
         banList();
+    }
+
+    /** The stored points record under {@code key} ({@code points/<offender>} or {@code dry-points/<offender>}). */
+    Optional<String> points(String room, String key) {
+        return Optional.ofNullable(pointsOf(room).get(key));
+    }
+
+    void pointsStored(String room, String key, String record) {
+        pointsOf(room).put(key, record);
+    }
+
+    void pointsDeleted(String room, String key) {
+        pointsOf(room).remove(key);
     }
 
     void muted(String room, String offenderKey, Instant until) {
@@ -69,6 +89,14 @@ final class StandingRecords {
             Map<String, Instant> loaded = new ConcurrentHashMap<>();
             storage.room(key).entries(MUTE).forEach((name, until) ->
                     loaded.put(name.substring(MUTE.length()), Instant.parse(until)));
+            return loaded;
+        });
+    }
+
+    private Map<String, String> pointsOf(String room) {
+        return points.computeIfAbsent(room.strip().toLowerCase(Locale.ROOT), key -> {
+            Map<String, String> loaded = new ConcurrentHashMap<>();
+            POINTS.forEach(prefix -> loaded.putAll(storage.room(key).entries(prefix)));
             return loaded;
         });
     }
