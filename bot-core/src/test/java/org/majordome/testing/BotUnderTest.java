@@ -106,6 +106,7 @@ public final class BotUnderTest implements AutoCloseable {
         private String leaveStatus = RuntimeSettings.DEFAULT_LEAVE_STATUS;
         private boolean bosh;
         private Optional<org.majordome.config.DatabaseConnection> database = Optional.empty();
+        private Optional<org.majordome.config.ClusterSettings> cluster = Optional.empty();
         private org.majordome.config.InvitationSettings invitations = org.majordome.config.InvitationSettings.defaults();
         private final Map<String, PluginSection> pluginSections = new LinkedHashMap<>();
 
@@ -211,6 +212,12 @@ public final class BotUnderTest implements AutoCloseable {
             return this;
         }
 
+        /** One instance of a cluster ({@code cluster:}); needs a PostgreSQL {@link #database}. */
+        public Builder cluster(org.majordome.config.ClusterSettings value) {
+            this.cluster = Optional.of(value);
+            return this;
+        }
+
         /** Connects over HTTP binding (BOSH) to the server's {@link XmppServer#boshUrl()} instead of TCP. */
         public Builder overBosh() {
             this.bosh = true;
@@ -233,7 +240,7 @@ public final class BotUnderTest implements AutoCloseable {
                 RuntimeSettings runtime = new RuntimeSettings(reconcileInterval, selfPingAfterIdle, backoffMax,
                         dataDirectory, ZoneOffset.UTC, database, leaveStatus);
                 return new BotConfig(Path.of("test-bot.yml"), connection, Set.copyOf(admins), rooms, runtime, dispatch,
-                        pluginSections).withInvitations(invitations);
+                        pluginSections).withInvitations(invitations).withCluster(cluster);
             } catch (XmppStringprepException e) {
                 throw new IllegalArgumentException(e);
             }
