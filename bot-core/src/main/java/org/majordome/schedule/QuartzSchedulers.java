@@ -23,6 +23,8 @@ final class QuartzSchedulers {
     static final String TABLE_PREFIX = "QRTZ_";
     /** How often a clustered instance tells the others it lives; Quartz recovers the jobs of one silent for longer. */
     static final java.time.Duration CLUSTER_CHECKIN = java.time.Duration.ofSeconds(5);
+    /** How often a clustered scheduler with nothing due looks for jobs the other instances stored. */
+    static final java.time.Duration CLUSTER_IDLE_WAIT = java.time.Duration.ofSeconds(2);
 
     private QuartzSchedulers() {
     }
@@ -67,6 +69,9 @@ final class QuartzSchedulers {
         properties.setProperty("org.quartz.jobStore.isClustered", "true");
         properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(CLUSTER_CHECKIN.toMillis()));
         properties.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        // A job another instance stored is not signalled to this one: without a short idle wait (Quartz's is 30 s),
+        // a job whose instance stopped would fire here up to 30 s late.
+        properties.setProperty("org.quartz.scheduler.idleWaitTime", Long.toString(CLUSTER_IDLE_WAIT.toMillis()));
         // Quartz's JVM-wide registry allows one scheduler per name (and hands back the one it has); instances of a
         // cluster may share a JVM (tests): each is taken out of the registry as soon as it is made, and reached
         // through the bot's own references only.
