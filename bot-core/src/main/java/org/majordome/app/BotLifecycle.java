@@ -1,6 +1,9 @@
 package org.majordome.app;
 
 import java.time.Duration;
+import java.util.Optional;
+
+import org.majordome.cluster.ClusterMember;
 
 import org.majordome.room.RoomKeeper;
 import org.majordome.xmpp.XmppSession;
@@ -21,16 +24,20 @@ final class BotLifecycle implements SmartLifecycle {
     private final XmppSession session;
     private final RoomKeeper roomKeeper;
     private final String leaveStatus;
+    private final Optional<ClusterMember> cluster;
     private volatile boolean running;
 
-    BotLifecycle(XmppSession session, RoomKeeper roomKeeper, String leaveStatus) {
+    /** @param cluster this instance's part in a cluster, started first: it decides which rooms are joined */
+    BotLifecycle(XmppSession session, RoomKeeper roomKeeper, String leaveStatus, Optional<ClusterMember> cluster) {
         this.session = session;
         this.roomKeeper = roomKeeper;
         this.leaveStatus = leaveStatus;
+        this.cluster = cluster;
     }
 
     @Override
     public void start() {
+        cluster.ifPresent(ClusterMember::start);
         roomKeeper.start();
         session.start();
         running = true;
@@ -42,6 +49,8 @@ final class BotLifecycle implements SmartLifecycle {
             return;
         }
         running = false;
+        // Before leaving: a renewal must not join a room again meanwhile. The leases go once the rooms are left.
+        cluster.ifPresent(ClusterMember::stopRenewing);
         log.info("Stopping: leaving every room");
         roomKeeper.leaveAll(leaveStatus, LEAVE_TIMEOUT);
         session.close(leaveStatus);

@@ -65,6 +65,11 @@ public final class RunningBot implements AutoCloseable {
         return context.getBean(RoomKeeper.class);
     }
 
+    /** This instance's part in a cluster; empty when the bot runs alone. */
+    public java.util.Optional<org.majordome.cluster.ClusterMember> cluster() {
+        return context.getBean(RuntimeConfiguration.ClusterMembership.class).member();
+    }
+
     public XmppSession session() {
         return context.getBean(XmppSession.class);
     }

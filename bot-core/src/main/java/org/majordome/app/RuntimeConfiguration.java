@@ -3,7 +3,6 @@ package org.majordome.app;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Optional;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +13,9 @@ import org.majordome.admin.BuiltInAdminCommands;
 import org.majordome.admin.HealthServer;
 import org.majordome.api.Plugin;
 import org.majordome.api.admin.AdminResult;
+import org.majordome.cluster.ClusterMember;
 import org.majordome.config.BotConfig;
+import org.majordome.config.ConnectionSettings;
 import org.majordome.config.MonitoringSettings;
 import org.majordome.config.RoomSettings;
 import org.majordome.dispatch.PluginResources;
@@ -22,7 +23,9 @@ import org.majordome.intake.EventSink;
 import org.majordome.intake.InvitationIntake;
 import org.majordome.intake.SwitchableEventSink;
 import org.majordome.room.InvitationDesk;
+import org.majordome.room.RoomAdmission;
 import org.majordome.room.RoomKeeper;
+import org.majordome.room.RoomStatus;
 import org.majordome.schedule.SchedulerService;
 import org.majordome.schedule.SchedulerSettings;
 import org.majordome.store.Database;
@@ -33,6 +36,7 @@ import org.majordome.store.StorageService;
 import org.majordome.xmpp.SelfDescription;
 import org.majordome.pubsub.PubSubService;
 import org.majordome.xmpp.XmppSession;
+import org.jxmpp.jid.parts.Resourcepart;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,7 +55,11 @@ class RuntimeConfiguration {
 
     @Bean
     XmppSession xmppSession(BotConfig config) {
-        XmppSession session = new XmppSession(config.connection(), config.runtime().rejoinBackoffMax());
+        // Instances of one cluster share the account: each binds a resource of its own, its instance name.
+        ConnectionSettings connection = config.cluster()
+                .map(cluster -> config.connection().withResource(Resourcepart.fromOrThrowUnchecked(cluster.instance())))
+                .orElse(config.connection());
+        XmppSession session = new XmppSession(connection, config.runtime().rejoinBackoffMax());
         SelfDescription.announce(session, config.connection().nick().toString());
         return session;
     }
@@ -63,10 +71,38 @@ class RuntimeConfiguration {
 
     @Bean
     RoomKeeper roomKeeper(XmppSession session, BotConfig config, SwitchableEventSink eventIntake, Clock clock,
-                          Database database, StoredInvitations invited) {
+                          Database database, StoredInvitations invited, ClusterMembership cluster) {
         List<RoomSettings> rooms = new ArrayList<>(config.rooms());
         rooms.addAll(invited.rooms());
-        return new RoomKeeper(session, rooms, config.runtime(), eventIntake, clock, new RoomOverlayTable(database));
+        RoomKeeper keeper = new RoomKeeper(session, rooms, config.runtime(), eventIntake, clock,
+                new RoomOverlayTable(database), cluster.admission());
+        cluster.member().ifPresent(member -> member.onChange(() -> keeper.admissionChanged("")));
+        return keeper;
+    }
+
+    /** This instance's part in a cluster, when the configuration has a {@code cluster:} section. */
+    @Bean(destroyMethod = "close")
+    ClusterMembership clusterMembership(BotConfig config, Database database, ObjectProvider<RoomKeeper> rooms) {
+        return new ClusterMembership(config.cluster().map(settings -> ClusterMember.on(database.dataSource(), settings,
+                () -> declaredRooms(rooms.getObject()))));
+    }
+
+    private static List<String> declaredRooms(RoomKeeper rooms) {
+        List<String> declared = new ArrayList<>(rooms.status().stream().map(RoomStatus::roomJid).toList());
+        rooms.waiting().forEach(room -> declared.add(room.toString()));
+        return declared;
+    }
+
+    /** The cluster member, if any; empty, the bot runs alone and keeps every room. */
+    record ClusterMembership(Optional<ClusterMember> member) implements AutoCloseable {
+        RoomAdmission admission() {
+            return member.<RoomAdmission>map(cluster -> cluster).orElse(RoomAdmission.EVERY_ROOM);
+        }
+
+        @Override
+        public void close() {
+            member.ifPresent(ClusterMember::close);
+        }
     }
 
     /** The rooms earlier runs joined on an invitation and this configuration keeps across restarts. */
@@ -99,8 +135,11 @@ class RuntimeConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    SchedulerService schedulerService(Database database, Clock clock) {
-        return SchedulerService.start(database, SchedulerSettings.defaults(), clock);
+    SchedulerService schedulerService(Database database, Clock clock, BotConfig config) {
+        SchedulerSettings settings = config.cluster()
+                .map(cluster -> SchedulerSettings.defaults().clustered(cluster.instance()))
+                .orElseGet(SchedulerSettings::defaults);
+        return SchedulerService.start(database, settings, clock);
     }
 
     @Bean
@@ -193,8 +232,9 @@ class RuntimeConfiguration {
     }
 
     @Bean
-    BotLifecycle botLifecycle(XmppSession session, RoomKeeper roomKeeper, PluginHost plugins, BotConfig config) {
-        return new BotLifecycle(session, roomKeeper, config.runtime().leaveStatus());
+    BotLifecycle botLifecycle(XmppSession session, RoomKeeper roomKeeper, PluginHost plugins, BotConfig config,
+                              ClusterMembership cluster) {
+        return new BotLifecycle(session, roomKeeper, config.runtime().leaveStatus(), cluster.member());
     }
 
     /**

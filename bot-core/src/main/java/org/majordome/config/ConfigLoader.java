@@ -101,6 +101,7 @@ public final class ConfigLoader {
                     "'all' enables every script of dispatch.scripts-directory, which is not set", false));
         }
         InvitationSettings invitations = InvitationsReader.invitations(top.section("invitations"), roomPlugins);
+        Optional<ClusterSettings> cluster = ClusterReader.cluster(top, runtime.database());
         ConfigReader pluginsSection = top.section("plugins");
         Map<String, PluginSection> plugins = plugins(pluginsSection);
         top.rejectUnknownKeys();
@@ -112,7 +113,7 @@ public final class ConfigLoader {
 
         problems.throwIfAny();
         return new BotConfig(file, connection.orElseThrow(), Set.copyOf(admins), rooms, runtime, dispatch, monitoring,
-                plugins, problems.warnings(), invitations);
+                plugins, problems.warnings(), invitations).withCluster(cluster);
     }
 
     private static Optional<String> read(Path file, ConfigProblems problems) {

@@ -46,6 +46,12 @@ public record ConnectionSettings(EntityBareJid jid, Secret password, Optional<St
                 replyTimeout, Transport.TCP, Optional.empty());
     }
 
+    /** The same, bound to another resource (each instance of a cluster binds its own). */
+    public ConnectionSettings withResource(Resourcepart value) {
+        return new ConnectionSettings(jid, password, host, port, tls, trustedCertificate, avoidSaslMechanisms, value, nick,
+                pingInterval, replyTimeout, transport, boshUrl);
+    }
+
     /** The same account and behaviour, reached over HTTP binding at that URL (host and certificate are TCP's). */
     public ConnectionSettings overBosh(URI url) {
         return new ConnectionSettings(jid, password, Optional.empty(), port, tls, Optional.empty(), avoidSaslMechanisms,

@@ -78,6 +78,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     private final RoomHandle handle;
     private final RoomPeopleKeeper people;
     private final Function<RoomState, CompletableFuture<ActionResult>> destroy;
+    private final RoomAdmission admission;
 
     /**
      * @param actions  where the room's handle runs the actions that wait for the server
@@ -85,19 +86,28 @@ final class KeptRoom implements RoomMembership.AfterJoin {
      * @param timeZone the zone of times shown to the room's occupants when its settings name none
      * @param tellAdmins sends a notice to the bot's administrators (direct messages)
      * @param destroy  stops keeping the room and destroys it (see {@link RoomHandle#destroy})
+     * @param admission whether the bot may act in the room now: nothing reaches plugins, and no action is taken,
+     *                  while it says no
      */
     KeptRoom(RoomSettings settings, Resourcepart defaultNick, XmppSession session, EventSink sink, Clock clock,
              Backoff backoff, ScheduledExecutorService timer, Semaphore joinPermits, Executor actions,
              RoomOverlayTable overlays, ZoneId timeZone, Consumer<String> tellAdmins,
-             Function<RoomState, CompletableFuture<ActionResult>> destroy) {
+             Function<RoomState, CompletableFuture<ActionResult>> destroy, RoomAdmission admission) {
         this.destroy = destroy;
         this.settings = settings;
         this.timeZone = timeZone;
         this.roomJid = settings.jid();
         this.room = roomJid.toString();
+        this.admission = admission;
+        // An instance that may no longer act here (its lease is running out) hands nothing more to plugins.
+        EventSink admitted = event -> {
+            if (admission.admits(roomJid)) {
+                sink.accept(event);
+            }
+        };
         // Voice requests are decided (and the others' arrivals noted) before any plugin sees them.
         this.sink = VoiceRequests.forRoom(roomJid, () -> this.settings.voiceRequests(),
-                nick -> handle().grantVoice(nick), session, actions, sink, clock);
+                nick -> handle().grantVoice(nick), session, actions, admitted, clock);
         this.timer = timer;
         this.worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("room-" + room).factory());
         this.reconciler = new RoomReconciler(roomJid, session, this::emit, clock);
@@ -105,7 +115,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         this.selfPing = new SelfPing(room, session, clock);
         this.features = new RoomFeatures(roomJid, session);
         this.sender = new RoomSender(roomJid, session);
-        this.people = new RoomPeopleKeeper(roomJid, session, this::settings, worker, this::isJoined, actions);
+        this.people = new RoomPeopleKeeper(roomJid, session, this::settings, worker, this::mayAct, actions);
         // Occupant events pass the voice request policy (this.sink), then the declared moderators' watch.
         this.membership = new RoomMembership(this::settings, defaultNick, session, people.watching(this.sink),
                 this::emit, clock, backoff, timer, worker, joinPermits, selfPing, sender, this, tellAdmins);
@@ -142,6 +152,11 @@ final class KeptRoom implements RoomMembership.AfterJoin {
 
     boolean isJoined() {
         return membership.isJoined();
+    }
+
+    /** In the room and allowed to act there (see {@link RoomAdmission}): asked before every action. */
+    boolean mayAct() {
+        return membership.isJoined() && admission.admits(roomJid);
     }
 
     // ---------------------------------------------------------------- life cycle
@@ -255,6 +270,9 @@ final class KeptRoom implements RoomMembership.AfterJoin {
 
     /** See {@link RoomHandle#destroy}: {@code Failed} when the alternative room is not a room JID. */
     CompletableFuture<ActionResult> destroy(String reason, String alternativeRoomJid) {
+        if (!admission.admits(roomJid)) {
+            return CompletableFuture.completedFuture(new ActionResult.Failed("the bot may not act in " + roomJid + " now"));
+        }
         return RoomDestroyer.request(reason, alternativeRoomJid).map(destroy)
                 .orElseGet(() -> CompletableFuture.completedFuture(new ActionResult.Failed(
                         "invalid address: '" + alternativeRoomJid + "' is not a room JID")));
@@ -266,11 +284,11 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     }
 
     private CompletableFuture<ActionResult> onWorkerWhileJoined(Supplier<ActionResult> action) {
-        if (!membership.isJoined()) {
+        if (!mayAct()) {
             return CompletableFuture.completedFuture(new ActionResult.Failed("the bot is not in " + roomJid + " now"));
         }
         try {
-            return CompletableFuture.supplyAsync(() -> membership.isJoined() ? action.get()
+            return CompletableFuture.supplyAsync(() -> mayAct() ? action.get()
                     : new ActionResult.Failed("the bot is not in " + roomJid + " now"), worker);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(new ActionResult.Failed("the room is no longer kept"));

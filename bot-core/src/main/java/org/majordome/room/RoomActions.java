@@ -154,7 +154,7 @@ final class RoomActions implements RoomHandle {
 
     @Override
     public CompletionStage<Optional<List<String>>> banList() {
-        if (!room.isJoined()) {
+        if (!room.mayAct()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         return CompletableFuture.supplyAsync(() -> {
@@ -354,14 +354,14 @@ final class RoomActions implements RoomHandle {
      * server, and it keeps a plugin's messages in the order it wrote them (separate threads would not).
      */
     private CompletionStage<ActionResult> say(Action action) {
-        if (!room.isJoined()) {
+        if (!room.mayAct()) {
             return CompletableFuture.completedFuture(new ActionResult.Failed("the bot is not in " + room.jid() + " now"));
         }
         return CompletableFuture.completedFuture(run(action));
     }
 
     private CompletionStage<ActionResult> act(Action action) {
-        if (!room.isJoined()) {
+        if (!room.mayAct()) {
             return CompletableFuture.completedFuture(new ActionResult.Failed("the bot is not in " + room.jid() + " now"));
         }
         return CompletableFuture.supplyAsync(() -> run(action), executor);

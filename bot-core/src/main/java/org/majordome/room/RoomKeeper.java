@@ -65,7 +65,6 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("room-keeper-timer").daemon().factory());
-    /** Read on Smack's listener thread, changed by configuration reloads: concurrent, kept in config order. */
     /**
      * The kept rooms by bare JID as text (lower case, as jxmpp normalises it): the one map of rooms, read on Smack's
      * listener thread and by plugins, changed by configuration reloads; concurrent, kept in config order.
@@ -86,25 +85,54 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     private volatile Supplier<Set<EntityBareJid>> admins = Set::of;
     /** The rooms declared destroyed: never kept, destroyed at start and at the reload that declares them so. */
     private final RetiredRooms retired;
+    /** The declared rooms the admission keeps the bot out of for now. */
+    private final WaitingRooms waiting;
 
     /** @param overlays where the rooms' configuration overlays (a lockdown...) are kept across restarts */
     public RoomKeeper(XmppSession session, List<RoomSettings> roomSettings, RuntimeSettings runtime,
                       EventSink sink, Clock clock, RoomOverlayTable overlays) {
+        this(session, roomSettings, runtime, sink, clock, overlays, RoomAdmission.EVERY_ROOM);
+    }
+
+    /**
+     * @param overlays  where the rooms' configuration overlays (a lockdown...) are kept across restarts
+     * @param admission which declared rooms the bot may be in now ({@link RoomAdmission#EVERY_ROOM} when it runs
+     *                  alone); the others wait until {@link #admissionChanged} admits them
+     */
+    public RoomKeeper(XmppSession session, List<RoomSettings> roomSettings, RuntimeSettings runtime,
+                      EventSink sink, Clock clock, RoomOverlayTable overlays, RoomAdmission admission) {
         this.session = session;
         this.overlays = overlays;
         this.runtime = runtime;
         this.sink = sink;
         this.clock = clock;
+        this.waiting = new WaitingRooms(admission);
         this.backoff = Backoff.of(FIRST_REJOIN_DELAY, runtime.rejoinBackoffMax());
-        RetiredRooms.kept(roomSettings).forEach(this::keep);
+        waiting.admitted(RetiredRooms.kept(roomSettings)).forEach(this::keep);
         this.retired = new RetiredRooms(new RoomDestroyer(session), actions, session::isOnline, roomSettings);
     }
 
     private KeptRoom keep(RoomSettings room) {
         KeptRoom kept = new KeptRoom(room, session.settings().nick(), session, sink, clock, backoff, timer,
-                joinPermits, actions, overlays, runtime.timeZone(), this::tellAdmins, how -> destroy(room.jid(), how));
+                joinPermits, actions, overlays, runtime.timeZone(), this::tellAdmins, how -> destroy(room.jid(), how),
+                waiting.admission());
         rooms.put(room.jid().toString(), kept);
         return kept;
+    }
+
+    /**
+     * The {@link RoomAdmission} changed its answer for some rooms: joins the declared rooms it admits now and leaves
+     * (with {@code goodbye}) the kept ones it no longer admits.
+     *
+     * @return what changed, in words
+     */
+    public synchronized List<String> admissionChanged(String goodbye) {
+        return apply(declaredBut(null), goodbye);
+    }
+
+    /** The declared rooms the admission keeps the bot out of for now (none when the bot runs alone). */
+    public List<EntityBareJid> waiting() {
+        return waiting.jids();
     }
 
     /**
@@ -114,7 +142,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
      * @return what changed, in words, for the log and the administrator
      */
     public synchronized List<String> apply(List<RoomSettings> declared, String goodbye) {
-        List<RoomSettings> wanted = RetiredRooms.kept(declared);
+        List<RoomSettings> wanted = waiting.admitted(RetiredRooms.kept(declared));
         Map<EntityBareJid, CompletableFuture<?>> leaving = new java.util.HashMap<>();
         List<String> changes = new java.util.ArrayList<>();
         Map<EntityBareJid, RoomSettings> byJid = new LinkedHashMap<>();
@@ -209,9 +237,13 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         return true;
     }
 
-    /** The settings of every room kept or declared destroyed, but the one named: what a change by hand keeps. */
+    /**
+     * The settings of every room kept, waiting for admission or declared destroyed, but the one named (none when
+     * null): what a change by hand keeps.
+     */
     private List<RoomSettings> declaredBut(EntityBareJid roomJid) {
-        return java.util.stream.Stream.concat(snapshot().stream().map(KeptRoom::settings), retired.declared().stream())
+        return java.util.stream.Stream.of(snapshot().stream().map(KeptRoom::settings), waiting.settings().stream(),
+                        retired.declared().stream()).flatMap(rooms -> rooms)
                 .filter(room -> !room.jid().equals(roomJid)).toList();
     }
 

@@ -35,6 +35,9 @@
  * them imports it.
  *
  * <p>{@link org.majordome.room.RoomKeeper} owns "which rooms are joined and how they are configured";
- * nothing else writes that state.
+ * nothing else writes that state. Which of the declared rooms it may be in is a {@link org.majordome.room.RoomAdmission}'s
+ * answer: every room for a bot that runs alone; for an instance of a cluster, the rooms whose lease it holds (see
+ * {@code org.majordome.cluster}, which implements it without this package knowing it). The others wait in
+ * {@code WaitingRooms}; no event of a room it may not act in reaches the plugins and no action is taken there.
  */
 package org.majordome.room;

@@ -45,4 +45,19 @@ class RestartOnlySettingsTest {
                 "connection.port", "runtime.database", "monitoring.http-port");
         assertThat(RestartOnlySettings.changed(before, load(BASE))).isEmpty();
     }
+
+    @Test
+    void joiningOrLeavingAClusterOrRenamingTheInstanceWaitsForARestart() throws Exception {
+        String postgres = BASE + """
+                  database:
+                    url: jdbc:postgresql://127.0.0.1/majordome
+                """;
+        BotConfig alone = load(postgres);
+        BotConfig clustered = load(postgres + "cluster:\n  instance: bot-a\n");
+
+        assertThat(RestartOnlySettings.changed(alone, clustered)).containsExactly("cluster");
+        assertThat(RestartOnlySettings.changed(clustered, load(postgres + "cluster:\n  instance: bot-b\n")))
+                .containsExactly("cluster");
+        assertThat(RestartOnlySettings.changed(clustered, load(postgres + "cluster:\n  instance: bot-a\n"))).isEmpty();
+    }
 }

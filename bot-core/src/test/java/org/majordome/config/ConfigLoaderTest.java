@@ -379,7 +379,7 @@ class ConfigLoaderTest {
         assertThat(problem.key()).isEqualTo("colour");
         assertThat(problem.line()).isEqualTo(4);
         assertThat(problem.message())
-                .isEqualTo("unknown key 'colour'; expected one of: connection, admins, runtime, dispatch, monitoring, rooms, invitations, plugins");
+                .isEqualTo("unknown key 'colour'; expected one of: connection, admins, runtime, dispatch, monitoring, rooms, invitations, cluster, plugins");
     }
 
     @Test

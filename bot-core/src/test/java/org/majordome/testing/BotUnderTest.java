@@ -105,6 +105,8 @@ public final class BotUnderTest implements AutoCloseable {
         private Path dataDirectory = Path.of("target", "bot-data");
         private String leaveStatus = RuntimeSettings.DEFAULT_LEAVE_STATUS;
         private boolean bosh;
+        private Optional<org.majordome.config.DatabaseConnection> database = Optional.empty();
+        private Optional<org.majordome.config.ClusterSettings> cluster = Optional.empty();
         private org.majordome.config.InvitationSettings invitations = org.majordome.config.InvitationSettings.defaults();
         private final Map<String, PluginSection> pluginSections = new LinkedHashMap<>();
 
@@ -201,6 +203,21 @@ public final class BotUnderTest implements AutoCloseable {
             return this;
         }
 
+        /**
+         * An external database ({@code runtime.database}) instead of the embedded one, e.g. a
+         * {@link PostgresExtension}'s.
+         */
+        public Builder database(org.majordome.config.DatabaseConnection value) {
+            this.database = Optional.of(value);
+            return this;
+        }
+
+        /** One instance of a cluster ({@code cluster:}); needs a PostgreSQL {@link #database}. */
+        public Builder cluster(org.majordome.config.ClusterSettings value) {
+            this.cluster = Optional.of(value);
+            return this;
+        }
+
         /** Connects over HTTP binding (BOSH) to the server's {@link XmppServer#boshUrl()} instead of TCP. */
         public Builder overBosh() {
             this.bosh = true;
@@ -221,9 +238,9 @@ public final class BotUnderTest implements AutoCloseable {
                             "the test server has no BOSH: give its settings ServerSettings.bosh()")));
                 }
                 RuntimeSettings runtime = new RuntimeSettings(reconcileInterval, selfPingAfterIdle, backoffMax,
-                        dataDirectory, ZoneOffset.UTC, Optional.empty(), leaveStatus);
+                        dataDirectory, ZoneOffset.UTC, database, leaveStatus);
                 return new BotConfig(Path.of("test-bot.yml"), connection, Set.copyOf(admins), rooms, runtime, dispatch,
-                        pluginSections).withInvitations(invitations);
+                        pluginSections).withInvitations(invitations).withCluster(cluster);
             } catch (XmppStringprepException e) {
                 throw new IllegalArgumentException(e);
             }

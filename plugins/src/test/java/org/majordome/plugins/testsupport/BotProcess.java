@@ -49,6 +49,15 @@ public final class BotProcess implements AutoCloseable {
      */
     public static Path writeConfig(XmppServer server, Path directory, Path data, int healthPort, Duration pingInterval,
                                    String roomsAndPlugins) {
+        return writeConfig(server, directory, data, healthPort, pingInterval, "", roomsAndPlugins);
+    }
+
+    /**
+     * As {@link #writeConfig(XmppServer, Path, Path, int, Duration, String)}, with more {@code runtime:} keys
+     * ({@code runtimeExtra}: YAML lines indented by two spaces, e.g. a {@code database:} section).
+     */
+    public static Path writeConfig(XmppServer server, Path directory, Path data, int healthPort, Duration pingInterval,
+                                   String runtimeExtra, String roomsAndPlugins) {
         server.register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
         String yaml = BotConfigFile.connection(server) + """
                   ping-interval: %ds
@@ -57,9 +66,10 @@ public final class BotProcess implements AutoCloseable {
                   reconcile-interval: 5m
                   rejoin-backoff-max: 2s
                   data-directory: %s
+                """.formatted(pingInterval.toSeconds(), data.toAbsolutePath()) + runtimeExtra + """
                 monitoring:
                   http-port: %d
-                """.formatted(pingInterval.toSeconds(), data.toAbsolutePath(), healthPort) + roomsAndPlugins;
+                """.formatted(healthPort) + roomsAndPlugins;
         try {
             Files.createDirectories(directory);
             Path file = directory.resolve("bot.yml");

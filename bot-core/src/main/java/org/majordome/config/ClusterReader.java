@@ -1,0 +1,80 @@
+package org.majordome.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.jxmpp.jid.parts.Resourcepart;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/**
+ * Reads the {@code cluster:} section for {@link ConfigLoader}: absent, the bot runs alone (the default); present,
+ * it needs {@code runtime.database} on PostgreSQL, which every instance shares.
+ */
+final class ClusterReader {
+
+    static final String POSTGRESQL_URL_PREFIX = "jdbc:postgresql:";
+    private static final String INSTANCE_EXPECTED = "a name unique among the instances, at most "
+            + ClusterSettings.MAX_INSTANCE_LENGTH + " characters, no spaces (it becomes the XMPP resource)";
+
+    private ClusterReader() {
+    }
+
+    /**
+     * @param top      the whole file, where the section is
+     * @param database the {@code runtime.database} section as read
+     */
+    static Optional<ClusterSettings> cluster(ConfigReader top, Optional<DatabaseConnection> database) {
+        if (!top.has("cluster")) { // absent, or "cluster:" with nothing under it
+            return Optional.empty();
+        }
+        ConfigReader section = top.section("cluster");
+        String instance = section.value("instance").flatMap(value -> value.as(INSTANCE_EXPECTED, ClusterReader::instance))
+                .orElseGet(ClusterReader::hostName);
+        Duration lease = section.duration("lease", ClusterSettings.DEFAULT_LEASE);
+        boolean leaseValid = lease.compareTo(ClusterSettings.MIN_LEASE) >= 0;
+        if (!leaseValid) {
+            section.reportKeyProblem("lease", "the lease must be at least " + ClusterSettings.MIN_LEASE.toSeconds()
+                    + "s, was " + lease);
+        }
+        Duration renewEvery = section.duration("renew-every", ClusterSettings.defaultRenewEvery(lease));
+        boolean renewValid = renewEvery.multipliedBy(2).compareTo(lease) < 0;
+        if (!renewValid) {
+            section.reportKeyProblem("renew-every", "must be less than half the lease (" + lease + "), was "
+                    + renewEvery + ": one missed renewal would lose every room");
+        }
+        section.rejectUnknownKeys();
+        if (database.filter(connection -> connection.jdbcUrl().startsWith(POSTGRESQL_URL_PREFIX)).isEmpty()) {
+            top.reportKeyProblem("cluster", "a cluster needs runtime.database on PostgreSQL (a "
+                    + POSTGRESQL_URL_PREFIX + " URL), shared by every instance; "
+                    + (database.isPresent() ? "runtime.database.url is not one" : "the embedded database serves one "
+                    + "instance only"));
+            return Optional.empty();
+        }
+        return leaseValid && renewValid ? Optional.of(new ClusterSettings(instance, lease, renewEvery)) : Optional.empty();
+    }
+
+    private static String instance(String text) {
+        String name = text.strip();
+        if (name.isEmpty() || name.length() > ClusterSettings.MAX_INSTANCE_LENGTH
+                || name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new IllegalArgumentException(name);
+        }
+        try {
+            Resourcepart.from(name);
+        } catch (XmppStringprepException e) {
+            throw new IllegalArgumentException(name, e);
+        }
+        return name;
+    }
+
+    /** The default instance name: the host's name, which differs between the hosts instances run on. */
+    private static String hostName() {
+        try {
+            return instance(InetAddress.getLocalHost().getHostName());
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return "majordome";
+        }
+    }
+}
