@@ -86,7 +86,9 @@ final class Sanctions {
             CaseInProgress progress = new CaseInProgress(services, room, offender, rules, evidence, BOT, reason,
                     Enforcer.describe(sanction, duration));
             Plan plan = new Plan(sanction, duration, toRemove, reason,
-                    offender.nick() + ", please stop: " + reason + ".", message, policy.warnPrivately(),
+                    (policy.warnPrivately() ? context.texts().privatelyTo(room, offender.nick())
+                            : context.texts().in(room)).format("warning.automatic", offender.nick(), reason),
+                    message, policy.warnPrivately(),
                     EscalationLadder.fallbacks(policy), progress);
             // A mute, kick or ban stores the points in its case's commit, before it leaves.
             progress.carryPoints(unstored.get());
@@ -110,7 +112,8 @@ final class Sanctions {
     /** A moderator's sanction (or the shared ban list's): carried out like an automatic one, fallbacks included. */
     CompletionStage<Settled> manual(RoomHandle room, Policy policy, Offender offender, Sanction sanction,
                                     Duration duration, String reason, String actor, String rule) {
-        String warning = offender.nick() + ", warning from the moderators" + (reason.isBlank() ? "." : ": " + reason);
+        String warning = reason.isBlank() ? context.texts().in(room).format("warning.manual", offender.nick())
+                : context.texts().in(room).format("warning.manual.reason", offender.nick(), reason);
         CaseInProgress progress = new CaseInProgress(services, room, offender, rule, reason, actor, reason,
                 Enforcer.describe(sanction, duration));
         Plan plan = new Plan(sanction, duration, List.of(), reason, warning, Optional.empty(), false,
