@@ -45,6 +45,23 @@ class ExampleScriptsTest {
         return lobby;
     }
 
+    /** Issue 20: a script's own bundle, in the room's language, with French typography. */
+    @Test
+    void diceSpeaksTheRoomsLanguage() {
+        scripts.copyExample("dice.js");
+        PluginTestKit kit = scripts.start();
+        TestRoom lobby = kit.room(ScriptFixture.ROOM).withLanguage(java.util.Locale.FRENCH);
+        lobby.join("alice", Role.PARTICIPANT);
+
+        lobby.say("alice", "!roll 1d6");
+        lobby.say("alice", "!roll banane");
+        lobby.say("alice", "!help roll");
+
+        assertThat(lobby.botSaid().get(0)).matches("alice a lancé 1d6\u00a0: [1-6]");
+        assertThat(lobby.botSaid().get(1)).isEqualTo("«\u00a0banane\u00a0» n’est pas un lancer\u00a0; essayez 2d6 ou d20.");
+        assertThat(lobby.botSaid().get(2)).isEqualTo("!roll [NdF] — Lance des dés, par exemple 2d6 (1d6 par défaut).");
+    }
+
     @Test
     void diceRollsWithinTheDiceRange() {
         TestRoom lobby = lobbyWith("dice.js");
