@@ -63,6 +63,22 @@ class ModerationInFrenchTest {
                 .contains("!appeal 1 <motif>");
     }
 
+    /** What the rules found is said in French too; the case keeps it in English, as the log does. */
+    @Test
+    void anAutomaticWarningSaysWhatTheRuleFoundInFrench() {
+        start();
+        String[] texts = {"un", "deux", "trois", "quatre", "cinq", "six", "sept"};
+        for (String text : texts) {
+            room.say("user2", text);
+            kit.clock().advance(java.time.Duration.ofMillis(200));
+        }
+
+        assertThat(room.botSaid()).singleElement().asString().matches(
+                "user2, veuillez arrêter" + NB + ": flood: 7 messages en 4" + UNIT_SPACE + "secondes\\.");
+        room.say("boss", "!cases");
+        assertThat(room.botSaidPrivatelyTo("boss").getLast()).endsWith("user2" + NB + ": flood → warn");
+    }
+
     @Test
     void aWarningAndItsCaseAreInFrench() {
         start().say("boss", "!warn user2 soyez poli");
