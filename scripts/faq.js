@@ -6,7 +6,8 @@
 //       - pattern: "how (do|can) I join"
 //         answer: "Ask a moderator for an invitation."
 //
-// Patterns are case-insensitive regular expressions matched anywhere in a message.
+// Patterns are case-insensitive regular expressions matched anywhere in a message. The answers are the file's;
+// the script's own texts are in faq.properties (English) and faq_fr.properties, beside this file.
 const config = bot.config || {};
 const cooldownMs = (config['cooldown-seconds'] ?? 60) * 1000;
 const entries = (config.entries || []).map((entry) => ({
@@ -34,7 +35,7 @@ bot.onEvent('RoomMessageReceived', (event) => {
 
 bot.command({ name: 'faq', help: 'Lists the questions this bot answers by itself.' }, (cmd) => {
   cmd.reply(entries.length === 0
-    ? 'No questions configured.'
+    ? cmd.format('none')
     : entries.map((entry) => entry.pattern.source).join('\n'));
 });
 

@@ -1,5 +1,6 @@
 // nick++ / nick-- give or take karma (not to yourself); !karma nick tells someone's score.
 // Scores are kept per room in the bot's storage, so they survive restarts and reloads.
+// Its texts are in karma.properties (English) and karma_fr.properties, beside this file.
 const KARMA = /(^|\s)([^\s+-][^\s]*?)(\+\+|--)(?=\s|$)/g;
 
 bot.onEvent('RoomMessageReceived', (event) => {
@@ -12,7 +13,7 @@ bot.onEvent('RoomMessageReceived', (event) => {
       continue;
     }
     const score = store.increment(`karma:${nick.toLowerCase()}`, match[3] === '++' ? 1 : -1);
-    changes.push(`${nick} now has ${score} karma`);
+    changes.push(event.room.format('now-has', nick, score));
   }
   if (changes.length > 0) {
     event.room.send(changes.join(', '));
@@ -23,5 +24,5 @@ bot.command({ name: 'karma', usage: '<nick>', help: "Tells someone's karma.", mi
   const nick = cmd.args[0];
   const store = cmd.roomJid ? bot.storage.room(cmd.roomJid) : bot.storage;
   const score = Number(store.get(`karma:${nick.toLowerCase()}`) ?? 0);
-  cmd.reply(`${nick} has ${score} karma`);
+  cmd.reply(cmd.format('has', nick, score));
 });

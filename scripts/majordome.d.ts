@@ -26,6 +26,11 @@ interface Bot {
   };
   /** Publish-subscribe nodes: read, follow, publish, retract, own (real-time block lists). */
   readonly pubsub: PubSub;
+  /**
+   * The script's own texts, from `<id>.properties` (English) and `<id>_fr.properties`... beside the script
+   * (ICU MessageFormat patterns, UTF-8). See `Room.format` and `CommandCall.format` for rooms and answers.
+   */
+  readonly texts: Texts;
   /** Sends a one-to-one message (outside rooms). */
   sendDirect(jid: string, text: string): void;
   /** The bot's clock, in milliseconds since the epoch (controllable in tests, unlike Date.now()). */
@@ -136,6 +141,23 @@ interface CommandCall {
   reply(text: string): void;
   /** Answers the sender only. */
   replyPrivately(text: string): void;
+  /** A text of the script's bundle in the language of `reply`'s audience: the room's, or the sender's privately. */
+  format(key: string, ...args: TextArgument[]): string;
+  /** A text of the script's bundle in the language of `replyPrivately`'s audience. */
+  formatPrivately(key: string, ...args: TextArgument[]): string;
+}
+
+/**
+ * A placeholder's value: numbers follow the language's plural rules (`{0, plural, one {# point} other {# points}}`),
+ * Dates are shown as moments in the audience's zone; or one object for named placeholders (`{nick}`).
+ */
+type TextArgument = string | number | Date | Record<string, string | number | Date>;
+
+interface Texts {
+  /** A text in the language a user's messages declared (`xml:lang`), else the bot's (`runtime.language`). */
+  forUser(jid: string, key: string, ...args: TextArgument[]): string;
+  /** A text in the bot's language. */
+  byDefault(key: string, ...args: TextArgument[]): string;
 }
 
 interface Scheduler {
@@ -181,6 +203,10 @@ interface Room {
   readonly timeZone: string;
   /** A moment as people in the room read it, in its zone: "2026-12-06 23:01 CET". */
   timeText(moment: Date | number | string): string;
+  /** The language the bot speaks in the room (rooms[].language, else runtime.language), e.g. "fr". */
+  readonly language: string;
+  /** A text of the script's bundle in the room's language, with the keepers' replacements (rooms[].texts). */
+  format(key: string, ...args: TextArgument[]): string;
   joined(): boolean;
   /**
    * The room's subject as the server sent it after the bot's latest join: "" when the room has none, null while

@@ -1,5 +1,6 @@
 // !remind 10m stretch your legs — reminds you in the room after a delay (30s, 10m, 2h, 1h30m, up to 7 days).
 // Reminders are persistent jobs: they survive restarts and reloads of this script.
+// Its texts are in remind.properties (English) and remind_fr.properties, beside this file.
 const MAX_DELAY_MS = 7 * 24 * 3600 * 1000;
 const UNITS = { ms: 1, s: 1000, m: 60000, h: 3600000, d: 86400000 };
 
@@ -30,12 +31,12 @@ bot.command({
 }, (cmd) => {
   const delay = delayMs(cmd.args[0]);
   if (delay === null || delay <= 0 || delay > MAX_DELAY_MS) {
-    cmd.reply(`"${cmd.args[0]}" is not a delay between 1s and 7d (e.g. 30s, 10m, 1h30m).`);
+    cmd.reply(cmd.format('not-a-delay', cmd.args[0]));
     return;
   }
   const text = cmd.args.slice(1).join(' ');
   const id = bot.storage.increment('reminder-sequence');
   const reminder = { room: cmd.roomJid, nick: cmd.sender.nick, text };
   bot.schedule.persistent('reminder', `reminder-${id}`, `${delay}ms`, JSON.stringify(reminder));
-  cmd.reply(`OK ${cmd.sender.nick}, I will remind you in ${cmd.args[0]}.`);
+  cmd.reply(cmd.format('will-remind', cmd.sender.nick, cmd.args[0]));
 });

@@ -12,6 +12,7 @@ import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
 import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.storage.PluginStorage;
+import org.majordome.api.text.Texts;
 import org.slf4j.Logger;
 
 /**
@@ -98,5 +99,15 @@ public interface PluginContext<C> {
      */
     default PubSub pubsub() {
         throw new UnsupportedOperationException("this plugin context offers no publish-subscribe");
+    }
+
+    /**
+     * This plugin's texts in every language it ships ({@code messages*.properties} beside the plugin class, see
+     * {@link org.majordome.api.text}), formatted for a room, a command's sender or a user.
+     *
+     * @throws UnsupportedOperationException in a context that offers none
+     */
+    default Texts texts() {
+        throw new UnsupportedOperationException("this plugin context offers no texts");
     }
 }

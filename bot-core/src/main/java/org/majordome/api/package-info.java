@@ -7,7 +7,8 @@
  * offers commands through methods annotated {@link org.majordome.api.command.Command} (or registered at
  * start through {@link org.majordome.api.command.CommandRegistry}), and acts on rooms through
  * {@link org.majordome.api.room.RoomHandle}. Everything it needs at run time comes from its
- * {@link org.majordome.api.PluginContext}.
+ * {@link org.majordome.api.PluginContext}, the words it says to people included: its message bundles, in each
+ * audience's language ({@link org.majordome.api.text}).
  *
  * <p>Guarantees the runtime gives every plugin:
  * <ul>

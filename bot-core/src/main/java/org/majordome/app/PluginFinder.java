@@ -12,6 +12,8 @@ import org.majordome.api.Plugin;
 import org.majordome.api.PluginContext;
 import org.majordome.config.DispatchSettings;
 import org.majordome.config.KnownPlugins;
+import org.majordome.text.Bundle;
+import org.majordome.text.Bundles;
 import org.majordome.dispatch.PluginRegistry;
 import org.majordome.plugin.PluginCatalog;
 import org.majordome.plugin.PluginLoader;
@@ -58,12 +60,17 @@ final class PluginFinder implements Function<DispatchSettings, KnownPlugins>, Au
         PluginRegistry.build(plugins, Map.of()).problems()
                 .forEach(problem -> problems.add(new KnownPlugins.Problem("", problem)));
         Map<String, Class<?>> types = new LinkedHashMap<>();
+        Map<String, Map<String, String>> texts = new LinkedHashMap<>();
         for (Plugin<?> plugin : plugins) {
             if (plugin.configType() != null) {
                 types.putIfAbsent(plugin.id(), plugin.configType());
             }
+            Bundle bundle = plugin instanceof ScriptPlaceholder
+                    ? Bundles.ofScript(dispatch.scriptsDirectory().orElseThrow().resolve(plugin.id() + ".js"))
+                    : Bundles.ofClass(plugin.getClass());
+            texts.putIfAbsent(plugin.id(), bundle.texts(""));
         }
-        return new KnownPlugins(types, java.util.Set.copyOf(scriptIds), problems);
+        return new KnownPlugins(types, java.util.Set.copyOf(scriptIds), problems, texts);
     }
 
     /** The catalog found by the last {@link #apply}, now the caller's to close; empty if none was loaded. */

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
 import org.majordome.config.DispatchSettings;
 import org.majordome.config.PluginConfigBinder;
+import org.majordome.config.RoomSettings;
 import org.majordome.dispatch.CommandTable;
 import org.majordome.dispatch.DispatchStats;
 import org.majordome.dispatch.Dispatcher;
@@ -24,6 +26,9 @@ import org.majordome.dispatch.PluginServices;
 import org.majordome.dispatch.RateLimitExemption;
 import org.majordome.intake.EventSink;
 import org.majordome.room.RoomKeeper;
+import org.majordome.script.ScriptPlugin;
+import org.majordome.text.TextService;
+import org.majordome.text.TextSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +59,10 @@ final class PluginRuntime {
             throw new StartupException(problems);
         }
         CommandTable commands = new CommandTable();
+        TextService texts = new TextService(textSettings(config), rooms.senderLanguages(),
+                plugin -> plugin instanceof ScriptPlugin script ? Optional.of(script.file()) : Optional.empty());
         lifecycle = new PluginLifecycle(registry, commands, new PluginConfigBinder(config),
-                new PluginServices(rooms, rooms, clock, resources));
+                new PluginServices(rooms, rooms, clock, resources, texts));
         List<String> startProblems = lifecycle.startAll();
         if (!startProblems.isEmpty()) {
             lifecycle.stopAll();
@@ -73,10 +80,21 @@ final class PluginRuntime {
                         .collect(Collectors.toUnmodifiableSet()));
         List<String> admins = config.admins().stream().map(jid -> jid.toString().toLowerCase(Locale.ROOT)).toList();
         dispatcher = Dispatcher.onVirtualThreads(registry, commands, new PermissionResolver(admins), rooms, rooms,
-                settings, clock);
+                settings, texts, clock);
         lifecycle.publishTo(dispatcher::offer);
         running = true;
         log.info("Plugins running: {}", registry.ids());
+    }
+
+    /** The configuration's languages and the keepers' texts, by room. */
+    static TextSettings textSettings(BotConfig config) {
+        Map<String, Map<String, Map<String, String>>> overrides = new java.util.HashMap<>();
+        for (RoomSettings room : config.rooms()) {
+            if (!room.texts().overrides().isEmpty()) {
+                overrides.put(room.jid().toString().toLowerCase(Locale.ROOT), room.texts().overrides());
+            }
+        }
+        return new TextSettings(config.runtime().language(), config.runtime().timeZone(), overrides);
     }
 
     /** Whether a plugin of that id is registered in this generation. */

@@ -94,8 +94,9 @@ public final class ConfigLoader {
         MonitoringSettings monitoring = monitoring(top.section("monitoring"));
         List<PluginChecks.RoomPluginRef> roomPlugins = new ArrayList<>();
         List<ConfigValue> roomsWithAllScripts = new ArrayList<>();
+        List<TextChecks.OverrideRef> textOverrides = new ArrayList<>();
         List<RoomSettings> rooms = RoomsReader.rooms(top, roomPlugins, roomsWithAllScripts,
-                connection.map(ConnectionSettings::jid));
+                connection.map(ConnectionSettings::jid), textOverrides);
         if (dispatchValid && dispatch.scriptsDirectory().isEmpty()) {
             roomsWithAllScripts.forEach(value -> value.reportProblem(
                     "'all' enables every script of dispatch.scripts-directory, which is not set", false));
@@ -109,6 +110,10 @@ public final class ConfigLoader {
             KnownPlugins known = findPlugins.apply(dispatch);
             PluginChecks.check(known, dispatchSection, roomPlugins, pluginsSection, plugins);
             ConfigWarnings.check(rooms, known.scriptIds(), known.configTypes().keySet(), pluginsSection, plugins);
+            Map<String, Map<String, String>> shipped = new java.util.HashMap<>(known.texts());
+            shipped.put(TextChecks.RUNTIME, org.majordome.text.Bundle.onClassPath(ConfigLoader.class.getClassLoader(),
+                    org.majordome.text.Languages.RUNTIME_BUNDLE).texts(""));
+            TextChecks.check(textOverrides, shipped, known.configTypes().keySet());
         }
 
         problems.throwIfAny();
@@ -222,9 +227,11 @@ public final class ConfigLoader {
                 .flatMap(ConfigLoader::database);
         String leaveStatus = section.value("leave-status").flatMap(value -> value.as(LEAVE_STATUS_EXPECTED,
                 ConfigLoader::leaveStatus)).orElse(RuntimeSettings.DEFAULT_LEAVE_STATUS);
+        java.util.Locale language = section.optional("language", org.majordome.text.Languages.expected(),
+                org.majordome.text.Languages::parse).orElse(java.util.Locale.ENGLISH);
         section.rejectUnknownKeys();
         return new RuntimeSettings(reconcileInterval, selfPingAfterIdle, rejoinBackoffMax, dataDirectory, timeZone,
-                database, leaveStatus);
+                database, leaveStatus, language);
     }
 
     /** Clients show a presence status on one line, next to the nick: one short sentence, not a letter. */

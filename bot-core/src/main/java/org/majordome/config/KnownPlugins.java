@@ -14,13 +14,22 @@ import java.util.Set;
  *                    for a plugin that takes its section as it is
  * @param scriptIds   the ids of JavaScript plugins, enabled by a room's {@code scripts: all}
  * @param problems    what went wrong finding them (an unreadable plugin jar, a plugin with a bad handler)
+ * @param texts       by plugin id, the English texts of its bundle (key to pattern), the runtime's own under
+ *                    {@code runtime}: what a room's {@code texts} may replace
  */
-public record KnownPlugins(Map<String, Class<?>> configTypes, Set<String> scriptIds, List<Problem> problems) {
+public record KnownPlugins(Map<String, Class<?>> configTypes, Set<String> scriptIds, List<Problem> problems,
+                           Map<String, Map<String, String>> texts) {
 
     public KnownPlugins {
         configTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(configTypes));
         scriptIds = Set.copyOf(scriptIds);
         problems = List.copyOf(problems);
+        texts = Map.copyOf(texts);
+    }
+
+    /** Plugins whose texts are not known: a room's {@code texts} are then checked against the runtime's only. */
+    public KnownPlugins(Map<String, Class<?>> configTypes, Set<String> scriptIds, List<Problem> problems) {
+        this(configTypes, scriptIds, problems, Map.of());
     }
 
     /**

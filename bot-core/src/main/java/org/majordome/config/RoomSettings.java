@@ -23,17 +23,33 @@ import org.jxmpp.jid.parts.Resourcepart;
  * @param voiceRequests what the bot does with voice requests there ({@code rooms[].voice-requests})
  * @param people        the room's declared affiliations and moderators ({@link RoomPeople#NONE}: none)
  * @param state         kept (the default) or destroyed and kept so ({@code rooms[].state})
+ * @param texts         the room's language and the keepers' texts ({@code rooms[].language}, {@code rooms[].texts})
  */
 public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
                            DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
                            Optional<ZoneId> timeZone, VoiceRequestPolicy voiceRequests, RoomPeople people,
-                           RoomState state) {
+                           RoomState state, RoomTexts texts) {
     public RoomSettings {
+        Objects.requireNonNull(texts, "texts");
         plugins = List.copyOf(plugins);
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(voiceRequests, "voiceRequests");
         Objects.requireNonNull(people, "people");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** A room in the bot's language, with the shipped texts. */
+    public RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
+                        DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
+                        Optional<ZoneId> timeZone, VoiceRequestPolicy voiceRequests, RoomPeople people,
+                        RoomState state) {
+        this(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, people, state, RoomTexts.NONE);
+    }
+
+    /** The same room with another language or other texts. */
+    public RoomSettings withTexts(RoomTexts newTexts) {
+        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, people,
+                state, newTexts);
     }
 
     /** A kept room whose voice requests are left to its moderators and that declares no affiliations. */
@@ -46,19 +62,20 @@ public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optio
 
     /** The same room with another voice request policy. */
     public RoomSettings withVoiceRequests(VoiceRequestPolicy policy) {
-        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, policy, people, state);
+        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, policy, people, state,
+                texts);
     }
 
     /** The same room with other declared people. */
     public RoomSettings withPeople(RoomPeople declared) {
         return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, declared,
-                state);
+                state, texts);
     }
 
     /** The same room, kept or destroyed. */
     public RoomSettings withState(RoomState newState) {
         return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, people,
-                newState);
+                newState, texts);
     }
 
     /** A room in the bot's own time zone. */

@@ -26,10 +26,17 @@ final class RoomsReader {
      */
     static List<RoomSettings> rooms(ConfigReader top, List<PluginChecks.RoomPluginRef> roomPlugins,
                                     List<ConfigValue> roomsWithAllScripts, Optional<EntityBareJid> botJid) {
+        return rooms(top, roomPlugins, roomsWithAllScripts, botJid, new ArrayList<>());
+    }
+
+    /** @param textOverrides receives each text a room replaces, with where it is written, for the text checks */
+    static List<RoomSettings> rooms(ConfigReader top, List<PluginChecks.RoomPluginRef> roomPlugins,
+                                    List<ConfigValue> roomsWithAllScripts, Optional<EntityBareJid> botJid,
+                                    List<TextChecks.OverrideRef> textOverrides) {
         Map<EntityBareJid, Integer> firstLines = new HashMap<>();
         return top.list("rooms").stream()
                 .map(item -> item.asSection().flatMap(room -> room(room, firstLines, roomPlugins, roomsWithAllScripts,
-                        botJid)))
+                        botJid, textOverrides)))
                 .flatMap(Optional::stream)
                 .toList();
     }
@@ -37,7 +44,8 @@ final class RoomsReader {
     private static Optional<RoomSettings> room(ConfigReader room, Map<EntityBareJid, Integer> firstLines,
                                                List<PluginChecks.RoomPluginRef> roomPlugins,
                                                List<ConfigValue> roomsWithAllScripts,
-                                               Optional<EntityBareJid> botJid) {
+                                               Optional<EntityBareJid> botJid,
+                                               List<TextChecks.OverrideRef> textOverrides) {
         Optional<EntityBareJid> jid = room.required("jid").flatMap(value -> value.asEntityBareJid().filter(parsed -> {
             int line = value.node().getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
             Integer first = firstLines.putIfAbsent(parsed, line);
@@ -74,11 +82,12 @@ final class RoomsReader {
         VoiceRequestPolicy voiceRequests = VoiceRequestPolicy.read(room);
         RoomPeople people = RoomPeopleReader.people(room, botJid);
         RoomState state = state(room, jid);
+        RoomTexts texts = TextChecks.roomTexts(room, textOverrides);
         room.rejectUnknownKeys();
         // Entering a room takes the password the bot itself sets on it, unless told otherwise.
         Optional<Secret> passwordToEnter = password.or(() -> desired.password().filter(p -> !p.reveal().isEmpty()));
         return jid.map(roomJid -> new RoomSettings(roomJid, nick, passwordToEnter, desired, plugins, allScripts,
-                timeZone, voiceRequests, people, state));
+                timeZone, voiceRequests, people, state, texts));
     }
 
     /** {@code state}, with {@code destroy-reason} and {@code alternative-room}, which only a destroyed room takes. */

@@ -17,10 +17,24 @@ import java.util.Optional;
  * @param database           an external database; empty for the embedded one in {@code dataDirectory}
  * @param leaveStatus        the status text of the bot's unavailable presence in every room (XEP-0045 §7.14)
  *                           and to its server when it stops
+ * @param language           the language the bot speaks where a room names none, and to users whose messages
+ *                           declare none ({@code runtime.language}, English by default)
  */
 public record RuntimeSettings(Duration reconcileInterval, Duration selfPingAfterIdle, Duration rejoinBackoffMax,
                               Path dataDirectory, ZoneId timeZone, Optional<DatabaseConnection> database,
-                              String leaveStatus) {
+                              String leaveStatus, java.util.Locale language) {
+
+    public RuntimeSettings {
+        java.util.Objects.requireNonNull(language, "language");
+    }
+
+    /** Settings in English. */
+    public RuntimeSettings(Duration reconcileInterval, Duration selfPingAfterIdle, Duration rejoinBackoffMax,
+                           Path dataDirectory, ZoneId timeZone, Optional<DatabaseConnection> database,
+                           String leaveStatus) {
+        this(reconcileInterval, selfPingAfterIdle, rejoinBackoffMax, dataDirectory, timeZone, database, leaveStatus,
+                java.util.Locale.ENGLISH);
+    }
 
     /** What occupants read when the bot stops, unless {@code runtime.leave-status} says otherwise. */
     public static final String DEFAULT_LEAVE_STATUS = "Majordome is shutting down";

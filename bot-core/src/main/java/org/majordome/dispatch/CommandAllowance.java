@@ -42,7 +42,8 @@ final class CommandAllowance {
      * Takes one command from the sender's allowance.
      *
      * @param level         the sender's permission here
-     * @param tellPrivately how to tell the sender privately, used for the first refusal of a window only
+     * @param tellPrivately how to tell the sender privately how long to wait ({@link #inWords}), used for the first
+     *                      refusal of a window only
      * @return true when the command may go on
      */
     boolean allow(CommandOrigin origin, Permission level, Consumer<String> tellPrivately) {
@@ -58,7 +59,7 @@ final class CommandAllowance {
         rateLimitedLog.warn("ignoring commands of {} in {}: more than their allowance", origin.sender().displayName(),
                 origin.queueKey());
         if (buckets.firstRefusal(key)) {
-            tellPrivately.accept("You sent too many commands: I will answer you again in " + inWords(waitMillis) + ".");
+            tellPrivately.accept(inWords(waitMillis));
         }
         return false;
     }

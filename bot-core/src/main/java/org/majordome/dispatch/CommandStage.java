@@ -3,11 +3,9 @@ package org.majordome.dispatch;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Collectors;
 
 import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.command.CommandScope;
@@ -25,6 +23,8 @@ import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
+import org.majordome.api.text.Texts;
+import org.majordome.api.text.Wording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +47,16 @@ final class CommandStage {
     private final DispatchCounters counters;
     private final CommandAllowance allowance;
     private final boolean answerUnknownCommands;
+    private final PluginTexts texts;
+    private final Texts runtimeTexts;
+    private final HelpText helpText;
 
     CommandStage(DispatcherSettings settings, CommandTable commands, PluginRegistry plugins,
                  PermissionResolver permissions, Rooms rooms, DirectChat directChat, DispatchCounters counters,
-                 Clock clock) {
+                 Clock clock, PluginTexts texts) {
+        this.texts = texts;
+        this.runtimeTexts = texts.runtime();
+        this.helpText = new HelpText(settings.commandPrefix(), texts::ofPlugin);
         this.parser = new CommandParser(settings.commandPrefix());
         this.commands = commands;
         this.plugins = plugins;
@@ -85,9 +91,9 @@ final class CommandStage {
             IsolatedCalls.Outcome outcome = calls.run(pluginId, origin.queueKey(), name,
                     () -> entry.handler().handle(invocation));
             if (outcome == IsolatedCalls.Outcome.FAILED) {
-                reply(origin, name + " failed; the bot's log says why.");
+                reply(origin, wording(runtimeTexts, origin).format("command.failed", name));
             } else if (outcome == IsolatedCalls.Outcome.SKIPPED) {
-                reply(origin, name + " is still busy with an earlier request; try again later.");
+                reply(origin, wording(runtimeTexts, origin).format("command.busy", name));
             }
         }
     }
@@ -120,13 +126,16 @@ final class CommandStage {
             return Optional.empty();
         }
         Permission level = permissions.resolve(origin.get().scope(), origin.get().sender());
-        if (!allowance.allow(origin.get(), level, text -> replyPrivately(origin.get(), text))) {
+        if (!allowance.allow(origin.get(), level, wait -> replyPrivately(origin.get(),
+                privateWording(runtimeTexts, origin.get()).format("command.rate-limited", wait)))) {
             return Optional.empty();
         }
         return switch (parsed) {
             case CommandParser.NotACommand ignored -> Optional.empty();
             case CommandParser.Malformed malformed -> {
-                reply(origin.get(), "Cannot read " + parser.prefix() + malformed.name() + ": " + malformed.problem() + ".");
+                // The parser's one problem: a quote left open.
+                reply(origin.get(), wording(runtimeTexts, origin.get()).format("command.unclosed-quote",
+                        parser.prefix() + malformed.name()));
                 yield Optional.empty();
             }
             case CommandParser.Parsed command -> run(origin.get(), command, level);
@@ -141,8 +150,8 @@ final class CommandStage {
         Optional<CommandTable.Entry> found = commands.find(parsed.name()).filter(entry -> offeredHere(entry, origin));
         if (found.isEmpty()) {
             if (answerUnknownCommands) {
-                reply(origin, "Unknown command " + parser.prefix() + parsed.name() + ". Send " + parser.prefix()
-                        + "help for the list.");
+                reply(origin, wording(runtimeTexts, origin).format("command.unknown", parser.prefix() + parsed.name(),
+                        parser.prefix()));
             }
             return Optional.empty();
         }
@@ -152,11 +161,13 @@ final class CommandStage {
             counters.commandsRefused.increment();
             LOG.info("refused {}{} to {} in {}: needs {}, has {}", parser.prefix(), spec.name(),
                     origin.sender().displayName(), origin.queueKey(), spec.permission(), level);
-            reply(origin, "Sorry, " + parser.prefix() + spec.name() + " needs " + describe(spec.permission()) + ".");
+            Wording answer = wording(runtimeTexts, origin);
+            reply(origin, answer.format("command.refused", parser.prefix() + spec.name(),
+                    HelpText.permission(answer, spec.permission())));
             return Optional.empty();
         }
         if (!spec.acceptsArgumentCount(parsed.arguments().size())) {
-            reply(origin, "Usage: " + synopsis(spec));
+            reply(origin, wording(runtimeTexts, origin).format("command.usage", synopsis(origin, entry)));
             return Optional.empty();
         }
         counters.commandsRun.increment();
@@ -172,43 +183,33 @@ final class CommandStage {
     }
 
     private String help(CommandOrigin origin, Permission level, List<String> arguments) {
-        List<CommandSpec> runnable = commands.entries().stream()
+        List<CommandTable.Entry> runnable = commands.entries().stream()
                 .filter(entry -> offeredHere(entry, origin) && level.includes(entry.spec().permission()))
-                .map(CommandTable.Entry::spec)
-                .sorted(Comparator.comparing(CommandSpec::name))
+                .sorted(Comparator.comparing(entry -> entry.spec().name()))
                 .toList();
-        if (arguments.isEmpty()) {
-            String lines = runnable.stream().map(spec -> synopsis(spec) + " — " + spec.help())
-                    .collect(Collectors.joining("\n"));
-            return "Commands you can use here:\n" + parser.prefix() + "help [command] — Describes a command."
-                    + (lines.isEmpty() ? "" : "\n" + lines);
-        }
-        String asked = arguments.getFirst().toLowerCase(Locale.ROOT);
-        String name = asked.startsWith(parser.prefix()) ? asked.substring(parser.prefix().length()) : asked;
-        if (CommandTable.HELP.equals(name)) {
-            return parser.prefix() + "help [command] — Lists the commands you can use, or describes one.";
-        }
-        return runnable.stream().filter(spec -> spec.names().contains(name)).findFirst()
-                .map(spec -> synopsis(spec) + " — " + spec.help()
-                        + (spec.aliases().isEmpty() ? "" : " Also: " + spec.aliases().stream()
-                                .map(alias -> parser.prefix() + alias).collect(Collectors.joining(", ")) + ".")
-                        + (spec.permission() == Permission.ANYONE ? "" : " Needs " + describe(spec.permission()) + "."))
-                .orElse("Unknown command " + parser.prefix() + name + ". Send " + parser.prefix() + "help for the list.");
+        return helpText.help(wording(runtimeTexts, origin), pluginTexts -> wording(pluginTexts, origin), runnable,
+                arguments);
     }
 
-    private String synopsis(CommandSpec spec) {
-        return parser.prefix() + spec.name() + (spec.usage().isEmpty() ? "" : " " + spec.usage());
+    private String synopsis(CommandOrigin origin, CommandTable.Entry entry) {
+        return helpText.synopsis(wording(texts.ofPlugin(entry.pluginId()), origin), entry.spec());
     }
 
-    private static String describe(Permission permission) {
-        return switch (permission) {
-            case ANYONE -> "nothing special";
-            case PARTICIPANT -> "voice in the room";
-            case MEMBER -> "room membership";
-            case MODERATOR -> "a moderator";
-            case ADMIN -> "a room admin";
-            case BOT_ADMIN -> "a bot admin";
-        };
+    /** The wording of an answer to that origin: the room's in the room, the sender's privately. */
+    private Wording wording(Texts texts, CommandOrigin origin) {
+        if (origin.scope() == CommandScope.ROOM) {
+            return origin.roomJid().flatMap(rooms::room).map(texts::in).orElseGet(texts::byDefault);
+        }
+        return privateWording(texts, origin);
+    }
+
+    /** The wording of a private answer to that origin. */
+    private Wording privateWording(Texts texts, CommandOrigin origin) {
+        if (origin.scope() == CommandScope.DIRECT) {
+            return texts.toUser(origin.sender().fullJid().orElseThrow());
+        }
+        return origin.roomJid().flatMap(rooms::room)
+                .map(room -> texts.privatelyTo(room, origin.sender().displayName())).orElseGet(texts::byDefault);
     }
 
     private Optional<CommandOrigin> originOf(BotEvent event, String queueKey) {

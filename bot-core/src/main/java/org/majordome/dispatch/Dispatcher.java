@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * PluginLifecycle lifecycle = new PluginLifecycle(registry, commands, binder, new PluginServices(rooms, directChat, clock));
  * List<String> startProblems = lifecycle.startAll();
  * Dispatcher dispatcher = Dispatcher.onVirtualThreads(registry, commands, new PermissionResolver(adminBareJids),
- *         rooms, directChat, settings, clock);
+ *         rooms, directChat, settings, texts, clock);
  * // intake, on the XMPP reader thread:  dispatcher.offer(event);
  * // on stop:                             dispatcher.shutdown(grace); lifecycle.stopAll(); catalog.close();
  * }</pre>
@@ -89,6 +89,7 @@ public final class Dispatcher {
      * @param rooms           the room handles, to answer commands
      * @param directChat      to answer commands sent in one-to-one chats
      * @param settings        limits and the command prefix
+     * @param texts           the runtime's answers and the plugins' command help, in each asker's language
      * @param clock           for rate limits
      * @param drainExecutor   runs one task per busy room queue (virtual threads in production); no plugin code
      *                        runs there
@@ -97,15 +98,15 @@ public final class Dispatcher {
      *                        in production: each lane's thread serves one plugin in one room)
      */
     public Dispatcher(PluginRegistry plugins, CommandTable commands, PermissionResolver permissions, Rooms rooms,
-                      DirectChat directChat, DispatcherSettings settings, Clock clock, Executor drainExecutor,
-                      Executor handlerExecutor) {
+                      DirectChat directChat, DispatcherSettings settings, PluginTexts texts, Clock clock,
+                      Executor drainExecutor, Executor handlerExecutor) {
         this.plugins = Objects.requireNonNull(plugins, "plugins");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.drainExecutor = Objects.requireNonNull(drainExecutor, "drainExecutor");
         this.lanes = new PluginLanes(settings, counters, clock, Objects.requireNonNull(handlerExecutor,
                 "handlerExecutor"), this::startTask);
         this.commandStage = new CommandStage(settings, commands, plugins, permissions, rooms, directChat, counters,
-                clock);
+                clock, texts);
         this.shedLog = new RateLimitedLog(LOG, clock, Duration.ofSeconds(10));
     }
 
@@ -115,12 +116,12 @@ public final class Dispatcher {
      */
     public static Dispatcher onVirtualThreads(PluginRegistry plugins, CommandTable commands,
                                               PermissionResolver permissions, Rooms rooms, DirectChat directChat,
-                                              DispatcherSettings settings, Clock clock) {
+                                              DispatcherSettings settings, PluginTexts texts, Clock clock) {
         ThreadFactory drainThreads = Thread.ofVirtual().name("dispatch-", 0).inheritInheritableThreadLocals(false)
                 .factory();
         ThreadFactory handlerThreads = Thread.ofVirtual().name("plugin-lane-", 0)
                 .inheritInheritableThreadLocals(false).factory();
-        return new Dispatcher(plugins, commands, permissions, rooms, directChat, settings, clock,
+        return new Dispatcher(plugins, commands, permissions, rooms, directChat, settings, texts, clock,
                 Executors.newThreadPerTaskExecutor(drainThreads), Executors.newThreadPerTaskExecutor(handlerThreads));
     }
 

@@ -100,7 +100,8 @@ public final class PluginLifecycle {
         C config = configType == NoConfig.class ? configType.cast(NoConfig.INSTANCE) : binder.bind(plugin.id(), configType);
         CommandRegistry registry = commands.registryFor(plugin.id());
         plugin.start(new RuntimePluginContext<>(plugin.id(), plugin.getClass(), config, services, registry,
-                roomJid -> this.registry.isEnabledIn(plugin.id(), roomJid), this::publish));
+                roomJid -> this.registry.isEnabledIn(plugin.id(), roomJid), this::publish,
+                services.texts().forPlugin(plugin)));
     }
 
     /** Stops every running plugin, in reverse load order; a failing stop is logged and the others go on. */

@@ -14,9 +14,12 @@ import org.majordome.api.room.Rooms;
  * @param directChat one-to-one messages
  * @param clock      the bot's clock
  * @param resources  per-plugin storage and scheduling
+ * @param texts      every plugin's bundles, and the runtime's
  */
-public record PluginServices(Rooms rooms, DirectChat directChat, Clock clock, PluginResources resources) {
+public record PluginServices(Rooms rooms, DirectChat directChat, Clock clock, PluginResources resources,
+                             PluginTexts texts) {
     public PluginServices {
+        Objects.requireNonNull(texts, "texts");
         Objects.requireNonNull(rooms, "rooms");
         Objects.requireNonNull(directChat, "directChat");
         Objects.requireNonNull(clock, "clock");

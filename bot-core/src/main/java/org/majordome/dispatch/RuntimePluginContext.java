@@ -17,6 +17,7 @@ import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
 import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.storage.PluginStorage;
+import org.majordome.api.text.Texts;
 import org.slf4j.Logger;
 
 /** The runtime's {@link PluginContext}: the plugin's config plus the shared {@link PluginServices}. */
@@ -31,9 +32,12 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     private final Map<String, Logger> roomLoggers = new ConcurrentHashMap<>();
     private final Predicate<String> enabledIn;
     private final Predicate<PluginEvent> events;
+    private final Texts texts;
 
     RuntimePluginContext(String pluginId, Class<?> pluginClass, C config, PluginServices services,
-                         CommandRegistry commands, Predicate<String> enabledIn, Predicate<PluginEvent> events) {
+                         CommandRegistry commands, Predicate<String> enabledIn, Predicate<PluginEvent> events,
+                         Texts texts) {
+        this.texts = texts;
         this.pluginId = pluginId;
         this.pluginClass = pluginClass;
         this.config = Objects.requireNonNull(config, "config");
@@ -113,5 +117,10 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     @Override
     public PubSub pubsub() {
         return services.resources().pubsub(pluginId);
+    }
+
+    @Override
+    public Texts texts() {
+        return texts;
     }
 }

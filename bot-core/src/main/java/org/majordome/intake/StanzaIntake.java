@@ -28,17 +28,26 @@ public final class StanzaIntake {
     private final EntityBareJid ownJid;
     private final EventSink sink;
     private final Clock clock;
+    private final LanguageSeen languages;
+
+    /** An intake that records no language. */
+    public StanzaIntake(Function<EntityBareJid, RoomStanzaIntake> rooms, EntityBareJid ownJid, EventSink sink,
+                        Clock clock) {
+        this(rooms, ownJid, sink, clock, LanguageSeen.NONE);
+    }
 
     /**
      * @param rooms  the intake of each kept room, null for a room the bot does not keep
-     * @param ownJid the bot's account: messages from its other resources (carbons) are not users'
+     * @param ownJid    the bot's account: messages from its other resources (carbons) are not users'
+     * @param languages told the language of each user's message, so that answers can follow it
      */
     public StanzaIntake(Function<EntityBareJid, RoomStanzaIntake> rooms, EntityBareJid ownJid, EventSink sink,
-                        Clock clock) {
+                        Clock clock, LanguageSeen languages) {
         this.rooms = rooms;
         this.ownJid = ownJid;
         this.sink = sink;
         this.clock = clock;
+        this.languages = languages;
     }
 
     /** Starts listening on the connection (before it logs in, so that no stanza is missed). */
@@ -70,6 +79,9 @@ public final class StanzaIntake {
             if (stanza instanceof Presence presence) {
                 room.onPresence(presence);
             } else if (stanza instanceof Message message) {
+                if (message.getBody() != null && stanza.getFrom().hasResource()) {
+                    languages.seen(stanza.getFrom().toString(), message.getLanguage(), false);
+                }
                 room.onMessage(message);
             }
         } catch (RuntimeException e) {
@@ -88,6 +100,7 @@ public final class StanzaIntake {
         if (from.asBareJid().equals(ownJid)) {
             return; // our own other resources (carbons) are not users
         }
+        languages.seen(from.toString(), message.getLanguage(), true);
         sink.accept(new DirectMessageReceivedEvent(from.toString(), from.asBareJid().toString(),
                 Snapshots.message(message, ownJid), clock.instant()));
     }

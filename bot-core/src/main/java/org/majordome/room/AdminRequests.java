@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.muc.MUCAffiliation;
 import org.jivesoftware.smackx.muc.MUCRole;
 import org.jivesoftware.smackx.muc.packet.MUCAdmin;
@@ -60,5 +61,11 @@ final class AdminRequests {
 
     private static String blankToNull(String reason) {
         return reason == null || reason.isBlank() ? null : reason;
+    }
+
+    /** A refusal as the server worded it: its condition, and its text when it gave one. */
+    static ActionResult refused(StanzaError error) {
+        return new ActionResult.Refused(error.getCondition().toString(),
+                java.util.Optional.ofNullable(error.getDescriptiveText()).orElse(""));
     }
 }

@@ -77,6 +77,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     private final RoomSender sender;
     private final RoomHandle handle;
     private final RoomPeopleKeeper people;
+    private final java.util.Locale language;
     private final Function<RoomState, CompletableFuture<ActionResult>> destroy;
     private final RoomAdmission admission;
 
@@ -84,6 +85,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
      * @param actions  where the room's handle runs the actions that wait for the server
      * @param overlays where the room's configuration overlays are stored
      * @param timeZone the zone of times shown to the room's occupants when its settings name none
+     * @param language the language the bot speaks in the room when its settings name none
      * @param tellAdmins sends a notice to the bot's administrators (direct messages)
      * @param destroy  stops keeping the room and destroys it (see {@link RoomHandle#destroy})
      * @param admission whether the bot may act in the room now: nothing reaches plugins, and no action is taken,
@@ -91,9 +93,10 @@ final class KeptRoom implements RoomMembership.AfterJoin {
      */
     KeptRoom(RoomSettings settings, Resourcepart defaultNick, XmppSession session, EventSink sink, Clock clock,
              Backoff backoff, ScheduledExecutorService timer, Semaphore joinPermits, Executor actions,
-             RoomOverlayTable overlays, ZoneId timeZone, Consumer<String> tellAdmins,
+             RoomOverlayTable overlays, ZoneId timeZone, java.util.Locale language, Consumer<String> tellAdmins,
              Function<RoomState, CompletableFuture<ActionResult>> destroy, RoomAdmission admission) {
         this.destroy = destroy;
+        this.language = language;
         this.settings = settings;
         this.timeZone = timeZone;
         this.roomJid = settings.jid();
@@ -134,6 +137,11 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     /** The zone of times shown to the room's occupants: {@code rooms[].time-zone}, else {@code runtime.time-zone}. */
     ZoneId timeZone() {
         return settings.timeZone().orElse(timeZone);
+    }
+
+    /** The language the bot speaks here: {@code rooms[].language}, else {@code runtime.language}. */
+    java.util.Locale language() {
+        return settings.texts().language().orElse(language);
     }
 
     /** What plugins get to act on this room. */

@@ -19,7 +19,6 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.muc.MUCAffiliation;
 import org.jivesoftware.smackx.muc.MUCRole;
 import org.jivesoftware.smackx.muc.packet.MUCAdmin;
@@ -86,6 +85,11 @@ final class RoomActions implements RoomHandle {
     @Override
     public ZoneId timeZone() {
         return room.timeZone();
+    }
+
+    @Override
+    public java.util.Locale language() {
+        return room.language();
     }
 
     @Override
@@ -244,7 +248,7 @@ final class RoomActions implements RoomHandle {
                             + Duration.ofMillis(connection.getReplyTimeout()).toSeconds() + " s");
                 }
                 if (reply.getError() != null) {
-                    return refused(reply.getError());
+                    return AdminRequests.refused(reply.getError());
                 }
                 return ActionResult.DONE;
             }
@@ -354,24 +358,22 @@ final class RoomActions implements RoomHandle {
      * server, and it keeps a plugin's messages in the order it wrote them (separate threads would not).
      */
     private CompletionStage<ActionResult> say(Action action) {
-        if (!room.mayAct()) {
-            return CompletableFuture.completedFuture(new ActionResult.Failed("the bot is not in " + room.jid() + " now"));
-        }
-        return CompletableFuture.completedFuture(run(action));
+        return room.mayAct() ? CompletableFuture.completedFuture(run(action)) : notJoined();
     }
 
     private CompletionStage<ActionResult> act(Action action) {
-        if (!room.mayAct()) {
-            return CompletableFuture.completedFuture(new ActionResult.Failed("the bot is not in " + room.jid() + " now"));
-        }
-        return CompletableFuture.supplyAsync(() -> run(action), executor);
+        return room.mayAct() ? CompletableFuture.supplyAsync(() -> run(action), executor) : notJoined();
+    }
+
+    private CompletionStage<ActionResult> notJoined() {
+        return CompletableFuture.completedFuture(new ActionResult.Failed("the bot is not in " + room.jid() + " now"));
     }
 
     static ActionResult run(Action action) {
         try {
             return action.run();
         } catch (XMPPException.XMPPErrorException e) {
-            return refused(e.getStanzaError());
+            return AdminRequests.refused(e.getStanzaError());
         } catch (SmackException.NoResponseException e) {
             return new ActionResult.Failed("no answer from the server in time");
         } catch (SmackException.NotConnectedException e) {
@@ -384,11 +386,6 @@ final class RoomActions implements RoomHandle {
         } catch (Exception e) {
             return new ActionResult.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-    }
-
-    private static ActionResult refused(StanzaError error) {
-        return new ActionResult.Refused(error.getCondition().toString(),
-                Optional.ofNullable(error.getDescriptiveText()).orElse(""));
     }
 
     /** One room action's Smack calls; may throw whatever Smack throws. */

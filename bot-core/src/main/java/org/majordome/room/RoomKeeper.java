@@ -33,6 +33,7 @@ import org.majordome.config.RuntimeSettings;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.StanzaIntake;
 import org.majordome.store.RoomOverlayTable;
+import org.majordome.text.SenderLanguages;
 import org.majordome.xmpp.Backoff;
 import org.majordome.xmpp.XmppSession;
 import org.slf4j.Logger;
@@ -87,6 +88,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     private final RetiredRooms retired;
     /** The declared rooms the admission keeps the bot out of for now. */
     private final WaitingRooms waiting;
+    private final SenderLanguages senderLanguages = new SenderLanguages();
 
     /** @param overlays where the rooms' configuration overlays (a lockdown...) are kept across restarts */
     public RoomKeeper(XmppSession session, List<RoomSettings> roomSettings, RuntimeSettings runtime,
@@ -114,8 +116,8 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     private KeptRoom keep(RoomSettings room) {
         KeptRoom kept = new KeptRoom(room, session.settings().nick(), session, sink, clock, backoff, timer,
-                joinPermits, actions, overlays, runtime.timeZone(), this::tellAdmins, how -> destroy(room.jid(), how),
-                waiting.admission());
+                joinPermits, actions, overlays, runtime.timeZone(), runtime.language(), this::tellAdmins,
+                how -> destroy(room.jid(), how), waiting.admission());
         rooms.put(room.jid().toString(), kept);
         return kept;
     }
@@ -262,12 +264,17 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         });
     }
 
+    /** The language each user's messages declared, as the intake heard them: what private answers follow. */
+    public SenderLanguages senderLanguages() {
+        return senderLanguages;
+    }
+
     /** Starts listening; rooms are joined when the session comes online (call before {@code session.start()}). */
     public void start() {
         new StanzaIntake(jid -> {
             KeptRoom room = rooms.get(jid.toString());
             return room == null ? null : room.intake();
-        }, session.settings().jid(), sink, clock).listenOn(session.connection());
+        }, session.settings().jid(), sink, clock, senderLanguages::record).listenOn(session.connection());
         Roster roster = Roster.getInstanceFor(session.connection());
         roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
         roster.addSubscribeListener((from, request) -> seenAsOccupant(from) ? SubscribeAnswer.Approve : null);

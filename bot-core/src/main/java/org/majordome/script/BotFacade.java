@@ -96,6 +96,7 @@ final class BotFacade {
             return null;
         });
         members.put("pubsub", PubSubBindings.create(plugin, generation, context, log));
+        members.put("texts", TextBindings.botTexts(context.texts()));
         members.put("now", (ProxyExecutable) args -> context.clock().millis());
         members.put("log", JsData.object(Map.of(
                 "debug", (ProxyExecutable) args -> logged(args, log::debug),
@@ -192,6 +193,8 @@ final class BotFacade {
         members.put("botNick", room.botNick());
         members.put("timeZone", room.timeZone().getId());
         members.put("timeText", (ProxyExecutable) args -> room.timeText(moment(args)));
+        members.put("language", room.language().toLanguageTag());
+        members.put("format", TextBindings.formatter(() -> context.texts().in(room)));
         members.put("joined", (ProxyExecutable) args -> room.joined());
         // Scripts are single-threaded and cannot wait: the subject as known now, null before the room has sent it.
         members.put("subject", (ProxyExecutable) args -> room.subject().toCompletableFuture().getNow(null) instanceof

@@ -17,7 +17,7 @@ import org.majordome.api.room.RoomHandle;
 final class CommandObject extends LazyObject {
 
     private static final String[] NAMES = {"name", "args", "argText", "sender", "permission", "scope", "roomJid",
-            "reply", "replyPrivately", "room"};
+            "reply", "replyPrivately", "room", "format", "formatPrivately"};
 
     private final CommandInvocation invocation;
     private final BotFacade facade;
@@ -58,7 +58,11 @@ final class CommandObject extends LazyObject {
                 facade.act("private reply to " + name, invocation.replyPrivately(JsData.requiredText(args, 0, "the text")));
                 return null;
             });
-            default -> invocation.room().map(facade::roomObject).orElse(null);
+            case 9 -> invocation.room().map(facade::roomObject).orElse(null);
+            case 10 -> JsFunction.named("format", TextBindings.formatter(() -> facade.context().texts()
+                    .replyTo(invocation)));
+            default -> JsFunction.named("formatPrivately", TextBindings.formatter(() -> facade.context().texts()
+                    .privatelyTo(invocation)));
         };
     }
 }

@@ -83,6 +83,9 @@ class ConfigLoaderTest {
 
         assertThat(config.rooms()).hasSize(3);
         RoomSettings lobby = config.rooms().getFirst();
+        assertThat(lobby.texts().language()).contains(java.util.Locale.FRENCH);
+        assertThat(lobby.texts().overridesOf("core")).containsExactly(java.util.Map.entry("pong", "Présent !"));
+        assertThat(config.runtime().language()).isEqualTo(java.util.Locale.ENGLISH);
         assertThat(lobby.jid().toString()).isEqualTo("lobby@conference.localhost");
         assertThat(lobby.nick()).contains(Resourcepart.from("Butler"));
         assertThat(lobby.plugins()).containsExactly("core", "moderation");

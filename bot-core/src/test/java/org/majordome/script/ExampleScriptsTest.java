@@ -45,6 +45,44 @@ class ExampleScriptsTest {
         return lobby;
     }
 
+    /** Issue 20: a script's own bundle, in the room's language, with French typography. */
+    @Test
+    void diceSpeaksTheRoomsLanguage() {
+        scripts.copyExample("dice.js");
+        PluginTestKit kit = scripts.start();
+        TestRoom lobby = kit.room(ScriptFixture.ROOM).withLanguage(java.util.Locale.FRENCH);
+        lobby.join("alice", Role.PARTICIPANT);
+
+        lobby.say("alice", "!roll 1d6");
+        lobby.say("alice", "!roll banane");
+        lobby.say("alice", "!help roll");
+
+        assertThat(lobby.botSaid().get(0)).matches("alice a lancé 1d6\u00a0: [1-6]");
+        assertThat(lobby.botSaid().get(1)).isEqualTo("«\u00a0banane\u00a0» n’est pas un lancer\u00a0; essayez 2d6 ou d20.");
+        assertThat(lobby.botSaid().get(2)).isEqualTo("!roll [NdF] — Lance des dés, par exemple 2d6 (1d6 par défaut).");
+    }
+
+    /** Issue 20: French plural rules reach scripts: 0 and 1 are singular in French, 0 is plural in English. */
+    @Test
+    void karmaAndRemindSpeakFrenchInAFrenchRoom() {
+        scripts.copyExample("karma.js").copyExample("remind.js");
+        PluginTestKit kit = scripts.start();
+        TestRoom salon = kit.room(ScriptFixture.ROOM).withLanguage(java.util.Locale.FRENCH);
+        salon.join("alice", Role.PARTICIPANT);
+        salon.join("bob", Role.PARTICIPANT);
+
+        salon.say("alice", "bob++ merci");
+        salon.say("alice", "bob++");
+        salon.say("alice", "!karma alice");
+        salon.say("alice", "!remind bientôt thé");
+        salon.say("alice", "!remind 10m thé");
+
+        assertThat(salon.botSaid()).containsExactly("bob a maintenant 1 point de karma",
+                "bob a maintenant 2 points de karma", "alice a 0 point de karma",
+                "«\u00a0bientôt\u00a0» n’est pas un délai entre 1s et 7d (par exemple 30s, 10m, 1h30m).",
+                "D’accord alice, je vous le rappellerai dans 10m.");
+    }
+
     @Test
     void diceRollsWithinTheDiceRange() {
         TestRoom lobby = lobbyWith("dice.js");

@@ -78,7 +78,7 @@ class ScriptEventObjectTest {
         assertThat(onMessage("e => { const o = JSON.parse(JSON.stringify(e)); "
                 + "return Object.keys(o).join() + ' ' + JSON.stringify(o.room) + ' ' + (o.receivedAt === e.receivedAt); }"))
                 .isEqualTo("type,roomJid,sender,message,receivedAt,room "
-                        + "{\"botNick\":\"majordome\",\"jid\":\"lobby@conference.example.org\",\"timeZone\":\"Z\"} true");
+                        + "{\"botNick\":\"majordome\",\"jid\":\"lobby@conference.example.org\",\"language\":\"en\",\"timeZone\":\"Z\"} true");
     }
 
     @Test

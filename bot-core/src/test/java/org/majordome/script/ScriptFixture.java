@@ -64,9 +64,18 @@ final class ScriptFixture implements AutoCloseable {
         return this;
     }
 
+    /** Copies a shipped script, and its message bundles ({@code name.properties}, {@code name_fr.properties}...). */
     ScriptFixture copyExample(String fileName) {
         try {
-            return write(fileName, Files.readString(Path.of("..", "scripts", fileName), StandardCharsets.UTF_8));
+            Path examples = Path.of("..", "scripts");
+            String name = fileName.replaceFirst("\\.js$", "");
+            try (var bundles = Files.list(examples)) {
+                for (Path bundle : bundles.filter(file -> file.getFileName().toString().matches(
+                        java.util.regex.Pattern.quote(name) + "(_[A-Za-z_]+)?\\.properties")).toList()) {
+                    Files.copy(bundle, directory.resolve(bundle.getFileName()));
+                }
+            }
+            return write(fileName, Files.readString(examples.resolve(fileName), StandardCharsets.UTF_8));
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }

@@ -1,6 +1,7 @@
 package org.majordome.testkit;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,6 +26,10 @@ import org.majordome.dispatch.PermissionResolver;
 import org.majordome.dispatch.PluginLifecycle;
 import org.majordome.dispatch.PluginRegistry;
 import org.majordome.dispatch.PluginServices;
+import org.majordome.script.ScriptPlugin;
+import org.majordome.text.SenderLanguages;
+import org.majordome.text.TextService;
+import org.majordome.text.TextSettings;
 
 /**
  * Runs real plugins through the real runtime (registry, lifecycle, dispatcher, command stage) over scripted
@@ -48,6 +53,9 @@ public final class PluginTestKit implements AutoCloseable {
     private final Map<String, TestRoom> rooms = new LinkedHashMap<>();
     private final TestDirectChat directChat = new TestDirectChat(this);
     private final KitResources resources = new KitResources();
+    private final SenderLanguages senderLanguages = new SenderLanguages();
+    private final Locale language;
+    private final TextService texts;
     private final PluginRegistry registry;
     private final PluginLifecycle lifecycle;
     private final Dispatcher dispatcher;
@@ -57,6 +65,9 @@ public final class PluginTestKit implements AutoCloseable {
     private boolean delivering;
 
     private PluginTestKit(Builder builder) {
+        language = builder.language;
+        texts = new TextService(new TextSettings(builder.language, ZoneOffset.UTC, builder.texts), senderLanguages,
+                plugin -> plugin instanceof ScriptPlugin script ? Optional.of(script.file()) : Optional.empty());
         Map<String, List<String>> enabledByRoom = new LinkedHashMap<>();
         List<String> allIds = builder.plugins.stream().map(Plugin::id).toList();
         builder.rooms.forEach((jid, ids) -> {
@@ -70,7 +81,7 @@ public final class PluginTestKit implements AutoCloseable {
         CommandTable commands = new CommandTable();
         lifecycle = new PluginLifecycle(registry, commands, new GivenConfigs(builder.configs), services());
         dispatcher = new Dispatcher(registry, commands, new PermissionResolver(builder.botAdmins), new KitRooms(),
-                directChat.handle(), builder.settings, clock, builder.drainExecutor, builder.handlerExecutor);
+                directChat.handle(), builder.settings, texts, clock, builder.drainExecutor, builder.handlerExecutor);
         // Events plugins publish go through the real dispatcher, as in the bot. On the test's thread, one published
         // during a delivery waits for it to end: the dispatcher never runs a plugin's lane inside another's.
         boolean onTestThread = builder.handlerExecutor == Builder.SAME_THREAD;
@@ -87,7 +98,17 @@ public final class PluginTestKit implements AutoCloseable {
      * get their in-memory versions here, so that every kit test has them without asking.
      */
     private PluginServices services() {
-        return new PluginServices(new KitRooms(), directChat.handle(), clock, resources);
+        return new PluginServices(new KitRooms(), directChat.handle(), clock, resources, texts);
+    }
+
+    /** The bot's language ({@link Builder#language}), which rooms speak unless {@link TestRoom#withLanguage} says otherwise. */
+    Locale language() {
+        return language;
+    }
+
+    /** Where {@link TestRoom#declaresLanguage} and {@link TestDirectChat#declaresLanguage} record a sender's language. */
+    SenderLanguages senderLanguages() {
+        return senderLanguages;
     }
 
     public static Builder builder() {
@@ -247,8 +268,23 @@ public final class PluginTestKit implements AutoCloseable {
         private Executor drainExecutor = SAME_THREAD;
         private Executor handlerExecutor = SAME_THREAD;
         private boolean tolerateStartProblems;
+        private Locale language = Locale.ENGLISH;
+        private final Map<String, Map<String, Map<String, String>>> texts = new HashMap<>();
 
         private Builder() {
+        }
+
+        /** The bot's language ({@code runtime.language}; default English): rooms' and users' unless they say otherwise. */
+        public Builder language(Locale language) {
+            this.language = Objects.requireNonNull(language, "language");
+            return this;
+        }
+
+        /** A keeper's replacement of one text of a plugin in a room ({@code rooms[].texts.<plugin>.<key>}). */
+        public Builder text(String roomJid, String pluginId, String key, String text) {
+            texts.computeIfAbsent(roomJid.toLowerCase(Locale.ROOT), room -> new HashMap<>())
+                    .computeIfAbsent(pluginId, plugin -> new HashMap<>()).put(key, text);
+            return this;
         }
 
         /** A plugin without configuration (its config type is {@code NoConfig}). */

@@ -48,6 +48,12 @@ public final class TestDirectChat {
         return event;
     }
 
+    /** The user's client declares this language on its messages ({@code xml:lang}): answers to them follow it. */
+    public TestDirectChat declaresLanguage(String fullJid, String xmlLang) {
+        kit.senderLanguages().record(fullJid, xmlLang, true);
+        return this;
+    }
+
     /** Every chat message the bot sent, oldest first. */
     public List<DirectMessage> sent() {
         return List.copyOf(sent);

@@ -89,6 +89,7 @@ public final class TestRoom {
     private volatile CompletableFuture<Void> botBack = new CompletableFuture<>();
     private volatile Optional<String> title = Optional.empty();
     private volatile ZoneId timeZone = ZoneOffset.UTC;
+    private volatile java.util.Locale language;
     private volatile boolean moderated;
     private volatile boolean membersOnly;
     private volatile boolean destroyed;
@@ -128,6 +129,26 @@ public final class TestRoom {
     public TestRoom withTitle(String newTitle) {
         this.title = Optional.of(Objects.requireNonNull(newTitle, "newTitle"));
         return this;
+    }
+
+    /** Gives the room a language, as {@code rooms[].language} does (the kit's, English by default). */
+    public TestRoom withLanguage(java.util.Locale newLanguage) {
+        this.language = Objects.requireNonNull(newLanguage, "newLanguage");
+        return this;
+    }
+
+    /**
+     * The occupant's client declares this language on its messages ({@code xml:lang}), as the bot's intake
+     * records it: private answers to them follow it.
+     */
+    public TestRoom declaresLanguage(String nick, String xmlLang) {
+        kit.senderLanguages().record(jid + "/" + nick, xmlLang, false);
+        return this;
+    }
+
+    /** The language plugins see ({@code RoomHandle.language()}); the kit's unless {@link #withLanguage} changed it. */
+    public java.util.Locale language() {
+        return language != null ? language : kit.language();
     }
 
     /** Gives the room a time zone, as {@code runtime.time-zone} does (UTC by default). */
@@ -571,6 +592,11 @@ public final class TestRoom {
         @Override
         public ZoneId timeZone() {
             return timeZone;
+        }
+
+        @Override
+        public java.util.Locale language() {
+            return TestRoom.this.language();
         }
 
         @Override

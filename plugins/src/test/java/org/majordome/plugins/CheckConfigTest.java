@@ -57,6 +57,36 @@ class CheckConfigTest {
                 .doesNotContain("Exception", "\tat ");
     }
 
+    /** Issue 20: a keeper's text with other placeholders than the shipped one's, and a language the bot lacks. */
+    @Test
+    void aReplacedTextWithOtherPlaceholdersAndAnUnknownLanguageAreReportedAtTheirLines() throws IOException {
+        Outcome outcome = checkConfig("""
+                connection:
+                  jid: majordome@localhost
+                  password: secret
+                rooms:
+                  - jid: salon@conference.localhost
+                    plugins: [core, moderation]
+                    language: fr
+                    texts:
+                      core:
+                        rooms.header: "Salons : {0}"
+                        pong: "Présent !"
+                      moderation:
+                        no-occupant: "Personne ici ne s’appelle {nick}."
+                  - jid: lobby@conference.localhost
+                    language: es
+                """);
+
+        assertThat(outcome.exitCode()).isEqualTo(Majordome.INVALID);
+        assertThat(outcome.err())
+                .contains("bot.yml:10:23: rooms[0].texts.core.rooms.header: its placeholders {0} do not match those of "
+                        + "the text it replaces, {0}, {1}")
+                .contains("bot.yml:13:22: rooms[0].texts.moderation.no-occupant: its placeholders {nick} do not match")
+                .contains("bot.yml:15:15: rooms[1].language: expected a language the bot speaks: en, fr, got 'es'")
+                .doesNotContain("texts.core.pong");
+    }
+
     @Test
     void everyValueAShippedPluginRefusedAtStartIsReportedAtOnceWithItsLineAndKey() throws IOException {
         Outcome outcome = checkConfig("""

@@ -62,4 +62,20 @@ class ExampleConfigTest {
         assertThat(config.rooms()).filteredOn(room -> room.jid().toString().equals("help@conference.localhost"))
                 .singleElement().satisfies(room -> assertThat(room.plugins()).contains("welcome"));
     }
+
+    /** Issue 20: the demo has one French room, greeted in French; the others speak the bot's English. */
+    @Test
+    void theExampleBotConfigurationHasAFrenchRoom() throws Exception {
+        BotConfig config = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "secret"))
+                .load(Path.of("..", "deploy", "example-bot.yml"));
+
+        assertThat(config.runtime().language()).isEqualTo(java.util.Locale.ENGLISH);
+        assertThat(config.rooms()).filteredOn(room -> room.texts().language().isPresent())
+                .singleElement().satisfies(room -> {
+                    assertThat(room.jid().toString()).isEqualTo("salon@conference.localhost");
+                    assertThat(room.texts().language()).contains(java.util.Locale.FRENCH);
+                });
+        WelcomeConfig welcome = new PluginConfigBinder(config).bind("welcome", WelcomeConfig.class);
+        assertThat(welcome.forRoom("salon@conference.localhost").firstTime()).startsWith("Bienvenue dans {room}");
+    }
 }

@@ -3,6 +3,7 @@ package org.majordome.api.room;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -38,6 +39,15 @@ public interface RoomHandle {
      * {@code runtime.time-zone}, else the system's zone. Show a moment with {@link #timeText(Instant)}.
      */
     ZoneId timeZone();
+
+    /**
+     * The language the bot speaks in this room: the room's {@code language} in the configuration, else
+     * {@code runtime.language}, else English. Plugins format their texts with
+     * {@link org.majordome.api.text.Texts#in(RoomHandle)}, which uses it.
+     */
+    default Locale language() {
+        return Locale.ENGLISH;
+    }
 
     /** A moment as people in this room read it: {@link TimeText#moment} in {@link #timeZone()}, e.g. {@code 2026-12-06 23:01 CET}. */
     default String timeText(Instant instant) {

@@ -10,6 +10,7 @@ import org.majordome.api.Plugin;
 import org.majordome.api.PluginContext;
 import org.majordome.api.command.Command;
 import org.majordome.api.command.CommandInvocation;
+import org.majordome.api.text.Wording;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.storage.KeyValueStore;
 import org.majordome.plugins.calendar.CalendarConfig.RoomSettings;
@@ -20,8 +21,7 @@ import org.majordome.plugins.calendar.CalendarConfig.RoomSettings;
  */
 public final class CalendarPlugin implements Plugin<CalendarConfig> {
 
-    static final String HIDDEN_JIDS = "This room does not show me your real address, so I cannot write to you directly.";
-    static final String STILL_LOADING = "The calendars are still loading; ask again in a moment.";
+
 
     private volatile PluginContext<CalendarConfig> context;
     private volatile FeedCache feeds;
@@ -80,8 +80,9 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
             return;
         }
         RoomSettings settings = context.config().forRoom(invocation.room().get().roomJid());
+        Wording wording = context.texts().replyTo(invocation);
         if (feeds.stillLoading(settings.feeds())) {
-            invocation.reply(STILL_LOADING);
+            invocation.reply(wording.format("still-loading"));
             return;
         }
         int days = settings.agendaDays();
@@ -92,7 +93,7 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
                 days = -1;
             }
             if (days < 1 || days > CalendarConfig.MAX_AGENDA_DAYS) {
-                invocation.reply("Give a number of days from 1 to " + CalendarConfig.MAX_AGENDA_DAYS + ".");
+                invocation.reply(wording.format("days-range", CalendarConfig.MAX_AGENDA_DAYS));
                 return;
             }
         }
@@ -100,7 +101,7 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
         Instant until = now.plus(Duration.ofDays(days));
         List<Occurrence> coming = feeds.upcoming(settings.feeds(), now).stream()
                 .filter(occurrence -> occurrence.start().isBefore(until)).toList();
-        invocation.reply(Texts.agenda(coming, days, settings.zone()));
+        invocation.reply(Texts.agenda(wording, coming, days, settings.zone()));
     }
 
     @Command(name = "next", help = "Says which event of this room's calendars comes next.", maxArgs = 0)
@@ -109,15 +110,16 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
             return;
         }
         RoomSettings settings = context.config().forRoom(invocation.room().get().roomJid());
+        Wording wording = context.texts().replyTo(invocation);
         if (feeds.stillLoading(settings.feeds())) {
-            invocation.reply(STILL_LOADING);
+            invocation.reply(wording.format("still-loading"));
             return;
         }
         Instant now = context.clock().instant();
         Optional<Occurrence> next = feeds.upcoming(settings.feeds(), now).stream()
                 .filter(occurrence -> occurrence.start().isAfter(now)).findFirst();
-        invocation.reply(next.map(occurrence -> Texts.next(occurrence, now, settings.zone()))
-                .orElse("Nothing on the agenda in the next " + context.config().lookAhead().toDays() + " days."));
+        invocation.reply(next.map(occurrence -> Texts.next(wording, occurrence, now, settings.zone()))
+                .orElse(wording.format("nothing-ahead", context.config().lookAhead().toDays())));
     }
 
     @Command(name = "subscribe", help = "Sends you this room's event reminders by direct message.", maxArgs = 0)
@@ -128,11 +130,11 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
         }
         KeyValueStore store = context.storage().room(invocation.room().orElseThrow().roomJid());
         if (store.get(Reminders.SUBSCRIBER_PREFIX + jid.get()).isPresent()) {
-            invocation.reply("You are already subscribed to this room's reminders.");
+            invocation.reply(context.texts().format(invocation, "subscribe.already"));
             return;
         }
         store.put(Reminders.SUBSCRIBER_PREFIX + jid.get(), context.clock().instant().toString());
-        invocation.reply("You will get this room's event reminders by direct message. !unsubscribe stops them.");
+        invocation.reply(context.texts().format(invocation, "subscribe.done"));
     }
 
     @Command(name = "unsubscribe", help = "Stops the reminders by direct message.", maxArgs = 0)
@@ -143,8 +145,7 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
         }
         boolean was = context.storage().room(invocation.room().orElseThrow().roomJid())
                 .delete(Reminders.SUBSCRIBER_PREFIX + jid.get());
-        invocation.reply(was ? "You will no longer get this room's reminders by direct message."
-                : "You were not subscribed to this room's reminders.");
+        invocation.reply(context.texts().format(invocation, was ? "unsubscribe.done" : "unsubscribe.not-subscribed"));
     }
 
     private Optional<String> subscriberJid(CommandInvocation invocation) {
@@ -153,7 +154,7 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
         }
         Optional<String> jid = invocation.sender().bareJid().map(value -> value.toLowerCase(Locale.ROOT));
         if (jid.isEmpty()) {
-            invocation.reply(HIDDEN_JIDS);
+            invocation.reply(context.texts().format(invocation, "hidden-jids"));
         }
         return jid;
     }

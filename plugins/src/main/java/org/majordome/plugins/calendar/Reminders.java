@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.majordome.api.PluginContext;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.text.Wording;
 import org.majordome.plugins.calendar.CalendarConfig.RoomSettings;
 import org.majordome.plugins.calendar.Occurrence.InstanceId;
 import org.majordome.plugins.calendar.ReminderLedger.Reminded;
@@ -50,6 +51,7 @@ final class Reminders {
             Map<String, List<String>> userFeeds = new HashMap<>();
             Map<String, ZoneId> userZones = new HashMap<>();
             Map<String, List<Duration>> userOffsets = new HashMap<>();
+            Map<String, Wording> userWordings = new HashMap<>();
             for (RoomHandle room : context.enabledRooms()) {
                 RoomSettings settings = context.config().forRoom(room.roomJid());
                 if (settings.feeds().isEmpty()) {
@@ -58,14 +60,17 @@ final class Reminders {
                 if (room.joined()) {
                     // Expanding the feeds' recurrences is the tick's costly part: only for rooms it posts to.
                     List<Occurrence> upcoming = feeds.upcoming(settings.feeds(), now);
+                    Wording wording = context.texts().in(room);
                     remind(ReminderLedger.roomTarget(room.roomJid()), upcoming, settings.reminders(), now,
-                            settings.zone(), room::send);
+                            settings.zone(), wording, room::send);
                     announceChanges(ReminderLedger.roomTarget(room.roomJid()), settings.feeds(), now, settings.zone(),
-                            room::send);
+                            wording, room::send);
                 }
                 for (String jid : subscribers(room.roomJid())) {
                     userFeeds.computeIfAbsent(jid, key -> new ArrayList<>()).addAll(settings.feeds());
                     userZones.putIfAbsent(jid, settings.zone());
+                    // Their declared language, else that of the (first) room they subscribed in.
+                    userWordings.putIfAbsent(jid, context.texts().toUser(jid, room));
                     userOffsets.putIfAbsent(jid, settings.reminders());
                 }
             }
@@ -73,9 +78,9 @@ final class Reminders {
             userFeeds.forEach((jid, subscribed) -> {
                 List<String> distinct = subscribed.stream().distinct().toList();
                 remind(ReminderLedger.userTarget(jid), feeds.upcoming(distinct, now), userOffsets.get(jid), now,
-                        userZones.get(jid), text -> context.directChat().send(jid, text));
+                        userZones.get(jid), userWordings.get(jid), text -> context.directChat().send(jid, text));
                 announceChanges(ReminderLedger.userTarget(jid), distinct, now, userZones.get(jid),
-                        text -> context.directChat().send(jid, text));
+                        userWordings.get(jid), text -> context.directChat().send(jid, text));
             });
             if (lastSweep.isBefore(now.minus(Duration.ofDays(1))) || lastSweep.isAfter(now)) {
                 ledger.sweep(now.minus(LEDGER_KEEP));
@@ -97,12 +102,12 @@ final class Reminders {
         List<Occurrence> todays = feeds.upcoming(settings.feeds(), now).stream()
                 .filter(occurrence -> occurrence.start().isBefore(endOfDay)).toList();
         if (!todays.isEmpty()) {
-            room.get().send(Texts.today(todays, today, settings.zone()));
+            room.get().send(Texts.today(context.texts().in(room.get()), todays, today, settings.zone()));
         }
     }
 
     private void remind(String target, List<Occurrence> upcoming, List<Duration> offsets, Instant now, ZoneId zone,
-                        Consumer<String> send) {
+                        Wording wording, Consumer<String> send) {
         for (Occurrence occurrence : upcoming) {
             if (!occurrence.start().isAfter(now)) {
                 continue;
@@ -118,12 +123,12 @@ final class Reminders {
             List<Duration> claimed = ledger.claim(target, occurrence, due);
             if (claimed.contains(closest)) {
                 ledger.remember(target, occurrence);
-                send.accept(Texts.reminder(occurrence, now, zone));
+                send.accept(Texts.reminder(wording, occurrence, now, zone));
             }
         }
     }
 
-    private void announceChanges(String target, List<String> feedNames, Instant now, ZoneId zone,
+    private void announceChanges(String target, List<String> feedNames, Instant now, ZoneId zone, Wording wording,
                                  Consumer<String> send) {
         Map<String, List<Occurrence>> byFeed = feeds.instancesByFeed(now);
         for (Reminded reminded : ledger.reminded(target)) {
@@ -135,10 +140,10 @@ final class Reminders {
                     .filter(occurrence -> occurrence.id().equals(id)).findFirst();
             if (latest.isEmpty()) {
                 ledger.forget(reminded);
-                send.accept(Texts.cancelled(reminded.summary(), reminded.start(), reminded.allDay(), zone));
+                send.accept(Texts.cancelled(wording, reminded.summary(), reminded.start(), reminded.allDay(), zone));
             } else if (!latest.get().start().equals(reminded.start())) {
                 ledger.remember(target, latest.get());
-                send.accept(Texts.moved(latest.get(), reminded.start(), zone));
+                send.accept(Texts.moved(wording, latest.get(), reminded.start(), zone));
             }
         }
     }

@@ -6,108 +6,120 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
-/** What the plugin writes: reminders, agendas, change notices. */
+import org.majordome.api.text.Wording;
+
+/**
+ * What the plugin writes: reminders, agendas, change notices, in the audience's language (the plugin's bundle:
+ * {@code format.day}, {@code format.time} and {@code format.zone} say how dates are written) and in the calendar's
+ * zone.
+ */
 final class Texts {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     private Texts() {
     }
 
-    static String reminder(Occurrence occurrence, Instant now, ZoneId zone) {
-        return "⏰ " + occurrence.summary() + " — " + until(occurrence, now, zone) + " (" + when(occurrence, zone)
-                + where(occurrence) + ")";
+    static String reminder(Wording wording, Occurrence occurrence, Instant now, ZoneId zone) {
+        return wording.format("reminder", occurrence.summary(), until(wording, occurrence, now, zone),
+                when(wording, occurrence, zone), where(wording, occurrence));
     }
 
-    static String moved(Occurrence now, Instant previousStart, ZoneId zone) {
-        return "📅 Moved: " + now.summary() + " is now " + when(now, zone) + where(now) + " (was "
-                + moment(previousStart, now.allDay(), zone) + ")";
+    static String moved(Wording wording, Occurrence now, Instant previousStart, ZoneId zone) {
+        return wording.format("moved", now.summary(), when(wording, now, zone), where(wording, now),
+                moment(wording, previousStart, now.allDay(), zone));
     }
 
-    static String cancelled(String summary, Instant start, boolean allDay, ZoneId zone) {
-        return "❌ Cancelled: " + summary + " on " + moment(start, allDay, zone);
+    static String cancelled(Wording wording, String summary, Instant start, boolean allDay, ZoneId zone) {
+        return wording.format("cancelled", summary, moment(wording, start, allDay, zone));
     }
 
-    static String agenda(List<Occurrence> occurrences, int days, ZoneId zone) {
-        String period = days == 1 ? "the next day" : "the next " + days + " days";
+    static String agenda(Wording wording, List<Occurrence> occurrences, int days, ZoneId zone) {
+        String period = wording.format("period", days);
         if (occurrences.isEmpty()) {
-            return "Nothing on the agenda for " + period + ".";
+            return wording.format("agenda.empty", period);
         }
-        StringBuilder text = new StringBuilder("Agenda for ").append(period).append(':');
+        StringBuilder text = new StringBuilder(wording.format("agenda.header", period));
         for (Occurrence occurrence : occurrences) {
-            text.append("\n• ").append(DAY.format(occurrence.start().atZone(zone))).append(' ')
-                    .append(span(occurrence, zone)).append(' ').append(occurrence.summary()).append(where(occurrence));
+            text.append("\n• ").append(format(wording, "format.day", occurrence.start(), zone)).append(' ')
+                    .append(span(wording, occurrence, zone)).append(' ').append(occurrence.summary())
+                    .append(where(wording, occurrence));
         }
         return text.toString();
     }
 
-    static String today(List<Occurrence> occurrences, LocalDate day, ZoneId zone) {
-        StringBuilder text = new StringBuilder("Today, ").append(DAY.format(day)).append(':');
+    static String today(Wording wording, List<Occurrence> occurrences, LocalDate day, ZoneId zone) {
+        StringBuilder text = new StringBuilder(wording.format("today.header",
+                pattern(wording, "format.day").format(day)));
         for (Occurrence occurrence : occurrences) {
-            text.append("\n• ").append(span(occurrence, zone)).append(' ').append(occurrence.summary())
-                    .append(where(occurrence));
+            text.append("\n• ").append(span(wording, occurrence, zone)).append(' ').append(occurrence.summary())
+                    .append(where(wording, occurrence));
         }
         return text.toString();
     }
 
-    static String next(Occurrence occurrence, Instant now, ZoneId zone) {
-        return "Next: " + occurrence.summary() + " — " + when(occurrence, zone) + where(occurrence) + ", "
-                + until(occurrence, now, zone) + ".";
+    static String next(Wording wording, Occurrence occurrence, Instant now, ZoneId zone) {
+        return wording.format("next", occurrence.summary(), when(wording, occurrence, zone), where(wording, occurrence),
+                until(wording, occurrence, now, zone));
     }
 
     /** "Mon 2025-01-06 09:00 CET", or "Wed 2025-01-08 (all day)". */
-    static String when(Occurrence occurrence, ZoneId zone) {
-        return moment(occurrence.start(), occurrence.allDay(), zone);
+    static String when(Wording wording, Occurrence occurrence, ZoneId zone) {
+        return moment(wording, occurrence.start(), occurrence.allDay(), zone);
     }
 
-    private static String moment(Instant instant, boolean allDay, ZoneId zone) {
-        var at = instant.atZone(zone);
-        return allDay ? DAY.format(at) + " (all day)" : DAY.format(at) + " " + TIME.format(at) + " " + ZONE.format(at);
+    private static String moment(Wording wording, Instant instant, boolean allDay, ZoneId zone) {
+        String day = format(wording, "format.day", instant, zone);
+        return allDay ? wording.format("all-day-moment", day) : day + " " + format(wording, "format.time", instant, zone)
+                + " " + format(wording, "format.zone", instant, zone);
     }
 
-    private static String span(Occurrence occurrence, ZoneId zone) {
+    private static String span(Wording wording, Occurrence occurrence, ZoneId zone) {
         if (occurrence.allDay()) {
-            return "all day";
+            return wording.format("all-day");
         }
-        String start = TIME.format(occurrence.start().atZone(zone));
+        String start = format(wording, "format.time", occurrence.start(), zone);
         return occurrence.end().equals(occurrence.start()) ? start
-                : start + "–" + TIME.format(occurrence.end().atZone(zone));
+                : start + "–" + format(wording, "format.time", occurrence.end(), zone);
     }
 
-    private static String where(Occurrence occurrence) {
-        return occurrence.location().map(location -> ", " + location).orElse("");
+    private static String where(Wording wording, Occurrence occurrence) {
+        return occurrence.location().map(location -> wording.format("where", location)).orElse("");
     }
 
     /** "in 15 minutes", "in 1 day", "tomorrow" for an all-day event, "now". */
-    static String until(Occurrence occurrence, Instant now, ZoneId zone) {
+    static String until(Wording wording, Occurrence occurrence, Instant now, ZoneId zone) {
         if (occurrence.allDay()) {
             long days = java.time.temporal.ChronoUnit.DAYS.between(now.atZone(zone).toLocalDate(),
                     occurrence.day(zone));
-            return days <= 0 ? "today" : days == 1 ? "tomorrow" : "in " + days + " days";
+            return days <= 0 ? wording.format("until.today") : days == 1 ? wording.format("until.tomorrow")
+                    : wording.format("until.days", days);
         }
         Duration left = Duration.between(now, occurrence.start());
         if (left.isNegative()) {
-            return "started";
+            return wording.format("until.started");
         }
         // Rounded to the minute: a tick a second late still says "in 15 minutes".
         long minutes = (left.toSeconds() + 30) / 60;
         if (minutes < 1) {
-            return "now";
+            return wording.format("until.now");
         }
         if (minutes >= 24 * 60) {
-            return "in " + plural(minutes / (24 * 60), "day");
+            return wording.format("until.in", wording.format("unit.days", minutes / (24 * 60)));
         }
         if (minutes >= 60) {
-            return "in " + plural(minutes / 60, "hour") + (minutes % 60 == 0 ? "" : " " + plural(minutes % 60, "minute"));
+            String hours = wording.format("unit.hours", minutes / 60);
+            return wording.format("until.in", minutes % 60 == 0 ? hours
+                    : wording.format("until.hours-minutes", hours, wording.format("unit.minutes", minutes % 60)));
         }
-        return "in " + plural(minutes, "minute");
+        return wording.format("until.in", wording.format("unit.minutes", minutes));
     }
 
-    private static String plural(long amount, String unit) {
-        return amount + " " + unit + (amount == 1 ? "" : "s");
+    private static String format(Wording wording, String key, Instant instant, ZoneId zone) {
+        return pattern(wording, key).format(instant.atZone(zone));
+    }
+
+    /** A java.time pattern of the bundle, in the wording's language. */
+    private static DateTimeFormatter pattern(Wording wording, String key) {
+        return DateTimeFormatter.ofPattern(wording.format(key), wording.language());
     }
 }

@@ -16,6 +16,7 @@ import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.command.CommandScope;
 import org.majordome.api.command.Permission;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.text.Wording;
 
 /** {@code !ping}, {@code !about} and {@code !rooms}; see the package documentation. */
 public final class CorePlugin implements Plugin<NoConfig> {
@@ -60,43 +61,42 @@ public final class CorePlugin implements Plugin<NoConfig> {
     @Command(name = "ping", help = "Checks that the bot is alive.", maxArgs = 0,
             scopes = {CommandScope.ROOM, CommandScope.PRIVATE, CommandScope.DIRECT})
     public void ping(CommandInvocation invocation) {
-        invocation.reply("pong");
+        invocation.reply(context.texts().format(invocation, "pong"));
     }
 
     @Command(name = "about", help = "Tells the bot's version and how it is doing.", maxArgs = 0,
             scopes = {CommandScope.ROOM, CommandScope.PRIVATE, CommandScope.DIRECT})
     public void about(CommandInvocation invocation) {
+        Wording wording = context.texts().replyTo(invocation);
         Collection<RoomHandle> rooms = context.rooms().all();
         long joined = rooms.stream().filter(RoomHandle::joined).count();
         Duration uptime = Duration.between(startedAt, context.clock().instant());
-        invocation.reply("Majordome " + version + " — up " + describe(uptime) + " — in " + joined + " of "
-                + rooms.size() + (rooms.size() == 1 ? " room." : " rooms."));
+        String shownVersion = DEVELOPMENT_BUILD.equals(version) ? wording.format("about.development-build") : version;
+        invocation.reply(wording.format("about", shownVersion, describe(wording, uptime), joined, rooms.size()));
     }
 
     @Command(name = "rooms", help = "Lists the bot's rooms and who is in them (answered privately).",
             permission = Permission.BOT_ADMIN, maxArgs = 0,
             scopes = {CommandScope.ROOM, CommandScope.PRIVATE, CommandScope.DIRECT})
     public void rooms(CommandInvocation invocation) {
+        Wording wording = context.texts().privatelyTo(invocation);
         Collection<RoomHandle> rooms = context.rooms().all();
         if (rooms.isEmpty()) {
-            invocation.replyPrivately("The bot keeps no rooms.");
+            invocation.replyPrivately(wording.format("rooms.none"));
             return;
         }
         List<String> lines = new ArrayList<>();
         long joined = rooms.stream().filter(RoomHandle::joined).count();
-        lines.add("Rooms (" + joined + " of " + rooms.size() + " joined):");
+        lines.add(wording.format("rooms.header", joined, rooms.size()));
         for (RoomHandle room : rooms) {
-            lines.add(room.roomJid() + " — " + (room.joined() ? "joined, " + occupants(room.occupants().size()) : "not joined"));
+            // Says whom it counts: the bot is in every room it joined, and is left out.
+            lines.add(room.joined() ? wording.format("rooms.joined", room.roomJid(), room.occupants().size())
+                    : wording.format("rooms.not-joined", room.roomJid()));
         }
         invocation.replyPrivately(String.join("\n", lines));
     }
 
-    private static String occupants(int count) {
-        // Says whom it counts: the bot is in every room it joined, and is left out.
-        return count + (count == 1 ? " occupant" : " occupants") + " besides the bot";
-    }
-
-    /** "42s" under a minute, else days, hours and minutes from the largest non-zero unit: "1d 0h 5m". */
+    /** "42s" under a minute, else days, hours and minutes from the largest non-zero unit: "1d 0h 5m" (English). */
     static String describe(Duration uptime) {
         Duration positive = uptime.isNegative() ? Duration.ZERO : uptime;
         if (positive.toMinutes() == 0) {
@@ -109,5 +109,20 @@ public final class CorePlugin implements Plugin<NoConfig> {
             return days + "d " + hours + "h " + minutes + "m";
         }
         return hours > 0 ? hours + "h " + minutes + "m" : minutes + "m";
+    }
+
+    /** The uptime with the language's unit symbols ({@code uptime.*} keys), same units as {@link #describe(Duration)}. */
+    static String describe(Wording wording, Duration uptime) {
+        Duration positive = uptime.isNegative() ? Duration.ZERO : uptime;
+        if (positive.toMinutes() == 0) {
+            return wording.format("uptime.seconds", positive.toSeconds());
+        }
+        long days = positive.toDays();
+        int hours = positive.toHoursPart();
+        int minutes = positive.toMinutesPart();
+        if (days > 0) {
+            return wording.format("uptime.days", days, hours, minutes);
+        }
+        return hours > 0 ? wording.format("uptime.hours", hours, minutes) : wording.format("uptime.minutes", minutes);
     }
 }

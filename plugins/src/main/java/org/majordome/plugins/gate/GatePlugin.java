@@ -124,7 +124,7 @@ public final class GatePlugin implements Plugin<GateConfig> {
                 case QUESTION -> settings.questionText();
                 case BOTH -> settings.bothText();
             };
-            visitor.told = GateMessages.tell(room, gate, settings, visitor, instructions, now);
+            visitor.told = GateMessages.tell(context.texts(), room, gate, settings, visitor, instructions, now);
         }
         if (settings.waits()) {
             letInWhoWaited(room.roomJid());
@@ -279,7 +279,7 @@ public final class GatePlugin implements Plugin<GateConfig> {
             Visitor visitor = waiting.get();
             if (!visitor.told) {
                 // The instructions were not sent (the message budget was spent in a flood): the question is the answer.
-                visitor.told = GateMessages.tell(room, gate, settings, visitor, settings.questionText(), now);
+                visitor.told = GateMessages.tell(context.texts(), room, gate, settings, visitor, settings.questionText(), now);
                 return;
             }
             GateConfig.Question question = settings.questions().get(visitor.question % settings.questions().size());
@@ -289,20 +289,20 @@ public final class GatePlugin implements Plugin<GateConfig> {
                 if (!settings.waits() || !visitor.joinedAt.plus(settings.waitTime()).isAfter(now)) {
                     pass(room, gate, nick, visitor, "answered", true);
                 } else {
-                    GateMessages.tell(room, gate, settings, visitor, settings.answeredText(), now);
+                    GateMessages.tell(context.texts(), room, gate, settings, visitor, settings.answeredText(), now);
                 }
                 return;
             }
             visitor.tries++;
             visitor.identity.ifPresent(id -> store.put(TRIES + id, (long) visitor.tries, ValueCodec.LONG));
             if (visitor.tries < settings.tries()) {
-                GateMessages.tell(room, gate, settings, visitor, settings.wrongText(), now);
+                GateMessages.tell(context.texts(), room, gate, settings, visitor, settings.wrongText(), now);
                 return;
             }
             gate.remove(nick);
             gate.failed++;
             visitor.identity.ifPresent(id -> store.put(FAILED + id, now, ValueCodec.INSTANT));
-            GateMessages.tell(room, gate, settings, visitor, settings.failedText(), now);
+            GateMessages.tell(context.texts(), room, gate, settings, visitor, settings.failedText(), now);
             context.logger(roomJid).info("{} stays without voice: {} wrong answers at the gate", nick, visitor.tries);
             context.publish(new GateFailedEvent(roomJid, visitor.occupant, visitor.tries, now));
         }
@@ -324,7 +324,7 @@ public final class GatePlugin implements Plugin<GateConfig> {
                     nick);
         } else if (giveVoice) {
             room.grantVoice(nick);
-            GateMessages.tell(room, gate, settings, visitor, settings.passedText(), now);
+            GateMessages.tell(context.texts(), room, gate, settings, visitor, settings.passedText(), now);
         }
         context.logger(room.roomJid()).info("{} passed the gate ({})", nick, how);
         context.publish(new GatePassedEvent(room.roomJid(), visitor.occupant, how, now));

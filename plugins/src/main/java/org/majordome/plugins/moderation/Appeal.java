@@ -1,13 +1,12 @@
 package org.majordome.plugins.moderation;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.majordome.api.TimeText;
+import org.majordome.api.text.Wording;
 
 /**
  * The appeal of one case, stored beside it ({@code appeal/0000000042} in the room's storage): who appealed, what
@@ -52,14 +51,13 @@ record Appeal(long caseNumber, Optional<String> appellantJid, String nick, Strin
         return state == State.OPEN;
     }
 
-    /** For {@code !case}: the appeal and its outcome, times in the room's zone. */
-    String details(ZoneId zone) {
-        String filed = " — appeal " + TimeText.moment(filedAt, zone) + ": " + text;
+    /** For {@code !case}: the appeal and its outcome, in the wording's language, times in the room's zone. */
+    String details(Wording wording) {
         return switch (state) {
-            case OPEN -> filed + " — appeal open";
-            case ACCEPTED, REJECTED -> filed + " — appeal " + state.name().toLowerCase(java.util.Locale.ROOT) + " by "
-                    + decidedBy + decidedAt.map(at -> " at " + TimeText.moment(at, zone)).orElse("")
-                    + (reason.isBlank() ? "" : ": " + reason);
+            case OPEN -> wording.format("appeal.details.open", filedAt, text);
+            case ACCEPTED, REJECTED -> wording.format("appeal.details." + state.name().toLowerCase(java.util.Locale.ROOT),
+                    filedAt, text, decidedBy, decidedAt.map(at -> wording.format("appeal.details.at", at)).orElse(""),
+                    reason.isBlank() ? "" : wording.format("reason.suffix", reason));
         };
     }
 

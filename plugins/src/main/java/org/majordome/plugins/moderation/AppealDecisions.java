@@ -16,6 +16,7 @@ import org.majordome.api.event.AppealDecidedEvent;
 import org.majordome.api.event.Role;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.text.Wording;
 import org.majordome.plugins.moderation.ModerationConfig.Sanction;
 
 /**
@@ -49,7 +50,7 @@ final class AppealDecisions {
     void decide(CommandInvocation invocation, boolean accept) {
         Optional<CaseRef> ref = invocation.argument(1).flatMap(CaseRef::parse);
         if (ref.isEmpty()) {
-            invocation.replyPrivately("Usage: !appeal accept|reject <case> [reason]");
+            invocation.replyPrivately(context.texts().privatelyTo(invocation).format("appeal.decide.usage"));
             return;
         }
         long number = ref.get().number();
@@ -59,12 +60,13 @@ final class AppealDecisions {
                 .filter(room -> records.find(room.roomJid(), number).map(Appeal::open).orElse(false))
                 .filter(room -> mayDecide(invocation, room)).toList();
         if (rooms.isEmpty()) {
-            invocation.replyPrivately("There is no open appeal of case #" + number + " that you may decide.");
+            invocation.replyPrivately(context.texts().privatelyTo(invocation).format("appeal.none-to-decide",
+                    Long.toString(number)));
             return;
         }
         if (rooms.size() > 1) {
-            invocation.replyPrivately("Case #" + number + " is appealed in several rooms: name the room, e.g. !appeal "
-                    + (accept ? "accept " : "reject ") + CaseRef.of(rooms.getFirst(), number));
+            invocation.replyPrivately(context.texts().privatelyTo(invocation).format("appeal.decide.several-rooms",
+                    Long.toString(number), (accept ? "accept " : "reject ") + CaseRef.of(rooms.getFirst(), number)));
             return;
         }
         carryOut(invocation, rooms.getFirst(), number, accept, invocation.argumentsFrom(2));
@@ -100,14 +102,15 @@ final class AppealDecisions {
         Optional<ModerationCase> found = book.find(room.roomJid(), number);
         Optional<Appeal> appeal = records.find(room.roomJid(), number);
         if (found.isEmpty() || appeal.isEmpty()) {
-            invocation.replyPrivately("Case #" + number + " is gone.");
+            invocation.replyPrivately(context.texts().privatelyTo(invocation).format("appeal.gone", Long.toString(number)));
             return;
         }
         ModerationCase entry = found.get();
         String actor = invocation.sender().displayName()
                 + invocation.sender().bareJid().map(jid -> " (" + jid + ")").orElse("");
         if (!records.decide(room.roomJid(), appeal.get().decided(accept, actor, reason, context.clock().instant()))) {
-            invocation.replyPrivately("The appeal of case #" + number + " was decided already.");
+            invocation.replyPrivately(context.texts().privatelyTo(invocation).format("appeal.decided-already",
+                    Long.toString(number)));
             return;
         }
         CompletionStage<String> lifted = accept ? lift(room, entry) : CompletableFuture.completedFuture("");
@@ -123,20 +126,25 @@ final class AppealDecisions {
             String where = AppealDesk.name(room);
             String verdict = accept ? "accepted: " + done.replace("+", ", ") : "rejected: the sanction stays";
             Optional<Sanction> sanction = AppealDesk.sanctionOf(entry);
+            Wording appellant = context.texts().privatelyTo(room, appeal.get().nick());
             String after = !accept ? "" : sanction.filter(s -> s == Sanction.BAN || s == Sanction.KICK).isPresent()
-                    ? " You may come back." : sanction.filter(Sanction.MUTE::equals).isPresent() ? " You may speak again." : "";
-            tell(room, appeal.get(), "The moderators of " + where + " " + (accept ? "accepted" : "rejected")
-                    + " your appeal of case #" + number + (reason.isBlank() ? "" : ": " + reason) + "." + after);
+                    ? appellant.format("appeal.after.come-back") : sanction.filter(Sanction.MUTE::equals).isPresent()
+                    ? appellant.format("appeal.after.speak") : "";
+            tell(room, appeal.get(), appellant.format(accept ? "appeal.decided.accepted" : "appeal.decided.rejected",
+                    where, Long.toString(number), reason.isBlank() ? "" : appellant.format("appeal.decided.reason", reason),
+                    after));
             context.publish(new AppealDecidedEvent(room.roomJid(), number, appeal.get().appellantJid(), entry.nick(),
                     accept, actor, reason, context.clock().instant()));
             context.logger(room.roomJid()).info("Case #{}: appeal {} by {}", number, verdict, actor);
             // The shared ban list is the moderators' own decision across rooms: an appeal here does not undo it.
             Optional<String> shared = entry.realJid().filter(jid -> accept
                     && book.globallyBanned(jid, context.clock().instant()));
-            invocation.reply("Appeal of case #" + number + " (" + entry.nick() + ") " + verdict
-                    + (liftCase > 0 ? " (case #" + liftCase + ")" : "")
-                    + shared.map(jid -> " — " + jid + " is still on the shared ban list: !unban " + jid
-                            + " lifts it everywhere").orElse(""));
+            Wording answer = context.texts().replyTo(invocation);
+            invocation.reply(answer.format("appeal.answer", Long.toString(number), entry.nick(),
+                    accept ? answer.format("appeal.verdict.accepted", done.replace("+", ", "))
+                            : answer.format("appeal.verdict.rejected"),
+                    Answers.caseNumber(answer, liftCase),
+                    shared.map(jid -> answer.format("appeal.still-shared", jid)).orElse("")));
         });
     }
 

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
-import org.majordome.api.DurationText;
 import org.majordome.api.PluginContext;
 import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.event.AppealFiledEvent;
@@ -19,6 +19,7 @@ import org.majordome.api.event.DirectMessageReceivedEvent;
 import org.majordome.api.event.Occupant;
 import org.majordome.api.event.Role;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.text.Wording;
 import org.majordome.plugins.moderation.AppealRecords.Notice;
 import org.majordome.plugins.moderation.ModerationConfig.Sanction;
 
@@ -50,8 +51,9 @@ final class AppealDesk {
     void file(CommandInvocation invocation) {
         Optional<CaseRef> ref = invocation.argument(0).flatMap(CaseRef::parse);
         String text = invocation.argumentsFrom(1);
+        Wording answer = context.texts().privatelyTo(invocation);
         if (ref.isEmpty() || text.isBlank()) {
-            invocation.replyPrivately("Usage: !appeal <case> <why>, e.g. !appeal 12 I was quoting the spammer.");
+            invocation.replyPrivately(answer.format("appeal.usage"));
             return;
         }
         Optional<String> jid = invocation.sender().bareJid().map(TextNormalizer::lower);
@@ -62,17 +64,18 @@ final class AppealDesk {
         List<ModerationCase> found = rooms.stream().flatMap(room -> book.find(room.roomJid(), number).stream())
                 .filter(entry -> belongsTo(entry, jid, occupant)).toList();
         if (found.isEmpty()) {
-            invocation.replyPrivately("You have no case #" + number + ref.get().room().map(room -> " in " + room).orElse("")
-                    + " to appeal.");
+            invocation.replyPrivately(ref.get().room().map(room -> answer.format("appeal.no-case.in", Long.toString(number),
+                    room)).orElseGet(() -> answer.format("appeal.no-case", Long.toString(number))));
             return;
         }
         if (found.size() > 1) {
-            invocation.replyPrivately("You have a case #" + number + " in several rooms: name the room, e.g. !appeal "
-                    + found.getFirst().room().split("@", 2)[0] + "#" + number + " <why>.");
+            invocation.replyPrivately(answer.format("appeal.several-rooms", Long.toString(number),
+                    found.getFirst().room().split("@", 2)[0]));
             return;
         }
         ModerationCase entry = found.getFirst();
-        context.rooms().room(entry.room()).ifPresent(room -> fileOn(room, entry, jid, text, invocation::replyPrivately));
+        context.rooms().room(entry.room()).ifPresent(room -> fileOn(room, entry, jid, text, answer,
+                invocation::replyPrivately));
     }
 
     /** A direct message that is no command: the appeal of the case whose notice its sender got just before. */
@@ -95,7 +98,7 @@ final class AppealDesk {
         Optional<ModerationCase> entry = book.find(notice.get().room(), notice.get().caseNumber())
                 .filter(found -> belongsTo(found, Optional.of(jid), Optional.empty()));
         if (room.isPresent() && entry.isPresent()) {
-            fileOn(room.get(), entry.get(), Optional.of(jid), body.strip(),
+            fileOn(room.get(), entry.get(), Optional.of(jid), body.strip(), context.texts().toUser(event.senderFullJid()),
                     answer -> context.directChat().send(event.senderFullJid(), answer));
         }
     }
@@ -109,27 +112,31 @@ final class AppealDesk {
         }
         String jid = offender.realJid().get();
         Duration window = settings.replyWindow();
-        String how = (window.isZero() ? "" : "reply to this message within " + DurationText.words(window)
-                + " saying why, or ") + "write to me at any time: !appeal " + caseNumber + " <why>";
+        // Their language as they wrote in the room, else the room's: the notice is about that room.
+        Wording wording = context.texts().privatelyTo(room, offender.nick());
+        String number = Long.toString(caseNumber);
+        String how = window.isZero() ? wording.format("appeal.how", number)
+                : wording.format("appeal.how.reply", number, wording.duration(window));
         String what = switch (applied) {
-            case MUTE -> "muted in ";
-            case KICK -> "kicked from ";
-            default -> "banned from ";
+            case MUTE -> "mute";
+            case KICK -> "kick";
+            default -> "ban";
         };
-        context.directChat().send(jid, "You were " + what + name(room) + " (case #" + caseNumber
-                + "). If you think this is a mistake, you may appeal: " + how + ".");
+        context.directChat().send(jid, wording.format("appeal.notice." + what, name(room), number, how));
         records.putNotice(jid, new Notice(room.roomJid(), caseNumber, context.clock().instant()));
     }
 
-    private void fileOn(RoomHandle room, ModerationCase entry, Optional<String> jid, String text, Consumer<String> reply) {
+    private void fileOn(RoomHandle room, ModerationCase entry, Optional<String> jid, String text, Wording answer,
+                        Consumer<String> reply) {
         AppealSettings settings = context.config().policyFor(room.roomJid()).appeals();
         long number = entry.number();
+        String shownNumber = Long.toString(number);
         if (!settings.enabled()) {
-            reply.accept("Appeals are not taken in " + name(room) + ".");
+            reply.accept(answer.format("appeal.not-taken", name(room)));
             return;
         }
         if (sanctionOf(entry).isEmpty()) {
-            reply.accept("Case #" + number + " in " + name(room) + " has no sanction to appeal.");
+            reply.accept(answer.format("appeal.no-sanction", shownNumber, name(room)));
             return;
         }
         Instant now = context.clock().instant();
@@ -138,16 +145,15 @@ final class AppealDesk {
         synchronized (times) {
             times.removeIf(at -> !at.isAfter(now.minus(settings.per())));
             if (times.size() >= settings.maxAppeals()) {
-                reply.accept("You have filed " + times.size() + " appeals in the last " + DurationText.words(settings.per())
-                        + "; try again later.");
+                reply.accept(answer.format("appeal.too-many", times.size(), answer.duration(settings.per())));
                 return;
             }
             Appeal appeal = Appeal.filed(number, jid.or(entry::realJid), entry.nick(), text, now);
             Optional<Appeal> existing = records.fileIfNone(room.roomJid(), appeal);
             if (existing.isPresent()) {
-                reply.accept(existing.get().open() ? "Your appeal of case #" + number + " is already with the moderators."
-                        : "The appeal of case #" + number + " was " + existing.get().state().name().toLowerCase(Locale.ROOT)
-                        + " already.");
+                reply.accept(existing.get().open() ? answer.format("appeal.already-open", shownNumber)
+                        : answer.format("appeal.already-" + existing.get().state().name().toLowerCase(Locale.ROOT),
+                                shownNumber));
                 return;
             }
             times.addLast(now);
@@ -156,26 +162,24 @@ final class AppealDesk {
                     entry.action(), appeal.text(), now));
             context.logger(room.roomJid()).info("Case #{}: appeal by {} ({} told)", number,
                     appeal.appellantJid().orElse(entry.nick()), told == 0 ? "no moderator present" : told + " told");
-            reply.accept("Your appeal of case #" + number + " is with the moderators of " + name(room)
-                    + (told == 0 ? " (none is present now: they will find it with the case)" : "")
-                    + "; you will be told their decision.");
+            reply.accept(answer.format(told == 0 ? "appeal.filed.nobody-present" : "appeal.filed", shownNumber,
+                    name(room)));
         }
     }
 
     /** Posts the appeal in the staff room, else to each present moderator privately; how many were told. */
     private int route(RoomHandle room, ModerationCase entry, Appeal appeal, AppealSettings settings) {
-        String line = "Appeal of case #" + entry.number() + " in " + name(room) + " by " + entry.nick()
-                + appeal.appellantJid().map(jid -> " (" + jid + ")").orElse("") + ", " + entry.action() + ": "
-                + appeal.text() + " — answer with !appeal accept|reject " + CaseRef.of(room, entry.number())
-                + " [reason]";
+        Function<Wording, String> line = wording -> wording.format("appeal.to-moderators", Long.toString(entry.number()),
+                name(room), entry.nick() + appeal.appellantJid().map(jid -> " (" + jid + ")").orElse(""),
+                entry.action(), appeal.text(), CaseRef.of(room, entry.number()));
         Optional<RoomHandle> staff = settings.staffRoom().flatMap(context.rooms()::room).filter(RoomHandle::joined);
         if (staff.isPresent()) {
-            staff.get().send(line);
+            staff.get().send(line.apply(context.texts().in(staff.get())));
             return 1;
         }
         List<String> moderators = room.occupants().stream().filter(occupant -> occupant.role() == Role.MODERATOR)
                 .map(Occupant::nick).filter(nick -> !nick.equals(room.botNick())).toList();
-        moderators.forEach(nick -> room.sendPrivate(nick, line));
+        moderators.forEach(nick -> room.sendPrivate(nick, line.apply(context.texts().privatelyTo(room, nick))));
         return moderators.size();
     }
 
@@ -191,9 +195,10 @@ final class AppealDesk {
         }
         List<Appeal> open = records.open(room.roomJid(), OPEN_APPEALS_SCANNED);
         if (!open.isEmpty()) {
-            room.sendPrivate(moderator.nick(), "Open appeals here: " + String.join("; ", open.stream()
-                    .map(appeal -> "#" + appeal.caseNumber() + " " + appeal.nick() + ": " + appeal.text()).toList())
-                    + " — answer with !appeal accept|reject <case> [reason]");
+            Wording wording = context.texts().privatelyTo(room, moderator.nick());
+            room.sendPrivate(moderator.nick(), wording.format("appeal.open", String.join("; ", open.stream()
+                    .map(appeal -> wording.format("appeal.open.item", Long.toString(appeal.caseNumber()), appeal.nick(),
+                            appeal.text())).toList())));
         }
     }
 

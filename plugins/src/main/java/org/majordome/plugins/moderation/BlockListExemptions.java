@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.majordome.api.PluginContext;
+import org.majordome.api.text.Wording;
 import org.majordome.api.TimeText;
 import org.majordome.api.storage.StorageOperations;
 
@@ -25,6 +26,13 @@ final class BlockListExemptions {
     /** One exemption, for {@code !blocklist} and {@code !case}. */
     record Exemption(String jid, String by, Instant at, long caseNumber, String why) {
 
+        /** For the people who asked ({@code !blocklist}, {@code !case}), in their language. */
+        String describe(Wording wording) {
+            return wording.format("blocklist.exemption", jid, at, by, Answers.caseNumber(wording, caseNumber),
+                    why.isBlank() ? "" : wording.format("reason.suffix", why));
+        }
+
+        /** For the log. */
         String describe(ZoneId zone) {
             return jid + ": exempt from the block lists since " + TimeText.moment(at, zone) + ", by " + by
                     + (caseNumber > 0 ? " (case #" + caseNumber + ")" : "") + (why.isBlank() ? "" : ": " + why);

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.majordome.api.DurationText;
 import org.majordome.api.PluginContext;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.text.Wording;
 import org.majordome.plugins.moderation.Enforcer.Outcome;
 import org.majordome.plugins.moderation.ModerationConfig.Sanction;
 
@@ -90,8 +90,11 @@ final class CaseInProgress implements Enforcer.Intent {
             }
             intents.add(pending);
         }
-        String why = reason.isBlank() ? ("manual".equals(rule) ? "a moderator's decision" : rule) : reason;
-        sentReason = why + " (case #" + number + ")";
+        // What the room shows with the role change, and the muted person's notice: in the room's language.
+        Wording wording = context.texts().in(room);
+        String why = reason.isBlank() ? ("manual".equals(rule) ? wording.format("reason.moderators-decision") : rule)
+                : reason;
+        sentReason = why + Answers.caseNumber(wording, number);
         return sentReason;
     }
 
@@ -155,8 +158,10 @@ final class CaseInProgress implements Enforcer.Intent {
 
     /** One private message: how long, and why. */
     private void tellMuted(Duration duration) {
-        String length = duration.isZero() ? "until you leave the room" : "for " + DurationText.words(duration);
+        Wording wording = context.texts().privatelyTo(room, offender.nick());
+        String length = duration.isZero() ? wording.format("muted.until-leave")
+                : wording.format("muted.for", wording.duration(duration));
         String where = room.title().orElse(room.roomJid().split("@", 2)[0]);
-        room.sendPrivate(offender.nick(), "You are muted in " + where + " " + length + ": " + sentReason + ".");
+        room.sendPrivate(offender.nick(), wording.format("muted.notice", where, length, sentReason));
     }
 }

@@ -42,11 +42,13 @@ final class ContentRules {
         if (!wordsWanted()) {
             return;
         }
-        Optional<String> hit = words.findWord(text.words())
-                .map(word -> "word '" + word + "'")
-                .or(() -> words.findPattern(text.folded()).map(pattern -> "pattern '" + pattern + "'"));
-        hit.ifPresent(detail -> found.add(new Violation("words", detail, rule.points(), rule.action(),
-                rule.removeMessage(), rule.dryRun())));
+        Optional<Violation> hit = words.findWord(text.words())
+                .map(word -> new Violation("words", "word '" + word + "'", rule.points(), rule.action(),
+                        rule.removeMessage(), rule.dryRun()).saying("word", word))
+                .or(() -> words.findPattern(text.folded()).map(pattern -> new Violation("words", "pattern '" + pattern
+                        + "'", rule.points(), rule.action(), rule.removeMessage(), rule.dryRun())
+                        .saying("pattern", pattern)));
+        hit.ifPresent(found::add);
     }
 
     void links(Activity mine, String capped, Instant at, List<Violation> found) {
@@ -66,25 +68,36 @@ final class ContentRules {
             return;
         }
         String detail = null;
+        String key = null;
+        Object[] args = {};
         if (hosts.size() > rule.maxLinks()) {
             detail = hosts.size() + " links in one message";
+            key = "link.count";
+            args = new Object[] {Integer.toString(hosts.size())};
         } else if (!rule.newcomerPeriod().isZero() && mine.joinedAt != null
                 && mine.joinedAt.plus(rule.newcomerPeriod()).isAfter(at)) {
             detail = "a link less than " + RoomWatch.describe(rule.newcomerPeriod()) + " after joining";
+            key = "link.newcomer";
+            args = new Object[] {rule.newcomerPeriod()};
         } else {
             for (String host : hosts) {
                 if (rule.denyDomains().stream().anyMatch(domain -> within(host, domain))) {
                     detail = "a link to the denied domain " + host;
+                    key = "link.denied";
+                    args = new Object[] {host};
                     break;
                 }
                 if (!rule.allowDomains().isEmpty() && rule.allowDomains().stream().noneMatch(domain -> within(host, domain))) {
                     detail = "a link to " + host + ", not an allowed domain";
+                    key = "link.not-allowed";
+                    args = new Object[] {host};
                     break;
                 }
             }
         }
         if (detail != null) {
-            found.add(new Violation("links", detail, rule.points(), rule.action(), rule.removeMessage(), rule.dryRun()));
+            found.add(new Violation("links", detail, rule.points(), rule.action(), rule.removeMessage(), rule.dryRun())
+                    .saying(key, args));
         }
     }
 
@@ -103,7 +116,7 @@ final class ContentRules {
         }
         if (named > rule.maxMentions()) {
             found.add(new Violation("mentions", named + " occupants named in one message", rule.points(),
-                    rule.action(), rule.removeMessage(), rule.dryRun()));
+                    rule.action(), rule.removeMessage(), rule.dryRun()).saying("mentions", Integer.toString(named)));
         }
     }
 
@@ -125,7 +138,8 @@ final class ContentRules {
         }
         if (letters >= rule.minLetters() && capitals > rule.maxRatio() * letters) {
             found.add(new Violation("caps", capitals + " of " + letters + " letters are capitals", rule.points(),
-                    rule.action(), rule.removeMessage(), rule.dryRun()));
+                    rule.action(), rule.removeMessage(), rule.dryRun())
+                    .saying("caps", Integer.toString(capitals), Integer.toString(letters)));
         }
     }
 

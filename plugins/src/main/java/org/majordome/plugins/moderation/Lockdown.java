@@ -12,6 +12,7 @@ import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.ConfigOverlay;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.text.Wording;
 import org.majordome.plugins.moderation.ModerationConfig.LockdownMode;
 import org.majordome.plugins.moderation.ModerationConfig.Policy;
 
@@ -39,6 +40,8 @@ final class Lockdown {
     void joinFlood(RoomHandle room, RoomWatch watch) {
         ModerationConfig.JoinFloodRule rule = watch.policy().joinFlood();
         String why = "more than " + rule.maxJoins() + " joins within " + DurationText.words(rule.per());
+        Function<Wording, String> said = wording -> wording.format("lockdown.why.flood", rule.maxJoins(),
+                wording.duration(rule.per()));
         if (rule.dryRun() || watch.policy().dryRun()) {
             context.logger(room.roomJid()).info("Would have locked the room down: {} [dry run]", why);
             return;
@@ -46,7 +49,7 @@ final class Lockdown {
         if (book.lockdown(room.roomJid()).isPresent()) {
             return;
         }
-        lock(room, rule.mode(), context.clock().instant().plus(rule.quietPeriod()), true, why);
+        lock(room, rule.mode(), context.clock().instant().plus(rule.quietPeriod()), true, why, said);
     }
 
     /** {@code !lockdown [duration]}. */
@@ -54,10 +57,11 @@ final class Lockdown {
         RoomHandle room = invocation.room().orElseThrow();
         Policy policy = watches.apply(room.roomJid()).policy();
         Duration duration = invocation.argument(0).flatMap(DurationText::parse).orElse(policy.joinFlood().quietPeriod());
+        String asker = invocation.sender().displayName();
         lock(room, policy.joinFlood().mode(), context.clock().instant().plus(duration), false,
-                "asked by " + invocation.sender().displayName()).thenAccept(result -> {
+                "asked by " + asker, wording -> wording.format("lockdown.why.asked", asker)).thenAccept(result -> {
                     if (!result.succeeded()) {
-                        invocation.reply("Could not lock the room down: " + Enforcer.explain(result));
+                        invocation.reply(context.texts().format(invocation, "lockdown.failed", Enforcer.explain(result)));
                     }
                 });
     }
@@ -67,9 +71,10 @@ final class Lockdown {
         RoomHandle room = invocation.room().orElseThrow();
         LockdownMode mode = book.lockdown(room.roomJid()).map(text -> LockdownMode.valueOf(text.split(" ", 2)[0]))
                 .orElse(watches.apply(room.roomJid()).policy().joinFlood().mode());
-        unlock(room, mode, "asked by " + invocation.sender().displayName()).thenAccept(result -> {
+        String asker = invocation.sender().displayName();
+        unlock(room, mode, "asked by " + asker, wording -> wording.format("lockdown.why.asked", asker)).thenAccept(result -> {
             if (!result.succeeded()) {
-                invocation.reply("Could not lift the lockdown: " + Enforcer.explain(result));
+                invocation.reply(context.texts().format(invocation, "unlock.failed", Enforcer.explain(result)));
             }
         });
     }
@@ -83,12 +88,14 @@ final class Lockdown {
         if (Boolean.parseBoolean(job.get("auto")) && quietUntil.isAfter(context.clock().instant())) {
             scheduleUnlock(roomJid, quietUntil, job.get("mode"), true);
         } else {
-            unlock(room, LockdownMode.valueOf(job.get("mode")), "the room is quiet again");
+            unlock(room, LockdownMode.valueOf(job.get("mode")), "the room is quiet again",
+                    wording -> wording.format("lockdown.why.quiet"));
         }
     }
 
+    /** @param why what the log says; {@code said} what the room reads, in its language */
     private CompletionStage<ActionResult> lock(RoomHandle room, LockdownMode mode, Instant until, boolean auto,
-                                               String why) {
+                                               String why, Function<Wording, String> said) {
         // An overlay on the room's declared configuration: the room keeper keeps it until it is lifted.
         CompletionStage<ActionResult> result = room.applyOverlay(LOCKDOWN_OVERLAY,
                 mode == LockdownMode.MODERATED ? ConfigOverlay.moderated(true) : ConfigOverlay.membersOnly(true));
@@ -96,9 +103,10 @@ final class Lockdown {
             if (outcome.succeeded()) {
                 book.putLockdown(room.roomJid(), mode + " until " + until);
                 scheduleUnlock(room.roomJid(), until, mode.name(), auto);
-                room.send("Lockdown: " + why + ". " + (mode == LockdownMode.MODERATED
-                        ? "Newcomers cannot speak" : "Only members may enter")
-                        + (auto ? " until the joins stop." : " until " + room.timeText(until) + " or !unlock."));
+                Wording wording = context.texts().in(room);
+                String key = "lockdown." + (mode == LockdownMode.MODERATED ? "moderated" : "members-only")
+                        + (auto ? ".auto" : ".until");
+                room.send(wording.format(key, said.apply(wording), until));
                 context.logger(room.roomJid()).warn("Locked down ({}): {}", mode, why);
             } else {
                 context.logger(room.roomJid()).warn("Could not lock the room down ({}): {}", why, Enforcer.explain(outcome));
@@ -112,14 +120,16 @@ final class Lockdown {
                 Map.of("room", roomJid, "what", "unlock", "mode", mode, "auto", Boolean.toString(auto))));
     }
 
-    private CompletionStage<ActionResult> unlock(RoomHandle room, LockdownMode mode, String why) {
+    private CompletionStage<ActionResult> unlock(RoomHandle room, LockdownMode mode, String why,
+                                                 Function<Wording, String> said) {
         context.scheduler().room(room.roomJid()).cancel("lockdown");
         // The room keeper puts the declared settings (or those the room had before) back.
         CompletionStage<ActionResult> result = room.liftOverlay(LOCKDOWN_OVERLAY);
         return result.thenApply(outcome -> {
             book.deleteLockdown(room.roomJid());
             if (outcome.succeeded()) {
-                room.send("Lockdown lifted: " + why + ".");
+                Wording wording = context.texts().in(room);
+                room.send(wording.format("lockdown.lifted", said.apply(wording)));
                 context.logger(room.roomJid()).info("Lockdown lifted: {}", why);
             } else {
                 context.logger(room.roomJid()).warn("Could not lift the lockdown: {}", Enforcer.explain(outcome));

@@ -1,13 +1,12 @@
 package org.majordome.plugins.moderation;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.majordome.api.TimeText;
+import org.majordome.api.text.Wording;
 
 /**
  * One numbered moderation case of a room: who, why, what was done (or would have been, in dry run), by whom,
@@ -61,18 +60,18 @@ record ModerationCase(long number, String room, String offenderKey, String nick,
                 actor, at, newExpires, newFallback, dryRun);
     }
 
-    /** One line for {@code !cases}, its time in the room's zone. */
-    String summary(ZoneId zone) {
-        return "#" + number + " " + TimeText.moment(at, zone) + " " + nick + ": " + rule
-                + " → " + action + (fallback.isEmpty() ? "" : " (" + fallback + ")");
+    /** One line for {@code !cases}, in the wording's language, its time in the room's zone. */
+    String summary(Wording wording) {
+        return wording.format("case.summary", Long.toString(number), at, nick, rule, action,
+                fallback.isEmpty() ? "" : wording.format("case.summary.fallback", fallback));
     }
 
     /** Every detail, for {@code !case}, times in the room's zone. */
-    String details(ZoneId zone) {
-        return "Case #" + number + " in " + room + ": " + nick + realJid.map(jid -> " (" + jid + ")").orElse("")
-                + " — rule: " + rule + " — " + action + expires.map(until -> " until " + TimeText.moment(until, zone)).orElse("")
-                + " — by " + actor + " at " + TimeText.moment(at, zone) + (fallback.isEmpty() ? "" : " — fallback: " + fallback)
-                + " — evidence: " + evidence;
+    String details(Wording wording) {
+        return wording.format("case.details", Long.toString(number), room, nick,
+                realJid.map(jid -> " (" + jid + ")").orElse(""), rule, action,
+                expires.map(until -> wording.format("case.details.until", until)).orElse(""), actor, at,
+                fallback.isEmpty() ? "" : wording.format("case.details.fallback", fallback), evidence);
     }
 
     String encode() {

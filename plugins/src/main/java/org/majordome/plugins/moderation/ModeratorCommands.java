@@ -14,6 +14,7 @@ import org.majordome.api.PluginContext;
 import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.event.Occupant;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.text.Wording;
 import org.majordome.plugins.moderation.ModerationConfig.Sanction;
 
 /**
@@ -72,7 +73,7 @@ final class ModeratorCommands {
             room.grantVoice(offender.nick()).thenAccept(result -> {
                 ModerationCase entry = sanctions.recordCase(room, offender, "manual", "", result.succeeded() ? "unmute"
                         : "unmute " + Enforcer.explain(result), actor(invocation), "", false);
-                invocation.reply(Answers.unmuted(offender.nick(), result, entry.number()));
+                invocation.reply(Answers.unmuted(texts(invocation), offender.nick(), result, entry.number()));
             });
         });
     }
@@ -90,7 +91,7 @@ final class ModeratorCommands {
         Offender offender = room.occupant(target).map(Offender::of)
                 .or(() -> target.contains("@") ? Optional.of(Offender.ofJid(target)) : Optional.empty()).orElse(null);
         if (offender == null) {
-            invocation.reply("No occupant " + target + " here; to ban someone absent, give their JID.");
+            invocation.reply(texts(invocation).format("no-occupant.ban", target));
             return;
         }
         Optional<Duration> duration = arguments.size() > 1 ? DurationText.parsePositive(arguments.get(1)) : Optional.empty();
@@ -101,7 +102,7 @@ final class ModeratorCommands {
             return;
         }
         if (offender.realJid().isEmpty()) {
-            invocation.reply("The room does not show " + target + "'s real JID; --all needs one.");
+            invocation.reply(texts(invocation).format("ban-all.no-jid", target));
             return;
         }
         String jid = offender.realJid().get();
@@ -142,9 +143,8 @@ final class ModeratorCommands {
                         exemptions.exempt(other.roomJid(), jid, actor(invocation), entry.number(), "unbanned");
                     }
                     if (roomJid.equals(room.roomJid())) {
-                        invocation.reply(Answers.unbanned(jid, result, entry.number(), wasGlobal) + (listed
-                                ? "; the block lists leave them alone here (!blocklist unexempt " + jid + " undoes it)"
-                                : ""));
+                        invocation.reply(Answers.unbanned(texts(invocation), jid, result, entry.number(), wasGlobal)
+                                + (listed ? texts(invocation).format("answer.unbanned.exempt", jid) : ""));
                     }
                 });
             });
@@ -158,15 +158,16 @@ final class ModeratorCommands {
         try {
             found = book.find(room.roomJid(), Long.parseLong(number));
         } catch (NumberFormatException e) {
-            invocation.reply("Usage: !case <number>");
+            invocation.reply(texts(invocation).format("usage.case"));
             return;
         }
         AppealRecords appeals = new AppealRecords(context.storage());
-        invocation.replyPrivately(found.map(entry -> entry.details(room.timeZone()) + appeals.find(room.roomJid(),
-                entry.number()).map(appeal -> appeal.details(room.timeZone())).orElse("")
+        Wording privately = context.texts().privatelyTo(invocation);
+        invocation.replyPrivately(found.map(entry -> entry.details(privately) + appeals.find(room.roomJid(),
+                entry.number()).map(appeal -> appeal.details(privately)).orElse("")
                 + entry.realJid().flatMap(jid -> exemptions.find(room.roomJid(), jid))
-                        .map(exempt -> " — " + exempt.describe(room.timeZone())).orElse(""))
-                .orElse("No case #" + number + " in this room."));
+                        .map(exempt -> " — " + exempt.describe(privately)).orElse(""))
+                .orElse(context.texts().privatelyTo(invocation).format("no-case", number)));
     }
 
     /** {@code !blocklist [exempt|unexempt <jid>]}: the room's exemptions from the block lists. */
@@ -176,24 +177,27 @@ final class ModeratorCommands {
         Optional<String> jid = invocation.argument(1).map(TextNormalizer::lower).filter(text -> text.contains("@"));
         if (action.isEmpty()) {
             List<BlockListExemptions.Exemption> all = exemptions.all(room.roomJid());
-            invocation.replyPrivately(all.isEmpty() ? "The block lists exempt nobody in this room."
-                    : String.join("\n", all.stream().map(exempt -> exempt.describe(room.timeZone())).toList()));
+            invocation.replyPrivately(all.isEmpty() ? context.texts().privatelyTo(invocation).format("blocklist.none")
+                    : String.join("\n", all.stream().map(exempt -> exempt.describe(context.texts()
+                            .privatelyTo(invocation))).toList()));
         } else if (action.equals("exempt") && jid.isPresent()) {
             ModerationCase entry = sanctions.recordCase(room, Offender.ofJid(jid.get()), "manual", "",
                     "blocklist-exempt", actor(invocation), "", false);
             exemptions.exempt(room.roomJid(), jid.get(), actor(invocation), entry.number(), "exempted");
-            invocation.reply("The block lists leave " + jid.get() + " alone here (case #" + entry.number() + ").");
+            invocation.reply(texts(invocation).format("blocklist.exempted", jid.get(),
+                    Answers.caseNumber(texts(invocation), entry.number())));
         } else if (action.equals("unexempt") && jid.isPresent()) {
             if (!exemptions.remove(room.roomJid(), jid.get())) {
-                invocation.reply(jid.get() + " was not exempt from the block lists here.");
+                invocation.reply(texts(invocation).format("blocklist.not-exempt", jid.get()));
                 return;
             }
             ModerationCase entry = sanctions.recordCase(room, Offender.ofJid(jid.get()), "manual", "",
                     "blocklist-unexempt", actor(invocation), "", false);
-            invocation.reply("The block lists act on " + jid.get() + " here again (case #" + entry.number() + ").");
+            invocation.reply(texts(invocation).format("blocklist.unexempted", jid.get(),
+                    Answers.caseNumber(texts(invocation), entry.number())));
             blockLists.unexempted(room); // if they are present and listed, now
         } else {
-            invocation.reply("Usage: !blocklist [exempt|unexempt <jid>]");
+            invocation.reply(texts(invocation).format("usage.blocklist"));
         }
     }
 
@@ -206,10 +210,12 @@ final class ModeratorCommands {
                 || entry.nick().equals(who.get())
                 || entry.realJid().map(jid -> jid.equalsIgnoreCase(who.get())).orElse(false), LISTED_CASES);
         if (cases.isEmpty()) {
-            invocation.replyPrivately("No cases" + who.map(name -> " for " + name).orElse("") + " in this room.");
+            invocation.replyPrivately(who.map(name -> context.texts().privatelyTo(invocation).format("no-cases.of", name))
+                    .orElseGet(() -> context.texts().privatelyTo(invocation).format("no-cases")));
             return;
         }
-        invocation.replyPrivately(String.join("\n", cases.stream().map(entry -> entry.summary(room.timeZone())).toList()));
+        Wording privately = context.texts().privatelyTo(invocation);
+        invocation.replyPrivately(String.join("\n", cases.stream().map(entry -> entry.summary(privately)).toList()));
     }
 
     void pardon(CommandInvocation invocation) {
@@ -222,25 +228,31 @@ final class ModeratorCommands {
         offender.realJid().ifPresent(sanctions.publisher()::lifted);
         ModerationCase entry = sanctions.recordCase(room, offender, "manual", invocation.argumentsFrom(1), "pardon",
                 actor(invocation), "", false);
-        invocation.reply(Answers.pardoned(offender.nick(), entry.number()));
+        invocation.reply(Answers.pardoned(texts(invocation), offender.nick(), entry.number()));
     }
 
     /** A moderator's sanction: carried out like an automatic one (fallbacks included), recorded, answered. */
     private void command(CommandInvocation invocation, RoomHandle room, Offender offender, Sanction sanction,
                          Duration duration, String reason) {
         sanctions.manual(room, watches.apply(room.roomJid()).policy(), offender, sanction, duration, reason, actor(invocation), "manual")
-                .thenAccept(settled -> invocation.reply(Answers.sanction(offender.nick(), sanction, settled, reason,
+                .thenAccept(settled -> invocation.reply(Answers.sanction(texts(invocation), offender.nick(), sanction,
+                        settled, reason,
                         invocation.room().filter(asked -> !asked.roomJid().equals(room.roomJid()))
                                 .map(asked -> room.title().orElse(room.roomJid().split("@", 2)[0])))));
     }
 
+    /** The wording of the answer to a command: the room's, or the sender's privately. */
+    private Wording texts(CommandInvocation invocation) {
+        return context.texts().replyTo(invocation);
+    }
+
     /** Runs the action on the occupant named by the first argument, or says there is none. */
-    private static void withOccupant(CommandInvocation invocation, OccupantAction action) {
+    private void withOccupant(CommandInvocation invocation, OccupantAction action) {
         RoomHandle room = invocation.room().orElseThrow();
         String nick = invocation.argument(0).orElseThrow();
         Optional<Occupant> occupant = room.occupant(nick);
         if (occupant.isEmpty()) {
-            invocation.reply("No occupant " + nick + " here.");
+            invocation.reply(texts(invocation).format("no-occupant", nick));
             return;
         }
         action.run(room, Offender.of(occupant.get()));

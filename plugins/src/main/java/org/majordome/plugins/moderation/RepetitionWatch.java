@@ -52,7 +52,7 @@ final class RepetitionWatch {
         if (same >= rule.maxRepeats()) {
             found.add(new Violation("repetition", "the same text " + same + " times within "
                     + RoomWatch.describe(rule.within()), rule.points(), rule.action(), rule.removeMessage(),
-                    rule.dryRun()));
+                    rule.dryRun()).saying("repetition", Integer.toString(same), rule.within()));
             mine.recent.clear();
         }
         if (skeleton.length() < rule.raidMinLength()) {
@@ -64,7 +64,8 @@ final class RepetitionWatch {
         senders.put(sender.key(), at);
         if (senders.size() >= rule.raidOccupants()) {
             found.add(new Violation("raid", "the same text from " + senders.size() + " occupants within "
-                    + RoomWatch.describe(rule.raidWindow()), rule.points(), rule.action(), true, rule.dryRun()));
+                    + RoomWatch.describe(rule.raidWindow()), rule.points(), rule.action(), true, rule.dryRun())
+                    .saying("raid", Integer.toString(senders.size()), rule.raidWindow()));
         }
     }
 

@@ -106,7 +106,7 @@ final class RoomWatch {
         if (rule.checkWords()) {
             words.findWord(TextNormalizer.words(nick, policy.maxExaminedChars())).ifPresent(word ->
                     found.add(new Violation("nicknames", "nickname contains '" + word + "'", rule.points(),
-                            rule.action(), false, rule.dryRun())));
+                            rule.action(), false, rule.dryRun()).saying("nickname.contains", word)));
         }
         if (rule.protectModerators() && found.isEmpty()) {
             String skeleton = TextNormalizer.skeleton(nick, 200);
@@ -116,7 +116,7 @@ final class RoomWatch {
                 if (!other.equals(nick) && !skeleton.isEmpty()
                         && skeletons.computeIfAbsent(other, known -> TextNormalizer.skeleton(known, 200)).equals(skeleton)) {
                     found.add(new Violation("nicknames", "nickname imitates '" + other + "'", rule.points(),
-                            rule.action(), false, rule.dryRun()));
+                            rule.action(), false, rule.dryRun()).saying("nickname.imitates", other));
                     break;
                 }
             }
@@ -145,12 +145,14 @@ final class RoomWatch {
             mine.times.removeFirst();
         }
         if (mine.times.size() > rule.maxMessages()) {
-            found.add(violation(rule, mine.times.size() + " messages within " + describe(rule.per())));
+            found.add(violation(rule, mine.times.size() + " messages within " + describe(rule.per()))
+                    .saying("flood.messages", Integer.toString(mine.times.size()), rule.per()));
             // A burst is one offence: the next one needs a new burst.
             mine.times.clear();
         }
         if (body.length() > rule.maxChars()) {
-            found.add(violation(rule, body.length() + " characters in one message"));
+            found.add(violation(rule, body.length() + " characters in one message")
+                    .saying("flood.characters", Integer.toString(body.length())));
         } else {
             int lines = 1;
             for (int i = 0; i < body.length() && lines <= rule.maxLines(); i++) {
@@ -159,7 +161,8 @@ final class RoomWatch {
                 }
             }
             if (lines > rule.maxLines()) {
-                found.add(violation(rule, "more than " + rule.maxLines() + " lines in one message"));
+                found.add(violation(rule, "more than " + rule.maxLines() + " lines in one message")
+                        .saying("flood.lines", Integer.toString(rule.maxLines())));
             }
         }
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import org.majordome.api.PluginContext;
 import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.text.Wording;
 import org.majordome.plugins.moderation.Enforcer.Outcome;
 import org.majordome.plugins.moderation.Enforcer.Plan;
 import org.majordome.plugins.moderation.EscalationLadder.Decision;
@@ -77,16 +78,22 @@ final class Sanctions {
         Duration duration = decision.duration();
         String rules = String.join("+", violations.stream().map(Violation::rule).distinct().toList());
         String reason = rules + ": " + String.join("; ", violations.stream().map(Violation::detail).toList());
+        // What people read (the warning, the reason the room shows with a removal, mute, kick or ban): the same, in
+        // their language; the case and the log keep the English detail.
+        Wording warned = policy.warnPrivately() ? context.texts().privatelyTo(room, offender.nick()) : context.texts().in(room);
+        String said = said(rules, violations, warned);
+        String saidInRoom = said(rules, violations, context.texts().in(room));
         List<String> toRemove = decision.removeMessage() || sanction == Sanction.REMOVE ? stanzaIds : List.of();
         Optional<CaseBook.Points> unstored = Optional.of(new CaseBook.Points(offender, dryRun, points, now,
                 policy.pointsDecayEvery()));
         if (!dryRun) {
             // A warning or a removal leaves first, storing the points and the case overlapping with its round trip;
             // a mute, kick or ban waits for its case (CaseInProgress).
-            CaseInProgress progress = new CaseInProgress(services, room, offender, rules, evidence, BOT, reason,
+            CaseInProgress progress = new CaseInProgress(services, room, offender, rules, evidence, BOT, saidInRoom,
                     Enforcer.describe(sanction, duration));
-            Plan plan = new Plan(sanction, duration, toRemove, reason,
-                    offender.nick() + ", please stop: " + reason + ".", message, policy.warnPrivately(),
+            Plan plan = new Plan(sanction, duration, toRemove, saidInRoom,
+                    warned.format("warning.automatic", offender.nick(), said),
+                    message, policy.warnPrivately(),
                     EscalationLadder.fallbacks(policy), progress);
             // A mute, kick or ban stores the points in its case's commit, before it leaves.
             progress.carryPoints(unstored.get());
@@ -103,6 +110,10 @@ final class Sanctions {
         }
     }
 
+    private static String said(String rules, List<Violation> violations, Wording wording) {
+        return rules + ": " + String.join("; ", violations.stream().map(v -> v.said().apply(wording)).toList());
+    }
+
     /** A carried-out sanction and the number of its case (0 when it could not be recorded). */
     record Settled(Outcome outcome, long caseNumber) {
     }
@@ -110,7 +121,8 @@ final class Sanctions {
     /** A moderator's sanction (or the shared ban list's): carried out like an automatic one, fallbacks included. */
     CompletionStage<Settled> manual(RoomHandle room, Policy policy, Offender offender, Sanction sanction,
                                     Duration duration, String reason, String actor, String rule) {
-        String warning = offender.nick() + ", warning from the moderators" + (reason.isBlank() ? "." : ": " + reason);
+        String warning = reason.isBlank() ? context.texts().in(room).format("warning.manual", offender.nick())
+                : context.texts().in(room).format("warning.manual.reason", offender.nick(), reason);
         CaseInProgress progress = new CaseInProgress(services, room, offender, rule, reason, actor, reason,
                 Enforcer.describe(sanction, duration));
         Plan plan = new Plan(sanction, duration, List.of(), reason, warning, Optional.empty(), false,

@@ -17,6 +17,7 @@ import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.command.CommandScope;
 import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.text.Wording;
 import org.majordome.api.schedule.Firing;
 import org.majordome.api.schedule.ScheduledJob;
 import org.majordome.api.storage.KeyValueStore;
@@ -26,11 +27,9 @@ import org.majordome.plugins.notices.NoticesConfig.Notice;
 /** Posts scheduled announcements; see the package documentation. */
 public final class NoticesPlugin implements Plugin<NoticesConfig> {
 
-    static final String NONE_HERE = "No notices are scheduled for this room.";
     private static final String JOB_PREFIX = "notice/";
     private static final String POSTED_PREFIX = "posted/";
     private static final String ACTIVE_PREFIX = "active-since-posted/";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm VV", Locale.ENGLISH);
 
     /** Which (room, notice) pairs are known to have had activity since the last post; spares a write per message. */
     private final Map<String, Boolean> activeSincePosted = new ConcurrentHashMap<>();
@@ -121,17 +120,20 @@ public final class NoticesPlugin implements Plugin<NoticesConfig> {
             return;
         }
         RoomHandle room = invocation.room().get();
+        Wording wording = context.texts().replyTo(invocation);
+        DateTimeFormatter when = DateTimeFormatter.ofPattern(wording.format("format.when"), wording.language());
         List<String> lines = new ArrayList<>();
         for (Notice notice : context.config().notices()) {
             if (!postsIn(notice, room.roomJid())) {
                 continue;
             }
             String next = Optional.ofNullable(jobs.get(notice.name())).flatMap(ScheduledJob::nextFireTime)
-                    .map(at -> WHEN.format(at.atZone(zoneOf(notice)))).orElse("not scheduled");
-            lines.add("• " + notice.name() + " — next: " + next
-                    + (notice.postsOnlyAfterActivity() ? " (only if someone spoke since the last one)" : ""));
+                    .map(at -> when.format(at.atZone(zoneOf(notice)))).orElse(wording.format("not-scheduled"));
+            lines.add(wording.format(notice.postsOnlyAfterActivity() ? "line.after-activity" : "line", notice.name(),
+                    next));
         }
-        invocation.reply(lines.isEmpty() ? NONE_HERE : "Scheduled notices:\n" + String.join("\n", lines));
+        invocation.reply(lines.isEmpty() ? wording.format("none-here")
+                : wording.format("header") + "\n" + String.join("\n", lines));
     }
 
     private boolean hadActivity(KeyValueStore store, String roomJid, String noticeName) {

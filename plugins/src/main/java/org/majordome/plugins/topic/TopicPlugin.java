@@ -29,6 +29,7 @@ import org.majordome.api.event.RoomJoinedEvent;
 import org.majordome.api.event.SubjectChangedEvent;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.text.Wording;
 import org.majordome.api.schedule.CatchUp;
 import org.majordome.api.schedule.ScheduledJob;
 import org.majordome.api.storage.KeyValueStore;
@@ -45,7 +46,6 @@ public final class TopicPlugin implements Plugin<TopicConfig> {
     private static final String DECK = "deck";
     private static final String LAST_INDEX = "last-index";
     private static final String PAUSED_UNTIL = "paused-until";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm VV", Locale.ROOT);
 
     private final RandomGenerator random;
     private final Map<String, RoomState> states = new ConcurrentHashMap<>();
@@ -144,42 +144,48 @@ public final class TopicPlugin implements Plugin<TopicConfig> {
         }
         RoomHandle room = invocation.room().get();
         TopicConfig settings = context.config().forRoom(room.roomJid());
+        Wording wording = context.texts().replyTo(invocation);
         if (settings.subjects().isEmpty()) {
-            invocation.reply("No subjects are configured for this room.");
+            invocation.reply(wording.format("no-subjects"));
             return;
         }
         String action = invocation.argument(0).orElse("").toLowerCase(Locale.ROOT);
         switch (action) {
-            case "" -> invocation.reply(status(room.roomJid(), settings));
+            case "" -> invocation.reply(status(wording, room.roomJid(), settings));
             case "next" -> rotate(room).thenAccept(result -> invocation.reply(result.succeeded()
-                    ? "Subject changed." : "I cannot change the subject: " + describe(result)));
+                    ? wording.format("changed") : wording.format("cannot-change", describe(result))));
             case "pause" -> {
                 Optional<Duration> duration = invocation.argument(1).map(DurationText::parsePositive)
                         .orElse(Optional.of(settings.pauseAfterManual()));
                 if (duration.isEmpty()) {
-                    invocation.reply("Not a duration: " + invocation.argument(1).orElse("")
-                            + " (try 30m, 2h, 1d or 1h30m).");
+                    invocation.reply(wording.format("not-a-duration", invocation.argument(1).orElse("")));
                     return;
                 }
                 Instant until = pauseFor(room.roomJid(), duration.get());
-                invocation.reply("Rotation paused until " + WHEN.format(until.atZone(settings.zone())) + ".");
+                invocation.reply(wording.format("paused", when(wording, until, settings)));
             }
             case "resume" -> {
                 context.storage().room(room.roomJid()).delete(PAUSED_UNTIL);
-                invocation.reply("Rotation resumed. " + status(room.roomJid(), settings));
+                invocation.reply(wording.format("resumed", status(wording, room.roomJid(), settings)));
             }
-            default -> invocation.reply("Usage: !topic [next | pause [duration] | resume]");
+            default -> invocation.reply(wording.format("usage"));
         }
     }
 
-    private String status(String roomJid, TopicConfig settings) {
+    private String status(Wording wording, String roomJid, TopicConfig settings) {
         Optional<Instant> paused = pausedUntil(roomJid);
         if (paused.isPresent()) {
-            return "Rotation is paused until " + WHEN.format(paused.get().atZone(settings.zone())) + ".";
+            return wording.format("status.paused", when(wording, paused.get(), settings));
         }
         return context.scheduler().room(roomJid).job(ROTATE_JOB).flatMap(ScheduledJob::nextFireTime)
-                .map(next -> "Next subject change: " + WHEN.format(next.atZone(settings.zone())) + ".")
-                .orElse("No subject change is scheduled.");
+                .map(next -> wording.format("status.next", when(wording, next, settings)))
+                .orElse(wording.format("status.none"));
+    }
+
+    /** A moment in the rotation's zone, written as the language writes it ({@code format.when}, a java.time pattern). */
+    private static String when(Wording wording, Instant instant, TopicConfig settings) {
+        return DateTimeFormatter.ofPattern(wording.format("format.when"), wording.language())
+                .format(instant.atZone(settings.zone()));
     }
 
     /** Sets the next subject now; moves on in the list only once the room accepted it. */

@@ -33,7 +33,8 @@ public final class WelcomePlugin implements Plugin<WelcomeConfig> {
     static final String FLOOD_END_JOB = "flood-end";
     /** The job that sends the greetings waiting once the room has had no join for a greeting delay. */
     static final String GREETING_JOB = "greeting";
-    static final String NO_RULES = "No rules have been set for this room.";
+    /** The shipped greetings: a room whose configuration keeps them gets the bundle's, in its language. */
+    private static final WelcomeConfig DEFAULTS = WelcomeConfig.defaults();
     private static final String SEEN_PREFIX = "seen/";
 
     private final Map<String, Arrivals> states = new ConcurrentHashMap<>();
@@ -78,8 +79,7 @@ public final class WelcomePlugin implements Plugin<WelcomeConfig> {
         store.put(seenKey, now, ValueCodec.INSTANT);
         boolean justSeen = lastSeen.isPresent()
                 && Duration.between(lastSeen.get(), now).compareTo(settings.rejoinCooldown()) < 0;
-        String text = justSeen ? "" : fill(lastSeen.isPresent() ? settings.returning() : settings.firstTime(), room,
-                settings).replace("{nick}", event.occupant().nick()).strip();
+        String text = justSeen ? "" : greeting(room, settings, lastSeen.isPresent(), event.occupant().nick());
 
         Arrivals state = state(room.roomJid());
         synchronized (state) {
@@ -120,7 +120,7 @@ public final class WelcomePlugin implements Plugin<WelcomeConfig> {
     public void rules(CommandInvocation invocation) {
         invocation.room().ifPresent(room -> {
             String rules = context.config().forRoom(room.roomJid()).rules().strip();
-            invocation.reply(rules.isEmpty() ? NO_RULES : rules);
+            invocation.reply(rules.isEmpty() ? context.texts().format(invocation, "no-rules") : rules);
         });
     }
 
@@ -162,9 +162,10 @@ public final class WelcomePlugin implements Plugin<WelcomeConfig> {
         summarize(found.get(), context.config().forRoom(roomJid), newcomers);
     }
 
-    private static void summarize(RoomHandle room, WelcomeConfig settings, int newcomers) {
-        String text = fill(settings.floodSummary(), room, settings)
-                .replace("{newcomers}", Integer.toString(newcomers)).strip();
+    private void summarize(RoomHandle room, WelcomeConfig settings, int newcomers) {
+        String text = settings.floodSummary().equals(DEFAULTS.floodSummary())
+                ? context.texts().in(room).format("flood-summary", values(room, settings, "", newcomers)).strip()
+                : fill(settings.floodSummary(), room, settings).replace("{newcomers}", Integer.toString(newcomers)).strip();
         if (!text.isEmpty()) {
             room.send(text);
         }
@@ -177,9 +178,32 @@ public final class WelcomePlugin implements Plugin<WelcomeConfig> {
         }
     }
 
-    private static String fill(String template, RoomHandle room, WelcomeConfig settings) {
-        String roomName = room.title().filter(title -> !title.isBlank())
+    /**
+     * A greeting: the keepers' template when the file sets one, else the plugin's own text in the room's language
+     * (the defaults of {@link WelcomeConfig#defaults()} are the English ones, which mean "not set").
+     */
+    private String greeting(RoomHandle room, WelcomeConfig settings, boolean returning, String nick) {
+        String configured = returning ? settings.returning() : settings.firstTime();
+        String shipped = returning ? DEFAULTS.returning() : DEFAULTS.firstTime();
+        if (configured.equals(shipped)) {
+            return context.texts().in(room).format(returning ? "returning" : "first-time",
+                    values(room, settings, nick, 0)).strip();
+        }
+        return fill(configured, room, settings).replace("{nick}", nick).strip();
+    }
+
+    private static Map<String, Object> values(RoomHandle room, WelcomeConfig settings, String nick, int newcomers) {
+        return Map.of("room", roomName(room), "nick", nick, "count", room.occupants().size(),
+                "rules", settings.rules().strip(), "newcomers", newcomers);
+    }
+
+    private static String roomName(RoomHandle room) {
+        return room.title().filter(title -> !title.isBlank())
                 .orElseGet(() -> room.roomJid().substring(0, Math.max(0, room.roomJid().indexOf('@'))));
+    }
+
+    private static String fill(String template, RoomHandle room, WelcomeConfig settings) {
+        String roomName = roomName(room);
         return template.replace("{room}", roomName)
                 .replace("{count}", Integer.toString(room.occupants().size()))
                 .replace("{rules}", settings.rules().strip());

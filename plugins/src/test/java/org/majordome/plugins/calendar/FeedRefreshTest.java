@@ -190,7 +190,7 @@ class FeedRefreshTest {
 
         // The kit's scheduler runs the first refresh at once; the server holds its answer until released.
         lobby.say("alice", "!next");
-        assertThat(lobby.botSaid()).last().isEqualTo(CalendarPlugin.STILL_LOADING);
+        assertThat(lobby.botSaid()).last().isEqualTo("The calendars are still loading; ask again in a moment.");
         plugin.tick();
 
         releaseSlow.countDown();

@@ -55,12 +55,17 @@ class CaseSettlementTest {
                     case "scheduler" -> kit.scheduler("moderation");
                     case "config" -> ModerationConfig.defaults(); // publishes no bans
                     case "publish" -> true; // a mute's start, for the gate: not what these tests count
+                    case "texts" -> new org.majordome.text.TextService(org.majordome.text.TextSettings.english(
+                            ZoneOffset.UTC), new org.majordome.text.SenderLanguages(), plugin -> Optional.empty())
+                            .forPlugin(new ModerationPlugin());
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         room = (RoomHandle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {RoomHandle.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "roomJid" -> LOBBY;
                     case "title" -> Optional.empty();
+                    case "language" -> java.util.Locale.ENGLISH;
+                    case "timeZone" -> ZoneOffset.UTC;
                     case "sendPrivate" -> java.util.concurrent.CompletableFuture.completedFuture(
                             org.majordome.api.room.ActionResult.DONE);
                     default -> throw new UnsupportedOperationException(method.getName());

@@ -167,7 +167,10 @@ class ModeratorAnswersTest {
                 Optional.of("user2@example.org"), Optional.empty(), "manual", "spam", "ban 2h", "boss",
                 Instant.parse("2026-12-06T22:01:46.931277511Z"), Optional.of(Instant.parse("2026-12-07T00:01:46Z")), "",
                 false);
-        assertThat(banned.details(PARIS)).contains("ban 2h until 2026-12-07 01:01 CET")
+        org.majordome.api.text.Wording english = new org.majordome.text.TextService(
+                org.majordome.text.TextSettings.english(PARIS), new org.majordome.text.SenderLanguages(),
+                plugin -> Optional.empty()).forPlugin(new ModerationPlugin()).byDefault();
+        assertThat(banned.details(english)).contains("ban 2h until 2026-12-07 01:01 CET")
                 .contains("at 2026-12-06 23:01 CET");
     }
 

@@ -131,7 +131,7 @@ class NoticesPluginTest {
     void aRoomWithoutNoticesSaysSo() {
         start(notice("garden-only", "Water the plants.", Optional.of(List.of(GARDEN)), false));
         kit.room(LOBBY).say("alice", "!notices");
-        assertThat(kit.room(LOBBY).botSaid()).containsExactly(NoticesPlugin.NONE_HERE);
+        assertThat(kit.room(LOBBY).botSaid()).containsExactly("No notices are scheduled for this room.");
     }
 
     @Test

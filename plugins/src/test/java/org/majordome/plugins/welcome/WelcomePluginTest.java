@@ -216,7 +216,7 @@ class WelcomePluginTest {
         kit.room(GARDEN).say("alice", "!rules");
 
         assertThat(lobby.botSaid()).containsExactly("No spam.");
-        assertThat(kit.room(GARDEN).botSaid()).containsExactly(WelcomePlugin.NO_RULES);
+        assertThat(kit.room(GARDEN).botSaid()).containsExactly("No rules have been set for this room.");
     }
 
     @Test

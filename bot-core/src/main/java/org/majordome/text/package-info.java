@@ -1,0 +1,16 @@
+/**
+ * The runtime side of {@link org.majordome.api.text}: message bundles read from the class path (Java plugins,
+ * the runtime's own {@code org/majordome/text/messages*.properties}) or next to a script, the language of each
+ * room and of each user who declared one ({@code xml:lang} on their messages, RFC 6120 §8.1.5, recorded by the
+ * room keeper's intake in {@link org.majordome.text.SenderLanguages}), the keepers' replacements
+ * ({@code rooms[].texts}), and formatting with ICU4J.
+ *
+ * <p>Why ICU4J rather than the JDK's {@code MessageFormat}: plurals follow each language's CLDR rules
+ * ({@code {0, plural, one {...} other {...}}}; French counts 0 as singular, English does not, Polish needs four
+ * forms) where the JDK's {@code ChoiceFormat} makes every translator encode number ranges, which cannot express
+ * most languages; and durations and lists in words come from CLDR for every language ({@code MeasureFormat},
+ * {@code ListFormatter}), so that a third language is one more bundle file and no code.
+ *
+ * <p>Uses {@code api}, and {@code dispatch} only for the {@link org.majordome.dispatch.PluginTexts} it implements.
+ */
+package org.majordome.text;
