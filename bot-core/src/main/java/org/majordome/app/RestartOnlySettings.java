@@ -9,7 +9,7 @@ import org.majordome.config.BotConfig;
 
 /**
  * The settings a running bot cannot change (the connection, the runtime's intervals and database, the
- * monitoring endpoint): a reload names each one that changed, by its key, so that the operator knows the file
+ * monitoring endpoint, the web server and its chat): a reload names each one that changed, by its key, so that the operator knows the file
  * was read and what waits for a restart.
  */
 final class RestartOnlySettings {
@@ -23,6 +23,11 @@ final class RestartOnlySettings {
         compare("connection", before.connection(), after.connection(), keys);
         compare("runtime", before.runtime(), after.runtime(), keys);
         compare("monitoring", before.monitoring(), after.monitoring(), keys);
+        if (before.web().isPresent() && after.web().isPresent()) {
+            compare("web", before.web().get(), after.web().get(), keys);
+        } else if (!before.web().equals(after.web())) {
+            keys.add("web");
+        }
         return keys;
     }
 

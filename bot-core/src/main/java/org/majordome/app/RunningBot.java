@@ -9,7 +9,7 @@ import org.majordome.room.RoomKeeper;
 import org.majordome.xmpp.XmppSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.BeansException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -42,10 +42,12 @@ public final class RunningBot implements AutoCloseable {
         context.register(RuntimeConfiguration.class);
         try {
             context.refresh();
-        } catch (BeanCreationException e) {
-            Throwable cause = e.getMostSpecificCause();
-            if (cause instanceof StartupException startup) {
-                throw startup;
+        } catch (BeansException e) {
+            // A bean that could not be made, or a life cycle that could not start (the web server's port).
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof StartupException startup) {
+                    throw startup;
+                }
             }
             throw e;
         }
@@ -78,6 +80,11 @@ public final class RunningBot implements AutoCloseable {
     public java.util.Optional<Integer> monitoringPort() {
         return context.getBean(RuntimeConfiguration.MonitoringEndpoint.class).server()
                 .map(org.majordome.admin.HealthServer::port);
+    }
+
+    /** The port of the web server, when {@code web:} is configured. */
+    public java.util.Optional<Integer> webPort() {
+        return context.getBean(WebLifecycle.class).port();
     }
 
     public org.majordome.admin.BotMetrics metrics() {

@@ -3,6 +3,7 @@ package org.majordome.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jxmpp.jid.EntityBareJid;
@@ -21,17 +22,33 @@ import org.jxmpp.jid.EntityBareJid;
  * @param warnings   what in the file is valid but can never apply (a plugin's section for a room where it is not
  *                   enabled), in file order; {@code check-config} prints them, start and reload log them
  * @param invitations who may invite the bot to rooms, and what those rooms run
+ * @param web        the embedded HTTP server and its web chat; empty: no HTTP server
  */
 public record BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins,
                         List<RoomSettings> rooms, RuntimeSettings runtime, DispatchSettings dispatch,
                         MonitoringSettings monitoring, Map<String, PluginSection> plugins, List<ConfigProblem> warnings,
-                        InvitationSettings invitations) {
+                        InvitationSettings invitations, Optional<WebSettings> web) {
     public BotConfig {
         admins = Set.copyOf(admins);
         rooms = List.copyOf(rooms);
         plugins = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(plugins));
         warnings = List.copyOf(warnings);
         java.util.Objects.requireNonNull(invitations, "invitations");
+        java.util.Objects.requireNonNull(web, "web");
+    }
+
+    /** A configuration without an HTTP server. */
+    public BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins, List<RoomSettings> rooms,
+                     RuntimeSettings runtime, DispatchSettings dispatch, MonitoringSettings monitoring,
+                     Map<String, PluginSection> plugins, List<ConfigProblem> warnings, InvitationSettings invitations) {
+        this(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings, invitations,
+                Optional.empty());
+    }
+
+    /** This configuration with another {@code web:} section (empty: no HTTP server). */
+    public BotConfig withWeb(Optional<WebSettings> value) {
+        return new BotConfig(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings,
+                invitations, value);
     }
 
     /** A configuration with the default {@code invitations:} settings. */
@@ -44,7 +61,8 @@ public record BotConfig(Path source, ConnectionSettings connection, Set<EntityBa
 
     /** This configuration with other {@code invitations:} settings. */
     public BotConfig withInvitations(InvitationSettings value) {
-        return new BotConfig(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings, value);
+        return new BotConfig(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings, value,
+                web);
     }
 
     /** A configuration without warnings. */

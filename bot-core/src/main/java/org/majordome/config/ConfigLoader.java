@@ -94,13 +94,16 @@ public final class ConfigLoader {
         MonitoringSettings monitoring = monitoring(top.section("monitoring"));
         List<PluginChecks.RoomPluginRef> roomPlugins = new ArrayList<>();
         List<ConfigValue> roomsWithAllScripts = new ArrayList<>();
+        List<ConfigValue> webChatRooms = new ArrayList<>();
         List<RoomSettings> rooms = RoomsReader.rooms(top, roomPlugins, roomsWithAllScripts,
-                connection.map(ConnectionSettings::jid));
+                connection.map(ConnectionSettings::jid), webChatRooms);
         if (dispatchValid && dispatch.scriptsDirectory().isEmpty()) {
             roomsWithAllScripts.forEach(value -> value.reportProblem(
                     "'all' enables every script of dispatch.scripts-directory, which is not set", false));
         }
         InvitationSettings invitations = InvitationsReader.invitations(top.section("invitations"), roomPlugins);
+        Optional<WebSettings> web = WebReader.web(top);
+        warnAboutWebChat(web, webChatRooms, top);
         ConfigReader pluginsSection = top.section("plugins");
         Map<String, PluginSection> plugins = plugins(pluginsSection);
         top.rejectUnknownKeys();
@@ -112,7 +115,19 @@ public final class ConfigLoader {
 
         problems.throwIfAny();
         return new BotConfig(file, connection.orElseThrow(), Set.copyOf(admins), rooms, runtime, dispatch, monitoring,
-                plugins, problems.warnings(), invitations);
+                plugins, problems.warnings(), invitations, web);
+    }
+
+    /** Rooms marked for a web chat that is not configured, or a web chat that lists no room: valid, but useless. */
+    private static void warnAboutWebChat(Optional<WebSettings> web, List<ConfigValue> webChatRooms, ConfigReader top) {
+        boolean chat = web.flatMap(WebSettings::chat).isPresent();
+        if (!chat && top.problems().isEmpty()) {
+            webChatRooms.forEach(value -> top.problems().warn(value.node(), value.path(), "there is no web chat "
+                    + "(no web.chat section), so no page lists this room"));
+        }
+        if (chat && webChatRooms.isEmpty()) {
+            top.section("web").warnAtKey("chat", "no room has 'web-chat: true', so the web chat's page lists no room");
+        }
     }
 
     private static Optional<String> read(Path file, ConfigProblems problems) {
