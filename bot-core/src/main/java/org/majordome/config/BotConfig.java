@@ -21,17 +21,33 @@ import org.jxmpp.jid.EntityBareJid;
  * @param warnings   what in the file is valid but can never apply (a plugin's section for a room where it is not
  *                   enabled), in file order; {@code check-config} prints them, start and reload log them
  * @param invitations who may invite the bot to rooms, and what those rooms run
+ * @param web        the embedded HTTP server and its web chat, when configured
  */
 public record BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins,
                         List<RoomSettings> rooms, RuntimeSettings runtime, DispatchSettings dispatch,
                         MonitoringSettings monitoring, Map<String, PluginSection> plugins, List<ConfigProblem> warnings,
-                        InvitationSettings invitations) {
+                        InvitationSettings invitations, java.util.Optional<WebSettings> web) {
     public BotConfig {
         admins = Set.copyOf(admins);
         rooms = List.copyOf(rooms);
         plugins = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(plugins));
         warnings = List.copyOf(warnings);
         java.util.Objects.requireNonNull(invitations, "invitations");
+        java.util.Objects.requireNonNull(web, "web");
+    }
+
+    /** A configuration without the embedded HTTP server. */
+    public BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins, List<RoomSettings> rooms,
+                     RuntimeSettings runtime, DispatchSettings dispatch, MonitoringSettings monitoring,
+                     Map<String, PluginSection> plugins, List<ConfigProblem> warnings, InvitationSettings invitations) {
+        this(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings, invitations,
+                java.util.Optional.empty());
+    }
+
+    /** This configuration with other {@code web:} settings. */
+    public BotConfig withWeb(java.util.Optional<WebSettings> value) {
+        return new BotConfig(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings,
+                invitations, value);
     }
 
     /** A configuration with the default {@code invitations:} settings. */
@@ -44,7 +60,8 @@ public record BotConfig(Path source, ConnectionSettings connection, Set<EntityBa
 
     /** This configuration with other {@code invitations:} settings. */
     public BotConfig withInvitations(InvitationSettings value) {
-        return new BotConfig(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings, value);
+        return new BotConfig(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings, value,
+                web);
     }
 
     /** A configuration without warnings. */

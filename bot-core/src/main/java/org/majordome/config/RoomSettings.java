@@ -23,17 +23,32 @@ import org.jxmpp.jid.parts.Resourcepart;
  * @param voiceRequests what the bot does with voice requests there ({@code rooms[].voice-requests})
  * @param people        the room's declared affiliations and moderators ({@link RoomPeople#NONE}: none)
  * @param state         kept (the default) or destroyed and kept so ({@code rooms[].state})
+ * @param webChat       whether the web chat lists the room for visitors ({@code rooms[].web-chat})
  */
 public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
                            DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
                            Optional<ZoneId> timeZone, VoiceRequestPolicy voiceRequests, RoomPeople people,
-                           RoomState state) {
+                           RoomState state, boolean webChat) {
     public RoomSettings {
         plugins = List.copyOf(plugins);
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(voiceRequests, "voiceRequests");
         Objects.requireNonNull(people, "people");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** A room the web chat does not list. */
+    public RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
+                        DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
+                        Optional<ZoneId> timeZone, VoiceRequestPolicy voiceRequests, RoomPeople people,
+                        RoomState state) {
+        this(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, people, state, false);
+    }
+
+    /** The same room, listed by the web chat or not. */
+    public RoomSettings withWebChat(boolean listed) {
+        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, people,
+                state, listed);
     }
 
     /** A kept room whose voice requests are left to its moderators and that declares no affiliations. */
@@ -46,19 +61,20 @@ public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optio
 
     /** The same room with another voice request policy. */
     public RoomSettings withVoiceRequests(VoiceRequestPolicy policy) {
-        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, policy, people, state);
+        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, policy, people, state,
+                webChat);
     }
 
     /** The same room with other declared people. */
     public RoomSettings withPeople(RoomPeople declared) {
         return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, declared,
-                state);
+                state, webChat);
     }
 
     /** The same room, kept or destroyed. */
     public RoomSettings withState(RoomState newState) {
         return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, people,
-                newState);
+                newState, webChat);
     }
 
     /** A room in the bot's own time zone. */
