@@ -35,7 +35,8 @@ class VisitorIdentityTest {
         assertThat(VisitorIds.kept(storage, new SecureRandom()).verify(cookie)).contains(id);
         String otherId = VisitorIds.kept(storage, new SecureRandom()).issue().substring(0, 22);
         assertThat(ids.verify(otherId + cookie.substring(22))).isEmpty();
-        assertThat(ids.verify(cookie.substring(0, cookie.length() - 1) + "A")).isEmpty();
+        char last = cookie.charAt(cookie.length() - 1);
+        assertThat(ids.verify(cookie.substring(0, cookie.length() - 1) + (last == 'A' ? 'B' : 'A'))).isEmpty();
         assertThat(ids.verify("")).isEmpty();
         assertThat(ids.verify(".")).isEmpty();
         assertThat(ids.verify(null)).isEmpty();
