@@ -40,6 +40,9 @@ public final class RunningBot implements AutoCloseable {
         context.registerBean(RuntimeConfiguration.StartOptions.class,
                 () -> new RuntimeConfiguration.StartOptions(extraSinks, extraPlugins));
         context.register(RuntimeConfiguration.class);
+        if (config.web().flatMap(org.majordome.config.WebSettings::chat).isPresent()) {
+            context.register(WebChatConfiguration.class);
+        }
         try {
             context.refresh();
         } catch (BeansException e) {
@@ -89,6 +92,12 @@ public final class RunningBot implements AutoCloseable {
 
     public org.majordome.admin.BotMetrics metrics() {
         return context.getBean(org.majordome.admin.BotMetrics.class);
+    }
+
+    /** The web chat, when {@code web.chat} is configured. */
+    public java.util.Optional<org.majordome.webchat.WebChat> webChat() {
+        return java.util.Optional.ofNullable(context.getBeanProvider(org.majordome.webchat.WebChat.class)
+                .getIfAvailable());
     }
 
     public boolean isRunning() {
