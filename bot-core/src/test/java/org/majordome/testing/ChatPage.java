@@ -34,9 +34,15 @@ public final class ChatPage {
         this.page = page;
     }
 
-    /** Opens the chat page ({@code /chat/} of the bot's web server at {@code base}) in {@code browser}. */
+    /**
+     * Opens the chat page ({@code /chat/} of the bot's web server at {@code base}) in {@code browser}. What a page
+     * of an earlier test logged (a browser is shared by a class's tests, and its page reloads the rooms when the
+     * bot that served it stops) is left behind first, so that {@link #consoleErrors()} speaks of this page only.
+     */
     public static ChatPage open(Browser browser, URI base) {
         URI page = base.resolve("/chat/");
+        browser.open(URI.create("about:blank"));
+        browser.console();
         browser.open(page);
         return new ChatPage(browser, page);
     }
