@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.assertj.core.api.Assertions;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -163,6 +164,7 @@ class WebServerIT {
         assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("text/css"));
         assertThat(index.body()).contains("index of the probe");
+        assertThat(get("/probe/rewritten", builder -> { }).body()).isEqualTo("hello from the class path\n");
         assertThat(index.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("text/html"));
         assertThat(again.statusCode()).isEqualTo(304);
@@ -288,6 +290,16 @@ class WebServerIT {
                             return true;
                         }
                         case "/fail" -> throw new IllegalStateException("probe failure with a secret inside");
+                        case "/rewritten" -> {
+                            // As an app may do: the file named by a URI of its own making, outside the context.
+                            HttpURI file = HttpURI.build(request.getHttpURI()).path("/hello.txt").asImmutable();
+                            return files.handle(new Request.Wrapper(request) {
+                                @Override
+                                public HttpURI getHttpURI() {
+                                    return file;
+                                }
+                            }, response, callback);
+                        }
                         default -> {
                             return path.startsWith("/files/") && files.handle(request, response, callback);
                         }
