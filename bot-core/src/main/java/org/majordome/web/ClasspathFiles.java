@@ -62,7 +62,12 @@ final class ClasspathFiles extends Handler.Abstract.NonBlocking {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String path = Request.getPathInContext(request);
+        // The URI's own path, not the path in context: an app may hand on a request whose URI it rewrote to
+        // name the file, outside any context path; only the last segment counts either way.
+        String path = request.getHttpURI().getCanonicalPath();
+        if (path == null) {
+            return false;
+        }
         String name = path.substring(path.lastIndexOf('/') + 1);
         Optional<File> file = find(name.isEmpty() ? INDEX : name);
         if (file.isEmpty()) {

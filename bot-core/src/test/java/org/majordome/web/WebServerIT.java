@@ -19,12 +19,16 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.assertj.core.api.Assertions;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,6 +167,7 @@ class WebServerIT {
         assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("text/css"));
         assertThat(index.body()).contains("index of the probe");
+        assertThat(get("/probe/rewritten", builder -> { }).body()).isEqualTo("hello from the class path\n");
         assertThat(index.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("text/html"));
         assertThat(again.statusCode()).isEqualTo(304);
@@ -227,6 +232,33 @@ class WebServerIT {
                 List.of(new ProbeApp("/chat/"))));
     }
 
+    /**
+     * An app may also give the server-level WebSocket handler ({@code WebSocketUpgradeHandler.from(server, ...)})
+     * and upgrade by hand on the full request path, as the web chat does: mounted in the server's context at its
+     * prefix, it upgrades, and the socket knows the client.
+     */
+    @Test
+    void aServerLevelWebSocketHandlerUpgradesUnderItsPrefix() throws Exception {
+        server = new WebServer(WebSettings.onLoopback(0), List.of(new ProbeApp(), new EchoSocketApp()));
+        server.start();
+        java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
+
+        java.net.http.WebSocket socket = http.newWebSocketBuilder().header("Origin", "http://127.0.0.1:" + server.port())
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/echo/socket"),
+                        new java.net.http.WebSocket.Listener() {
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket,
+                                                                                 CharSequence data, boolean last) {
+                                answer.complete(data.toString());
+                                return null;
+                            }
+                        }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        socket.sendText("hello", true).get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("hello from 127.0.0.1");
+        socket.abort();
+    }
+
     private void start(WebSettings settings) throws Exception {
         server = new WebServer(settings, List.of(new ProbeApp()));
         server.bind();
@@ -249,6 +281,54 @@ class WebServerIT {
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), UTF_8);
+        }
+    }
+
+    /** Echoes text frames, upgrading by hand under the server-level WebSocket handler (the web chat's way). */
+    private static final class EchoSocketApp implements WebApp {
+
+        @Override
+        public String pathPrefix() {
+            return "/echo";
+        }
+
+        @Override
+        public Handler handler(Server server, WebContext context) {
+            WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> { });
+            ServerWebSocketContainer sockets = upgrade.getServerWebSocketContainer();
+            upgrade.setHandler(new Handler.Abstract() {
+                @Override
+                public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                    if (!"/echo/socket".equals(request.getHttpURI().getPath()) || !context.sameOrigin(request)) {
+                        return false;
+                    }
+                    String client = context.clientAddress(request).getHostAddress();
+                    return sockets.upgrade((upgradeRequest, upgradeResponse, upgradeCallback) -> new Echo(client),
+                            request, response, callback);
+                }
+            });
+            return upgrade;
+        }
+    }
+
+    /** One echoing socket; public, as Jetty calls its methods through public method handles. */
+    public static final class Echo implements Session.Listener.AutoDemanding {
+
+        private final String client;
+        private Session session;
+
+        Echo(String client) {
+            this.client = client;
+        }
+
+        @Override
+        public void onWebSocketOpen(Session opened) {
+            session = opened;
+        }
+
+        @Override
+        public void onWebSocketText(String text) {
+            session.sendText(text + " from " + client, org.eclipse.jetty.websocket.api.Callback.NOOP);
         }
     }
 
@@ -288,6 +368,16 @@ class WebServerIT {
                             return true;
                         }
                         case "/fail" -> throw new IllegalStateException("probe failure with a secret inside");
+                        case "/rewritten" -> {
+                            // As an app may do: the file named by a URI of its own making, outside the context.
+                            HttpURI file = HttpURI.build(request.getHttpURI()).path("/hello.txt").asImmutable();
+                            return files.handle(new Request.Wrapper(request) {
+                                @Override
+                                public HttpURI getHttpURI() {
+                                    return file;
+                                }
+                            }, response, callback);
+                        }
                         default -> {
                             return path.startsWith("/files/") && files.handle(request, response, callback);
                         }
