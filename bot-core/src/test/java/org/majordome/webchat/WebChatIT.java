@@ -182,6 +182,9 @@ class WebChatIT {
             SocketVisitor spammer = web.visitor();
             spammer.join(room.toString(), "Spammer");
             spammer.awaitJoined();
+            SocketVisitor secondTab = web.visitor(spammer.cookie(), web.origin());
+            secondTab.join(room.toString(), "AlsoSpammer");
+            secondTab.awaitJoined();
 
             RoomHandle handle = bot.bot().rooms().room(room.toString()).orElseThrow();
             Occupant occupant = await().atMost(Duration.ofSeconds(60))
@@ -194,6 +197,9 @@ class WebChatIT {
             assertThat(banned).isEqualTo(new ActionResult.Done("banned on the web gateway"));
             Map<String, Object> removed = spammer.await("removed", frame -> true);
             assertThat(removed).containsEntry("how", "banned").containsEntry("reason", "spam");
+            // The same browser's other tab is out of the room too.
+            assertThat(secondTab.await("removed", frame -> true)).containsEntry("how", "banned");
+            await().atMost(Duration.ofSeconds(60)).until(() -> handle.occupant("AlsoSpammer").isEmpty());
 
             // Same browser, new nick, new socket: refused.
             SocketVisitor again = web.visitor(spammer.cookie(), web.origin());
