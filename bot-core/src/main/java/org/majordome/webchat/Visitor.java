@@ -93,6 +93,17 @@ final class Visitor implements VisitorSession.Events {
         bannedHere = true;
     }
 
+    /** Whether this visitor is in {@code roomJid} now (or entering it). */
+    synchronized boolean isIn(String roomJid) {
+        return roomJid.equalsIgnoreCase(room);
+    }
+
+    /** Another session of the same visitor was banned from the room this one is in: out too, told why. */
+    void bannedOut(String reason) {
+        leaveRoom();
+        out.offer(Frames.removed("banned", "", reason == null ? "" : reason));
+    }
+
     /** The nick in {@code roomJid} of this visitor's session {@code sessionResource}, when they are there now. */
     synchronized java.util.Optional<String> nickIn(String roomJid, String sessionResource) {
         return session != null && roomJid.equalsIgnoreCase(room) && sessionResource.equals(resource)

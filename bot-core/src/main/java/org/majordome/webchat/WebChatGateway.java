@@ -167,6 +167,12 @@ final class WebChatGateway implements GatewayBans, AutoCloseable {
         if (nick.isPresent()) {
             visitor.markBanned();
         }
+        // The same visitor in another tab (same cookie, or same address when bans hold on it) leaves too.
+        for (Visitor other : Set.copyOf(live.values())) {
+            if (other != visitor && other.isIn(room.toString()) && bans.banned(room.toString(), other.identity())) {
+                Thread.ofVirtual().start(() -> other.bannedOut(reason));
+            }
+        }
         return new Banned(nick);
     }
 

@@ -170,6 +170,12 @@ public final class SocketVisitors implements AutoCloseable {
             frames.clear();
         }
 
+        /** A socket cut under way (the server closed it, the test ends): the frames say what happened. */
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            closed = true;
+        }
+
         public boolean isOpen() {
             return !closed && session != null && session.isOpen();
         }

@@ -182,6 +182,9 @@ class WebChatIT {
             SocketVisitor spammer = web.visitor();
             spammer.join(room.toString(), "Spammer");
             spammer.awaitJoined();
+            SocketVisitor secondTab = web.visitor(spammer.cookie(), web.origin());
+            secondTab.join(room.toString(), "AlsoSpammer");
+            secondTab.awaitJoined();
 
             RoomHandle handle = bot.bot().rooms().room(room.toString()).orElseThrow();
             Occupant occupant = await().atMost(Duration.ofSeconds(60))
@@ -194,6 +197,9 @@ class WebChatIT {
             assertThat(banned).isEqualTo(new ActionResult.Done("banned on the web gateway"));
             Map<String, Object> removed = spammer.await("removed", frame -> true);
             assertThat(removed).containsEntry("how", "banned").containsEntry("reason", "spam");
+            // The same browser's other tab is out of the room too.
+            assertThat(secondTab.await("removed", frame -> true)).containsEntry("how", "banned");
+            await().atMost(Duration.ofSeconds(60)).until(() -> handle.occupant("AlsoSpammer").isEmpty());
 
             // Same browser, new nick, new socket: refused.
             SocketVisitor again = web.visitor(spammer.cookie(), web.origin());
@@ -213,6 +219,34 @@ class WebChatIT {
                     .isEqualTo(new ActionResult.Done("unbanned on the web gateway"));
             again.join(room.toString(), "Innocent");
             again.awaitJoined();
+        }
+    }
+
+    @Test
+    void theRoutesServeThePageTheWebRoomsAndAnIdentityCookie(TestClients clients) throws Exception {
+        EntityBareJid room = servers.server().uniqueRoom("webroutes");
+        try (BotUnderTest bot = start(room, chat(10, Set.of("cookie")));
+             SocketVisitors web = SocketVisitors.serve(bot.bot().webChat().orElseThrow())) {
+            var rooms = web.get("/chat/rooms", null);
+            assertThat(rooms.getStatus()).isEqualTo(200);
+            assertThat(rooms.getHeaders().get("Content-Type")).startsWith("application/json");
+            assertThat(rooms.getHeaders().get("Set-Cookie")).startsWith("majordome_visitor=")
+                    .contains("HttpOnly").contains("SameSite=Lax").contains("Path=/chat").doesNotContain("Secure");
+            List<Map<String, Object>> listed = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readValue(rooms.getContentAsString(), new com.fasterxml.jackson.core.type.TypeReference<>() { });
+            assertThat(listed).singleElement().satisfies(entry -> assertThat(entry)
+                    .containsEntry("jid", room.toString()).containsEntry("title", "Lobby")
+                    .containsEntry("description", "Talk to the club").containsKeys("subject", "occupants"));
+            String cookie = web.newCookie();
+            assertThat(web.get("/chat/rooms", cookie).getHeaders().get("Set-Cookie")).as("a known visitor").isNull();
+
+            web.get("/chat/", null);
+            web.get("/chat/assets/chat.js", null);
+            assertThat(web.get("/chat/assets/..%2Fsecret", null).getStatus()).isIn(400, 404);
+            assertThat(web.get("/chat/assets/.hidden", null).getStatus()).isEqualTo(404);
+            assertThat(web.get("/chat/nothing", null).getStatus()).isEqualTo(404);
+            assertThat(web.filesAsked()).containsExactly("org/majordome/webchat/page/index.html",
+                    "org/majordome/webchat/page/chat.js");
         }
     }
 
