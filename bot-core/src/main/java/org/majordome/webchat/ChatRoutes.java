@@ -70,10 +70,10 @@ final class ChatRoutes extends Handler.Abstract {
             return true;
         }
         if (rest.equals("/")) {
-            return files.handle(at(request, prefix + "/index.html"), response, callback);
+            return files.handle(at(request, "/index.html"), response, callback);
         }
         if (rest.startsWith("/assets/") && ASSET.matcher(rest.substring("/assets/".length())).matches()) {
-            return files.handle(at(request, prefix + rest.substring("/assets".length())), response, callback);
+            return files.handle(at(request, rest.substring("/assets".length())), response, callback);
         }
         if (rest.equals("/rooms")) {
             rooms(request, response, callback);
@@ -137,12 +137,7 @@ final class ChatRoutes extends Handler.Abstract {
         return Optional.empty();
     }
 
-    /**
-     * The request as the file handler should see it: the path of a file in the page directory, kept under the
-     * prefix. The bot's web server mounts the app in a context at its prefix, and a path outside that context has no
-     * path in context (Jetty gives null, the file handler failed with a 500 on {@code /chat/}); the file handler
-     * reads only the last segment, so the same path also works on a bare server.
-     */
+    /** The request as the file handler should see it: the path of a file in the page directory. */
     private static Request at(Request request, String file) {
         HttpURI uri = HttpURI.build(request.getHttpURI()).path(file).asImmutable();
         return new Request.Wrapper(request) {

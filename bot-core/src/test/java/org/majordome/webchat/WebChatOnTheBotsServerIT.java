@@ -25,8 +25,10 @@ import org.majordome.testing.ProsodyExtension;
 /**
  * The web chat wired into the bot: with {@code web:} and {@code web.chat:} configured and a room marked
  * {@code web-chat: true}, the bot's own embedded server (which mounts each app in a context at its prefix) serves
- * the page, its files and the room list under {@code /chat}. The gateway's own ITs serve it on a bare server, where
- * the 500 below could not show.
+ * the page, its files and the room list under {@code /chat}. The gateway's own ITs served it on a bare server, where
+ * the 500 below could not show: the gateway hands the file handler a request rewritten to name the file, outside
+ * the {@code /chat} context, whose path in context Jetty gives as null (fixed in the file handler, which now reads
+ * the URI's own path).
  *
  * <p>On Prosody only: the XMPP server is incidental here (the bot needs one to keep the room), and what is tested is
  * the HTTP side; the end-to-end browser tests run on both servers ({@code WebChatBrowserIT}).
