@@ -14,6 +14,10 @@
 #                                  port: ${MAJORDOME_XMPP_PORT:-5222} (as deploy/example-bot.yml does) dials it
 #   MAJORDOME_PASSWORD=...         the bot's password (default: generated once, kept in deploy/local/)
 #   MAJORDOME_ADMIN_PASSWORD=...   admin@localhost's password (default: generated once and printed)
+#   MAJORDOME_WEB_PORT=8080        loopback port of the web chat (http://127.0.0.1:8080/chat/); exported for
+#                                  the configuration's port: ${MAJORDOME_WEB_PORT:-8080}
+#   MAJORDOME_WEB_PASSWORD=...     password of visitors@localhost, the web chat's account (default: generated
+#                                  once, kept in deploy/local/)
 #   MAJORDOME_CONFIG=...           bot configuration (default: deploy/example-bot.yml)
 #   MAJORDOME_JAVA_OPTS=...        JVM options added after the launcher's (deploy/lib/jvm-options.sh)
 #   MAJORDOME_PROSODY_ONLY=1       only start Prosody and create the accounts, then wait for Ctrl-C
@@ -23,6 +27,8 @@ set -euo pipefail
 readonly ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 readonly LOCAL_DIR=$ROOT/deploy/local
 readonly PORT=${MAJORDOME_XMPP_PORT:-5222}
+readonly WEB_PORT=${MAJORDOME_WEB_PORT:-8080}
+[[ $WEB_PORT =~ ^[0-9]+$ ]] && (( WEB_PORT > 0 && WEB_PORT < 65536 )) || { echo "[run-local] error: MAJORDOME_WEB_PORT must be a port number, got '$WEB_PORT'" >&2; exit 1; }
 [[ $PORT =~ ^[0-9]+$ ]] && (( PORT > 0 && PORT < 65536 )) || { echo "[run-local] error: MAJORDOME_XMPP_PORT must be a port number, got '$PORT'" >&2; exit 1; }
 readonly CONFIG=${MAJORDOME_CONFIG:-deploy/example-bot.yml}
 readonly PROSODY_CONFIG=$LOCAL_DIR/prosody.cfg.lua
@@ -206,13 +212,16 @@ main() {
 	free_the_port
 	write_prosody_config
 
-	local bot_password admin_password new_admin_password=""
+	local bot_password admin_password web_password new_admin_password=""
 	bot_password=$(remembered_password bot-password "${MAJORDOME_PASSWORD:-}")
+	web_password=$(remembered_password web-password "${MAJORDOME_WEB_PASSWORD:-}")
 	[[ -n ${MAJORDOME_ADMIN_PASSWORD:-} || -s $LOCAL_DIR/admin-password ]] || new_admin_password=yes
 	admin_password=$(remembered_password admin-password "${MAJORDOME_ADMIN_PASSWORD:-}")
 	# Accounts are files in the data directory: creating them before the start avoids any race.
 	register majordome "$bot_password"
 	register admin "$admin_password"
+	# The web chat's visitors each log in on this account (a resource each), never on the bot's own.
+	register visitors "$web_password"
 
 	trap cleanup EXIT
 	trap 'exit 130' INT
@@ -245,7 +254,9 @@ main() {
 	export MAJORDOME_PASSWORD=$bot_password
 	[[ -r $CONFIG ]] || die "no configuration file $CONFIG"
 	export MAJORDOME_XMPP_PORT=$PORT
+	export MAJORDOME_WEB_PORT=$WEB_PORT MAJORDOME_WEB_PASSWORD=$web_password
 	say "starting the bot with $CONFIG ($java)"
+	say "web chat for visitors (the lobby): http://127.0.0.1:$WEB_PORT/chat/"
 	# In the background and waited for, so that Ctrl-C/SIGTERM reach the trap at once and stop both.
 	"$java" "${MAJORDOME_JVM_OPTIONS[@]}" -cp "$jar:$ROOT/plugins/target/lib/*" org.majordome.app.Majordome run --config "$CONFIG" &
 	bot_pid=$!

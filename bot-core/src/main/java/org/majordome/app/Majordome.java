@@ -9,6 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import org.majordome.config.BotConfig;
 import org.majordome.config.ConfigException;
 import org.majordome.config.ConfigLoader;
+import org.majordome.config.RoomSettings;
+import org.majordome.config.WebSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -128,9 +130,26 @@ public final class Majordome implements Callable<Integer> {
                     botConfig.connection().jid(), botConfig.rooms().size(),
                     botConfig.rooms().stream().flatMap(room -> room.plugins().stream()).distinct().toList(),
                     warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"));
+            botConfig.web().ifPresent(web -> spec.commandLine().getOut().println(describeWeb(web, botConfig)));
             RetiredRoomsReport.lines(config, botConfig, runningConfig).forEach(spec.commandLine().getOut()::println);
             return VALID;
         }
+    }
+
+    /** One line: where the web server listens, and what it serves. */
+    static String describeWeb(WebSettings web, BotConfig config) {
+        String host = web.bind().contains(":") ? "[" + web.bind() + "]" : web.bind();
+        StringBuilder line = new StringBuilder("web: ").append(web.tls().isPresent() ? "https" : "http").append("://")
+                .append(host).append(':').append(web.port()).append('/');
+        web.publicUrl().ifPresent(url -> line.append(", public URL ").append(url));
+        if (!web.trustedProxies().isEmpty()) {
+            line.append(", trusted proxies ").append(String.join(" ", web.trustedProxies()));
+        }
+        List<String> listed = config.rooms().stream().filter(RoomSettings::webChat)
+                .map(room -> room.jid().toString()).toList();
+        line.append(web.chat().isEmpty() ? ", no web chat"
+                : ", web chat at /chat/ listing " + (listed.isEmpty() ? "no room" : String.join(" ", listed)));
+        return line.toString();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -9,7 +9,7 @@ import org.majordome.config.BotConfig;
 
 /**
  * The settings a running bot cannot change (the connection, the runtime's intervals and database, the
- * monitoring endpoint, the cluster): a reload names each one that changed, by its key, so that the operator knows the file
+ * monitoring endpoint, the cluster, the web server and its chat): a reload names each one that changed, by its key, so that the operator knows the file
  * was read and what waits for a restart.
  */
 final class RestartOnlySettings {
@@ -25,6 +25,11 @@ final class RestartOnlySettings {
         compare("monitoring", before.monitoring(), after.monitoring(), keys);
         if (!before.cluster().equals(after.cluster())) {
             keys.add("cluster"); // an instance joins or leaves a cluster, or changes its name, only by a restart
+        }
+        if (before.web().isPresent() && after.web().isPresent()) {
+            compare("web", before.web().get(), after.web().get(), keys);
+        } else if (!before.web().equals(after.web())) {
+            keys.add("web");
         }
         return keys;
     }

@@ -9,7 +9,7 @@ import org.majordome.room.RoomKeeper;
 import org.majordome.xmpp.XmppSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.BeansException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -40,12 +40,17 @@ public final class RunningBot implements AutoCloseable {
         context.registerBean(RuntimeConfiguration.StartOptions.class,
                 () -> new RuntimeConfiguration.StartOptions(extraSinks, extraPlugins));
         context.register(RuntimeConfiguration.class);
+        if (config.web().flatMap(org.majordome.config.WebSettings::chat).isPresent()) {
+            context.register(WebChatConfiguration.class);
+        }
         try {
             context.refresh();
-        } catch (BeanCreationException e) {
-            Throwable cause = e.getMostSpecificCause();
-            if (cause instanceof StartupException startup) {
-                throw startup;
+        } catch (BeansException e) {
+            // A bean that could not be made, or a life cycle that could not start (the web server's port).
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof StartupException startup) {
+                    throw startup;
+                }
             }
             throw e;
         }
@@ -85,8 +90,19 @@ public final class RunningBot implements AutoCloseable {
                 .map(org.majordome.admin.HealthServer::port);
     }
 
+    /** The port of the web server, when {@code web:} is configured. */
+    public java.util.Optional<Integer> webPort() {
+        return context.getBean(WebLifecycle.class).port();
+    }
+
     public org.majordome.admin.BotMetrics metrics() {
         return context.getBean(org.majordome.admin.BotMetrics.class);
+    }
+
+    /** The web chat, when {@code web.chat} is configured. */
+    public java.util.Optional<org.majordome.webchat.WebChat> webChat() {
+        return java.util.Optional.ofNullable(context.getBeanProvider(org.majordome.webchat.WebChat.class)
+                .getIfAvailable());
     }
 
     public boolean isRunning() {

@@ -35,6 +35,7 @@ import org.majordome.store.RoomOverlayTable;
 import org.majordome.store.StorageService;
 import org.majordome.xmpp.SelfDescription;
 import org.majordome.pubsub.PubSubService;
+import org.majordome.web.WebApp;
 import org.majordome.xmpp.XmppSession;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.springframework.beans.factory.ObjectProvider;
@@ -196,6 +197,15 @@ class RuntimeConfiguration {
         }
     }
 
+
+    /**
+     * The embedded HTTP server with every {@link WebApp} bean, when the configuration has a {@code web:} section;
+     * it serves after the bot has started keeping its rooms, and stops before the bot leaves them.
+     */
+    @Bean
+    WebLifecycle webLifecycle(BotConfig config, ObjectProvider<WebApp> apps, BotLifecycle bot) {
+        return WebLifecycle.of(config, apps.orderedStream().toList(), bot);
+    }
 
     @Bean
     ConfigReloader configReloader(BotConfig config, RoomKeeper rooms, PluginHost plugins, InvitationDesk invitations) {

@@ -3,6 +3,7 @@ package org.majordome.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jxmpp.jid.EntityBareJid;
@@ -22,11 +23,12 @@ import org.jxmpp.jid.EntityBareJid;
  *                   enabled), in file order; {@code check-config} prints them, start and reload log them
  * @param invitations who may invite the bot to rooms, and what those rooms run
  * @param cluster    when present, this bot is one instance of several sharing the rooms ({@code cluster:})
+ * @param web        the embedded HTTP server and its web chat; empty: no HTTP server
  */
 public record BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins,
                         List<RoomSettings> rooms, RuntimeSettings runtime, DispatchSettings dispatch,
                         MonitoringSettings monitoring, Map<String, PluginSection> plugins, List<ConfigProblem> warnings,
-                        InvitationSettings invitations, java.util.Optional<ClusterSettings> cluster) {
+                        InvitationSettings invitations, Optional<ClusterSettings> cluster, Optional<WebSettings> web) {
     public BotConfig {
         admins = Set.copyOf(admins);
         rooms = List.copyOf(rooms);
@@ -34,20 +36,27 @@ public record BotConfig(Path source, ConnectionSettings connection, Set<EntityBa
         warnings = List.copyOf(warnings);
         java.util.Objects.requireNonNull(invitations, "invitations");
         java.util.Objects.requireNonNull(cluster, "cluster");
+        java.util.Objects.requireNonNull(web, "web");
     }
 
-    /** A configuration of a bot that runs alone (no {@code cluster:} section). */
+    /** A configuration of a bot that runs alone (no {@code cluster:} section) without an HTTP server. */
     public BotConfig(Path source, ConnectionSettings connection, Set<EntityBareJid> admins, List<RoomSettings> rooms,
                      RuntimeSettings runtime, DispatchSettings dispatch, MonitoringSettings monitoring,
                      Map<String, PluginSection> plugins, List<ConfigProblem> warnings, InvitationSettings invitations) {
         this(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings, invitations,
-                java.util.Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** This configuration with another {@code cluster:} section (empty: the bot runs alone). */
-    public BotConfig withCluster(java.util.Optional<ClusterSettings> value) {
+    public BotConfig withCluster(Optional<ClusterSettings> value) {
         return new BotConfig(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings,
-                invitations, value);
+                invitations, value, web);
+    }
+
+    /** This configuration with another {@code web:} section (empty: no HTTP server). */
+    public BotConfig withWeb(Optional<WebSettings> value) {
+        return new BotConfig(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings,
+                invitations, cluster, value);
     }
 
     /** A configuration with the default {@code invitations:} settings. */
@@ -61,7 +70,7 @@ public record BotConfig(Path source, ConnectionSettings connection, Set<EntityBa
     /** This configuration with other {@code invitations:} settings. */
     public BotConfig withInvitations(InvitationSettings value) {
         return new BotConfig(source, connection, admins, rooms, runtime, dispatch, monitoring, plugins, warnings, value,
-                cluster);
+                cluster, web);
     }
 
     /** A configuration without warnings. */

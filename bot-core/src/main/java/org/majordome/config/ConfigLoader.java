@@ -95,14 +95,17 @@ public final class ConfigLoader {
         List<PluginChecks.RoomPluginRef> roomPlugins = new ArrayList<>();
         List<ConfigValue> roomsWithAllScripts = new ArrayList<>();
         List<TextChecks.OverrideRef> textOverrides = new ArrayList<>();
+        List<ConfigValue> webChatRooms = new ArrayList<>();
         List<RoomSettings> rooms = RoomsReader.rooms(top, roomPlugins, roomsWithAllScripts,
-                connection.map(ConnectionSettings::jid), textOverrides);
+                connection.map(ConnectionSettings::jid), textOverrides, webChatRooms);
         if (dispatchValid && dispatch.scriptsDirectory().isEmpty()) {
             roomsWithAllScripts.forEach(value -> value.reportProblem(
                     "'all' enables every script of dispatch.scripts-directory, which is not set", false));
         }
         InvitationSettings invitations = InvitationsReader.invitations(top.section("invitations"), roomPlugins);
         Optional<ClusterSettings> cluster = ClusterReader.cluster(top, runtime.database());
+        Optional<WebSettings> web = WebReader.web(top);
+        warnAboutWebChat(web, webChatRooms, top);
         ConfigReader pluginsSection = top.section("plugins");
         Map<String, PluginSection> plugins = plugins(pluginsSection);
         top.rejectUnknownKeys();
@@ -118,7 +121,19 @@ public final class ConfigLoader {
 
         problems.throwIfAny();
         return new BotConfig(file, connection.orElseThrow(), Set.copyOf(admins), rooms, runtime, dispatch, monitoring,
-                plugins, problems.warnings(), invitations).withCluster(cluster);
+                plugins, problems.warnings(), invitations).withCluster(cluster).withWeb(web);
+    }
+
+    /** Rooms marked for a web chat that is not configured, or a web chat that lists no room: valid, but useless. */
+    private static void warnAboutWebChat(Optional<WebSettings> web, List<ConfigValue> webChatRooms, ConfigReader top) {
+        boolean chat = web.flatMap(WebSettings::chat).isPresent();
+        if (!chat && top.problems().isEmpty()) {
+            webChatRooms.forEach(value -> top.problems().warn(value.node(), value.path(), "there is no web chat "
+                    + "(no web.chat section), so no page lists this room"));
+        }
+        if (chat && webChatRooms.isEmpty()) {
+            top.section("web").warnAtKey("chat", "no room has 'web-chat: true', so the web chat's page lists no room");
+        }
     }
 
     private static Optional<String> read(Path file, ConfigProblems problems) {

@@ -24,11 +24,12 @@ import org.jxmpp.jid.parts.Resourcepart;
  * @param people        the room's declared affiliations and moderators ({@link RoomPeople#NONE}: none)
  * @param state         kept (the default) or destroyed and kept so ({@code rooms[].state})
  * @param texts         the room's language and the keepers' texts ({@code rooms[].language}, {@code rooms[].texts})
+ * @param webChat       whether the web chat's page lists the room, for visitors to enter ({@code rooms[].web-chat})
  */
 public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
                            DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
                            Optional<ZoneId> timeZone, VoiceRequestPolicy voiceRequests, RoomPeople people,
-                           RoomState state, RoomTexts texts) {
+                           RoomState state, RoomTexts texts, boolean webChat) {
     public RoomSettings {
         Objects.requireNonNull(texts, "texts");
         plugins = List.copyOf(plugins);
@@ -38,7 +39,24 @@ public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optio
         Objects.requireNonNull(state, "state");
     }
 
+    /** A room the web chat does not list. */
+    public RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
+                        DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
+                        Optional<ZoneId> timeZone, VoiceRequestPolicy voiceRequests, RoomPeople people,
+                        RoomState state, RoomTexts texts) {
+        this(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, people, state, texts, false);
+    }
+
     /** A room in the bot's language, with the shipped texts. */
+    public RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
+                        DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
+                        Optional<ZoneId> timeZone, VoiceRequestPolicy voiceRequests, RoomPeople people,
+                        RoomState state, boolean webChat) {
+        this(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, people, state, RoomTexts.NONE,
+                webChat);
+    }
+
+    /** A room in the bot's language, with the shipped texts, that the web chat does not list. */
     public RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optional<Secret> password,
                         DesiredRoomConfig desired, List<String> plugins, boolean allScripts,
                         Optional<ZoneId> timeZone, VoiceRequestPolicy voiceRequests, RoomPeople people,
@@ -49,7 +67,13 @@ public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optio
     /** The same room with another language or other texts. */
     public RoomSettings withTexts(RoomTexts newTexts) {
         return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, people,
-                state, newTexts);
+                state, newTexts, webChat);
+    }
+
+    /** The same room, listed on the web chat's page or not. */
+    public RoomSettings withWebChat(boolean listed) {
+        return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, people,
+                state, texts, listed);
     }
 
     /** A kept room whose voice requests are left to its moderators and that declares no affiliations. */
@@ -63,19 +87,19 @@ public record RoomSettings(EntityBareJid jid, Optional<Resourcepart> nick, Optio
     /** The same room with another voice request policy. */
     public RoomSettings withVoiceRequests(VoiceRequestPolicy policy) {
         return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, policy, people, state,
-                texts);
+                texts, webChat);
     }
 
     /** The same room with other declared people. */
     public RoomSettings withPeople(RoomPeople declared) {
         return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, declared,
-                state, texts);
+                state, texts, webChat);
     }
 
     /** The same room, kept or destroyed. */
     public RoomSettings withState(RoomState newState) {
         return new RoomSettings(jid, nick, password, desired, plugins, allScripts, timeZone, voiceRequests, people,
-                newState, texts);
+                newState, texts, webChat);
     }
 
     /** A room in the bot's own time zone. */

@@ -23,20 +23,24 @@ final class RoomsReader {
      * @param roomPlugins         receives each plugin id a room lists, with where it is written, for the plugin checks
      * @param roomsWithAllScripts receives each {@code scripts: all}, for the check that there is a scripts directory
      * @param botJid              the bot's own account, which a room may list only among its owners
+     * @param webChatRooms        receives each {@code web-chat: true}, for the warning when there is no web chat
      */
     static List<RoomSettings> rooms(ConfigReader top, List<PluginChecks.RoomPluginRef> roomPlugins,
                                     List<ConfigValue> roomsWithAllScripts, Optional<EntityBareJid> botJid) {
-        return rooms(top, roomPlugins, roomsWithAllScripts, botJid, new ArrayList<>());
+        return rooms(top, roomPlugins, roomsWithAllScripts, botJid, new ArrayList<>(), new ArrayList<>());
     }
 
-    /** @param textOverrides receives each text a room replaces, with where it is written, for the text checks */
+    /**
+     * @param textOverrides receives each text a room replaces, with where it is written, for the text checks
+     * @param webChatRooms  receives each room's {@code web-chat: true}, for the warnings about the web chat
+     */
     static List<RoomSettings> rooms(ConfigReader top, List<PluginChecks.RoomPluginRef> roomPlugins,
                                     List<ConfigValue> roomsWithAllScripts, Optional<EntityBareJid> botJid,
-                                    List<TextChecks.OverrideRef> textOverrides) {
+                                    List<TextChecks.OverrideRef> textOverrides, List<ConfigValue> webChatRooms) {
         Map<EntityBareJid, Integer> firstLines = new HashMap<>();
         return top.list("rooms").stream()
                 .map(item -> item.asSection().flatMap(room -> room(room, firstLines, roomPlugins, roomsWithAllScripts,
-                        botJid, textOverrides)))
+                        botJid, textOverrides, webChatRooms)))
                 .flatMap(Optional::stream)
                 .toList();
     }
@@ -45,7 +49,8 @@ final class RoomsReader {
                                                List<PluginChecks.RoomPluginRef> roomPlugins,
                                                List<ConfigValue> roomsWithAllScripts,
                                                Optional<EntityBareJid> botJid,
-                                               List<TextChecks.OverrideRef> textOverrides) {
+                                               List<TextChecks.OverrideRef> textOverrides,
+                                               List<ConfigValue> webChatRooms) {
         Optional<EntityBareJid> jid = room.required("jid").flatMap(value -> value.asEntityBareJid().filter(parsed -> {
             int line = value.node().getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
             Integer first = firstLines.putIfAbsent(parsed, line);
@@ -83,11 +88,16 @@ final class RoomsReader {
         RoomPeople people = RoomPeopleReader.people(room, botJid);
         RoomState state = state(room, jid);
         RoomTexts texts = TextChecks.roomTexts(room, textOverrides);
+        Optional<ConfigValue> webChatValue = room.value("web-chat");
+        boolean webChat = webChatValue.flatMap(ConfigValue::asBoolean).orElse(false);
+        if (webChat) {
+            webChatRooms.add(webChatValue.get());
+        }
         room.rejectUnknownKeys();
         // Entering a room takes the password the bot itself sets on it, unless told otherwise.
         Optional<Secret> passwordToEnter = password.or(() -> desired.password().filter(p -> !p.reveal().isEmpty()));
         return jid.map(roomJid -> new RoomSettings(roomJid, nick, passwordToEnter, desired, plugins, allScripts,
-                timeZone, voiceRequests, people, state, texts));
+                timeZone, voiceRequests, people, state, texts, webChat));
     }
 
     /** {@code state}, with {@code destroy-reason} and {@code alternative-room}, which only a destroyed room takes. */

@@ -25,16 +25,24 @@ public final class Snapshots {
     public static final String OCCUPANT_ID_ELEMENT = "occupant-id";
     public static final String OCCUPANT_ID_NAMESPACE = "urn:xmpp:occupant-id:0";
 
+    /**
+     * The resource of a web chat visitor's session. Visitors share one account, so their occupants keep the full
+     * real JID (the resource tells them apart: one visitor's offences and ban are not another's) and lose the
+     * XEP-0421 occupant id, which a server derives from the bare JID and would give them all.
+     */
+    public static final String GATEWAY_RESOURCE_PREFIX = "majordome-web-";
+
     private Snapshots() {
     }
 
     public static Occupant occupant(String nick, Presence presence) {
         MUCUser muc = MUCUser.from(presence);
         MUCItem item = muc == null ? null : muc.getItem();
-        Optional<String> realJid = item == null || item.getJid() == null
-                ? Optional.empty()
-                : Optional.of(item.getJid().asBareJid().toString());
-        return new Occupant(nick, realJid, occupantId(presence),
+        Jid real = item == null ? null : item.getJid();
+        boolean gateway = real != null && real.getResourceOrEmpty().toString().startsWith(GATEWAY_RESOURCE_PREFIX);
+        Optional<String> realJid = real == null ? Optional.empty()
+                : Optional.of(gateway ? real.toString() : real.asBareJid().toString());
+        return new Occupant(nick, realJid, gateway ? Optional.empty() : occupantId(presence),
                 item == null ? Role.NONE : role(item.getRole()),
                 item == null ? Affiliation.NONE : affiliation(item.getAffiliation()));
     }

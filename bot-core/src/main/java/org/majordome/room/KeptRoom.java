@@ -75,7 +75,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     private final SelfPing selfPing;
     private final RoomFeatures features;
     private final RoomSender sender;
-    private final RoomHandle handle;
+    private final RoomActions handle;
     private final RoomPeopleKeeper people;
     private final java.util.Locale language;
     private final Function<RoomState, CompletableFuture<ActionResult>> destroy;
@@ -147,6 +147,11 @@ final class KeptRoom implements RoomMembership.AfterJoin {
     /** What plugins get to act on this room. */
     RoomHandle handle() {
         return handle;
+    }
+
+    /** Where the room's ban and unban ask first whether a gateway's person is meant. */
+    void useGatewayBans(java.util.function.Supplier<GatewayBans> bans) {
+        handle.useGatewayBans(bans);
     }
 
     /** Where this room's stanzas become events. */

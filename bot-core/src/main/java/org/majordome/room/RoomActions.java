@@ -1,6 +1,5 @@
 package org.majordome.room;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -9,16 +8,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.jivesoftware.smack.SmackException;
-import org.jivesoftware.smack.StanzaCollector;
-import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
-import org.jivesoftware.smack.filter.StanzaFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smackx.muc.MUCAffiliation;
 import org.jivesoftware.smackx.muc.MUCRole;
 import org.jivesoftware.smackx.muc.packet.MUCAdmin;
@@ -59,12 +55,18 @@ final class RoomActions implements RoomHandle {
     private final XmppSession session;
     private final Executor executor;
     private final AdminRequests admin;
+    /** Set once the gateways are wired (after the rooms are made); none until then. */
+    private volatile Supplier<GatewayBans> gatewayBans = () -> GatewayBans.NONE;
 
     RoomActions(KeptRoom room, XmppSession session, Executor executor) {
         this.room = room;
         this.session = session;
         this.executor = executor;
         this.admin = new AdminRequests(room, session);
+    }
+
+    void useGatewayBans(Supplier<GatewayBans> bans) {
+        this.gatewayBans = bans;
     }
 
     @Override
@@ -151,9 +153,11 @@ final class RoomActions implements RoomHandle {
         return role(nick, MUCRole.none, reason);
     }
 
+    /** Through the gateway when the JID is one of its people (the web chat's visitors share one account). */
     @Override
-    public CompletionStage<ActionResult> ban(String realBareJid, String reason) {
-        return affiliation(realBareJid, MUCAffiliation.outcast, reason);
+    public CompletionStage<ActionResult> ban(String realJid, String reason) {
+        return GatewayBanning.ban(gatewayBans.get(), room.jid(), realJid, reason, executor,
+                bare -> affiliation(bare, MUCAffiliation.outcast, reason), nick -> kick(nick, reason));
     }
 
     @Override
@@ -175,8 +179,9 @@ final class RoomActions implements RoomHandle {
     }
 
     @Override
-    public CompletionStage<ActionResult> unban(String realBareJid) {
-        return affiliation(realBareJid, MUCAffiliation.none, null);
+    public CompletionStage<ActionResult> unban(String realJid) {
+        return GatewayBanning.unban(gatewayBans.get(), room.jid(), realJid, executor,
+                bare -> affiliation(bare, MUCAffiliation.none, null));
     }
 
     @Override
@@ -232,27 +237,7 @@ final class RoomActions implements RoomHandle {
 
     @Override
     public CompletionStage<ActionResult> setSubject(String text) {
-        return act(() -> {
-            Message message = groupchat().setSubject(text).build();
-            Resourcepart ourNick = room.nick();
-            // The room answers a subject change with the change itself, or with an error (forbidden).
-            StanzaFilter answer = stanza -> stanza instanceof Message reply
-                    && room.jid().equals(reply.getFrom().asEntityBareJidIfPossible())
-                    && (reply.getType() == Message.Type.error && message.getStanzaId().equals(reply.getStanzaId())
-                        || text.equals(reply.getSubject()) && ourNick.equals(reply.getFrom().getResourceOrNull()));
-            XMPPConnection connection = session.connection();
-            try (StanzaCollector collector = connection.createStanzaCollectorAndSend(answer, message)) {
-                Stanza reply = collector.nextResult(connection.getReplyTimeout());
-                if (reply == null) {
-                    return new ActionResult.Failed("the room did not confirm the subject change within "
-                            + Duration.ofMillis(connection.getReplyTimeout()).toSeconds() + " s");
-                }
-                if (reply.getError() != null) {
-                    return AdminRequests.refused(reply.getError());
-                }
-                return ActionResult.DONE;
-            }
-        });
+        return act(() -> SubjectRequest.send(session.connection(), room.jid(), room.nick(), groupchat(), text));
     }
 
     @Override

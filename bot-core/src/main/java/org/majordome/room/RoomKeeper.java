@@ -84,6 +84,8 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     private final ExecutorService actions = Executors.newVirtualThreadPerTaskExecutor();
     /** The bot's administrators in the configuration in force (a reload may change them). */
     private volatile Supplier<Set<EntityBareJid>> admins = Set::of;
+    /** A gateway whose people share one account (the web chat), which bans them its own way; none by default. */
+    private volatile GatewayBans gatewayBans = GatewayBans.NONE;
     /** The rooms declared destroyed: never kept, destroyed at start and at the reload that declares them so. */
     private final RetiredRooms retired;
     /** The declared rooms the admission keeps the bot out of for now. */
@@ -118,6 +120,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         KeptRoom kept = new KeptRoom(room, session.settings().nick(), session, sink, clock, backoff, timer,
                 joinPermits, actions, overlays, runtime.timeZone(), runtime.language(), this::tellAdmins,
                 how -> destroy(room.jid(), how), waiting.admission());
+        kept.useGatewayBans(() -> gatewayBans);
         rooms.put(room.jid().toString(), kept);
         return kept;
     }
@@ -211,6 +214,11 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
      * Whom the rooms tell, by direct message, what needs a human (the bot came back from a ban without
      * ownership): the administrators of the configuration in force, read at each notice.
      */
+    /** Hands the rooms' bans and unbans of a gateway's people (web visitors) to that gateway. */
+    public void useGatewayBans(GatewayBans bans) {
+        this.gatewayBans = java.util.Objects.requireNonNull(bans, "bans");
+    }
+
     public void tellAdminsOf(Supplier<Set<EntityBareJid>> administrators) {
         this.admins = administrators;
     }

@@ -11,7 +11,9 @@
  * a moderated room get voice, §5.1, and puts it back when lifted), XEP-0410 self-pings ({@code SelfPing}), disco#info features ({@code RoomFeatures}, XEP-0030), the
  * bot's own messages ({@code RoomSender}) and the room actions plugins use ({@code RoomActions}: moderation
  * §8-§10, role and affiliation changes with their reason, reading the ban list §9.5 in {@code AdminRequests},
- * XEP-0425 message moderation, XEP-0461 replies), the room's voice request policy ({@code VoiceRequests}:
+ * XEP-0425 message moderation, XEP-0461 replies; {@code SubjectRequest}: a subject change and the room's answer;
+ * {@code GatewayBanning}: a ban or unban of someone a {@link org.majordome.room.GatewayBans} gateway owns, such as a
+ * web chat visitor, done by the gateway plus a kick, never by outcasting the account its people share), the room's voice request policy ({@code VoiceRequests}:
  * forward, approve members, approve after a time in the room, or deny, §7.13, §8.6; it sits in front of the room's
  * event sink, so that the {@code VoiceRequestedEvent} plugins see carries the decision). Affiliations as code
  * ({@code RoomPeopleKeeper} wires the parts for a room): {@code AffiliationKeeper} reads the owner,

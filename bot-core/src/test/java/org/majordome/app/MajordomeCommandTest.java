@@ -180,4 +180,28 @@ class MajordomeCommandTest {
         assertThat(outcome.err()).contains(config + ":9:3: warning: plugins.hello: plugin 'hello' is enabled in no room");
         assertThat(outcome.out()).contains(config + ": valid (").contains("with 1 warning");
     }
+
+    @Test
+    void checkConfigSaysWhereTheWebServerListensAndWhichRoomsItsChatLists() throws IOException {
+        Path config = dir.resolve("web.yml");
+        Files.writeString(config, """
+                connection:
+                  jid: majordome@localhost
+                  password: secret
+                web:
+                  port: 8080
+                  trusted-proxies: [127.0.0.1]
+                  chat:
+                rooms:
+                  - jid: lobby@conference.localhost
+                    web-chat: true
+                  - jid: staff@conference.localhost
+                """);
+
+        Outcome outcome = run("check-config", "--config", config.toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("web: http://127.0.0.1:8080/, trusted proxies 127.0.0.1, web chat at /chat/ "
+                + "listing lobby@conference.localhost");
+    }
 }

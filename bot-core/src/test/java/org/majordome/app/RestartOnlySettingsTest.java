@@ -60,4 +60,15 @@ class RestartOnlySettingsTest {
                 .containsExactly("cluster");
         assertThat(RestartOnlySettings.changed(clustered, load(postgres + "cluster:\n  instance: bot-a\n"))).isEmpty();
     }
+
+    @Test
+    void theWebServerIsRestartOnlyByKeyAndWhole() throws Exception {
+        BotConfig without = load(BASE);
+        BotConfig on8080 = load(BASE + "web:\n  port: 8080\n");
+        BotConfig on8081 = load(BASE + "web:\n  port: 8081\n  chat:\n");
+
+        assertThat(RestartOnlySettings.changed(without, on8080)).containsExactly("web");
+        assertThat(RestartOnlySettings.changed(on8080, on8081)).containsExactly("web.port", "web.chat");
+        assertThat(RestartOnlySettings.changed(on8080, without)).containsExactly("web");
+    }
 }

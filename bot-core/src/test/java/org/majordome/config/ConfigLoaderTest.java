@@ -28,7 +28,8 @@ class ConfigLoaderTest {
             "MAJORDOME_PASSWORD", BOT_PASSWORD,
             "LOBBY_PASSWORD", ROOM_PASSWORD,
             "ROOM_PW", ROOM_PASSWORD,
-            "PORT", "5223");
+            "PORT", "5223",
+            "WEB_PASSWORD", "s3cret-web-pw");
 
     private static final String MINIMAL = """
             connection:
@@ -128,6 +129,23 @@ class ConfigLoaderTest {
 
         assertThat(config.plugins()).containsOnlyKeys("moderation", "core");
         assertThat(config.source()).isEqualTo(file);
+
+        WebSettings web = config.web().orElseThrow();
+        assertThat(web.bind()).isEqualTo("127.0.0.1");
+        assertThat(web.port()).isEqualTo(8080);
+        assertThat(web.publicUrl()).contains(URI.create("https://chat.example.org/"));
+        assertThat(web.trustedProxies()).containsExactly("127.0.0.1", "10.0.0.0/8");
+        assertThat(web.tls()).isEmpty();
+        assertThat(web.frameAncestors()).containsExactly("https://club.example.org");
+        WebChatSettings chat = web.chat().orElseThrow();
+        assertThat(chat.accountJid()).contains(JidCreate.entityBareFrom("visitors@localhost"));
+        assertThat(chat.accountPassword()).map(Secret::reveal).contains("s3cret-web-pw");
+        assertThat(chat).extracting(WebChatSettings::visitorsPerRoom, WebChatSettings::visitors,
+                WebChatSettings::sessionsPerAddress, WebChatSettings::messagesPerMinute,
+                WebChatSettings::maxMessageLength, WebChatSettings::idleTimeout)
+                .containsExactly(50, 200, 3, 20, 1000, Duration.ofMinutes(30));
+        assertThat(chat.banBy()).containsExactlyInAnyOrder("cookie", "address");
+        assertThat(config.rooms()).extracting(RoomSettings::webChat).containsExactly(true, false, false);
     }
 
     @Test
@@ -382,7 +400,7 @@ class ConfigLoaderTest {
         assertThat(problem.key()).isEqualTo("colour");
         assertThat(problem.line()).isEqualTo(4);
         assertThat(problem.message())
-                .isEqualTo("unknown key 'colour'; expected one of: connection, admins, runtime, dispatch, monitoring, rooms, invitations, cluster, plugins");
+                .isEqualTo("unknown key 'colour'; expected one of: connection, admins, runtime, dispatch, monitoring, rooms, invitations, cluster, web, plugins");
     }
 
     @Test
@@ -625,6 +643,7 @@ class ConfigLoaderTest {
         assertThat(config.toString())
                 .doesNotContain(BOT_PASSWORD)
                 .doesNotContain(ROOM_PASSWORD)
+                .doesNotContain("s3cret-web-pw")
                 .contains("environment variable MAJORDOME_PASSWORD");
     }
 

@@ -28,7 +28,7 @@ class HostileConfigTest {
     private static final int FILES = 3_000;
     private static final long SEED = 0x5eed_2026L;
     private static final Map<String, String> ENVIRONMENT = Map.of("MAJORDOME_PASSWORD", "pw", "LOBBY_PASSWORD", "pw",
-            "ROOM_PW", "pw", "PORT", "5223");
+            "ROOM_PW", "pw", "PORT", "5223", "WEB_PASSWORD", "pw");
     private static final List<String> HOSTILE_VALUES = List.of("", "~", "null", "-1", "0", "65536",
             "99999999999999999999999", "1e309", "-0.0", "NaN", ".inf", "yes", "[", "]", "{", "}", "[a, [b, {c: d}]]",
             "{a: 1}", "!!binary AAAA", "!!java.lang.Object {}", "&anchor x", "*anchor", "*nowhere", "${", "${UNSET}",

@@ -27,7 +27,8 @@ class VoiceRequestPolicyConfigTest {
     @TempDir
     Path directory;
 
-    private final ConfigLoader loader = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "pw", "LOBBY_PASSWORD", "pw"));
+    private final ConfigLoader loader = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "pw", "LOBBY_PASSWORD", "pw",
+            "WEB_PASSWORD", "pw"));
 
     @Test
     void theReferenceFileDeclaresApproveMembersAndApproveAfter() throws Exception {

@@ -53,6 +53,22 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void theReadmesWebChatConfigurationLoadsAsShown() throws Exception {
+        String web = blocks("yaml").stream().filter(yaml -> yaml.startsWith("web:")).findFirst().orElseThrow();
+        Path file = dir.resolve("web.yml");
+        Files.writeString(file, "connection:\n  jid: majordome@example.org\n  password: ${MAJORDOME_PASSWORD}\n" + web);
+
+        BotConfig config = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "secret", "WEB_PASSWORD", "web")).load(file);
+
+        assertThat(config.web()).hasValueSatisfying(settings -> {
+            assertThat(settings.trustedProxies()).containsExactly("127.0.0.1");
+            assertThat(settings.chat()).hasValueSatisfying(chat -> assertThat(chat.banBy())
+                    .containsExactlyInAnyOrder("cookie", "address"));
+        });
+        assertThat(config.rooms()).singleElement().satisfies(room -> assertThat(room.webChat()).isTrue());
+    }
+
+    @Test
     void theReadmeConfigurationEnablesAndConfiguresThePlugin() throws Exception {
         BotConfig config = load(karmaYaml());
 

@@ -109,6 +109,7 @@ public final class BotUnderTest implements AutoCloseable {
         private Optional<org.majordome.config.ClusterSettings> cluster = Optional.empty();
         private org.majordome.config.InvitationSettings invitations = org.majordome.config.InvitationSettings.defaults();
         private final Map<String, PluginSection> pluginSections = new LinkedHashMap<>();
+        private Optional<org.majordome.config.WebSettings> web = Optional.empty();
 
         private Builder(XmppServer server) {
             this.server = server;
@@ -218,6 +219,12 @@ public final class BotUnderTest implements AutoCloseable {
             return this;
         }
 
+        /** The embedded HTTP server's settings ({@code web:}), e.g. to run the web chat. */
+        public Builder web(org.majordome.config.WebSettings value) {
+            this.web = Optional.of(value);
+            return this;
+        }
+
         /** Connects over HTTP binding (BOSH) to the server's {@link XmppServer#boshUrl()} instead of TCP. */
         public Builder overBosh() {
             this.bosh = true;
@@ -240,7 +247,7 @@ public final class BotUnderTest implements AutoCloseable {
                 RuntimeSettings runtime = new RuntimeSettings(reconcileInterval, selfPingAfterIdle, backoffMax,
                         dataDirectory, ZoneOffset.UTC, database, leaveStatus);
                 return new BotConfig(Path.of("test-bot.yml"), connection, Set.copyOf(admins), rooms, runtime, dispatch,
-                        pluginSections).withInvitations(invitations).withCluster(cluster);
+                        pluginSections).withInvitations(invitations).withCluster(cluster).withWeb(web);
             } catch (XmppStringprepException e) {
                 throw new IllegalArgumentException(e);
             }

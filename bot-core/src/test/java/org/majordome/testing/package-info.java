@@ -8,9 +8,15 @@
  * ({@link org.majordome.testing.TestClients}, {@link org.majordome.testing.XmppTestClient}). Room facts are read
  * the way any client sees them, through disco#info (XEP-0045 §6.4, XEP-0030).
  *
+ * <p>For web pages, a real headless Chromium driven by Selenium ({@link org.majordome.testing.BrowserExtension},
+ * {@link org.majordome.testing.Browser}): started and stopped like the servers, with nothing sent beyond loopback,
+ * elements found by role and accessible name. {@link org.majordome.testing.TestKeystores} makes PKCS#12 keystores
+ * for HTTPS tests.
+ *
  * <p>Every server runs on 127.0.0.1 on free ports in a temporary directory and is stopped after its class, also
  * when a test fails; an ejabberd is a private Erlang node (no epmd, distribution on loopback, its own node name
  * and cookie). Shipped in bot-core's test-jar so every module tests against the same server setup. A missing
- * server fails the tests instead of skipping them: a green build must mean the bot was tried on real servers.
+ * server (or browser) fails the tests instead of skipping them: a green build must mean the bot was tried on real
+ * servers, and its pages in a real browser.
  */
 package org.majordome.testing;

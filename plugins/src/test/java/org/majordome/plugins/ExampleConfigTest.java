@@ -29,7 +29,7 @@ class ExampleConfigTest {
 
     @Test
     void theExampleBotConfigurationBindsTheRoomLifePlugins() throws Exception {
-        BotConfig config = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "secret"))
+        BotConfig config = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "secret", "MAJORDOME_WEB_PASSWORD", "web-secret"))
                 .load(Path.of("..", "deploy", "example-bot.yml"));
         PluginConfigBinder binder = new PluginConfigBinder(config);
 
@@ -55,7 +55,7 @@ class ExampleConfigTest {
             scripts.forEach(id -> types.put(id, NoConfig.class));
             return new KnownPlugins(types, Set.copyOf(scripts), List.of());
         };
-        BotConfig config = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "secret"))
+        BotConfig config = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "secret", "MAJORDOME_WEB_PASSWORD", "web-secret"))
                 .load(Path.of("..", "deploy", "example-bot.yml"), shipped);
 
         assertThat(config.warnings()).extracting(ConfigProblem::formatWarning).isEmpty();

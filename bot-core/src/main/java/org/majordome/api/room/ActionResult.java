@@ -11,8 +11,21 @@ public sealed interface ActionResult permits ActionResult.Done, ActionResult.Ref
         return this instanceof Done;
     }
 
-    /** The action was carried out (for a message: it was sent). */
-    record Done() implements ActionResult {
+    /**
+     * The action was carried out (for a message: it was sent).
+     *
+     * @param how how it was done when not the plain way, for the record (e.g. {@code "banned on the web gateway"}:
+     *            a web visitor's ban holds on their web identity, not on the account they share); empty else
+     */
+    record Done(String how) implements ActionResult {
+        public Done {
+            Objects.requireNonNull(how, "how");
+        }
+
+        /** Done the plain way. */
+        public Done() {
+            this("");
+        }
     }
 
     /**

@@ -88,7 +88,12 @@ public interface RoomHandle {
     /** Removes an occupant from the room for now (role none, XEP-0045 §8.2). */
     CompletionStage<ActionResult> kick(String nick, String reason);
 
-    /** Bans a user by bare real JID (affiliation outcast, XEP-0045 §9.1); also removes them if present. */
+    /**
+     * Bans a user by bare real JID (affiliation outcast, XEP-0045 §9.1); also removes them if present. Given the
+     * full real JID of a web chat visitor ({@link org.majordome.api.event.Occupant#realJid}), the bot bans that
+     * visitor on its web gateway instead of outcasting the account every visitor shares, and kicks them; the
+     * result is then {@link ActionResult.Done} saying so in {@code how}.
+     */
     CompletionStage<ActionResult> ban(String realBareJid, String reason);
 
     /**
@@ -99,7 +104,7 @@ public interface RoomHandle {
      */
     CompletionStage<Optional<List<String>>> banList();
 
-    /** Lifts a ban (affiliation back to none). */
+    /** Lifts a ban (affiliation back to none; for a web chat visitor's full JID, the web gateway's ban). */
     CompletionStage<ActionResult> unban(String realBareJid);
 
     /** Lets an occupant speak in a moderated room (role participant, XEP-0045 §8.3). */

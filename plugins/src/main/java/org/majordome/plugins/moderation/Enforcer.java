@@ -126,6 +126,10 @@ final class Enforcer {
         };
         return attempt.thenCompose(result -> {
             if (result.succeeded()) {
+                // How the room did it, when not the plain way (a web visitor banned on the gateway), goes on record.
+                if (result instanceof ActionResult.Done done && !done.how().isEmpty()) {
+                    notes.add(done.how());
+                }
                 CrashPoint.afterSanction(sanction);
                 return CompletableFuture.completedFuture(new Step(Optional.of(sanction), duration, notes, false));
             }

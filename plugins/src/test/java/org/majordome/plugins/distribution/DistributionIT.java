@@ -68,7 +68,7 @@ class DistributionIT {
 
     @Test
     void theExampleConfigurationChecksOut() throws Exception {
-        Outcome check = launcher(Map.of("MAJORDOME_PASSWORD", "example"), "check-config", "--config", "config/example-bot.yml");
+        Outcome check = launcher(Map.of("MAJORDOME_PASSWORD", "example", "MAJORDOME_WEB_PASSWORD", "example"), "check-config", "--config", "config/example-bot.yml");
 
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(check.output()).contains("config/example-bot.yml: valid", "majordome@example.org", "core");

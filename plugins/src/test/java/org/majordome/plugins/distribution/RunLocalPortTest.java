@@ -21,8 +21,8 @@ class RunLocalPortTest {
 
     @Test
     void exampleHardCodedPort5222SoTheBotIgnoredMajordomeXmppPort() throws Exception {
-        ConfigLoader moved = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "secret", "MAJORDOME_XMPP_PORT", "25222"));
-        ConfigLoader plain = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "secret"));
+        ConfigLoader moved = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "secret", "MAJORDOME_WEB_PASSWORD", "web-secret", "MAJORDOME_XMPP_PORT", "25222"));
+        ConfigLoader plain = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "secret", "MAJORDOME_WEB_PASSWORD", "web-secret"));
 
         assertThat(moved.load(EXAMPLE).connection().port()).isEqualTo(25222);
         assertThat(plain.load(EXAMPLE).connection().port()).isEqualTo(5222);

@@ -24,6 +24,7 @@ class SourceTreeLauncherIT {
         ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("deploy/bin/majordome").toString(), "check-config",
                 "--config", "deploy/example-bot.yml").directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().put("MAJORDOME_PASSWORD", "demo");
+        builder.environment().put("MAJORDOME_WEB_PASSWORD", "demo");
         Process process = builder.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

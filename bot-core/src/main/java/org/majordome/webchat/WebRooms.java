@@ -1,0 +1,47 @@
+package org.majordome.webchat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.jxmpp.jid.EntityBareJid;
+import org.majordome.api.room.RoomHandle;
+import org.majordome.config.RoomSettings;
+import org.majordome.room.RoomKeeper;
+
+/**
+ * The rooms the web chat offers: those of the configuration in force marked {@code web-chat: true}, described as
+ * the bot sees them now (title, description, subject, how many are present).
+ */
+final class WebRooms {
+
+    /** One room in the {@code /chat/rooms} list. */
+    record Listed(String jid, String title, String description, String subject, int occupants) {
+    }
+
+    private final Supplier<List<RoomSettings>> configured;
+    private final RoomKeeper rooms;
+
+    WebRooms(Supplier<List<RoomSettings>> configured, RoomKeeper rooms) {
+        this.configured = configured;
+        this.rooms = rooms;
+    }
+
+    List<Listed> list() {
+        return configured.get().stream().filter(RoomSettings::webChat).map(this::describe).toList();
+    }
+
+    /** The title of a room the web chat offers; empty for any other room. */
+    Optional<String> title(EntityBareJid jid) {
+        return configured.get().stream().filter(RoomSettings::webChat).filter(room -> room.jid().equals(jid))
+                .findFirst().map(room -> describe(room).title());
+    }
+
+    private Listed describe(RoomSettings room) {
+        Optional<RoomHandle> handle = rooms.room(room.jid().toString());
+        String title = handle.flatMap(RoomHandle::title).or(() -> room.desired().title())
+                .orElse(room.jid().getLocalpart().toString());
+        return new Listed(room.jid().toString(), title, room.desired().description().orElse(""),
+                rooms.subject(room.jid()).orElse(""), handle.map(h -> h.occupants().size()).orElse(0));
+    }
+}
