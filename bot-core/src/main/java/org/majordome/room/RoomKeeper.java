@@ -18,12 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.SubscribeListener.SubscribeAnswer;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
-import org.jxmpp.jid.impl.JidCreate;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
@@ -82,8 +80,8 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     private final Semaphore joinPermits = new Semaphore(CONCURRENT_JOINS);
     /** Room actions wait for the server; each gets its own virtual thread so none waits behind another. */
     private final ExecutorService actions = Executors.newVirtualThreadPerTaskExecutor();
-    /** The bot's administrators in the configuration in force (a reload may change them). */
-    private volatile Supplier<Set<EntityBareJid>> admins = Set::of;
+    /** Tells the bot's administrators what needs a human. */
+    private final AdminNotices adminNotices = new AdminNotices(this::send);
     /** A gateway whose people share one account (the web chat), which bans them its own way; none by default. */
     private volatile GatewayBans gatewayBans = GatewayBans.NONE;
     /** The rooms declared destroyed: never kept, destroyed at start and at the reload that declares them so. */
@@ -210,27 +208,21 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         return room.retryNow() ? Optional.of(before) : Optional.empty();
     }
 
-    /**
-     * Whom the rooms tell, by direct message, what needs a human (the bot came back from a ban without
-     * ownership): the administrators of the configuration in force, read at each notice.
-     */
     /** Hands the rooms' bans and unbans of a gateway's people (web visitors) to that gateway. */
     public void useGatewayBans(GatewayBans bans) {
         this.gatewayBans = java.util.Objects.requireNonNull(bans, "bans");
     }
 
+    /**
+     * Whom the rooms tell, by direct message, what needs a human (the bot came back from a ban without
+     * ownership): the administrators of the configuration in force, read at each notice.
+     */
     public void tellAdminsOf(Supplier<Set<EntityBareJid>> administrators) {
-        this.admins = administrators;
+        adminNotices.tellAdminsOf(administrators);
     }
 
     private void tellAdmins(String notice) {
-        for (EntityBareJid admin : admins.get()) {
-            send(admin.toString(), notice).thenAccept(result -> {
-                if (!result.succeeded()) {
-                    log.warn("Could not tell administrator {}: {}", admin, result);
-                }
-            });
-        }
+        adminNotices.tell(notice);
     }
 
     /**
@@ -360,15 +352,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
 
     @Override
     public CompletionStage<ActionResult> send(String jid, String text) {
-        if (!session.isOnline()) {
-            return CompletableFuture.completedFuture(new ActionResult.Failed("not connected"));
-        }
-        // On the caller's thread, like room messages: a plugin's messages keep the order it wrote them in.
-        return CompletableFuture.completedFuture(RoomActions.run(() -> {
-            session.connection().sendStanza(session.connection().getStanzaFactory().buildMessageStanza()
-                    .ofType(Message.Type.chat).to(JidCreate.from(jid)).setBody(text).build());
-            return ActionResult.DONE;
-        }));
+        return AdminNotices.directMessage(session, jid, text);
     }
 
     /** Every kept room's current status, in configuration order. */
