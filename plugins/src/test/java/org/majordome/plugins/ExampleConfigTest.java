@@ -66,7 +66,7 @@ class ExampleConfigTest {
     /** Issue 20: the demo has one French room, greeted in French; the others speak the bot's English. */
     @Test
     void theExampleBotConfigurationHasAFrenchRoom() throws Exception {
-        BotConfig config = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "secret"))
+        BotConfig config = new ConfigLoader(Map.of("MAJORDOME_PASSWORD", "secret", "MAJORDOME_WEB_PASSWORD", "web-secret"))
                 .load(Path.of("..", "deploy", "example-bot.yml"));
 
         assertThat(config.runtime().language()).isEqualTo(java.util.Locale.ENGLISH);
