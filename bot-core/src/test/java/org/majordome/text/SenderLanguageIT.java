@@ -33,7 +33,7 @@ import org.majordome.testing.support.Proves;
  * the room, and an English speaker's private answers, stay English. Both servers pass the sender's {@code xml:lang}
  * on to the bot, through the room and in a one-to-one chat.
  */
-@Proves(Feature.COMMANDS)
+@Proves({Feature.COMMANDS, Feature.LANGUAGES})
 @ClassTemplate
 class SenderLanguageIT {
 

@@ -41,6 +41,8 @@ public enum Feature {
     CALENDAR("Calendar agenda, reminders in the room and by direct message"),
     RELOAD("Configuration reload (SIGHUP) without going silent"),
     MONITORING("Health and metrics follow the connection"),
+    LANGUAGES("The bot speaks each room's language (English or French), and answers a user privately in the "
+            + "language their client declares (`xml:lang`)"),
     WEB_CHAT("Web chat for visitors: each visitor a real occupant over WebSocket; private messages, kicks and bans "
             + "reach them; a ban holds on the visitor, never on the account they share"),
     PLUGIN_ISOLATION("Plugins: third-party jars, isolation of failing or slow ones, storage through a crash");
