@@ -96,13 +96,7 @@ class KickPathStorageTest {
 
     @Test
     void aKickStoresThePointsInTheCommitOfItsCaseBeforeItLeaves() {
-        ModerationConfig base = ModerationConfig.defaults();
-        ModerationConfig config = new ModerationConfig(base.dryRun(), base.exemptMembers(), base.warnPrivately(),
-                base.maxExaminedChars(), base.pointsDecayEvery(), base.ladder(), base.defaultMute(), base.defaultBan(),
-                base.flood(), base.repetition(), new WordRule(true, List.of("spam"), List.of(), 1, RuleAction.KICK,
-                        false, false), base.links(), base.mentions(), base.caps(), base.nicknames(), base.joinFlood(),
-                base.rooms(), base.appeals(), base.blocklists(), base.publishBans());
-        TestRoom room = start(config);
+        TestRoom room = start(kickOnWordSpam());
         room.join(TestOccupant.nick("troll").occupantId("troll-id"));
         AtomicReference<String> atKick = new AtomicReference<>();
         room.onAttempt(action -> {
@@ -128,13 +122,7 @@ class KickPathStorageTest {
      */
     @Test
     void anOffenceIsDecidedWithoutAStorageReadOnThePointsStoredBeforeARestart() {
-        ModerationConfig base = ModerationConfig.defaults();
-        ModerationConfig config = new ModerationConfig(base.dryRun(), base.exemptMembers(), base.warnPrivately(),
-                base.maxExaminedChars(), base.pointsDecayEvery(), base.ladder(), base.defaultMute(), base.defaultBan(),
-                base.flood(), base.repetition(), new WordRule(true, List.of("spam"), List.of(), 1, RuleAction.KICK,
-                        false, false), base.links(), base.mentions(), base.caps(), base.nicknames(), base.joinFlood(),
-                base.rooms(), base.appeals(), base.blocklists(), base.publishBans());
-        TestRoom room = start(config);
+        TestRoom room = start(kickOnWordSpam());
         room.join(TestOccupant.nick("troll").occupantId("troll-id"));
         room.say("troll", "spam");
         assertThat(kit.restartPlugins()).isEmpty();
@@ -152,6 +140,16 @@ class KickPathStorageTest {
         assertThat(readsAtKick.get()).as("storage reads before the kick left").isZero();
         assertThat(kit.storage("moderation").room(LOBBY).get("points/oid:troll-id"))
                 .hasValueSatisfying(stored -> assertThat(stored).startsWith("2@"));
+    }
+
+    /** The defaults, with a word rule that kicks on "spam" for one point. */
+    private static ModerationConfig kickOnWordSpam() {
+        ModerationConfig base = ModerationConfig.defaults();
+        return new ModerationConfig(base.dryRun(), base.exemptMembers(), base.warnPrivately(),
+                base.maxExaminedChars(), base.pointsDecayEvery(), base.ladder(), base.defaultMute(), base.defaultBan(),
+                base.flood(), base.repetition(), new WordRule(true, List.of("spam"), List.of(), 1, RuleAction.KICK,
+                        false, false), base.links(), base.mentions(), base.caps(), base.nicknames(), base.joinFlood(),
+                base.rooms(), base.appeals(), base.blocklists(), base.publishBans());
     }
 
     /** The storage, its reads and its commits (every call that writes on its own) counted. */
