@@ -257,6 +257,7 @@ main() {
 	export MAJORDOME_WEB_PORT=$WEB_PORT MAJORDOME_WEB_PASSWORD=$web_password
 	say "starting the bot with $CONFIG ($java)"
 	say "web chat for visitors (the lobby): http://127.0.0.1:$WEB_PORT/chat/"
+	say "operator console: http://127.0.0.1:$WEB_PORT/console/ (log in as admin@localhost; the link arrives by chat)"
 	# In the background and waited for, so that Ctrl-C/SIGTERM reach the trap at once and stop both.
 	"$java" "${MAJORDOME_JVM_OPTIONS[@]}" -cp "$jar:$ROOT/plugins/target/lib/*" org.majordome.app.Majordome run --config "$CONFIG" &
 	bot_pid=$!

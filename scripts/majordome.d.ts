@@ -31,6 +31,24 @@ interface Bot {
    * (ICU MessageFormat patterns, UTF-8). See `Room.format` and `CommandCall.format` for rooms and answers.
    */
   readonly texts: Texts;
+  /**
+   * Asked before a web chat visitor joins one of the script's rooms under `nick`: return the refusal's words
+   * (shown to the visitor, who never joins), or nothing to let the nick pass. Runs on the script's thread while
+   * the visitor waits: answer quickly.
+   */
+  checkNicks(check: (roomJid: string, nick: string) => string | null | undefined): void;
+  /**
+   * Sections the script shows in the operator console in the browser (`web.console`), beside the Java plugins'
+   * (e.g. the moderation cases). Withdrawn when the script is reloaded or removed.
+   */
+  readonly consoleSections: {
+    /**
+     * Offers a section: its id must be unique in the console. The console calls its functions on the script's
+     * thread while the operator's page waits, under the script's time limit: a function that throws or overruns
+     * fails that part of the page only (the page says so). Everything returned is shown as text, never markup.
+     */
+    offer(section: ConsoleSection): void;
+  };
   /** Sends a one-to-one message (outside rooms). */
   sendDirect(jid: string, text: string): void;
   /** The bot's clock, in milliseconds since the epoch (controllable in tests, unlike Date.now()). */
@@ -49,6 +67,74 @@ interface Bot {
  * (e.g. "pubsub.example.org") and a node id (e.g. "muc_bans_sha256", a real-time block list). Answers come to
  * callbacks, later; what does not succeed is logged.
  */
+/** A console section offered by `bot.consoleSections.offer`. */
+interface ConsoleSection {
+  /** Its id, in its address: lower-case letters, digits and `-`. */
+  id: string;
+  /** Its title, or a function of the operator's language tag (`'en'`, `'fr-FR'`...) giving it. */
+  title: string | ((language: string) => string);
+  /** The headings of the list's columns (as many as each row's cells), or a function of the language giving them. */
+  columns: string[] | ((language: string) => string[]);
+  /** The filters above the list (their values reach `list` in `query.filters`), or a function of the language. */
+  filters?: ConsoleFilter[] | ((language: string) => ConsoleFilter[]);
+  /**
+   * The rows passing `query`'s filters, newest first: at most `query.limit` are shown. List only the rooms in
+   * `query.rooms` (unless `query.allRooms`): the console drops rows of rooms the operator does not manage anyway.
+   */
+  list(query: ConsoleQuery): ConsoleRow[];
+  /** One row's detail (the first cell of each row links to it), or nothing (the console answers 404). */
+  detail?(roomJid: string, rowId: string, language: string): ConsoleDetail | null | undefined;
+  /**
+   * Carries out an action the row's detail offers, once the operator confirmed it (the console checked that the
+   * operator manages the room and that the detail offers the action). Return what happened, in words.
+   */
+  act?(request: ConsoleActionRequest): string | { done: boolean; message: string };
+}
+
+interface ConsoleFilter {
+  name: string;
+  label: string;
+  /** Free text (the default), one of `choices`, or a day (`2026-12-07`). */
+  kind?: 'text' | 'choice' | 'date';
+  choices?: string[];
+}
+
+interface ConsoleQuery {
+  /** The filters' values by name; filters left empty are absent. */
+  readonly filters: Readonly<Record<string, string>>;
+  /** The rooms the operator manages (bare JIDs); ignore when `allRooms`. */
+  readonly rooms: readonly string[];
+  /** The operator is a bot admin and sees every room. */
+  readonly allRooms: boolean;
+  readonly limit: number;
+  /** The operator's language tag, for texts the cells carry. */
+  readonly language: string;
+}
+
+interface ConsoleRow {
+  /** The bare JID of the room the row belongs to. */
+  room: string;
+  /** The row's id within its room; it opens the row's detail. */
+  id: string;
+  cells: string[];
+}
+
+interface ConsoleDetail {
+  title: string;
+  fields: { label: string; value: string }[];
+  /** The actions offered on this row now; `confirmation` is what the operator reads before it runs. */
+  actions?: { name: string; label: string; confirmation: string }[];
+}
+
+interface ConsoleActionRequest {
+  /** The operator's bare JID: name them in what you record. */
+  readonly operator: string;
+  readonly room: string;
+  readonly rowId: string;
+  readonly action: string;
+  readonly language: string;
+}
+
 interface PubSub {
   /** The ids of every item on the node (§6.5); null when the node cannot be read (logged). */
   items(service: string, node: string, callback: (itemIds: string[] | null) => void): void;

@@ -80,6 +80,15 @@ majordome_cds_archive() {
 	fi
 	mkdir -p "$directory" 2>/dev/null || return 0
 	[[ -w $directory ]] || return 0
-	# One archive per installation (its class path), so that two installations do not overwrite each other's.
-	printf '%s/classes-%s.jsa' "$directory" "$(printf '%s' "$lib" | cksum | cut -d ' ' -f 1)"
+	# One archive per installation (its class path), so that two installations do not overwrite each other's, and
+	# per state of its jars (names, sizes, times): the JVM checks them against the archive and, when a rebuild or an
+	# upgrade changed one, prints "[error][cds] shared class paths mismatch" before it writes the archive anew,
+	# which reads like a failure. A new state gets a new file; the installation's older ones are removed.
+	local installation state old
+	installation=$(printf '%s' "$lib" | cksum | cut -d ' ' -f 1)
+	state=$(cd "$lib" 2>/dev/null && stat -L -c '%n %s %Y' -- *.jar 2>/dev/null | cksum | cut -d ' ' -f 1)
+	for old in "$directory/classes-$installation"-*.jsa "$directory/classes-$installation.jsa"; do
+		[[ -e $old && $old != "$directory/classes-$installation-$state.jsa" ]] && rm -f -- "$old"
+	done
+	printf '%s/classes-%s-%s.jsa' "$directory" "$installation" "$state"
 }

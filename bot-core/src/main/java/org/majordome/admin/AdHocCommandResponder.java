@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jivesoftware.smack.XMPPConnection;
@@ -32,6 +35,9 @@ import org.majordome.api.admin.AdminCommand;
 import org.majordome.api.admin.AdminField;
 import org.majordome.api.admin.AdminRequest;
 import org.majordome.api.admin.AdminResult;
+import org.majordome.api.text.Wording;
+import org.majordome.text.Languages;
+import org.majordome.text.TextService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,12 +67,14 @@ public final class AdHocCommandResponder {
     private static final Logger log = LoggerFactory.getLogger(AdHocCommandResponder.class);
 
     private record Session(String node, EntityBareJid requester, String formType, List<AdminField> fields,
-                           Instant started) {
+                           Instant started, Locale language) {
     }
 
     private final XMPPConnection connection;
     private final AdminCommandCatalog catalog;
     private final Supplier<Set<EntityBareJid>> admins;
+    private final Supplier<Locale> defaultLanguage;
+    private final Function<Jid, Optional<Locale>> declaredLanguage;
     private final Clock clock;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -74,13 +82,18 @@ public final class AdHocCommandResponder {
     private IQRequestHandler smackDiscoInfo;
 
     /**
-     * @param admins the current administrators' bare JIDs (read at every request: a reload may change them)
+     * @param admins          the current administrators' bare JIDs (read at every request: a reload may change them)
+     * @param defaultLanguage  the bot's language ({@code runtime.language}), for requests that name none the bot speaks
+     * @param declaredLanguage the language a user's messages declared ({@code xml:lang}), by their full JID
      */
     public AdHocCommandResponder(XMPPConnection connection, AdminCommandCatalog catalog,
-                                 Supplier<Set<EntityBareJid>> admins, Clock clock) {
+                                 Supplier<Set<EntityBareJid>> admins, Supplier<Locale> defaultLanguage,
+                                 Function<Jid, Optional<Locale>> declaredLanguage, Clock clock) {
         this.connection = connection;
         this.catalog = catalog;
         this.admins = admins;
+        this.defaultLanguage = defaultLanguage;
+        this.declaredLanguage = declaredLanguage;
         this.clock = clock;
     }
 
@@ -129,10 +142,11 @@ public final class AdHocCommandResponder {
         response.setStanzaId(request.getStanzaId());
         response.setNode(NAMESPACE);
         if (isAdmin(request.getFrom())) {
+            Locale language = languageOf(request, usualLanguage(request.getFrom()));
             for (AdminCommand command : catalog.commands()) {
                 DiscoverItems.Item item = new DiscoverItems.Item(connection.getUser());
                 item.setNode(command.node());
-                item.setName(command.name());
+                item.setName(command.name(language));
                 response.addItem(item);
             }
         }
@@ -149,7 +163,8 @@ public final class AdHocCommandResponder {
         }
         AdminCommand command = catalog.command(node).orElseThrow();
         DiscoverInfoBuilder info = DiscoverInfoBuilder.buildResponseFor(request, IQ.ResponseType.result);
-        info.addIdentity(new DiscoverInfo.Identity("automation", "command-node", command.name(), null));
+        info.addIdentity(new DiscoverInfo.Identity("automation", "command-node",
+                command.name(languageOf(request, usualLanguage(request.getFrom()))), null));
         info.addFeature(NAMESPACE);
         info.addFeature(DataForm.NAMESPACE);
         return info.build();
@@ -165,16 +180,20 @@ public final class AdHocCommandResponder {
             log.warn("Refused ad-hoc command '{}' to {}: not a bot administrator", request.getNode(), request.getFrom());
             return IQ.createErrorResponse(request, StanzaError.Condition.forbidden);
         }
+        Session known = request.getSessionID() == null ? null : sessions.get(request.getSessionID());
+        // A submission that names no language keeps the one its form was sent in.
+        Locale language = languageOf(request, known != null ? known.language() : usualLanguage(request.getFrom()));
+        Wording words = words(language);
         if (request instanceof CommandRequestProvider.Unreadable unreadable) {
             log.warn("Ad-hoc command '{}' from {} refused: {}", request.getNode(), request.getFrom(), unreadable.problem());
             return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badPayload,
-                    unreadable.problem());
+                    unreadable.problem(words));
         }
         EntityBareJid requester = request.getFrom().asEntityBareJidIfPossible();
         AdHocCommand.Action action = request.getAction();
         if (action == AdHocCommand.Action.unknown) {
             return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.malformedAction,
-                    "Unknown action: use execute, next, complete or cancel.");
+                    words.format("admin.error.unknown-action"));
         }
         if (request.getSessionID() == null) {
             if (action == AdHocCommand.Action.cancel) {
@@ -182,19 +201,19 @@ public final class AdHocCommandResponder {
             }
             if (action == AdHocCommand.Action.prev) {
                 return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badAction,
-                        "There is no previous stage before the first one.");
+                        words.format("admin.error.no-previous-stage"));
             }
-            return start(request, requester);
+            return start(request, requester, language);
         }
-        Session session = sessions.get(request.getSessionID());
+        Session session = known;
         if (session == null || !session.requester().equals(requester) || !session.node().equals(request.getNode())) {
             return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badSessionid,
-                    "No such session of this command: start the command again.");
+                    words.format("admin.error.no-session"));
         }
         if (isExpired(session)) {
             sessions.remove(request.getSessionID());
             return error(request, StanzaError.Condition.not_allowed, AdHocCommand.SpecificErrorCondition.sessionExpired,
-                    "The session expired after " + SESSION_LIFETIME.toMinutes() + " minutes: start the command again.");
+                    words.format("admin.error.session-expired", SESSION_LIFETIME.toMinutes()));
         }
         if (action == AdHocCommand.Action.cancel) {
             sessions.remove(request.getSessionID());
@@ -202,11 +221,11 @@ public final class AdHocCommandResponder {
         }
         if (action == AdHocCommand.Action.prev) {
             return error(request, StanzaError.Condition.bad_request, AdHocCommand.SpecificErrorCondition.badAction,
-                    "This command has a single stage: there is nothing before this form.");
+                    words.format("admin.error.single-stage"));
         }
         Map<String, String> answers;
         try {
-            answers = AdminForms.answers(session.formType(), session.fields(), request.getForm());
+            answers = AdminForms.answers(session.formType(), session.fields(), request.getForm(), words);
         } catch (AdminForms.MalformedSubmission e) {
             // The session stays: the client may correct the form and submit it again.
             log.warn("Ad-hoc command '{}' from {} refused: {}", session.node(), requester, e.getMessage());
@@ -214,7 +233,7 @@ public final class AdHocCommandResponder {
                     e.getMessage());
         }
         sessions.remove(request.getSessionID());
-        return finish(request, request.getSessionID(), session, answers);
+        return finish(request, request.getSessionID(), session, answers, language);
     }
 
     private static AdHocCommandData canceled(AdHocCommandData request, String sessionId) {
@@ -223,20 +242,21 @@ public final class AdHocCommandResponder {
         return response;
     }
 
-    private IQ start(AdHocCommandData request, EntityBareJid requester) {
+    private IQ start(AdHocCommandData request, EntityBareJid requester, Locale language) {
         AdminCommand command = catalog.command(request.getNode()).orElse(null);
         if (command == null) {
             return IQ.createErrorResponse(request, StanzaError.Condition.item_not_found);
         }
         sessions.values().removeIf(this::isExpired);
         String sessionId = HexFormat.of().formatHex(nextBytes());
-        List<AdminField> fields = command.form();
+        List<AdminField> fields = command.form(language);
         if (fields.isEmpty()) {
-            return finish(request, sessionId, new Session(command.node(), requester, "", fields, clock.instant()),
-                    Map.of());
+            return finish(request, sessionId, new Session(command.node(), requester, "", fields, clock.instant(),
+                    language), Map.of(), language);
         }
-        DataForm form = AdminForms.form(command, fields);
-        sessions.put(sessionId, new Session(command.node(), requester, form.getFormType(), fields, clock.instant()));
+        DataForm form = AdminForms.form(command, fields, language, words(language));
+        sessions.put(sessionId, new Session(command.node(), requester, form.getFormType(), fields, clock.instant(),
+                language));
         AdHocCommandData response = response(request, sessionId);
         response.setStatus(AdHocCommand.Status.executing);
         response.setForm(form);
@@ -251,22 +271,25 @@ public final class AdHocCommandResponder {
         return bytes;
     }
 
-    private IQ finish(AdHocCommandData request, String sessionId, Session session, Map<String, String> answers) {
+    private IQ finish(AdHocCommandData request, String sessionId, Session session, Map<String, String> answers,
+                      Locale language) {
         AdminCommand command = catalog.command(session.node()).orElse(null);
         AdHocCommandData response = response(request, sessionId);
         response.setStatus(AdHocCommand.Status.completed);
+        Wording words = words(language);
         if (command == null) {
-            response.addNote(note(AdminResult.failed("This command was withdrawn meanwhile.")));
+            response.addNote(note(AdminResult.failed(words.format("admin.error.withdrawn"))));
             return response;
         }
-        AdminResult result = run(command, session, answers);
+        AdminResult result = run(command, session, answers, language, words);
         log.info("Ad-hoc command '{}' run by {}: {} {}", command.node(), session.requester(), result.outcome(),
                 result.text().lines().findFirst().orElse(""));
         response.addNote(note(result));
         return response;
     }
 
-    private static AdminResult run(AdminCommand command, Session session, Map<String, String> answers) {
+    private static AdminResult run(AdminCommand command, Session session, Map<String, String> answers,
+                                   Locale language, Wording words) {
         List<String> missing = new ArrayList<>();
         for (AdminField field : session.fields()) {
             String value = answers.get(field.name());
@@ -275,17 +298,18 @@ public final class AdHocCommandResponder {
                     missing.add(field.label());
                 }
             } else if (field.kind() == AdminField.Kind.CHOICE && !field.choices().contains(value)) {
-                return AdminResult.failed(field.label() + ": '" + value + "' is not one of " + field.choices());
+                return AdminResult.failed(words.format("admin.error.not-a-choice", field.label(), value,
+                        words.list(field.choices())));
             }
         }
         if (!missing.isEmpty()) {
-            return AdminResult.failed("Missing: " + String.join(", ", missing) + ". Nothing was done.");
+            return AdminResult.failed(words.format("admin.error.missing", words.list(missing)));
         }
         try {
-            return command.run(new AdminRequest(session.requester().toString(), answers));
+            return command.run(new AdminRequest(session.requester().toString(), answers, language));
         } catch (RuntimeException e) {
             log.error("Ad-hoc command '{}' failed", command.node(), e);
-            return AdminResult.failed("The command failed: " + e);
+            return AdminResult.failed(words.format("admin.error.failed", e.toString()));
         }
     }
 
@@ -314,6 +338,35 @@ public final class AdHocCommandResponder {
             case FAILED -> AdHocCommandNote.Type.error;
         };
         return new AdHocCommandNote(type, result.text());
+    }
+
+    /**
+     * The language of a request: the {@code xml:lang} the requester's client put on it when the bot speaks it, else
+     * {@code otherwise}. The command element's is read ({@link CommandRequestProvider}); Smack 4.4.8 reads none on an
+     * {@code <iq/>} (not even the one a server adds from the client's stream), hence {@link #usualLanguage}.
+     */
+    static Locale languageOf(IQ request, Locale otherwise) {
+        String tag = request.getLanguage();
+        if (tag == null || tag.isBlank()) {
+            return otherwise;
+        }
+        Locale asked = Locale.forLanguageTag(tag.strip().replace('_', '-'));
+        return Languages.spoken().contains(asked.getLanguage()) ? asked : otherwise;
+    }
+
+    /**
+     * The requester's language when the request names none: the one their messages to the bot declared (from that
+     * client, else any of theirs) when the bot speaks it, else the bot's.
+     */
+    private Locale usualLanguage(Jid requester) {
+        Optional<Locale> declared = requester == null ? Optional.empty() : declaredLanguage.apply(requester)
+                .or(() -> declaredLanguage.apply(requester.asBareJid()));
+        return declared.filter(language -> Languages.spoken().contains(language.getLanguage()))
+                .orElseGet(defaultLanguage);
+    }
+
+    private Wording words(Locale language) {
+        return TextService.runtimeWording(language, java.time.ZoneOffset.UTC);
     }
 
     private boolean isExpired(Session session) {

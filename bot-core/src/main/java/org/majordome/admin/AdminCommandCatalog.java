@@ -20,6 +20,9 @@ public final class AdminCommandCatalog {
     public static final String RUNTIME = "majordome";
     private static final Pattern NODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]{0,99}");
 
+    /** Owners whose entries are not offered now (disabled plugins); guarded by this catalog's monitor. */
+    private final java.util.Set<String> hidden = new java.util.HashSet<>();
+
     private record Entry(String owner, AdminCommand command) {
     }
 
@@ -58,11 +61,25 @@ public final class AdminCommandCatalog {
     /** The commands on offer, in the order they were offered. */
     public synchronized List<AdminCommand> commands() {
         List<AdminCommand> commands = new ArrayList<>();
-        byNode.values().forEach(entry -> commands.add(entry.command()));
+        byNode.values().stream().filter(entry -> !hidden.contains(entry.owner()))
+                .forEach(entry -> commands.add(entry.command()));
         return commands;
     }
 
     public synchronized Optional<AdminCommand> command(String node) {
-        return Optional.ofNullable(byNode.get(node)).map(Entry::command);
+        return Optional.ofNullable(byNode.get(node)).filter(entry -> !hidden.contains(entry.owner()))
+                .map(Entry::command);
+    }
+
+    /**
+     * Hides (or shows again) the commands of one owner while it stays registered: a plugin an operator disabled
+     * offers none, and they are back as they were when it is enabled.
+     */
+    public synchronized void hide(String owner, boolean hide) {
+        if (hide) {
+            hidden.add(owner);
+        } else {
+            hidden.remove(owner);
+        }
     }
 }

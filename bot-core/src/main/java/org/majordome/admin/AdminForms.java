@@ -3,10 +3,12 @@ package org.majordome.admin;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jivesoftware.smackx.formtypes.FormFieldRegistry;
@@ -14,6 +16,8 @@ import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.majordome.api.admin.AdminCommand;
 import org.majordome.api.admin.AdminField;
+import org.majordome.api.text.Wording;
+import org.majordome.text.TextService;
 
 /**
  * The XEP-0004 forms of the administration commands: the form the bot sends, and the reading of what a
@@ -29,8 +33,8 @@ import org.majordome.api.admin.AdminField;
 final class AdminForms {
 
     static final String FORM_TYPE_PREFIX = "urn:x-majordome:admin:";
-    static final String HOW_TO_RUN = "Then complete the command (Complete, Finish or Next, as your client calls it); "
-            + "Cancel runs nothing.";
+    /** How to run or cancel the command, in English (the runtime's bundle, {@code admin.form.how-to-run}). */
+    static final String HOW_TO_RUN = english().format("admin.form.how-to-run");
 
     /** A submission the bot cannot read; its message goes back to the client in a stanza error. */
     static final class MalformedSubmission extends Exception {
@@ -42,15 +46,27 @@ final class AdminForms {
     private AdminForms() {
     }
 
-    /** The form asking for the command's fields, its field types registered under its form type. */
+    private static Wording english() {
+        return TextService.runtimeWording(Locale.ENGLISH, ZoneOffset.UTC);
+    }
+
+    /** The form asking for the command's fields, in English. */
     static DataForm form(AdminCommand command, List<AdminField> fields) {
-        DataForm.Builder form = DataForm.builder(DataForm.Type.form).setTitle(command.name())
+        return form(command, fields, Locale.ENGLISH, english());
+    }
+
+    /**
+     * The form asking for the command's fields, its field types registered under its form type: its title and
+     * instructions in {@code language}, the runtime's words in {@code words} (the same language).
+     */
+    static DataForm form(AdminCommand command, List<AdminField> fields, Locale language, Wording words) {
+        DataForm.Builder form = DataForm.builder(DataForm.Type.form).setTitle(command.name(language))
                 .setFormType(formType(command.node(), fields));
-        String instructions = command.instructions().strip();
+        String instructions = command.instructions(language).strip();
         if (!instructions.isEmpty()) {
             form.addInstruction(instructions);
         }
-        form.addInstruction(HOW_TO_RUN);
+        form.addInstruction(words.format("admin.form.how-to-run"));
         for (AdminField field : fields) {
             FormField.Builder<?, ?> builder = switch (field.kind()) {
                 case TEXT -> FormField.textSingleBuilder(field.name());
@@ -121,14 +137,19 @@ final class AdminForms {
      */
     static Map<String, String> answers(String formType, List<AdminField> fields, DataForm submitted)
             throws MalformedSubmission {
+        return answers(formType, fields, submitted, english());
+    }
+
+    /** {@link #answers(String, List, DataForm)}, what is wrong said in {@code words}' language. */
+    static Map<String, String> answers(String formType, List<AdminField> fields, DataForm submitted, Wording words)
+            throws MalformedSubmission {
         Map<String, String> answers = new LinkedHashMap<>();
         if (submitted == null) {
             return answers;
         }
         String echoed = submitted.getFormType();
         if (echoed != null && !echoed.equals(formType)) {
-            throw new MalformedSubmission("The submitted form's FORM_TYPE is '" + echoed
-                    + "', but this command asked for '" + formType + "'. Nothing was done.");
+            throw new MalformedSubmission(words.format("admin.error.form-type", echoed, formType));
         }
         for (AdminField field : fields) {
             FormField answer = submitted.getField(field.name());
@@ -139,9 +160,8 @@ final class AdminForms {
             if (field.kind() != AdminField.Kind.MULTILINE_TEXT) {
                 values.removeIf(String::isBlank);
                 if (values.size() > 1) {
-                    throw new MalformedSubmission("'" + field.label() + "' (field '" + field.name() + "', "
-                            + typeOf(field.kind()) + ") takes one value, the submission gave " + values.size()
-                            + ". Nothing was done.");
+                    throw new MalformedSubmission(words.format("admin.error.several-values", field.label(),
+                            field.name(), typeOf(field.kind()).toString(), values.size()));
                 }
             }
             String value = String.join("\n", values).strip();

@@ -1,11 +1,14 @@
 package org.majordome.admin;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -14,6 +17,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.majordome.api.event.BotEvent;
+import org.majordome.cluster.ClusterView;
 import org.majordome.dispatch.DispatchStats;
 import org.majordome.intake.EventSink;
 import org.majordome.room.RoomKeeper;
@@ -36,9 +40,33 @@ public final class BotMetrics implements EventSink, XmppSession.Listener, AutoCl
      * referencing the supplier, the first garbage collection turned every dispatch counter into a constant 0.
      */
     private final Supplier<DispatchStats> dispatch;
+    /** Held for the same reason as {@link #dispatch}; empty when the bot runs alone. */
+    private final Optional<Supplier<ClusterView>> cluster;
+    /** One series per room this instance acts in, rewritten at every scrape (the set changes as leases move). */
+    private final Optional<MultiGauge> actingRooms;
 
     public BotMetrics(RoomKeeper rooms, XmppSession session, Supplier<DispatchStats> dispatch) {
+        this(rooms, session, dispatch, Optional.empty());
+    }
+
+    /**
+     * As above, for an instance of a cluster ({@code cluster}'s view): also how many rooms this instance acts in,
+     * which ones ({@code majordome_cluster_room_acting{room=...} 1}), and how many instances are alive.
+     */
+    public BotMetrics(RoomKeeper rooms, XmppSession session, Supplier<DispatchStats> dispatch,
+                      Optional<Supplier<ClusterView>> cluster) {
         this.dispatch = dispatch;
+        this.cluster = cluster;
+        this.actingRooms = cluster.map(view -> MultiGauge.builder("majordome.cluster.room.acting")
+                .description("1 for each room this instance of the cluster may act in now").register(registry));
+        cluster.ifPresent(view -> {
+            Gauge.builder("majordome.cluster.rooms.acting", view, v -> v.get().acting().size())
+                    .description("rooms this instance of the cluster may act in now").register(registry);
+            Gauge.builder("majordome.cluster.instances.live", view, v -> v.get().members().size())
+                    .description("instances of the cluster alive at this instance's last renewal").register(registry);
+            Gauge.builder("majordome.cluster.renewing", view, v -> v.get().renewing() ? 1 : 0)
+                    .description("1 while this instance's renewals reach the database").register(registry);
+        });
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
@@ -90,6 +118,8 @@ public final class BotMetrics implements EventSink, XmppSession.Listener, AutoCl
 
     /** The meters in Prometheus' text format. */
     public String scrape() {
+        actingRooms.ifPresent(gauge -> gauge.register(cluster.orElseThrow().get().acting().stream()
+                .map(room -> MultiGauge.Row.of(Tags.of("room", room), 1)).toList(), true));
         return registry.scrape();
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -14,24 +15,27 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
-import org.majordome.api.DurationText;
-import org.majordome.api.TimeText;
 import org.majordome.api.admin.AdminCommand;
 import org.majordome.api.admin.AdminField;
 import org.majordome.api.admin.AdminRequest;
 import org.majordome.api.admin.AdminResult;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.text.Wording;
+import org.majordome.cluster.ClusterView;
 import org.majordome.config.BotConfig;
 import org.majordome.config.RoomSettings;
 import org.majordome.room.InvitationDesk;
 import org.majordome.room.RoomKeeper;
 import org.majordome.room.RoomStatus;
+import org.majordome.text.TextService;
 import org.majordome.xmpp.XmppSession;
 
 /**
@@ -51,18 +55,27 @@ public final class BuiltInAdminCommands {
     private final XmppSession session;
     private final RoomKeeper rooms;
     private final Supplier<BotConfig> config;
-    private final Supplier<AdminResult> reload;
+    private final Function<Wording, AdminResult> reload;
     private final Clock clock;
     private final Instant started;
     private final java.util.function.Consumer<EntityBareJid> left;
+    private final Optional<Supplier<ClusterView>> cluster;
 
     /**
      * @param config the configuration in force (it changes on reload)
-     * @param reload reads the configuration file again and applies it
+     * @param reload reads the configuration file again and applies it; says how it went in the wording's language
      * @param left   told of each room an administrator made the bot leave (an invited room is then forgotten)
      */
     public BuiltInAdminCommands(XmppSession session, RoomKeeper rooms, Supplier<BotConfig> config,
-                                Supplier<AdminResult> reload, Clock clock, java.util.function.Consumer<EntityBareJid> left) {
+                                Function<Wording, AdminResult> reload, Clock clock, java.util.function.Consumer<EntityBareJid> left) {
+        this(session, rooms, config, reload, clock, left, Optional.empty());
+    }
+
+    /** As above, for an instance of a cluster: {@code status} also lists the cluster ({@code cluster}'s view). */
+    public BuiltInAdminCommands(XmppSession session, RoomKeeper rooms, Supplier<BotConfig> config,
+                                Function<Wording, AdminResult> reload, Clock clock, java.util.function.Consumer<EntityBareJid> left,
+                                Optional<Supplier<ClusterView>> cluster) {
+        this.cluster = cluster;
         this.left = left;
         this.session = session;
         this.rooms = rooms;
@@ -79,26 +92,28 @@ public final class BuiltInAdminCommands {
 
     public List<AdminCommand> commands() {
         return List.of(
-                command("status", "Bot status", "", List::of, request -> status()),
-                command("reload", "Reload the configuration file", "", List::of, request -> reload.get()),
-                command("join", "Join a room (until the next reload)",
-                        "Give the address of the room to join, e.g. lobby@conference.example.org. The bot stays "
-                                + "until the next reload or restart: add the room to the configuration file to keep it.",
-                        () -> List.of(AdminField.jid("room", "Room address")), this::join),
-                command("leave", "Leave a room (until the next reload)",
-                        "Choose the room to leave. A room of the configuration file is joined again at the next "
-                                + "reload or restart.",
-                        () -> List.of(roomField()), this::leave),
-                command("subject", "Set a room's subject", "Choose a room and type its new subject.",
-                        () -> List.of(roomField(), AdminField.text("text", "Subject")), this::subject),
-                command("announce", "Announce in every room",
-                        "Type the announcement, on several lines if you like: it is sent as one message to "
-                                + "every room the bot keeps.",
-                        () -> List.of(AdminField.multilineText("text", "Announcement")), this::announce));
+                command("status", false, words -> List.of(), (request, words) -> status(words)),
+                command("reload", false, words -> List.of(), (request, words) -> reload.apply(words)),
+                command("join", true, words -> List.of(AdminField.jid("room", words.format("admin.join.field.room"))),
+                        this::join),
+                command("leave", true, words -> List.of(roomField(words)), this::leave),
+                command("subject", true, words -> List.of(roomField(words),
+                        AdminField.text("text", words.format("admin.subject.field.text"))), this::subject),
+                command("announce", true, words -> List.of(AdminField.multilineText("text",
+                        words.format("admin.announce.field.text"))), this::announce));
     }
 
-    private static AdminCommand command(String node, String name, String instructions, Supplier<List<AdminField>> form,
-                                       java.util.function.Function<AdminRequest, AdminResult> action) {
+    /** The runtime's texts in one language, times in the bot's zone. */
+    private Wording words(Locale language) {
+        return TextService.runtimeWording(language, config.get().runtime().timeZone());
+    }
+
+    /**
+     * A command whose name ({@code admin.<node>.name}), instructions ({@code admin.<node>.instructions}), form and
+     * answers are in the requester's language.
+     */
+    private AdminCommand command(String node, boolean instructed, Function<Wording, List<AdminField>> form,
+                                 BiFunction<AdminRequest, Wording, AdminResult> action) {
         return new AdminCommand() {
             @Override
             public String node() {
@@ -107,54 +122,75 @@ public final class BuiltInAdminCommands {
 
             @Override
             public String name() {
-                return name;
+                return name(Locale.ENGLISH);
+            }
+
+            @Override
+            public String name(Locale language) {
+                return words(language).format("admin." + node + ".name");
             }
 
             @Override
             public String instructions() {
-                return instructions;
+                return instructions(Locale.ENGLISH);
+            }
+
+            @Override
+            public String instructions(Locale language) {
+                return instructed ? words(language).format("admin." + node + ".instructions") : "";
             }
 
             @Override
             public List<AdminField> form() {
-                return form.get();
+                return form(Locale.ENGLISH);
+            }
+
+            @Override
+            public List<AdminField> form(Locale language) {
+                return form.apply(words(language));
             }
 
             @Override
             public AdminResult run(AdminRequest request) {
-                return action.apply(request);
+                return action.apply(request, words(request.language()));
             }
         };
     }
 
     /** A choice among the kept rooms; a JID field when there is none to choose from. */
-    private AdminField roomField() {
+    private AdminField roomField(Wording words) {
         List<String> kept = rooms.status().stream().map(RoomStatus::roomJid).toList();
-        return kept.isEmpty() ? AdminField.jid("room", "Room") : AdminField.choice("room", "Room", kept);
+        String label = words.format("admin.field.room");
+        return kept.isEmpty() ? AdminField.jid("room", label) : AdminField.choice("room", label, kept);
     }
 
-    AdminResult status() {
+    AdminResult status(Wording words) {
         StringBuilder text = new StringBuilder();
-        text.append("Connection: ").append(session.isOnline()
-                ? "online as " + session.connection().getUser() : "offline (reconnecting)").append('\n');
-        text.append("Uptime: ").append(DurationText.words(Duration.between(started, clock.instant()))).append('\n');
+        text.append(session.isOnline() ? words.format("admin.status.online", session.connection().getUser().toString())
+                : words.format("admin.status.offline")).append('\n');
+        text.append(words.format("admin.status.uptime", words.duration(Duration.between(started, clock.instant()))))
+                .append('\n');
         BotConfig current = config.get();
         List<RoomStatus> statuses = rooms.status();
-        text.append("Rooms (").append(statuses.size()).append("):\n");
+        text.append(words.format(cluster.isPresent() ? "admin.status.rooms-held" : "admin.status.rooms",
+                statuses.size())).append('\n');
         for (RoomStatus room : statuses) {
-            text.append("  ").append(roomLine(room, current.runtime().timeZone())).append('\n');
+            text.append("  ").append(roomLine(room, words)).append('\n');
         }
         Set<String> plugins = new LinkedHashSet<>(current.plugins().keySet());
         current.rooms().forEach(room -> plugins.addAll(room.plugins()));
-        text.append("Plugins: ").append(plugins.isEmpty() ? "none" : String.join(", ", plugins));
+        text.append(plugins.isEmpty() ? words.format("admin.status.no-plugins")
+                : words.format("admin.status.plugins", String.join(", ", plugins)));
+        cluster.ifPresent(view -> text.append('\n').append(ClusterStatusText.describe(view.get(), clock.instant(), words)
+                .stripTrailing()));
         boolean healthy = session.isOnline() && rooms.allJoined();
         return healthy ? AdminResult.done(text.toString()) : AdminResult.warning(text.toString());
     }
 
-    private AdminResult join(AdminRequest request) {
+    private AdminResult join(AdminRequest request, Wording words) {
         Optional<EntityBareJid> room = roomJid(request.answer("room"));
         if (room.isEmpty()) {
-            return AdminResult.failed("'" + request.answer("room") + "' is not a room address (room@service).");
+            return AdminResult.failed(words.format("admin.join.not-a-room", request.answer("room")));
         }
         // Like a room the bot is invited to: it runs invitations.plugins.
         RoomSettings settings = InvitationDesk.settingsFor(room.get(), Optional.empty(), config.get());
@@ -162,43 +198,41 @@ public final class BuiltInAdminCommands {
             // Kept but out of it (banned, refused): the administrator asks for another try now, e.g. after
             // lifting a ban, rather than waiting for the next attempt.
             return rooms.retryJoin(room.get())
-                    .map(out -> AdminResult.done("The bot keeps " + room.get() + " but is not in it ("
-                            + out.problem().orElse(out.state().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
-                            + "): trying to join it again now. The command status shows how it went."))
-                    .orElseGet(() -> AdminResult.warning(room.get() + " is kept already, and the bot is in it."));
+                    .map(out -> AdminResult.done(words.format("admin.join.retrying", room.get().toString(),
+                            out.problem().map(problem -> problem.in(words)).orElse(state(words, out.state()).toLowerCase(words.language())
+                                    .replace('_', ' ')))))
+                    .orElseGet(() -> AdminResult.warning(words.format("admin.join.kept-already", room.get().toString())));
         }
         List<String> plugins = settings.plugins();
-        return AdminResult.done("Joining " + room.get() + " (" + (plugins.isEmpty() ? "no plugins: invitations.plugins "
-                + "names none" : "plugins: " + String.join(", ", plugins)) + "). This lasts until the next reload or "
-                + "restart: add the room to the configuration file to keep it for good.");
+        return AdminResult.done(plugins.isEmpty() ? words.format("admin.join.joining-no-plugins", room.get().toString())
+                : words.format("admin.join.joining", room.get().toString(), String.join(", ", plugins)));
     }
 
-    private AdminResult leave(AdminRequest request) {
+    private AdminResult leave(AdminRequest request, Wording words) {
         Optional<EntityBareJid> room = roomJid(request.answer("room"));
         if (room.isEmpty() || !rooms.release(room.get(), LEFT_BY_ADMIN)) {
-            return AdminResult.failed("'" + request.answer("room") + "' is not a room the bot keeps.");
+            return AdminResult.failed(words.format("admin.not-kept", request.answer("room")));
         }
         left.accept(room.get());
         boolean configured = config.get().rooms().stream().anyMatch(settings -> settings.jid().equals(room.get()));
-        return AdminResult.done("Left " + room.get() + "." + (configured
-                ? " It is in the configuration file: the next reload or restart joins it again unless you remove it there."
-                : ""));
+        return AdminResult.done(words.format(configured ? "admin.leave.left-configured" : "admin.leave.left",
+                room.get().toString()));
     }
 
-    private AdminResult subject(AdminRequest request) {
+    private AdminResult subject(AdminRequest request, Wording words) {
         Optional<RoomHandle> room = rooms.room(request.answer("room"));
         if (room.isEmpty()) {
-            return AdminResult.failed("'" + request.answer("room") + "' is not a room the bot keeps.");
+            return AdminResult.failed(words.format("admin.not-kept", request.answer("room")));
         }
         ActionResult result = await(room.get().setSubject(request.answer("text")));
-        return result.succeeded() ? AdminResult.done("Subject of " + room.get().roomJid() + " set.")
-                : AdminResult.failed("Subject of " + room.get().roomJid() + " not set: " + result);
+        return result.succeeded() ? AdminResult.done(words.format("admin.subject.set", room.get().roomJid()))
+                : AdminResult.failed(words.format("admin.subject.not-set", room.get().roomJid(), result.toString()));
     }
 
-    private AdminResult announce(AdminRequest request) {
+    private AdminResult announce(AdminRequest request, Wording words) {
         List<RoomHandle> all = List.copyOf(rooms.all());
         if (all.isEmpty()) {
-            return AdminResult.warning("The bot keeps no room: nothing was sent.");
+            return AdminResult.warning(words.format("admin.announce.no-room"));
         }
         List<CompletableFuture<ActionResult>> sent = all.stream()
                 .map(room -> room.send(request.answer("text")).toCompletableFuture()).toList();
@@ -210,9 +244,10 @@ public final class BuiltInAdminCommands {
             }
         }
         int delivered = all.size() - failures.size();
-        String summary = "Announced in " + delivered + " of " + all.size() + " room(s).";
+        String summary = words.format("admin.announce.sent", delivered, all.size());
         return failures.isEmpty() ? AdminResult.done(summary)
-                : AdminResult.warning(summary + "\nNot sent:\n  " + String.join("\n  ", failures));
+                : AdminResult.warning(summary + "\n" + words.format("admin.announce.not-sent") + "\n  "
+                        + String.join("\n  ", failures));
     }
 
     private static ActionResult await(CompletionStage<ActionResult> action) {
@@ -230,7 +265,7 @@ public final class BuiltInAdminCommands {
 
     private static Optional<EntityBareJid> roomJid(String text) {
         try {
-            return Optional.of(JidCreate.entityBareFrom(text.strip().toLowerCase(java.util.Locale.ROOT)));
+            return Optional.of(JidCreate.entityBareFrom(text.strip().toLowerCase(Locale.ROOT)));
         } catch (XmppStringprepException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -241,17 +276,25 @@ public final class BuiltInAdminCommands {
      * leaves the bot out, and is only known while the bot is in), and since when, in the configured zone.
      */
     static String roomLine(RoomStatus room, ZoneId zone) {
-        StringBuilder line = new StringBuilder(room.roomJid()).append(": ").append(room.state())
-                .append(" as ").append(room.nick());
+        return roomLine(room, TextService.runtimeWording(Locale.ENGLISH, zone));
+    }
+
+    /** {@link #roomLine(RoomStatus, ZoneId)} in a language, in the wording's zone. */
+    static String roomLine(RoomStatus room, Wording words) {
+        StringBuilder line = new StringBuilder(words.format("admin.status.room", room.roomJid(),
+                state(words, room.state()), room.nick()));
         if (room.state() == RoomStatus.State.JOINED) {
-            line.append(", ").append(room.occupants()).append(room.occupants() == 1 ? " occupant" : " occupants")
-                    .append(" besides the bot");
+            line.append(words.format("admin.status.room.occupants", room.occupants()));
         }
-        line.append(", since ").append(TimeText.moment(room.since(), zone));
-        room.problem().ifPresent(problem -> line.append(" (").append(problem).append(')'));
+        line.append(words.format("admin.status.room.since", words.moment(room.since())));
+        room.problem().ifPresent(problem -> line.append(words.format("admin.status.room.problem", problem.in(words))));
         if (!room.unapplied().isEmpty()) {
-            line.append("; declared affiliations not applied: ").append(String.join("; ", room.unapplied()));
+            line.append(words.format("admin.status.room.unapplied", String.join("; ", room.unapplied())));
         }
         return line.toString();
+    }
+
+    private static String state(Wording words, RoomStatus.State state) {
+        return words.format("admin.state." + state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 }

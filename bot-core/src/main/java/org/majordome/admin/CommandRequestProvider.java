@@ -1,6 +1,7 @@
 package org.majordome.admin;
 
 import java.io.IOException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
 import org.jivesoftware.smackx.commands.provider.AdHocCommandDataProvider;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.majordome.api.text.Wording;
+import org.majordome.text.TextService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,35 +40,70 @@ final class CommandRequestProvider extends IQProvider<AdHocCommandData> {
     private static final Logger log = LoggerFactory.getLogger(CommandRequestProvider.class);
     private static final AdHocCommandDataProvider SMACK = new AdHocCommandDataProvider();
 
-    /** A command request that could not be read; {@link #problem()} says why, for the client. */
+    /**
+     * A command request that could not be read; {@link #problem} says why, for the client in its language (the XML
+     * parser's own words, when it gave some, quoted as they came).
+     */
     static final class Unreadable extends AdHocCommandData {
-        private final String problem;
+        private final boolean namelessField;
+        private final String parserText;
 
-        Unreadable(String problem) {
-            this.problem = problem;
+        Unreadable(boolean namelessField, String parserText) {
+            this.namelessField = namelessField;
+            this.parserText = parserText;
         }
 
+        String problem(Wording words) {
+            return namelessField ? words.format("admin.error.unreadable.nameless-field")
+                    : words.format("admin.error.unreadable", parserText);
+        }
+
+        /** In English, for the log. */
         String problem() {
-            return problem;
+            return problem(TextService.runtimeWording(Locale.ENGLISH, ZoneOffset.UTC));
+        }
+    }
+
+    /** A submitted field without a name, which no command can take. */
+    private static final class NamelessField extends IllegalArgumentException {
+        NamelessField() {
+            super("a submitted field has no 'var' attribute");
         }
     }
 
     @Override
     public AdHocCommandData parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException {
+        String language = language(parser, xmlEnvironment);
         String xml = PacketParserUtils.parseElement(parser, true).toString();
+        AdHocCommandData command;
         try {
-            return SMACK.parse(PacketParserUtils.getParserFor(xml), xmlEnvironment);
+            command = SMACK.parse(PacketParserUtils.getParserFor(xml), xmlEnvironment);
         } catch (Exception smackRefused) {
             log.debug("Smack could not read the ad-hoc command element ({}); reading it leniently", smackRefused.toString());
             try {
-                return readLeniently(PacketParserUtils.getParserFor(xml));
+                command = readLeniently(PacketParserUtils.getParserFor(xml));
             } catch (Exception unreadable) {
-                Unreadable request = new Unreadable("The command element could not be read: " + unreadable.getMessage());
-                request.setNode(attribute(xml, "node"));
-                return request;
+                command = new Unreadable(unreadable instanceof NamelessField, String.valueOf(unreadable.getMessage()));
+                command.setNode(attribute(xml, "node"));
             }
         }
+        // Smack reads no xml:lang for an IQ: the responder answers in the language the requester asked for.
+        command.setLanguage(language);
+        return command;
+    }
+
+    /**
+     * The {@code xml:lang} of the command element (XEP-0050's schema gives it one), else of its {@code <iq/>} as far
+     * as Smack hands it (4.4.8 hands a provider the stream's environment, not the IQ's); null when neither has one.
+     * Never the stream's: that is the server's language, not the requester's.
+     */
+    static String language(XmlPullParser parser, XmlEnvironment iq) {
+        String own = parser.getAttributeValue("http://www.w3.org/XML/1998/namespace", "lang");
+        if (own != null && !own.isBlank()) {
+            return own;
+        }
+        return iq == null ? null : iq.getLanguage();
     }
 
     /** The attributes, and the submitted form as names and values (FORM_TYPE hidden, every other field a list). */
@@ -112,7 +150,7 @@ final class CommandRequestProvider extends IQProvider<AdHocCommandData> {
                 String name = parser.getAttributeValue("", "var");
                 List<String> values = readValues(parser);
                 if (name == null || name.isEmpty()) {
-                    throw new IllegalArgumentException("a submitted field has no 'var' attribute");
+                    throw new NamelessField();
                 }
                 if (FormField.FORM_TYPE.equals(name)) {
                     form.addField(FormField.hiddenBuilder(name).setValue(values.isEmpty() ? "" : values.get(0)).build());

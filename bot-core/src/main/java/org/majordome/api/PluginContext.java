@@ -5,9 +5,11 @@ import java.util.List;
 
 import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
+import org.majordome.api.console.ConsoleSections;
 import org.majordome.api.event.PluginEvent;
 import org.majordome.api.pubsub.PubSub;
 import org.majordome.api.room.DirectChat;
+import org.majordome.api.room.NickCheck;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
 import org.majordome.api.schedule.PluginScheduler;
@@ -102,6 +104,18 @@ public interface PluginContext<C> {
     }
 
     /**
+     * Registers a check the bot asks before someone enters one of this plugin's rooms under a nick it chose through
+     * the bot (a web chat visitor at the nick chooser): a refusal keeps them out of the room and is shown to them.
+     * Several may be registered; all are forgotten when the plugin stops.
+     *
+     * @return the registration, whose {@code close()} withdraws the check sooner
+     * @throws UnsupportedOperationException in a context that offers none
+     */
+    default NickCheck.Registration checkNicks(NickCheck check) {
+        throw new UnsupportedOperationException("this plugin context takes no nick checks");
+    }
+
+    /**
      * This plugin's texts in every language it ships ({@code messages*.properties} beside the plugin class, see
      * {@link org.majordome.api.text}), formatted for a room, a command's sender or a user.
      *
@@ -109,5 +123,16 @@ public interface PluginContext<C> {
      */
     default Texts texts() {
         throw new UnsupportedOperationException("this plugin context offers no texts");
+    }
+
+    /**
+     * Sections this plugin shows in the operator console in the browser (lists, details and actions as plain
+     * data, see {@link org.majordome.api.console}), e.g. the moderation plugin's cases. Withdrawn when the plugin
+     * stops.
+     *
+     * @throws UnsupportedOperationException in a context that has no console
+     */
+    default ConsoleSections consoleSections() {
+        throw new UnsupportedOperationException("this plugin context has no console");
     }
 }

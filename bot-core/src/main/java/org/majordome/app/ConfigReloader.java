@@ -12,9 +12,13 @@ import org.jxmpp.jid.EntityBareJid;
 import org.majordome.config.BotConfig;
 import org.majordome.config.ConfigException;
 import org.majordome.config.ConfigLoader;
+import org.majordome.config.ConfigProblem;
 import org.majordome.config.RoomSettings;
+import org.majordome.api.text.Wording;
 import org.majordome.plugin.PluginCatalog;
 import org.majordome.room.RoomKeeper;
+import org.majordome.text.Phrase;
+import org.majordome.text.TextService;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -36,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class ConfigReloader {
 
     static final String GOODBYE = "This room is no longer kept by Majordome";
-    private static final String PLUGINS_FAILED = "the new plugins failed to start";
     private static final Logger log = LoggerFactory.getLogger(ConfigReloader.class);
 
     /** How a reload ended. */
@@ -44,14 +47,33 @@ public final class ConfigReloader {
     }
 
     /**
-     * @param changes  what changed, in words (empty when the file was as before)
-     * @param warnings changes that need a restart to take effect
+     * @param changes  what changed ({@code reload.change.*}; empty when the file was as before), worded for whoever
+     *                 reads it: the administrator who asked in their language, the log in English
+     * @param warnings what did not go as the file says ({@code reload.warning.*}): settings only a restart applies,
+     *                 plugins that failed to start
      */
-    public record Applied(List<String> changes, List<String> warnings) implements Result {
+    public record Applied(List<Phrase> changes, List<Phrase> warnings) implements Result {
+        public Applied {
+            changes = List.copyOf(changes);
+            warnings = List.copyOf(warnings);
+        }
     }
 
-    /** @param problems why the new file was refused; the bot runs on unchanged */
-    public record Rejected(List<String> problems) implements Result {
+    /** @param found why the new file was refused; the bot runs on unchanged */
+    public record Rejected(List<ConfigProblem> found) implements Result {
+        public Rejected {
+            found = List.copyOf(found);
+        }
+
+        /** The problems in English, as the log gives them. */
+        public List<String> problems() {
+            return found.stream().map(ConfigProblem::format).toList();
+        }
+
+        /** The problems in the reader's language (the locations as the log gives them). */
+        public List<String> problems(Wording words) {
+            return found.stream().map(problem -> problem.format(words)).toList();
+        }
     }
 
     private final RoomKeeper rooms;
@@ -78,56 +100,103 @@ public final class ConfigReloader {
             catalog = finder.takeCatalog();
         } catch (ConfigException e) {
             log.error("Configuration reload rejected; nothing changed.\n{}", e.getMessage());
-            return new Rejected(e.problems().stream().map(problem -> problem.format()).toList());
+            return new Rejected(e.problems());
         }
         next.warnings().forEach(warning -> log.warn("Configuration reload: {}", warning.formatWarning()));
-        List<String> warnings = new ArrayList<>();
-        List<String> restartOnly = RestartOnlySettings.changed(current, next);
-        if (!restartOnly.isEmpty()) {
-            warnings.add("needs a restart: " + String.join(", ", restartOnly));
-        }
+        List<Phrase> warnings = new ArrayList<>(restartOnly(next));
+        warnings.forEach(warning -> log.warn("Configuration reload: {}", warning));
         List<RoomSettings> kept = new ArrayList<>(next.rooms());
         kept.addAll(invited.apply(next));
-        List<String> changes = new ArrayList<>(rooms.apply(kept, GOODBYE));
+        List<Phrase> changes = new ArrayList<>(rooms.apply(kept, GOODBYE));
         if (!next.admins().equals(current.admins())) {
-            changes.add("bot admins changed");
+            changes.add(Phrase.of("reload.change.admins"));
         }
         if (pluginsSeeAChange(plugins.config(), next)) {
-            Optional<List<String>> refused = replacePlugins(next, catalog);
-            if (refused.isEmpty()) {
-                changes.add("plugins restarted");
+            Optional<Phrase> failure = replacePlugins(next, catalog);
+            if (failure.isEmpty()) {
+                changes.add(Phrase.of("reload.change.plugins-restarted"));
             } else {
-                String failure = PLUGINS_FAILED + " (" + String.join("; ", refused.get())
-                        + "); the previous plugin configuration runs again";
-                log.error("Configuration reload: {}", failure);
-                warnings.add(failure);
-                tellAdmins(next, "Configuration reload of " + next.source() + ": " + failure + ".");
+                log.error("Configuration reload: {}", failure.get());
+                warnings.add(failure.get());
             }
         } else {
             catalog.ifPresent(PluginCatalog::close);
         }
         current = next;
-        warnings.stream().filter(warning -> !warning.startsWith(PLUGINS_FAILED))
-                .forEach(warning -> log.warn("Configuration reload: {}", warning));
         // "no change" only when nothing the bot uses changed: every other outcome was named above.
         boolean noChange = changes.isEmpty() && warnings.isEmpty();
-        log.info("Configuration reloaded: {}", noChange ? "no change"
-                : changes.isEmpty() ? "nothing applied live" : String.join(", ", changes));
+        log.info("Configuration reloaded: {}", noChange ? "no change" : changes.isEmpty() ? "nothing applied live"
+                : changes.stream().map(Phrase::toString).collect(Collectors.joining(", ")));
         return new Applied(changes, warnings);
     }
 
-    private Optional<List<String>> replacePlugins(BotConfig next, Optional<PluginCatalog> catalog) {
+    /**
+     * Checks the file exactly as {@link #reload} does and says what a reload would change, applying nothing: the
+     * console shows this before its operator confirms. {@code Applied} here means "would apply", with the changes
+     * it would make; {@code Rejected} lists the problems.
+     */
+    public synchronized Result check(Map<String, String> environment) {
+        BotConfig next;
+        try (PluginFinder finder = plugins.finder()) {
+            next = new ConfigLoader(environment).load(current.source(), finder);
+        } catch (ConfigException e) {
+            return new Rejected(e.problems());
+        }
+        List<Phrase> warnings = new ArrayList<>(next.warnings().stream()
+                .map(warning -> Phrase.of("reload.warning.config", warning.asWarning())).toList());
+        warnings.addAll(restartOnly(next));
+        List<Phrase> changes = new ArrayList<>();
+        Map<String, RoomSettings> before = new java.util.LinkedHashMap<>();
+        current.rooms().forEach(room -> before.put(room.jid().toString(), room));
+        Map<String, RoomSettings> after = new java.util.LinkedHashMap<>();
+        next.rooms().forEach(room -> after.put(room.jid().toString(), room));
+        before.keySet().stream().filter(jid -> !after.containsKey(jid)).forEach(jid -> changes.add(Phrase.of("reload.check.leave", jid)));
+        after.forEach((jid, room) -> {
+            if (!before.containsKey(jid)) {
+                changes.add(Phrase.of("reload.check.join", jid));
+            } else if (!before.get(jid).equals(room)) {
+                changes.add(Phrase.of("reload.check.update", jid));
+            }
+        });
+        if (!next.admins().equals(current.admins())) {
+            changes.add(Phrase.of("reload.check.admins"));
+        }
+        if (pluginsSeeAChange(plugins.config(), next)) {
+            changes.add(Phrase.of("reload.check.plugins"));
+        }
+        return new Applied(changes, warnings);
+    }
+
+    /** The settings of {@code next} only a restart applies, as a warning; none when there are none. */
+    private List<Phrase> restartOnly(BotConfig next) {
+        List<String> keys = RestartOnlySettings.changed(current, next);
+        return keys.isEmpty() ? List.of() : List.of(Phrase.of("reload.warning.needs-restart", String.join(", ", keys)));
+    }
+
+    /**
+     * Starts the plugins of {@code next}; when they fail, tells the bot admins.
+     *
+     * @return what went wrong, empty when the new plugins run
+     */
+    private Optional<Phrase> replacePlugins(BotConfig next, Optional<PluginCatalog> catalog) {
         try {
-            return plugins.replace(next, catalog);
+            return plugins.replace(next, catalog).map(refused -> {
+                tellAdmins(next, "notice.reload.plugins-failed", next.source().toString(), String.join("; ", refused));
+                return Phrase.of("reload.warning.plugins-failed", String.join("; ", refused));
+            });
         } catch (StartupException e) {
-            tellAdmins(next, "Configuration reload of " + next.source() + ": no plugin could start, neither the new "
-                    + "ones nor the previous ones: " + String.join("; ", e.problems()));
-            return Optional.of(List.of("and neither could the previous ones: " + String.join("; ", e.problems())));
+            tellAdmins(next, "notice.reload.no-plugin", next.source().toString(), String.join("; ", e.problems()));
+            return Optional.of(Phrase.of("reload.warning.no-plugin", String.join("; ", e.problems())));
         }
     }
 
-    /** A direct message to every bot admin: a reload that went wrong needs a human, who may not read the log. */
-    private void tellAdmins(BotConfig config, String text) {
+    /**
+     * A direct message to every bot admin, in the bot's language: a reload that went wrong needs a human, who may not
+     * read the log.
+     */
+    private void tellAdmins(BotConfig config, String key, Object... args) {
+        String text = TextService.runtimeWording(config.runtime().language(), config.runtime().timeZone())
+                .format(key, args);
         for (EntityBareJid admin : config.admins()) {
             rooms.send(admin.toString(), text).whenComplete((result, failure) -> {
                 if (failure != null || !result.succeeded()) {

@@ -1,7 +1,9 @@
 package org.majordome.app;
 
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +13,8 @@ import org.majordome.config.ConfigException;
 import org.majordome.config.ConfigLoader;
 import org.majordome.config.RoomSettings;
 import org.majordome.config.WebSettings;
+import org.majordome.api.text.Wording;
+import org.majordome.text.TextService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -51,7 +55,8 @@ public final class Majordome implements Callable<Integer> {
         try (PluginFinder plugins = new PluginFinder(List.of())) {
             return Optional.of(new ConfigLoader(System.getenv()).load(file, plugins));
         } catch (ConfigException e) {
-            report(spec, e.getMessage());
+            // In the file's own language when it could be read: whoever wrote runtime.language reads it.
+            report(spec, e.report(TextService.runtimeWording(e.language().orElse(Locale.ENGLISH), ZoneOffset.UTC)));
             return Optional.empty();
         }
     }
@@ -122,33 +127,35 @@ public final class Majordome implements Callable<Integer> {
                 return INVALID;
             }
             BotConfig botConfig = loaded.get();
+            // In the file's own language, as its problems would be.
+            Wording words = TextService.runtimeWording(botConfig.runtime().language(), ZoneOffset.UTC);
             // Warnings go where problems go, and do not make the file invalid.
-            botConfig.warnings().forEach(warning -> spec.commandLine().getErr().println(warning.formatWarning()));
+            botConfig.warnings().forEach(warning -> spec.commandLine().getErr().println(warning.formatWarning(words)));
             spec.commandLine().getErr().flush();
-            int warnings = botConfig.warnings().size();
-            spec.commandLine().getOut().printf("%s: valid (%s, %d room(s), plugins: %s)%s%n", config,
-                    botConfig.connection().jid(), botConfig.rooms().size(),
-                    botConfig.rooms().stream().flatMap(room -> room.plugins().stream()).distinct().toList(),
-                    warnings == 0 ? "" : ", with " + warnings + (warnings == 1 ? " warning" : " warnings"));
-            botConfig.web().ifPresent(web -> spec.commandLine().getOut().println(describeWeb(web, botConfig)));
-            RetiredRoomsReport.lines(config, botConfig, runningConfig).forEach(spec.commandLine().getOut()::println);
+            spec.commandLine().getOut().println(words.format("check.valid", config.toString(),
+                    botConfig.connection().jid().toString(), botConfig.rooms().size(),
+                    botConfig.rooms().stream().flatMap(room -> room.plugins().stream()).distinct().toList().toString(),
+                    botConfig.warnings().size()));
+            botConfig.web().ifPresent(web -> spec.commandLine().getOut().println(describeWeb(web, botConfig, words)));
+            RetiredRoomsReport.lines(config, botConfig, runningConfig, words)
+                    .forEach(spec.commandLine().getOut()::println);
             return VALID;
         }
     }
 
     /** One line: where the web server listens, and what it serves. */
-    static String describeWeb(WebSettings web, BotConfig config) {
+    static String describeWeb(WebSettings web, BotConfig config, Wording words) {
         String host = web.bind().contains(":") ? "[" + web.bind() + "]" : web.bind();
-        StringBuilder line = new StringBuilder("web: ").append(web.tls().isPresent() ? "https" : "http").append("://")
-                .append(host).append(':').append(web.port()).append('/');
-        web.publicUrl().ifPresent(url -> line.append(", public URL ").append(url));
+        StringBuilder line = new StringBuilder(words.format("check.web", (web.tls().isPresent() ? "https" : "http")
+                + "://" + host + ":" + web.port() + "/"));
+        web.publicUrl().ifPresent(url -> line.append(words.format("check.web.public-url", url.toString())));
         if (!web.trustedProxies().isEmpty()) {
-            line.append(", trusted proxies ").append(String.join(" ", web.trustedProxies()));
+            line.append(words.format("check.web.trusted-proxies", String.join(" ", web.trustedProxies())));
         }
         List<String> listed = config.rooms().stream().filter(RoomSettings::webChat)
                 .map(room -> room.jid().toString()).toList();
-        line.append(web.chat().isEmpty() ? ", no web chat"
-                : ", web chat at /chat/ listing " + (listed.isEmpty() ? "no room" : String.join(" ", listed)));
+        line.append(web.chat().isEmpty() ? words.format("check.web.no-chat") : listed.isEmpty()
+                ? words.format("check.web.chat-lists-no-room") : words.format("check.web.chat", String.join(" ", listed)));
         return line.toString();
     }
 

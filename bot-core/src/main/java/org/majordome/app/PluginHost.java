@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import org.majordome.api.Plugin;
 import org.majordome.config.BotConfig;
+import org.majordome.console.PluginsPage;
 import org.majordome.config.RoomSettings;
 import org.majordome.dispatch.DispatchStats;
 import org.majordome.dispatch.PluginResources;
@@ -48,6 +49,7 @@ final class PluginHost implements SmartLifecycle {
     private final PluginResources resources;
     private final Clock clock;
     private final SwitchableEventSink intake;
+    private final PluginPauses pauses;
     private BotConfig config;
     private PluginCatalog catalog;
     private Optional<ScriptHost> scripts = Optional.empty();
@@ -57,7 +59,8 @@ final class PluginHost implements SmartLifecycle {
             runnable -> Thread.ofPlatform().name("new-scripts").daemon(true).unstarted(runnable));
 
     PluginHost(BotConfig config, RuntimeConfiguration.StartOptions options, RoomKeeper rooms, PluginResources resources,
-               Clock clock, SwitchableEventSink intake) {
+               Clock clock, SwitchableEventSink intake, PluginPauses pauses) {
+        this.pauses = pauses;
         this.options = options;
         this.rooms = rooms;
         this.resources = resources;
@@ -110,6 +113,7 @@ final class PluginHost implements SmartLifecycle {
             discovered.close();
             throw e;
         }
+        pauses.applyTo(started);   // before the first event: a disabled plugin stays so across reloads
         List<EventSink> consumers = new ArrayList<>();
         consumers.add(new LoggingEventSink());
         consumers.add(started.sink());
@@ -201,6 +205,29 @@ final class PluginHost implements SmartLifecycle {
 
     synchronized DispatchStats stats() {
         return runtime.stats();
+    }
+
+    /** What the console's plugins page shows: the running plugins, their last errors, the scripts, the disabled. */
+    synchronized PluginsPage.Snapshot snapshot() {
+        return runtime == null ? new PluginsPage.Snapshot(List.of(), Map.of(), Optional.empty())
+                : new PluginsPage.Snapshot(runtime.ids(), runtime.lastErrors(), scripts, pauses.disabled());
+    }
+
+    /**
+     * Disables (pauses) or enables a Java plugin of the running generation, for the console ({@link PluginPauses}).
+     *
+     * @return what happened, which the console words for its operator; empty when no Java plugin of that id runs
+     *         (scripts have their own)
+     */
+    synchronized Optional<PluginsPage.SwitchOutcome> setEnabled(String pluginId, boolean enabled, String operator) {
+        boolean script = scripts.flatMap(host -> host.script(pluginId)).isPresent();
+        if (runtime == null || !runtime.has(pluginId) || script) {
+            return Optional.empty();
+        }
+        boolean changed = enabled ? pauses.enable(pluginId, operator, runtime)
+                : pauses.disable(pluginId, operator, runtime);
+        return Optional.of(enabled ? (changed ? PluginsPage.SwitchOutcome.ENABLED : PluginsPage.SwitchOutcome.NOT_DISABLED)
+                : (changed ? PluginsPage.SwitchOutcome.DISABLED : PluginsPage.SwitchOutcome.ALREADY_DISABLED));
     }
 
     private void stopCurrent() {

@@ -19,6 +19,7 @@ import org.majordome.dispatch.DispatchStats;
 import org.majordome.dispatch.Dispatcher;
 import org.majordome.dispatch.DispatcherSettings;
 import org.majordome.dispatch.PermissionResolver;
+import org.majordome.dispatch.PluginError;
 import org.majordome.dispatch.PluginLifecycle;
 import org.majordome.dispatch.PluginRegistry;
 import org.majordome.dispatch.PluginResources;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * plugin or an invalid plugin section stops the start before anything connects), fed by the
  * dispatcher, and stopped as a whole (after the bot has left its rooms, or when a reload replaces it).
  */
-final class PluginRuntime {
+final class PluginRuntime implements PluginPauses.Target {
 
     private static final Logger log = LoggerFactory.getLogger(PluginRuntime.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
@@ -133,6 +134,28 @@ final class PluginRuntime {
 
     DispatchStats stats() {
         return dispatcher.stats();
+    }
+
+    /** The ids of this generation's plugins, scripts included. */
+    List<String> ids() {
+        return registry.ids();
+    }
+
+    /** Pauses a plugin (disabled by an operator): it stays started but is handed nothing. */
+    @Override
+    public void pause(String pluginId) {
+        registry.pause(pluginId);
+    }
+
+    /** Ends a {@link #pause}. */
+    @Override
+    public void resume(String pluginId) {
+        registry.resume(pluginId);
+    }
+
+    /** Each plugin's last failed call. */
+    Map<String, PluginError> lastErrors() {
+        return dispatcher.lastErrors();
     }
 
     void stop() {

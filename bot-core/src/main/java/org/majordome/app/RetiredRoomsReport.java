@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.majordome.api.text.Wording;
 import org.majordome.config.BotConfig;
 import org.majordome.config.RoomSettings;
 import org.majordome.config.RoomState;
@@ -20,18 +21,19 @@ final class RetiredRoomsReport {
     }
 
     /** The report's lines, none when the file retires no room and no running configuration was given. */
-    static List<String> lines(Path file, BotConfig config, Optional<BotConfig> running) {
+    static List<String> lines(Path file, BotConfig config, Optional<BotConfig> running, Wording words) {
         List<RoomSettings> declared = config.rooms().stream().filter(room -> room.state().destroyed()).toList();
         if (running.isPresent()) {
             List<RoomSettings> destroyed = RoomState.destroyedByReload(running.get().rooms(), config.rooms());
-            return List.of(file + ": a reload from " + running.get().source() + " would destroy "
-                    + (destroyed.isEmpty() ? "no room" : destroyed.size() + " room(s): " + describe(destroyed)));
+            return List.of(destroyed.isEmpty()
+                    ? words.format("check.retired.by-reload.none", file.toString(), running.get().source().toString())
+                    : words.format("check.retired.by-reload", file.toString(), running.get().source().toString(),
+                            destroyed.size(), describe(destroyed)));
         }
         if (declared.isEmpty()) {
             return List.of();
         }
-        return List.of(file + ": rooms declared destroyed (a start destroys them, a reload those the running "
-                + "configuration did not declare destroyed; compare with --running FILE): " + describe(declared));
+        return List.of(words.format("check.retired.declared", file.toString(), describe(declared)));
     }
 
     private static String describe(List<RoomSettings> rooms) {

@@ -40,8 +40,12 @@ public final class RunningBot implements AutoCloseable {
         context.registerBean(RuntimeConfiguration.StartOptions.class,
                 () -> new RuntimeConfiguration.StartOptions(extraSinks, extraPlugins));
         context.register(RuntimeConfiguration.class);
+        context.register(ConsolePagesConfiguration.class);
         if (config.web().flatMap(org.majordome.config.WebSettings::chat).isPresent()) {
             context.register(WebChatConfiguration.class);
+        }
+        if (config.web().flatMap(org.majordome.config.WebSettings::console).isPresent()) {
+            context.register(ConsoleConfiguration.class);
         }
         try {
             context.refresh();
@@ -103,6 +107,15 @@ public final class RunningBot implements AutoCloseable {
     public java.util.Optional<org.majordome.webchat.WebChat> webChat() {
         return java.util.Optional.ofNullable(context.getBeanProvider(org.majordome.webchat.WebChat.class)
                 .getIfAvailable());
+    }
+
+    /**
+     * The operator console's page at {@code path} ({@code sections}, {@code schedule}...): its beans exist whether
+     * or not the console is served, so that tests and embedding code can call a page as the console would.
+     */
+    public java.util.Optional<org.majordome.console.ConsolePage> consolePage(String path) {
+        return context.getBeansOfType(org.majordome.console.ConsolePage.class).values().stream()
+                .filter(page -> page.path().equals(path)).findFirst();
     }
 
     public boolean isRunning() {

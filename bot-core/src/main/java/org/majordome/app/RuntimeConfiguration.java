@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.majordome.activity.ActivityCounter;
 import org.majordome.admin.AdHocCommandResponder;
 import org.majordome.admin.AdminCommandCatalog;
 import org.majordome.admin.BotMetrics;
@@ -13,11 +15,15 @@ import org.majordome.admin.BuiltInAdminCommands;
 import org.majordome.admin.HealthServer;
 import org.majordome.api.Plugin;
 import org.majordome.api.admin.AdminResult;
+import org.majordome.api.text.Wording;
 import org.majordome.cluster.ClusterMember;
+import org.majordome.cluster.ClusterView;
 import org.majordome.config.BotConfig;
+import org.majordome.console.SectionCatalog;
 import org.majordome.config.ConnectionSettings;
 import org.majordome.config.MonitoringSettings;
 import org.majordome.config.RoomSettings;
+import org.majordome.dispatch.NickChecks;
 import org.majordome.dispatch.PluginResources;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.InvitationIntake;
@@ -30,11 +36,13 @@ import org.majordome.schedule.SchedulerService;
 import org.majordome.schedule.SchedulerSettings;
 import org.majordome.store.Database;
 import org.majordome.store.DatabaseSettings;
+import org.majordome.store.DisabledPluginTable;
 import org.majordome.store.InvitedRoomTable;
 import org.majordome.store.RoomOverlayTable;
 import org.majordome.store.StorageService;
 import org.majordome.xmpp.SelfDescription;
 import org.majordome.pubsub.PubSubService;
+import org.majordome.text.Phrase;
 import org.majordome.web.WebApp;
 import org.majordome.xmpp.XmppSession;
 import org.jxmpp.jid.parts.Resourcepart;
@@ -100,6 +108,11 @@ class RuntimeConfiguration {
             return member.<RoomAdmission>map(cluster -> cluster).orElse(RoomAdmission.EVERY_ROOM);
         }
 
+        /** What the operator is shown of the cluster (status, health, metrics); empty when the bot runs alone. */
+        Optional<Supplier<ClusterView>> view() {
+            return member.<Supplier<ClusterView>>map(cluster -> cluster::view);
+        }
+
         @Override
         public void close() {
             member.ifPresent(ClusterMember::close);
@@ -136,11 +149,14 @@ class RuntimeConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    SchedulerService schedulerService(Database database, Clock clock, BotConfig config) {
-        SchedulerSettings settings = config.cluster()
-                .map(cluster -> SchedulerSettings.defaults().clustered(cluster.instance()))
-                .orElseGet(SchedulerSettings::defaults);
-        return SchedulerService.start(database, settings, clock);
+    SchedulerService schedulerService(Database database, Clock clock, BotConfig config, ClusterMembership cluster) {
+        if (cluster.member().isPresent() && config.cluster().isPresent()) {
+            // A room's persistent job fired on another instance is handed over to this one while it holds the room.
+            ClusterMember member = cluster.member().get();
+            return SchedulerService.start(database, SchedulerSettings.defaults().clustered(member.instance()), clock,
+                    member::holds, config.cluster().get().lease());
+        }
+        return SchedulerService.start(database, SchedulerSettings.defaults(), clock);
     }
 
     @Bean
@@ -156,37 +172,65 @@ class RuntimeConfiguration {
         return pubsub;
     }
 
+    /**
+     * The plugins' storage; in a cluster it tells the other instances of each change and hears theirs, so that what a
+     * plugin holds in memory (the moderation's mutes and bans) follows a change made on another instance at once.
+     */
+    @Bean(destroyMethod = "close")
+    StorageService storageService(Database database, BotConfig config) {
+        return config.cluster().isPresent() ? StorageService.shared(database) : new StorageService(database);
+    }
+
+    /** The plugins' nick checks, across reloads: the web chat asks them before a visitor joins. */
     @Bean
-    PluginResources pluginResources(Database database, SchedulerService scheduler, AdminCommandCatalog adminCommands,
-                                    PubSubService pubsub) {
-        return new StoredPluginResources(new StorageService(database), scheduler, adminCommands, pubsub);
+    NickChecks nickChecks() {
+        return new NickChecks();
+    }
+
+    @Bean
+    PluginResources pluginResources(StorageService storage, SchedulerService scheduler,
+                                    AdminCommandCatalog adminCommands, PubSubService pubsub,
+                                    SectionCatalog consoleSections, NickChecks nickChecks) {
+        return new StoredPluginResources(storage, scheduler, adminCommands, pubsub, consoleSections, nickChecks);
     }
 
     @Bean(destroyMethod = "close")
-    BotMetrics botMetrics(RoomKeeper rooms, XmppSession session, ObjectProvider<PluginHost> plugins) {
-        BotMetrics metrics = new BotMetrics(rooms, session, () -> plugins.getObject().stats());
+    BotMetrics botMetrics(RoomKeeper rooms, XmppSession session, ObjectProvider<PluginHost> plugins,
+                          ClusterMembership cluster) {
+        BotMetrics metrics = new BotMetrics(rooms, session, () -> plugins.getObject().stats(), cluster.view());
         session.addListener(metrics);
         return metrics;
     }
 
+    /** The Java plugins operators disabled in the console, kept across reloads and restarts. */
+    @Bean
+    PluginPauses pluginPauses(Database database, SchedulerService scheduler, AdminCommandCatalog adminCommands,
+                              SectionCatalog consoleSections, NickChecks nickChecks, Clock clock) {
+        return new PluginPauses(Optional.of(new DisabledPluginTable(database)), scheduler, adminCommands,
+                consoleSections, nickChecks, clock);
+    }
+
     @Bean
     PluginHost pluginHost(BotConfig config, StartOptions options, RoomKeeper rooms, PluginResources resources,
-                          Clock clock, SwitchableEventSink eventIntake, BotMetrics metrics) {
+                          Clock clock, SwitchableEventSink eventIntake, BotMetrics metrics, ActivityCounter activity,
+                          PluginPauses pauses) {
         List<EventSink> sinks = new ArrayList<>(options.sinks());
         sinks.add(metrics);
-        return new PluginHost(config, new StartOptions(sinks, options.plugins()), rooms, resources, clock, eventIntake);
+        sinks.add(activity);
+        return new PluginHost(config, new StartOptions(sinks, options.plugins()), rooms, resources, clock, eventIntake,
+                pauses);
     }
 
     /** Health and metrics over HTTP, when the configuration gives a port. */
     @Bean(destroyMethod = "close")
-    MonitoringEndpoint monitoringEndpoint(BotConfig config, XmppSession session, RoomKeeper rooms, BotMetrics metrics)
-            throws IOException {
+    MonitoringEndpoint monitoringEndpoint(BotConfig config, XmppSession session, RoomKeeper rooms, BotMetrics metrics,
+                                          ClusterMembership cluster, Clock clock) throws IOException {
         MonitoringSettings monitoring = config.monitoring();
         if (monitoring.httpPort().isEmpty()) {
             return new MonitoringEndpoint(Optional.empty());
         }
         return new MonitoringEndpoint(Optional.of(new HealthServer(monitoring.httpAddress(), monitoring.httpPort().get(),
-                session, rooms, metrics::scrape)));
+                session, rooms, metrics::scrape, cluster.view(), clock)));
     }
 
     /** The HTTP endpoint, if configured. */
@@ -220,23 +264,29 @@ class RuntimeConfiguration {
      */
     @Bean
     AdHocCommandResponder adHocCommandResponder(XmppSession session, RoomKeeper rooms, ConfigReloader reloader,
-                                                AdminCommandCatalog catalog, Clock clock, InvitationDesk invitations) {
+                                                AdminCommandCatalog catalog, Clock clock, InvitationDesk invitations,
+                                                ClusterMembership cluster) {
         new BuiltInAdminCommands(session, rooms, reloader::current,
-                () -> describe(reloader.reload(System.getenv())), clock, invitations::forget).offerIn(catalog);
+                words -> describe(reloader.reload(System.getenv()), words), clock, invitations::forget,
+                cluster.view())
+                .offerIn(catalog);
         AdHocCommandResponder responder = new AdHocCommandResponder(session.connection(), catalog,
-                () -> reloader.current().admins(), clock);
+                () -> reloader.current().admins(), () -> reloader.current().runtime().language(),
+                jid -> rooms.senderLanguages().of(jid.toString()), clock);
         responder.install();
         return responder;
     }
 
-    private static AdminResult describe(ConfigReloader.Result reload) {
+    /** How a reload went, for the administrator who asked, in their language (the file's problems as the log gives them). */
+    static AdminResult describe(ConfigReloader.Result reload, Wording words) {
         return switch (reload) {
-            case ConfigReloader.Rejected rejected -> AdminResult.failed("The file was rejected; nothing changed.\n"
-                    + String.join("\n", rejected.problems()));
+            case ConfigReloader.Rejected rejected -> AdminResult.failed(words.format("admin.reload.rejected",
+                    String.join("\n", rejected.problems(words))));
             case ConfigReloader.Applied applied -> {
-                String changes = "Reloaded: " + (applied.changes().isEmpty() ? "no change" : String.join(", ", applied.changes()));
+                String changes = applied.changes().isEmpty() ? words.format("admin.reload.no-change")
+                        : words.format("admin.reload.applied", String.join(", ", Phrase.in(applied.changes(), words)));
                 yield applied.warnings().isEmpty() ? AdminResult.done(changes)
-                        : AdminResult.warning(changes + "\n" + String.join("\n", applied.warnings()));
+                        : AdminResult.warning(changes + "\n" + String.join("\n", Phrase.in(applied.warnings(), words)));
             }
         };
     }

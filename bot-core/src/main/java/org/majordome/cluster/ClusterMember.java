@@ -2,6 +2,8 @@ package org.majordome.cluster;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,6 +42,8 @@ public final class ClusterMember implements RoomAdmission, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterMember.class);
     private static final Duration SHORTEST_FENCE_CHECK = Duration.ofMillis(50);
     private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(5);
+    /** After another instance's lease runs out by the database's clock, the wait before the renewal that takes it. */
+    private static final Duration EXPIRY_MARGIN = Duration.ofMillis(50);
 
     private final ClusterSettings settings;
     private final LeaseTable table;
@@ -52,6 +58,10 @@ public final class ClusterMember implements RoomAdmission, AutoCloseable {
     private volatile Runnable onChange = () -> { };
     private volatile Set<String> lastActing = Set.of();
     private volatile Set<String> liveInstances = Set.of();
+    /** What the database showed at the last successful renewal, with this renewal's own releases and takes. */
+    private volatile ClusterView.Snapshot seen = ClusterView.Snapshot.NONE;
+    /** A renewal due when another instance's lease runs out, before the next regular one. */
+    private volatile ScheduledFuture<?> earlyRenewal;
     private volatile boolean failing;
     private volatile boolean stopped;
 
@@ -95,6 +105,11 @@ public final class ClusterMember implements RoomAdmission, AutoCloseable {
         return settings.instance();
     }
 
+    /** Whether this instance may act in the room (a bare JID, in any case) now: it carries the room's jobs out. */
+    public boolean holds(String room) {
+        return fence.mayAct(room) || fence.acting().stream().anyMatch(room::equalsIgnoreCase);
+    }
+
     /** The rooms this instance may act in now, sorted. */
     public Set<String> actingRooms() {
         return fence.acting();
@@ -103,6 +118,11 @@ public final class ClusterMember implements RoomAdmission, AutoCloseable {
     /** The instances alive at the last renewal, this one included. */
     public Set<String> liveInstances() {
         return liveInstances;
+    }
+
+    /** The cluster as an operator is shown it: this instance's rooms now, the others' at the last renewal. */
+    public ClusterView view() {
+        return seen.view(settings.instance(), fence.acting(), !failing, settings.lease());
     }
 
     /** One renewal: heartbeat, release, renew, rebalance; then the fence is checked. */
@@ -121,21 +141,27 @@ public final class ClusterMember implements RoomAdmission, AutoCloseable {
             lost.forEach(room -> log.warn("Room {}: lease lost (it ran out before it was renewed)", room));
             fence.renewed(renewed, sentAt);
             Map<String, LeaseTable.Lease> leases = table.leases();
-            liveInstances = table.liveInstances();
-            LeasePlan plan = LeasePlan.decide(declaredRooms.get(), leases, settings.instance(), renewed,
-                    liveInstances.size());
+            Map<String, Instant> live = table.liveInstances();
+            liveInstances = Set.copyOf(live.keySet());
+            List<String> declared = declaredRooms.get();
+            LeasePlan plan = LeasePlan.decide(declared, leases, settings.instance(), renewed, liveInstances.size());
+            Map<String, LeaseTable.Lease> shown = new HashMap<>(leases);
             for (String room : plan.release()) {
                 fence.drop(room);
                 releasing.add(room);
+                shown.remove(room);
                 log.info("Room {}: giving the lease up ({} live instances share the rooms)", room, liveInstances.size());
             }
             for (String room : plan.take()) {
                 long takeSentAt = fence.now();
                 if (table.take(room, settings.lease())) {
                     fence.took(room, takeSentAt);
+                    shown.put(room, new LeaseTable.Lease(settings.instance(), true));
                     log.info("Room {}: lease taken by instance {}", room, settings.instance());
                 }
             }
+            seen = new ClusterView.Snapshot(declared, shown, live);
+            renewAgainAtFirstExpiry(declared, leases);
             if (failing) {
                 failing = false;
                 log.info("Cluster: renewals reach the database again");
@@ -148,6 +174,32 @@ public final class ClusterMember implements RoomAdmission, AutoCloseable {
             }
         }
         checkFence();
+    }
+
+    /**
+     * Wakes the renewer as soon as another instance's lease of a room runs out, rather than at the next renewal: a live
+     * instance renews its leases long before that (the lease is more than two renewal intervals), so only the leases
+     * of an instance that died or froze run out, and its rooms are taken over up to a renewal interval earlier.
+     */
+    private void renewAgainAtFirstExpiry(List<String> declared, Map<String, LeaseTable.Lease> leases) {
+        long firstExpiry = leases.entrySet().stream()
+                .filter(entry -> declared.contains(entry.getKey()))
+                .map(Map.Entry::getValue)
+                .filter(lease -> lease.running() && !lease.holder().equals(settings.instance()))
+                .mapToLong(LeaseTable.Lease::remainingMillis)
+                .min().orElse(Long.MAX_VALUE);
+        if (firstExpiry >= settings.renewEvery().toMillis() || stopped) {
+            return;
+        }
+        ScheduledFuture<?> pending = earlyRenewal;
+        if (pending != null && !pending.isDone()) {
+            return;   // already due sooner than the next renewal; one at a time
+        }
+        try {
+            earlyRenewal = renewer.schedule(this::renew, firstExpiry + EXPIRY_MARGIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
     }
 
     /** Tells the room keeper when the rooms this instance may act in changed (a lease taken, given up or run out). */

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -33,9 +35,10 @@ final class LeaseTable {
             + " VALUES (?, now() + ? * INTERVAL '1 millisecond')"
             + " ON CONFLICT (instance_name) DO UPDATE SET alive_until = EXCLUDED.alive_until";
     private static final String LEAVE = "DELETE FROM cluster_instance WHERE instance_name = ?";
-    private static final String LIVE = "SELECT instance_name FROM cluster_instance WHERE alive_until > now()"
+    private static final String LIVE = "SELECT instance_name, alive_until FROM cluster_instance WHERE alive_until > now()"
             + " ORDER BY instance_name";
-    private static final String LEASES = "SELECT room_jid, holder, expires_at > now() FROM room_lease";
+    private static final String LEASES = "SELECT room_jid, holder, expires_at > now(),"
+            + " GREATEST(0, EXTRACT(EPOCH FROM expires_at - now()) * 1000)::bigint FROM room_lease";
 
     private final DataSource dataSource;
     private final String instance;
@@ -60,10 +63,11 @@ final class LeaseTable {
         });
     }
 
-    /** The instances whose heartbeat has not run out, by name. */
-    Set<String> liveInstances() throws SQLException {
-        Set<String> live = new LinkedHashSet<>();
-        query(LIVE, statement -> { }, row -> live.add(row.getString(1)));
+    /** The instances whose heartbeat has not run out, by name, each with the end of its heartbeat. */
+    Map<String, Instant> liveInstances() throws SQLException {
+        Map<String, Instant> live = new LinkedHashMap<>();
+        query(LIVE, statement -> { }, row -> live.put(row.getString(1),
+                row.getObject(2, OffsetDateTime.class).toInstant()));
         return live;
     }
 
@@ -103,12 +107,22 @@ final class LeaseTable {
     /** Every lease, by room: its holder and whether it is still running. */
     Map<String, Lease> leases() throws SQLException {
         Map<String, Lease> leases = new LinkedHashMap<>();
-        query(LEASES, statement -> { }, row -> leases.put(row.getString(1), new Lease(row.getString(2), row.getBoolean(3))));
+        query(LEASES, statement -> { }, row -> leases.put(row.getString(1), new Lease(row.getString(2), row.getBoolean(3),
+                row.getLong(4))));
         return leases;
     }
 
-    /** A room's lease as the database has it. */
-    record Lease(String holder, boolean running) {
+    /**
+     * A room's lease as the database has it.
+     *
+     * @param remainingMillis how long it still runs, by the database's clock, when it was read (0 once run out)
+     */
+    record Lease(String holder, boolean running, long remainingMillis) {
+
+        /** A lease whose remaining time does not matter (a running one never runs out). */
+        Lease(String holder, boolean running) {
+            this(holder, running, running ? Long.MAX_VALUE : 0);
+        }
     }
 
     private int update(String sql, Binder binder) throws SQLException {

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.majordome.text.Phrase;
+
 /**
  * An IP address or a CIDR range ({@code 127.0.0.1}, {@code 10.0.0.0/8}, {@code ::1}, {@code fd00::/8}), as
  * {@code web.trusted-proxies} lists them. Parsing never asks a name server: only literal addresses are taken.
@@ -13,7 +15,7 @@ import java.util.regex.Pattern;
 public final class AddressRange {
 
     /** What a valid value is, for configuration messages. */
-    public static final String EXPECTED = "an IP address or CIDR range such as 127.0.0.1, 10.0.0.0/8 or fd00::/8";
+    public static final Phrase EXPECTED = Phrase.of("config.expected.address-range");
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");

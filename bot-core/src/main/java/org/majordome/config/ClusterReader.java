@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
+import org.majordome.text.Phrase;
 
 /**
  * Reads the {@code cluster:} section for {@link ConfigLoader}: absent, the bot runs alone (the default); present,
@@ -15,8 +16,8 @@ import org.jxmpp.stringprep.XmppStringprepException;
 final class ClusterReader {
 
     static final String POSTGRESQL_URL_PREFIX = "jdbc:postgresql:";
-    private static final String INSTANCE_EXPECTED = "a name unique among the instances, at most "
-            + ClusterSettings.MAX_INSTANCE_LENGTH + " characters, no spaces (it becomes the XMPP resource)";
+    private static final Phrase INSTANCE_EXPECTED = Phrase.of("config.expected.instance",
+            String.valueOf(ClusterSettings.MAX_INSTANCE_LENGTH));
 
     private ClusterReader() {
     }
@@ -35,21 +36,19 @@ final class ClusterReader {
         Duration lease = section.duration("lease", ClusterSettings.DEFAULT_LEASE);
         boolean leaseValid = lease.compareTo(ClusterSettings.MIN_LEASE) >= 0;
         if (!leaseValid) {
-            section.reportKeyProblem("lease", "the lease must be at least " + ClusterSettings.MIN_LEASE.toSeconds()
-                    + "s, was " + lease);
+            section.reportKeyProblem("lease", Phrase.of("config.problem.short-lease",
+                    String.valueOf(ClusterSettings.MIN_LEASE.toSeconds()), lease.toString()));
         }
         Duration renewEvery = section.duration("renew-every", ClusterSettings.defaultRenewEvery(lease));
         boolean renewValid = renewEvery.multipliedBy(2).compareTo(lease) < 0;
         if (!renewValid) {
-            section.reportKeyProblem("renew-every", "must be less than half the lease (" + lease + "), was "
-                    + renewEvery + ": one missed renewal would lose every room");
+            section.reportKeyProblem("renew-every", Phrase.of("config.problem.slow-renewal", lease.toString(),
+                    renewEvery.toString()));
         }
         section.rejectUnknownKeys();
         if (database.filter(connection -> connection.jdbcUrl().startsWith(POSTGRESQL_URL_PREFIX)).isEmpty()) {
-            top.reportKeyProblem("cluster", "a cluster needs runtime.database on PostgreSQL (a "
-                    + POSTGRESQL_URL_PREFIX + " URL), shared by every instance; "
-                    + (database.isPresent() ? "runtime.database.url is not one" : "the embedded database serves one "
-                    + "instance only"));
+            top.reportKeyProblem("cluster", Phrase.of(database.isPresent() ? "config.problem.cluster-database.other"
+                    : "config.problem.cluster-database.embedded", POSTGRESQL_URL_PREFIX));
             return Optional.empty();
         }
         return leaseValid && renewValid ? Optional.of(new ClusterSettings(instance, lease, renewEvery)) : Optional.empty();

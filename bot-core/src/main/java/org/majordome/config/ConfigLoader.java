@@ -20,6 +20,7 @@ import java.util.function.Function;
 
 import org.jxmpp.jid.EntityBareJid;
 import org.majordome.api.Plugin;
+import org.majordome.text.Phrase;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -48,8 +49,8 @@ public final class ConfigLoader {
     static final String DEFAULT_NICK = "Majordome";
     static final String DEFAULT_DATA_DIRECTORY = "data";
     static final int MAX_LEAVE_STATUS = 200;
-    private static final String LEAVE_STATUS_EXPECTED = "one line of text, at most " + MAX_LEAVE_STATUS
-            + " characters";
+    private static final Phrase LEAVE_STATUS_EXPECTED = Phrase.of("config.expected.leave-status",
+            String.valueOf(MAX_LEAVE_STATUS));
 
 
     private final Map<String, String> environment;
@@ -100,7 +101,7 @@ public final class ConfigLoader {
                 connection.map(ConnectionSettings::jid), textOverrides, webChatRooms);
         if (dispatchValid && dispatch.scriptsDirectory().isEmpty()) {
             roomsWithAllScripts.forEach(value -> value.reportProblem(
-                    "'all' enables every script of dispatch.scripts-directory, which is not set", false));
+                    Phrase.of("config.problem.all-scripts-without-directory"), false));
         }
         InvitationSettings invitations = InvitationsReader.invitations(top.section("invitations"), roomPlugins);
         Optional<ClusterSettings> cluster = ClusterReader.cluster(top, runtime.database());
@@ -128,29 +129,29 @@ public final class ConfigLoader {
     private static void warnAboutWebChat(Optional<WebSettings> web, List<ConfigValue> webChatRooms, ConfigReader top) {
         boolean chat = web.flatMap(WebSettings::chat).isPresent();
         if (!chat && top.problems().isEmpty()) {
-            webChatRooms.forEach(value -> top.problems().warn(value.node(), value.path(), "there is no web chat "
-                    + "(no web.chat section), so no page lists this room"));
+            webChatRooms.forEach(value -> top.problems().warn(value.node(), value.path(),
+                    Phrase.of("config.warning.no-web-chat")));
         }
         if (chat && webChatRooms.isEmpty()) {
-            top.section("web").warnAtKey("chat", "no room has 'web-chat: true', so the web chat's page lists no room");
+            top.section("web").warnAtKey("chat", Phrase.of("config.warning.web-chat-lists-no-room"));
         }
     }
 
     private static Optional<String> read(Path file, ConfigProblems problems) {
         if (Files.isDirectory(file)) {
-            problems.reportFile("is a directory, not a configuration file");
+            problems.reportFile(Phrase.of("config.problem.file.directory"));
             return Optional.empty();
         }
         try {
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException missing) {
-            problems.reportFile("no such file");
+            problems.reportFile(Phrase.of("config.problem.file.missing"));
         } catch (AccessDeniedException denied) {
-            problems.reportFile("cannot read the file: permission denied");
+            problems.reportFile(Phrase.of("config.problem.file.denied"));
         } catch (CharacterCodingException notUtf8) {
-            problems.reportFile("the file is not UTF-8 text");
+            problems.reportFile(Phrase.of("config.problem.file.not-utf-8"));
         } catch (IOException unreadable) {
-            problems.reportFile("cannot read the file: " + unreadable.getMessage());
+            problems.reportFile(Phrase.of("config.problem.file.unreadable", String.valueOf(unreadable.getMessage())));
         }
         return Optional.empty();
     }
@@ -167,7 +168,7 @@ public final class ConfigLoader {
         try {
             Optional<Node> document = new Compose(settings).composeString(text);
             if (document.isEmpty()) {
-                problems.reportFile("the file is empty; it needs at least a 'connection' section");
+                problems.reportFile(Phrase.of("config.problem.file.empty"));
             }
             return document;
         } catch (MarkedYamlEngineException syntax) {
@@ -236,14 +237,16 @@ public final class ConfigLoader {
         Duration rejoinBackoffMax = section.duration("rejoin-backoff-max", DEFAULT_RUNTIME_INTERVAL);
         Path dataDirectory = section.value("data-directory").flatMap(ConfigValue::asPath)
                 .orElse(section.problems().baseDirectory().resolve(DEFAULT_DATA_DIRECTORY));
-        ZoneId timeZone = section.optional("time-zone", "a time zone such as Europe/Paris or UTC", ZoneId::of)
+        ZoneId timeZone = section.optional("time-zone", Phrase.of("config.expected.time-zone"), ZoneId::of)
                 .orElse(ZoneId.systemDefault());
         Optional<DatabaseConnection> database = section.value("database").flatMap(ConfigValue::asSection)
                 .flatMap(ConfigLoader::database);
         String leaveStatus = section.value("leave-status").flatMap(value -> value.as(LEAVE_STATUS_EXPECTED,
                 ConfigLoader::leaveStatus)).orElse(RuntimeSettings.DEFAULT_LEAVE_STATUS);
-        java.util.Locale language = section.optional("language", org.majordome.text.Languages.expected(),
-                org.majordome.text.Languages::parse).orElse(java.util.Locale.ENGLISH);
+        Optional<java.util.Locale> asked = section.optional("language", org.majordome.text.Languages.expected(),
+                org.majordome.text.Languages::parse);
+        asked.ifPresent(section.problems()::language); // the file's problems are reported in its language
+        java.util.Locale language = asked.orElse(java.util.Locale.ENGLISH);
         section.rejectUnknownKeys();
         return new RuntimeSettings(reconcileInterval, selfPingAfterIdle, rejoinBackoffMax, dataDirectory, timeZone,
                 database, leaveStatus, language);
@@ -259,8 +262,7 @@ public final class ConfigLoader {
     }
 
     private static Optional<DatabaseConnection> database(ConfigReader section) {
-        Optional<String> url = section.required("url").flatMap(value -> value.as("a JDBC URL such as "
-                + "jdbc:postgresql://127.0.0.1/majordome", text -> {
+        Optional<String> url = section.required("url").flatMap(value -> value.as(Phrase.of("config.expected.jdbc-url"), text -> {
                     if (!text.startsWith("jdbc:")) {
                         throw new IllegalArgumentException("not a JDBC URL");
                     }
@@ -268,7 +270,7 @@ public final class ConfigLoader {
                 }));
         String user = section.string("user", "");
         Optional<Secret> password = section.optionalSecret("password");
-        int maxConnections = section.integer("max-connections", 1, 100, 4);
+        int maxConnections = section.integer("max-connections", 2, 100, 4);
         section.rejectUnknownKeys();
         return url.map(jdbcUrl -> new DatabaseConnection(jdbcUrl, user, password, maxConnections));
     }
@@ -278,7 +280,7 @@ public final class ConfigLoader {
         String prefix = section.value("command-prefix").flatMap(ConfigValue::asNonBlankString)
                 .filter(text -> {
                     if (text.chars().anyMatch(Character::isWhitespace)) {
-                        section.reportKeyProblem("command-prefix", "a command prefix cannot contain spaces");
+                        section.reportKeyProblem("command-prefix", Phrase.of("config.problem.prefix-with-spaces"));
                         return false;
                     }
                     return true;
@@ -316,7 +318,7 @@ public final class ConfigLoader {
             if (Plugin.isValidId(id)) {
                 plugins.put(id, new PluginSection(id, value.node()));
             } else {
-                section.reportKeyProblem(id, "'" + id + "' is not " + RoomsReader.PLUGIN_ID_RULE);
+                section.reportKeyProblem(id, Phrase.of("config.problem.not-a-plugin-id", id, RoomsReader.PLUGIN_ID_RULE));
             }
         });
         return plugins;

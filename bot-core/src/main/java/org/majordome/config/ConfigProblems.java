@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.majordome.text.Phrase;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -25,6 +27,8 @@ public final class ConfigProblems {
     private final Path file;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final List<ConfigProblem> warnings = new ArrayList<>();
+    /** The file's {@code runtime.language}, once read: its problems are reported in it. */
+    private Locale language;
 
     /** @param file the file being read, as the user named it (it is printed as given) */
     public ConfigProblems(Path file) {
@@ -55,9 +59,26 @@ public final class ConfigProblems {
     }
 
     void report(Optional<Mark> mark, String key, String value, String message) {
+        report(mark, key, value, Phrase.of("config.problem.as-written", message));
+    }
+
+    /**
+     * Records a problem at a node, as a text of the runtime's bundle ({@code config.*}) worded in the reader's
+     * language.
+     */
+    public void report(Node where, String key, String value, Phrase text) {
+        report(where == null ? Optional.empty() : where.getStartMark(), key, value, text);
+    }
+
+    private void report(Optional<Mark> mark, String key, String value, Phrase text) {
         int line = mark.map(m -> m.getLine() + 1).orElse(0);
         int column = mark.map(m -> m.getColumn() + 1).orElse(0);
-        problems.add(new ConfigProblem(file, line, column, key, value, message));
+        problems.add(new ConfigProblem(file, line, column, key, value, text));
+    }
+
+    /** The file's {@code runtime.language}, read: its report is written in it (else in English). */
+    void language(Locale language) {
+        this.language = language;
     }
 
     /** Records a problem about the whole document at a 1-based line and column the parser did not mark. */
@@ -70,11 +91,16 @@ public final class ConfigProblems {
         problems.add(new ConfigProblem(file, 0, 0, "", null, message));
     }
 
+    /** {@link #reportFile(String)} as a text of the runtime's bundle. */
+    void reportFile(Phrase message) {
+        problems.add(new ConfigProblem(file, 0, 0, "", null, message));
+    }
+
     /**
      * Records a warning at a node: configuration that is valid but can never apply (a plugin's section for a room
      * where the plugin is not enabled). Warnings are reported like problems but do not make the file invalid.
      */
-    void warn(Node where, String key, String message) {
+    void warn(Node where, String key, Phrase message) {
         Optional<Mark> mark = where == null ? Optional.empty() : where.getStartMark();
         warnings.add(new ConfigProblem(file, mark.map(m -> m.getLine() + 1).orElse(0),
                 mark.map(m -> m.getColumn() + 1).orElse(0), key, null, message));
@@ -97,7 +123,7 @@ public final class ConfigProblems {
     /** Ends a reading: throws if anything was reported. */
     public void throwIfAny() throws ConfigException {
         if (!problems.isEmpty()) {
-            throw new ConfigException(file, all());
+            throw new ConfigException(file, all(), language);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.majordome.text.Phrase;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -121,9 +122,9 @@ public final class ConfigReader {
         if (value.isEmpty() && !quiet) {
             NodeTuple entry = entries.get(key);
             if (entry != null) {
-                problems.report(entry.getKeyNode(), childPath(key), null, "a value is required");
+                problems.report(entry.getKeyNode(), childPath(key), null, Phrase.of("config.problem.value-required"));
             } else {
-                problems.report(location, childPath(key), null, "missing required key '" + key + "'");
+                problems.report(location, childPath(key), null, Phrase.of("config.problem.missing-key", key));
             }
         }
         return value;
@@ -199,6 +200,11 @@ public final class ConfigReader {
         return required(key).flatMap(value -> value.as(expected, parser));
     }
 
+    /** {@link #optional(String, String, ConfigValue.Parser)} with what is expected as a text of the runtime's bundle. */
+    public <T> Optional<T> optional(String key, Phrase expected, ConfigValue.Parser<T> parser) {
+        return value(key).flatMap(value -> value.as(expected, parser));
+    }
+
     /** A nested mapping; reads as empty when absent. */
     public ConfigReader section(String key) {
         return value(key).map(value -> nested(key, value))
@@ -247,11 +253,16 @@ public final class ConfigReader {
 
     /** Reports a problem about a key itself (not its value), at the key. */
     public void reportKeyProblem(String key, String message) {
+        reportKeyProblem(key, Phrase.of("config.problem.as-written", message));
+    }
+
+    /** {@link #reportKeyProblem(String, String)} as a text of the runtime's bundle. */
+    public void reportKeyProblem(String key, Phrase message) {
         problems.report(keyNodeOr(key, location), childPath(key), null, message);
     }
 
     /** Warns about a key itself (valid, but it can never apply), at the key. */
-    void warnAtKey(String key, String message) {
+    void warnAtKey(String key, Phrase message) {
         problems.warn(keyNodeOr(key, location), childPath(key), message);
     }
 
@@ -265,14 +276,11 @@ public final class ConfigReader {
             if (knownKeys.contains(key)) {
                 continue;
             }
-            StringBuilder message = new StringBuilder("unknown key '").append(key).append('\'');
-            closestKnownKey(key).ifPresent(guess -> message.append(" (did you mean '").append(guess).append("'?)"));
-            if (knownKeys.isEmpty()) {
-                message.append("; this section takes no keys");
-            } else {
-                message.append("; expected one of: ").append(String.join(", ", knownKeys));
-            }
-            problems.report(entry.getValue().getKeyNode(), childPath(key), null, message.toString());
+            String known = String.join(", ", knownKeys);
+            Phrase message = knownKeys.isEmpty() ? Phrase.of("config.problem.unknown-key.none", key)
+                    : closestKnownKey(key).map(guess -> Phrase.of("config.problem.unknown-key.guess", key, guess, known))
+                            .orElseGet(() -> Phrase.of("config.problem.unknown-key", key, known));
+            problems.report(entry.getValue().getKeyNode(), childPath(key), null, message);
         }
     }
 

@@ -20,6 +20,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.majordome.api.DurationText;
+import org.majordome.text.Phrase;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -72,12 +73,12 @@ public final class ConfigValue {
 
     /** Any non-null scalar, as written. */
     public Optional<String> asString() {
-        return scalarText("a string");
+        return scalarText(Phrase.of("config.expected.string"));
     }
 
     /** A scalar with at least one non-blank character. */
     public Optional<String> asNonBlankString() {
-        return as("a non-empty string", text -> {
+        return as(Phrase.of("config.expected.non-empty-string"), text -> {
             if (text.isBlank()) {
                 throw new IllegalArgumentException("blank");
             }
@@ -87,8 +88,8 @@ public final class ConfigValue {
 
     /** A whole number within {@code [min, max]}. */
     public Optional<Integer> asInt(int min, int max) {
-        String expected = max == Integer.MAX_VALUE ? "a whole number >= " + min
-                : "a whole number between " + min + " and " + max;
+        Phrase expected = max == Integer.MAX_VALUE ? Phrase.of("config.expected.whole-number-from", String.valueOf(min))
+                : Phrase.of("config.expected.whole-number-between", String.valueOf(min), String.valueOf(max));
         return as(expected, text -> {
             int number = Integer.parseInt(text.strip().replace("_", ""));
             if (number < min || number > max) {
@@ -100,7 +101,7 @@ public final class ConfigValue {
 
     /** {@code true} or {@code false}, in any case. */
     public Optional<Boolean> asBoolean() {
-        return as("a boolean (true or false)", text -> switch (text.strip().toLowerCase(Locale.ROOT)) {
+        return as(Phrase.of("config.expected.boolean"), text -> switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new IllegalArgumentException("not a boolean");
@@ -109,7 +110,7 @@ public final class ConfigValue {
 
     /** A positive duration: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, {@code 1h30m}, {@code PT1M}. */
     public Optional<Duration> asDuration() {
-        return as(DurationText.EXPECTED, text -> DurationText.parse(text)
+        return as(Phrase.of("config.expected.duration"), text -> DurationText.parse(text)
                 .filter(duration -> duration.isPositive())
                 .orElseThrow());
     }
@@ -121,7 +122,7 @@ public final class ConfigValue {
     public <E extends Enum<E>> Optional<E> asEnum(Class<E> type) {
         E[] constants = type.getEnumConstants();
         String allowed = Arrays.stream(constants).map(ConfigValue::kebab).collect(Collectors.joining(", "));
-        return as("one of: " + allowed, text -> {
+        return as(Phrase.of("config.expected.one-of", allowed), text -> {
             String wanted = text.strip().toLowerCase(Locale.ROOT).replace('_', '-');
             return Arrays.stream(constants).filter(constant -> kebab(constant).equals(wanted)).findFirst().orElseThrow();
         });
@@ -129,7 +130,7 @@ public final class ConfigValue {
 
     /** A bare JID with a local part ({@code name@domain}), as users and rooms have. */
     public Optional<EntityBareJid> asEntityBareJid() {
-        return as("a bare JID of the form name@domain", text -> {
+        return as(Phrase.of("config.expected.bare-jid"), text -> {
             // jxmpp silently drops a resource and accepts spaces in domains: a config file wants neither.
             boolean oneAt = text.indexOf('@') >= 0 && text.indexOf('@') == text.lastIndexOf('@');
             if (!oneAt || text.indexOf('/') >= 0 || text.chars().anyMatch(Character::isWhitespace)) {
@@ -141,7 +142,7 @@ public final class ConfigValue {
 
     /** A room nickname (an XMPP resourcepart). */
     public Optional<Resourcepart> asNickname() {
-        return as("a non-blank nickname of at most 1023 bytes", text -> {
+        return as(Phrase.of("config.expected.nickname"), text -> {
             if (text.isBlank()) {
                 throw new IllegalArgumentException("blank");
             }
@@ -151,7 +152,7 @@ public final class ConfigValue {
 
     /** A path, relative ones resolved against the configuration file's directory. */
     public Optional<Path> asPath() {
-        return as("a file system path", text -> {
+        return as(Phrase.of("config.expected.path"), text -> {
             if (text.isBlank()) {
                 throw new IllegalArgumentException("blank");
             }
@@ -163,11 +164,11 @@ public final class ConfigValue {
     public Optional<Path> asReadableFile() {
         return asPath().filter(file -> {
             if (!Files.isRegularFile(file)) {
-                reportProblem("no such file: " + file, false);
+                reportProblem(Phrase.of("config.problem.no-such-file", file.toString()), false);
                 return false;
             }
             if (!Files.isReadable(file)) {
-                reportProblem("file is not readable: " + file, false);
+                reportProblem(Phrase.of("config.problem.unreadable-file", file.toString()), false);
                 return false;
             }
             return true;
@@ -196,7 +197,7 @@ public final class ConfigValue {
                 return file.flatMap(this::readSecretFile);
             });
         }
-        reportWrongKind("a string or a mapping {file: path}");
+        reportWrongKind(Phrase.of("config.expected.secret"));
         return Optional.empty();
     }
 
@@ -206,11 +207,12 @@ public final class ConfigValue {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             return Optional.of(new Secret(text.replaceAll("[\\r\\n]+$", ""), "file " + file));
         } catch (NoSuchFileException missing) {
-            problems.report(node, where, null, "secret file not found: " + file);
+            problems.report(node, where, null, Phrase.of("config.problem.no-secret-file", file.toString()));
         } catch (AccessDeniedException denied) {
-            problems.report(node, where, null, "secret file not readable (permission denied): " + file);
+            problems.report(node, where, null, Phrase.of("config.problem.secret-file-denied", file.toString()));
         } catch (IOException unreadable) {
-            problems.report(node, where, null, "cannot read secret file " + file + ": " + unreadable.getMessage());
+            problems.report(node, where, null, Phrase.of("config.problem.secret-file-unreadable", file.toString(),
+                    String.valueOf(unreadable.getMessage())));
         }
         return Optional.empty();
     }
@@ -222,6 +224,11 @@ public final class ConfigValue {
      * @param parser   the conversion; any exception it throws is reported as "expected ..., got '...'"
      */
     public <T> Optional<T> as(String expected, Parser<T> parser) {
+        return as(Phrase.of("config.problem.as-written", expected), parser);
+    }
+
+    /** {@link #as(String, Parser)} with what a valid value is as a text of the runtime's bundle. */
+    public <T> Optional<T> as(Phrase expected, Parser<T> parser) {
         Optional<String> text = scalarText(expected);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -242,7 +249,7 @@ public final class ConfigValue {
         if (node instanceof MappingNode mapping) {
             return Optional.of(new ConfigReader(problems, path, mapping));
         }
-        reportWrongKind("a mapping of keys to values");
+        reportWrongKind(Phrase.of("config.expected.mapping"));
         return Optional.empty();
     }
 
@@ -258,7 +265,7 @@ public final class ConfigValue {
             }
             return Optional.of(items);
         }
-        reportWrongKind("a list");
+        reportWrongKind(Phrase.of("config.expected.list"));
         return Optional.empty();
     }
 
@@ -269,7 +276,12 @@ public final class ConfigValue {
 
     /** Reports that this value, though well-formed, is wrong ("already listed at line 3"); shows the value. */
     public void reportInvalid(String expected) {
-        reportProblem("expected " + expected, true);
+        reportInvalid(Phrase.of("config.problem.as-written", expected));
+    }
+
+    /** {@link #reportInvalid(String)} with what was expected as a text of the runtime's bundle. */
+    public void reportInvalid(Phrase expected) {
+        reportProblem(Phrase.of("config.problem.expected", expected), true);
     }
 
     /**
@@ -279,10 +291,15 @@ public final class ConfigValue {
      *                  masked when its key names a secret (password, token, secret, key)
      */
     public void reportProblem(String message, boolean showValue) {
+        reportProblem(Phrase.of("config.problem.as-written", message), showValue);
+    }
+
+    /** {@link #reportProblem(String, boolean)} as a text of the runtime's bundle, worded in the reader's language. */
+    public void reportProblem(Phrase message, boolean showValue) {
         problems.report(node, path, showValue ? shownText() : null, message);
     }
 
-    private Optional<String> scalarText(String expected) {
+    private Optional<String> scalarText(Phrase expected) {
         if (isExpansionFailed()) {
             return Optional.empty();
         }
@@ -293,16 +310,17 @@ public final class ConfigValue {
         return Optional.empty();
     }
 
-    private void reportWrongKind(String expected) {
+    private void reportWrongKind(Phrase expected) {
         String actual = switch (node) {
-            case SequenceNode ignored -> "a list";
-            case MappingNode ignored -> "a mapping";
+            case SequenceNode ignored -> "list";
+            case MappingNode ignored -> "mapping";
             default -> isNull() ? "nothing" : null;
         };
         if (actual == null) {
             reportInvalid(expected);
         } else {
-            problems.report(node, path, null, "expected " + expected + ", got " + actual);
+            problems.report(node, path, null, Phrase.of("config.problem.expected-kind", expected,
+                    Phrase.of("config.kind." + actual)));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.majordome.text.Phrase;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -57,8 +58,7 @@ final class ConfigWarnings {
                 return;
             }
             if (warnings.keptRooms.values().stream().noneMatch(room -> warnings.enables(room, id))) {
-                pluginsSection.warnAtKey(id, "plugin '" + id + "' is enabled in no room (no room lists it in its "
-                        + "plugins), so this section applies in no room");
+                pluginsSection.warnAtKey(id, Phrase.of("config.warning.plugin-in-no-room", id));
             } else {
                 warnings.walk(id, section.node(), "plugins." + id);
             }
@@ -121,11 +121,10 @@ final class ConfigWarnings {
         }
         RoomSettings room = keptRooms.get(jid);
         if (room == null) {
-            problems.warn(named, path, "the file keeps no room " + named.getValue().strip()
-                    + " (rooms[].jid), so this never applies");
+            problems.warn(named, path, Phrase.of("config.warning.no-such-room", named.getValue().strip()));
         } else if (!enables(room, pluginId)) {
-            problems.warn(named, path, "plugin '" + pluginId + "' is not enabled in " + room.jid() + " (rooms["
-                    + roomIndex.get(jid) + "].plugins: " + room.plugins() + "), so this never applies");
+            problems.warn(named, path, Phrase.of("config.warning.plugin-not-in-room", pluginId, room.jid().toString(),
+                    String.valueOf(roomIndex.get(jid)), room.plugins().toString()));
         }
     }
 

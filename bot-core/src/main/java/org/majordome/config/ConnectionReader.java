@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.parts.Resourcepart;
+import org.majordome.text.Phrase;
 
 /**
  * The {@code connection} section: the account, and how the stream reaches the server (TCP, or HTTP binding to
@@ -25,9 +26,7 @@ import org.jxmpp.jid.parts.Resourcepart;
  */
 final class ConnectionReader {
 
-    static final String BOSH_URL_EXPECTED = "an http:// or https:// URL of the server's BOSH service, with a host "
-            + "name or IPv4 address and a path, without user name, query or fragment, such as "
-            + "https://xmpp.example.org:5281/http-bind";
+    static final Phrase BOSH_URL_EXPECTED = Phrase.of("config.expected.bosh-url");
 
     private static final Pattern SASL_MECHANISM = Pattern.compile("[A-Z0-9_-]{1,20}");
     /** Keys only a TCP connection uses. */
@@ -40,7 +39,7 @@ final class ConnectionReader {
         Optional<EntityBareJid> jid = section.required("jid").flatMap(ConfigValue::asEntityBareJid);
         Optional<Secret> password = section.required("password").flatMap(value -> value.asSecret().filter(secret -> {
             if (secret.reveal().isEmpty()) {
-                value.reportProblem("the password must not be empty", false);
+                value.reportProblem(Phrase.of("config.problem.empty-password"), false);
                 return false;
             }
             return true;
@@ -50,7 +49,7 @@ final class ConnectionReader {
         TlsMode tls = section.enumValue("tls", TlsMode.class, TlsMode.REQUIRED);
         Optional<Path> trustedCertificate = section.value("trusted-certificate").flatMap(ConfigValue::asReadableFile);
         List<String> avoidSaslMechanisms = section.list("avoid-sasl-mechanisms",
-                value -> value.as("a SASL mechanism name such as SCRAM-SHA-1-PLUS", text -> {
+                value -> value.as(Phrase.of("config.expected.sasl-mechanism"), text -> {
                     String mechanism = text.strip().toUpperCase(Locale.ROOT);
                     if (!SASL_MECHANISM.matcher(mechanism).matches()) {
                         throw new IllegalArgumentException("not a mechanism name");
@@ -84,34 +83,31 @@ final class ConnectionReader {
         boolean fits = true;
         if (transport == Transport.TCP) {
             if (boshUrl.isPresent()) {
-                boshUrl.get().reportProblem("bosh-url is used only with 'transport: bosh' (the transport is tcp)",
-                        true);
+                boshUrl.get().reportProblem(Phrase.of("config.problem.bosh-url-without-bosh"), true);
                 fits = false;
             }
             return fits;
         }
         if (boshUrl.isEmpty()) {
-            section.reportKeyProblem("transport", "'transport: bosh' needs 'bosh-url', the server's BOSH URL "
-                    + "(e.g. https://xmpp.example.org:5281/http-bind)");
+            section.reportKeyProblem("transport", Phrase.of("config.problem.bosh-without-url"));
             fits = false;
         }
         for (String key : TCP_ONLY_KEYS) {
             Optional<ConfigValue> value = section.value(key);
             if (value.isPresent()) {
-                value.get().reportProblem(key + " applies to TCP only; with 'transport: bosh' " + overBosh(key), true);
+                value.get().reportProblem(Phrase.of("config.problem.tcp-only", key, overBosh(key)), true);
                 fits = false;
             }
         }
         return fits;
     }
 
-    private static String overBosh(String key) {
-        return switch (key) {
-            case "host", "port" -> "bosh-url says where the server is";
-            case "tls" -> "the URL's scheme decides: https is encrypted, http is not";
-            default -> "https trusts the Java runtime's certificate authorities "
-                    + "(add a self-signed certificate to its trust store, javax.net.ssl.trustStore)";
-        };
+    private static Phrase overBosh(String key) {
+        return Phrase.of(switch (key) {
+            case "host", "port" -> "config.problem.tcp-only.where";
+            case "tls" -> "config.problem.tcp-only.tls";
+            default -> "config.problem.tcp-only.certificate";
+        });
     }
 
     private static Optional<URI> asBoshUrl(ConfigValue value) {

@@ -18,6 +18,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.majordome.text.Phrase;
 
 /**
  * Prepares a composed document for reading: replaces {@code ${VAR}} in every scalar value by the variable's
@@ -70,7 +71,7 @@ final class EnvironmentExpansion {
             return done;
         }
         if (!inProgress.add(node)) {
-            problems.report(node, path, null, "an alias refers to a node containing it; recursive data is not supported");
+            problems.report(node, path, null, Phrase.of("config.problem.recursive-alias"));
             return failed(new ScalarNode(Tag.NULL, "", ScalarStyle.PLAIN));
         }
         Node copy = switch (node) {
@@ -98,7 +99,7 @@ final class EnvironmentExpansion {
         Map<String, Node> seenKeys = new HashMap<>();
         for (NodeTuple entry : mapping.getValue()) {
             if (!(entry.getKeyNode() instanceof ScalarNode keyNode) || Tag.NULL.equals(keyNode.getTag())) {
-                problems.report(entry.getKeyNode(), path, null, "keys must be plain names, not lists, mappings or nothing");
+                problems.report(entry.getKeyNode(), path, null, Phrase.of("config.problem.complex-key"));
                 continue;
             }
             String key = keyNode.getValue();
@@ -106,7 +107,7 @@ final class EnvironmentExpansion {
             Node first = seenKeys.putIfAbsent(key, keyNode);
             if (first != null) {
                 int firstLine = first.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
-                problems.report(keyNode, keyPath, null, "duplicate key '" + key + "' (first set at line " + firstLine + ")");
+                problems.report(keyNode, keyPath, null, Phrase.of("config.problem.duplicate-key", key, String.valueOf(firstLine)));
                 continue;
             }
             entries.add(new NodeTuple(keyNode, expand(entry.getValueNode(), keyPath)));
@@ -131,7 +132,7 @@ final class EnvironmentExpansion {
             } else if (text.startsWith("${", index)) {
                 int end = text.indexOf('}', index + 2);
                 if (end < 0) {
-                    problems.report(scalar, path, null, "unterminated '${' (write '$${' for a literal '${')");
+                    problems.report(scalar, path, null, Phrase.of("config.problem.unterminated-variable", "${", "$${"));
                     failed = true;
                     break;
                 }
@@ -144,11 +145,11 @@ final class EnvironmentExpansion {
                     value = reference.substring(defaultAt + 2);
                 }
                 if (!VARIABLE_NAME.matcher(name).matches()) {
-                    problems.report(scalar, path, null, "'${" + reference + "}' is not a valid environment variable"
-                            + " reference (names are letters, digits and _; write '$${' for a literal '${')");
+                    problems.report(scalar, path, null, Phrase.of("config.problem.bad-variable", "${" + reference + "}",
+                            "$${", "${"));
                     failed = true;
                 } else if (value == null) {
-                    problems.report(scalar, path, null, "environment variable " + name + " is not set");
+                    problems.report(scalar, path, null, Phrase.of("config.problem.variable-not-set", name));
                     failed = true;
                 } else {
                     result.append(value);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jxmpp.jid.EntityBareJid;
+import org.majordome.text.Phrase;
 
 /** Reads the {@code invitations:} section of the file for {@link ConfigLoader}. */
 final class InvitationsReader {
@@ -20,14 +21,14 @@ final class InvitationsReader {
         for (ConfigValue item : section.list("plugins")) {
             item.as(RoomsReader.PLUGIN_ID_RULE, RoomsReader::pluginId).ifPresent(id -> {
                 if (plugins.contains(id)) {
-                    item.reportProblem("plugin '" + id + "' is listed twice", false);
+                    item.reportProblem(Phrase.of("config.problem.plugin-listed-twice", id), false);
                 } else {
                     plugins.add(id);
                     pluginRefs.add(new PluginChecks.RoomPluginRef(item, id));
                 }
             });
         }
-        boolean keep = section.value("keep").flatMap(value -> value.as("'until-stop' or 'across-restarts'",
+        boolean keep = section.value("keep").flatMap(value -> value.as(Phrase.of("config.expected.keep"),
                 InvitationsReader::keepChoice)).orElse(false);
         section.rejectUnknownKeys();
         return new InvitationSettings(alsoFrom, plugins, keep);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.majordome.api.NoConfig;
+import org.majordome.text.Phrase;
 
 /**
  * The part of reading a file that needs the plugins: every plugin a room names exists, every
@@ -36,7 +37,7 @@ final class PluginChecks {
         String knownIds = known.configTypes().keySet().toString();
         for (RoomPluginRef ref : roomPlugins) {
             if (!known.configTypes().containsKey(ref.id())) {
-                ref.value().reportProblem("unknown plugin '" + ref.id() + "' (known: " + knownIds + ")", false);
+                ref.value().reportProblem(Phrase.of("config.problem.unknown-plugin", ref.id(), knownIds), false);
             }
         }
         known.configTypes().forEach((id, type) -> {
@@ -49,11 +50,11 @@ final class PluginChecks {
             } else if (section != null) {
                 bind(section.reader(problems), type);
             } else if (RecordBinder.defaultsOf(type).isEmpty()) {
-                pluginsSection.reportKeyProblem(id, "missing section; this plugin has no defaults");
+                pluginsSection.reportKeyProblem(id, Phrase.of("config.problem.missing-plugin-section"));
             }
         });
         sections.keySet().stream().filter(id -> !known.configTypes().containsKey(id)).forEach(id ->
-                pluginsSection.reportKeyProblem(id, "unknown plugin '" + id + "' (known: " + knownIds + ")"));
+                pluginsSection.reportKeyProblem(id, Phrase.of("config.problem.unknown-plugin", id, knownIds)));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

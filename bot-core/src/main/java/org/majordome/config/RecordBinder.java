@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.majordome.api.text.ConfigRefusal;
+import org.majordome.text.Phrase;
+
 /**
  * Binds a configuration section to a record, component by component: {@code maxLines} is read from
  * the key {@code max-lines}. A record that declares {@code public static R defaults()} takes every
@@ -72,7 +75,11 @@ public final class RecordBinder {
             constructor.setAccessible(true);
             return Optional.of(constructor.newInstance(values));
         } catch (InvocationTargetException e) {
-            reportRefusal(reader, components, String.valueOf(e.getCause().getMessage()));
+            if (e.getCause() instanceof ConfigRefusal refusal) {
+                reportRefusal(reader, components, refusal);
+            } else {
+                reportRefusal(reader, components, String.valueOf(e.getCause().getMessage()));
+            }
             return Optional.empty();
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("Cannot construct " + type.getName() + ": " + e.getMessage(), e);
@@ -100,6 +107,28 @@ public final class RecordBinder {
             }
         }
         reader.problems().report(reader.location(), reader.path(), null, refusal);
+    }
+
+    /**
+     * The record refused a value in words of its plugin's bundle: the same location as an English refusal (the key's
+     * line when it is in the file, else the section's), the text worded late in the reader's language.
+     */
+    private static void reportRefusal(ConfigReader reader, RecordComponent[] components, ConfigRefusal refusal) {
+        String section = reader.path().substring(reader.path().lastIndexOf('.') + 1);
+        String key = refusal.key().startsWith(section + ".") ? refusal.key().substring(section.length() + 1)
+                : refusal.key();
+        for (RecordComponent component : components) {
+            if (key.equals(kebab(component.getName()))) {
+                Optional<ConfigValue> value = reader.value(key);
+                if (value.isPresent()) {
+                    reader.problems().report(value.get().node(), value.get().path(), null,
+                            Phrase.of("config.problem.as-written", new RefusalText(refusal, false)));
+                    return;
+                }
+            }
+        }
+        reader.problems().report(reader.location(), reader.path(), null,
+                Phrase.of("config.problem.as-written", new RefusalText(refusal, true)));
     }
 
     /** The record's {@code defaults()} value, if it declares one. */
@@ -148,19 +177,19 @@ public final class RecordBinder {
         if (raw == String.class) {
             return value.asString().map(Object.class::cast);
         } else if (raw == int.class || raw == Integer.class) {
-            return value.as("a whole number", Integer::parseInt).map(Object.class::cast);
+            return value.as(Phrase.of("config.expected.whole-number"), Integer::parseInt).map(Object.class::cast);
         } else if (raw == long.class || raw == Long.class) {
-            return value.as("a whole number", Long::parseLong).map(Object.class::cast);
+            return value.as(Phrase.of("config.expected.whole-number"), Long::parseLong).map(Object.class::cast);
         } else if (raw == double.class || raw == Double.class) {
-            return value.as("a number", Double::parseDouble).map(Object.class::cast);
+            return value.as(Phrase.of("config.expected.number"), Double::parseDouble).map(Object.class::cast);
         } else if (raw == boolean.class || raw == Boolean.class) {
             return value.asBoolean().map(Object.class::cast);
         } else if (raw == Duration.class) {
             return value.asDuration().map(Object.class::cast);
         } else if (raw == LocalTime.class) {
-            return value.as("a time of day such as 08:30", LocalTime::parse).map(Object.class::cast);
+            return value.as(Phrase.of("config.expected.time-of-day"), LocalTime::parse).map(Object.class::cast);
         } else if (raw == ZoneId.class) {
-            return value.as("a time zone such as Europe/Paris", text -> {
+            return value.as(Phrase.of("config.expected.zone"), text -> {
                 try {
                     return ZoneId.of(text);
                 } catch (DateTimeException e) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
+import org.majordome.text.Phrase;
 
 /**
  * Reads a room's people for {@link RoomsReader}: {@code owners}, {@code admins}, {@code members}, {@code outcasts},
@@ -19,14 +20,13 @@ import org.jxmpp.jid.impl.JidCreate;
  */
 final class RoomPeopleReader {
 
-    private static final String BARE_JID = "a bare JID of the form name@domain";
 
     private RoomPeopleReader() {
     }
 
     /** @param botJid the bot's own account, when the connection section is valid */
     static RoomPeople people(ConfigReader room, Optional<EntityBareJid> botJid) {
-        Map<EntityBareJid, String> seen = new HashMap<>();
+        Map<EntityBareJid, Seen> seen = new HashMap<>();
         List<EntityBareJid> owners = jids(room, "owners", seen, Optional.empty());
         List<EntityBareJid> admins = jids(room, "admins", seen, botJid);
         List<EntityBareJid> members = jids(room, "members", seen, botJid);
@@ -38,14 +38,16 @@ final class RoomPeopleReader {
                 }
             });
         }
-        Map<EntityBareJid, String> moderatorsSeen = new HashMap<>();
+        Map<EntityBareJid, Integer> moderatorsSeen = new HashMap<>();
         List<EntityBareJid> moderators = new ArrayList<>();
         for (ConfigValue item : room.list("moderators")) {
             item.asEntityBareJid().ifPresent(jid -> {
-                if (moderatorsSeen.putIfAbsent(jid, where(item)) != null) {
-                    item.reportProblem(jid + " is already listed in moderators at " + moderatorsSeen.get(jid), false);
-                } else if ("outcasts".equals(listOf(seen.get(jid)))) {
-                    item.reportProblem(jid + " cannot be a moderator: it is an outcast (" + seen.get(jid) + ")", false);
+                if (moderatorsSeen.putIfAbsent(jid, line(item)) != null) {
+                    item.reportProblem(Phrase.of("config.problem.moderator-twice", jid.toString(),
+                            String.valueOf(moderatorsSeen.get(jid))), false);
+                } else if (seen.containsKey(jid) && seen.get(jid).list().equals("outcasts")) {
+                    item.reportProblem(Phrase.of("config.problem.moderator-outcast", jid.toString(),
+                            String.valueOf(seen.get(jid).line())), false);
                 } else {
                     moderators.add(jid);
                 }
@@ -55,7 +57,7 @@ final class RoomPeopleReader {
         return new RoomPeople(owners, admins, members, outcasts, moderators, policy);
     }
 
-    private static List<EntityBareJid> jids(ConfigReader room, String key, Map<EntityBareJid, String> seen,
+    private static List<EntityBareJid> jids(ConfigReader room, String key, Map<EntityBareJid, Seen> seen,
                                             Optional<EntityBareJid> forbidden) {
         List<EntityBareJid> jids = new ArrayList<>();
         for (ConfigValue item : room.list(key)) {
@@ -65,16 +67,16 @@ final class RoomPeopleReader {
     }
 
     /** Reports the JID if an earlier list has it or it is the bot's own account; else records where it is. */
-    private static boolean accept(ConfigValue item, EntityBareJid jid, String key, Map<EntityBareJid, String> seen,
+    private static boolean accept(ConfigValue item, EntityBareJid jid, String key, Map<EntityBareJid, Seen> seen,
                                   Optional<EntityBareJid> botJid) {
         if (botJid.filter(jid::equals).isPresent()) {
-            item.reportProblem("the bot's own account cannot be in " + key + ": the bot keeps its owner affiliation "
-                    + "(list it in owners or nowhere)", true);
+            item.reportProblem(Phrase.of("config.problem.bot-affiliated", key), true);
             return false;
         }
-        String first = seen.putIfAbsent(jid, key + " at " + where(item));
+        Seen first = seen.putIfAbsent(jid, new Seen(key, line(item)));
         if (first != null) {
-            item.reportProblem(jid + " is already listed in " + first + "; a JID has one affiliation", true);
+            item.reportProblem(Phrase.of("config.problem.affiliation-twice", jid.toString(), first.list(),
+                    String.valueOf(first.line())), true);
             return false;
         }
         return true;
@@ -87,7 +89,7 @@ final class RoomPeopleReader {
         return item.asSection().flatMap(entry -> {
             List<String> keys = entry.keys();
             if (keys.size() != 1) {
-                item.reportProblem("expected a bare JID, or one 'name@domain: reason' entry", false);
+                item.reportProblem(Phrase.of("config.problem.outcast-entry"), false);
                 return Optional.empty();
             }
             String text = keys.get(0);
@@ -99,17 +101,18 @@ final class RoomPeopleReader {
                 }
                 return Optional.of(new RoomPeople.Outcast(JidCreate.entityBareFrom(text), reason));
             } catch (Exception invalid) {
-                entry.reportKeyProblem(text, "expected " + BARE_JID + ", got '" + text + "'");
+                entry.reportKeyProblem(text, Phrase.of("config.problem.value", Phrase.of("config.problem.expected",
+                        Phrase.of("config.expected.bare-jid")), text));
                 return Optional.empty();
             }
         });
     }
 
-    private static String where(ConfigValue item) {
-        return "line " + item.node().getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+    private static int line(ConfigValue item) {
+        return item.node().getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
     }
 
-    private static String listOf(String seenAt) {
-        return seenAt == null ? null : seenAt.substring(0, seenAt.indexOf(' '));
+    /** Where a JID was listed first: the list's key and the line. */
+    private record Seen(String list, int line) {
     }
 }

@@ -10,11 +10,12 @@ import java.util.Optional;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.majordome.api.Plugin;
+import org.majordome.text.Phrase;
 
 /** Reads the {@code rooms:} list of the file for {@link ConfigLoader}: each room, its plugins and desired settings. */
 final class RoomsReader {
 
-    static final String PLUGIN_ID_RULE = "a plugin id (" + Plugin.ID_RULE + ")";
+    static final Phrase PLUGIN_ID_RULE = Phrase.of("config.expected.plugin-id");
 
     private RoomsReader() {
     }
@@ -55,7 +56,8 @@ final class RoomsReader {
             int line = value.node().getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
             Integer first = firstLines.putIfAbsent(parsed, line);
             if (first != null) {
-                value.reportProblem("room " + parsed + " is already listed at line " + first, false);
+                value.reportProblem(Phrase.of("config.problem.room-listed-twice", parsed.toString(), String.valueOf(first)),
+                        false);
                 return false;
             }
             return true;
@@ -66,7 +68,7 @@ final class RoomsReader {
         for (ConfigValue item : room.list("plugins")) {
             item.as(PLUGIN_ID_RULE, RoomsReader::pluginId).ifPresent(id -> {
                 if (plugins.contains(id)) {
-                    item.reportProblem("plugin '" + id + "' is listed twice", false);
+                    item.reportProblem(Phrase.of("config.problem.plugin-listed-twice", id), false);
                 } else {
                     plugins.add(id);
                     roomPlugins.add(new PluginChecks.RoomPluginRef(item, id));
@@ -74,12 +76,12 @@ final class RoomsReader {
             });
         }
         Optional<ConfigValue> scripts = room.value("scripts");
-        boolean allScripts = scripts.flatMap(value -> value.as("'all' (every script) or 'none'",
+        boolean allScripts = scripts.flatMap(value -> value.as(Phrase.of("config.expected.scripts"),
                 RoomsReader::scriptsChoice)).orElse(false);
         if (allScripts) {
             roomsWithAllScripts.add(scripts.get());
         }
-        Optional<ZoneId> timeZone = room.optional("time-zone", "a time zone such as Europe/Paris or UTC", ZoneId::of);
+        Optional<ZoneId> timeZone = room.optional("time-zone", Phrase.of("config.expected.time-zone"), ZoneId::of);
         DesiredRoomConfig desired = room.value("config")
                 .flatMap(ConfigValue::asSection)
                 .map(RoomsReader::desiredRoomConfig)
@@ -102,13 +104,13 @@ final class RoomsReader {
 
     /** {@code state}, with {@code destroy-reason} and {@code alternative-room}, which only a destroyed room takes. */
     private static RoomState state(ConfigReader room, Optional<EntityBareJid> jid) {
-        boolean destroyed = room.value("state").flatMap(value -> value.as("'kept' (the default) or 'destroyed'",
+        boolean destroyed = room.value("state").flatMap(value -> value.as(Phrase.of("config.expected.room-state"),
                 RoomsReader::stateChoice)).orElse(false);
         Optional<String> reason = room.optionalString("destroy-reason");
         Optional<EntityBareJid> alternative = room.value("alternative-room").flatMap(value -> value.asEntityBareJid()
                 .filter(other -> {
                     if (jid.filter(other::equals).isPresent()) {
-                        value.reportProblem("the alternative room is the room itself", true);
+                        value.reportProblem(Phrase.of("config.problem.alternative-is-itself"), true);
                         return false;
                     }
                     return true;
@@ -116,7 +118,7 @@ final class RoomsReader {
         if (!destroyed) {
             for (String key : List.of("destroy-reason", "alternative-room")) {
                 if (room.has(key)) {
-                    room.reportKeyProblem(key, "only a room with 'state: destroyed' takes '" + key + "'");
+                    room.reportKeyProblem(key, Phrase.of("config.problem.only-destroyed", key));
                 }
             }
             return RoomState.KEPT;

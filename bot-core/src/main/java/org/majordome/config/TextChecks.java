@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.majordome.text.Languages;
 import org.majordome.text.Placeholders;
+import org.majordome.text.Phrase;
 
 /**
  * A room's {@code language} and {@code texts}, and the check of every replaced text against the bundle it
@@ -41,6 +42,11 @@ final class TextChecks {
         return new RoomTexts(language, overrides);
     }
 
+    /** The placeholders as the problem shows them; none in the reader's language. */
+    private static Object placeholders(Set<String> names) {
+        return names.isEmpty() ? Phrase.of("config.problem.no-placeholders") : Placeholders.describe(names);
+    }
+
     /**
      * Checks every replaced text against the shipped ones.
      *
@@ -54,25 +60,24 @@ final class TextChecks {
                 continue;
             }
             if (texts == null) {
-                ref.value().reportProblem("no plugin '" + ref.pluginId() + "' has texts to replace (known: "
-                        + new TreeSet<>(shipped.keySet()) + ")", false);
+                ref.value().reportProblem(Phrase.of("config.problem.no-texts", ref.pluginId(),
+                        new TreeSet<>(shipped.keySet()).toString()), false);
                 continue;
             }
             String original = texts.get(ref.key());
             if (original == null) {
-                ref.value().reportProblem("plugin '" + ref.pluginId() + "' has no text '" + ref.key() + "'", false);
+                ref.value().reportProblem(Phrase.of("config.problem.no-such-text", ref.pluginId(), ref.key()), false);
                 continue;
             }
             Optional<Set<String>> used = Placeholders.of(ref.text());
             if (used.isEmpty()) {
-                ref.value().reportProblem("not a valid message pattern (unbalanced braces, or a placeholder "
-                        + "written wrongly); write a literal { or } as '{' or '}'", true);
+                ref.value().reportProblem(Phrase.of("config.problem.bad-pattern", "{", "}", "'{'", "'}'"), true);
                 continue;
             }
             Set<String> expected = Placeholders.of(original).orElse(Set.of());
             if (!used.get().equals(expected)) {
-                ref.value().reportProblem("its placeholders " + Placeholders.describe(used.get())
-                        + " do not match those of the text it replaces, " + Placeholders.describe(expected), true);
+                ref.value().reportProblem(Phrase.of("config.problem.placeholders-differ",
+                        placeholders(used.get()), placeholders(expected)), true);
             }
         }
     }

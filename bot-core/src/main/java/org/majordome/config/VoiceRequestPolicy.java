@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.majordome.api.DurationText;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.majordome.text.Phrase;
 
 /**
  * What the bot does with a voice request in a room ({@code rooms[].voice-requests}, XEP-0045 §7.13, §8.6).
@@ -34,7 +35,7 @@ public record VoiceRequestPolicy(Kind kind, Optional<Duration> after) {
         DENY
     }
 
-    static final String EXPECTED = "forward, approve-members, deny, or a mapping 'approve-after: <duration>'";
+    static final Phrase EXPECTED = Phrase.of("config.expected.voice-requests");
 
     public VoiceRequestPolicy {
         Objects.requireNonNull(kind, "kind");

@@ -18,21 +18,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jxmpp.jid.EntityBareJid;
+import org.majordome.text.Phrase;
 
 /**
- * Reads the {@code web:} section for {@link ConfigLoader}: the embedded HTTP server and its web chat. Values that
+ * Reads the {@code web:} section for {@link ConfigLoader}: the embedded HTTP server, its web chat and its
+ * operator console. Values that
  * end up in a security header ({@code frame-ancestors}) are checked strictly, so that no value can add a
  * directive; a keystore is opened with its password while the file is checked, so that a wrong one is reported
  * at its key rather than when the server starts.
  */
 final class WebReader {
 
-    static final String BIND_EXPECTED = "a literal IP address to listen on, such as 127.0.0.1, 0.0.0.0 or ::";
-    static final String PUBLIC_URL_EXPECTED = "an http:// or https:// URL without user name, query or fragment, "
-            + "such as https://chat.example.org/";
-    static final String FRAME_ANCESTOR_EXPECTED = "'self' or an origin such as https://club.example.org "
-            + "(scheme, host or *.domain, optional port; nothing else)";
-    static final String BAN_BY_EXPECTED = "cookie or address";
+    static final Phrase BIND_EXPECTED = Phrase.of("config.expected.bind");
+    static final Phrase PUBLIC_URL_EXPECTED = Phrase.of("config.expected.public-url");
+    static final Phrase FRAME_ANCESTOR_EXPECTED = Phrase.of("config.expected.frame-ancestor");
+    static final Phrase BAN_BY_EXPECTED = Phrase.of("config.expected.ban-by");
 
     private static final Pattern ORIGIN = Pattern.compile("https?://(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*"
             + "(:\\d{1,5})?");
@@ -61,11 +61,13 @@ final class WebReader {
         boolean chatWritten = section.keys().contains("chat");
         ConfigReader chatSection = section.section("chat");
         Optional<WebChatSettings> chat = chatWritten ? chat(chatSection) : Optional.empty();
+        Optional<ConsoleSettings> console = section.keys().contains("console") ? console(section.section("console"))
+                : Optional.empty();
         section.rejectUnknownKeys();
         if (port.isEmpty() || problems.all().size() != before) {
             return Optional.empty();
         }
-        return Optional.of(new WebSettings(bind, port.get(), publicUrl, proxies, tls, ancestors, chat));
+        return Optional.of(new WebSettings(bind, port.get(), publicUrl, proxies, tls, ancestors, chat, console));
     }
 
     private static String bindAddress(String text) {
@@ -136,6 +138,22 @@ final class WebReader {
         }
     }
 
+    /**
+     * The operator console: off unless {@code enabled: true} is written, so that adding the section to try a
+     * lifetime never opens a login page by surprise.
+     */
+    private static Optional<ConsoleSettings> console(ConfigReader section) {
+        boolean enabled = section.bool("enabled", false);
+        Duration session = section.duration("session-lifetime", ConsoleSettings.DEFAULT_SESSION_LIFETIME);
+        Duration link = section.duration("link-lifetime", ConsoleSettings.DEFAULT_LINK_LIFETIME);
+        if (link.compareTo(Duration.ofHours(1)) > 0) {
+            section.reportKeyProblem("link-lifetime", Phrase.of("config.problem.link-lifetime",
+                    String.valueOf(link.toMinutes())));
+        }
+        section.rejectUnknownKeys();
+        return enabled ? Optional.of(new ConsoleSettings(session, link)) : Optional.empty();
+    }
+
     private static Optional<WebChatSettings> chat(ConfigReader section) {
         WebChatSettings defaults = WebChatSettings.defaults();
         Optional<ConfigReader> account = section.value("account").flatMap(ConfigValue::asSection);
@@ -149,6 +167,10 @@ final class WebReader {
         int rate = section.integer("messages-per-minute", 1, 10_000, defaults.messagesPerMinute());
         int length = section.integer("max-message-length", 1, 100_000, defaults.maxMessageLength());
         Duration idle = section.duration("idle-timeout", defaults.idleTimeout());
+        int joinsAtOnce = section.integer("joins-at-once", 1, 1000, defaults.joinsAtOnce());
+        WebChatSettings.Sessions sessions = section.enumValue("sessions", WebChatSettings.Sessions.class,
+                defaults.sessions());
+        int nice = section.integer("sessions-nice", 0, WebChatSettings.MAX_NICE, defaults.sessionsNice());
         Optional<ConfigValue> banByValue = section.value("ban-by");
         Set<String> banBy = banByValue.flatMap(value -> value.asListOf(item -> item.as(BAN_BY_EXPECTED, text -> {
             String kind = text.strip().toLowerCase(Locale.ROOT);
@@ -158,13 +180,13 @@ final class WebReader {
             return kind;
         }))).<Set<String>>map(LinkedHashSet::new).orElse(defaults.banBy());
         if (banByValue.isPresent() && banBy.isEmpty()) {
-            banByValue.get().reportProblem("a ban must hold on something: list cookie, address or both", false);
+            banByValue.get().reportProblem(Phrase.of("config.problem.ban-by-nothing"), false);
         }
         section.rejectUnknownKeys();
         if (account.isPresent() && (accountJid.isEmpty() || accountPassword.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new WebChatSettings(accountJid, accountPassword, perRoom, visitors, perAddress, rate, length,
-                idle, banBy));
+                idle, banBy, joinsAtOnce, sessions, nice));
     }
 }

@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param frameAncestors the origins allowed to embed the pages in a frame (CSP {@code frame-ancestors}), each an
  *                       origin such as {@code https://club.example.org} or {@code 'self'}; empty: nobody
  * @param chat           the web chat for visitors, when configured
+ * @param console        the operator console, when configured ({@code web.console} with {@code enabled: true})
  */
 public record WebSettings(String bind, int port, Optional<URI> publicUrl, List<String> trustedProxies,
-                          Optional<TlsKeystore> tls, List<String> frameAncestors, Optional<WebChatSettings> chat) {
+                          Optional<TlsKeystore> tls, List<String> frameAncestors, Optional<WebChatSettings> chat,
+                          Optional<ConsoleSettings> console) {
 
     /** The default listening address: loopback, so that nothing is exposed by accident. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -33,9 +35,16 @@ public record WebSettings(String bind, int port, Optional<URI> publicUrl, List<S
         Objects.requireNonNull(tls, "tls");
         frameAncestors = List.copyOf(frameAncestors);
         Objects.requireNonNull(chat, "chat");
+        Objects.requireNonNull(console, "console");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port);
         }
+    }
+
+    /** Settings without the operator console. */
+    public WebSettings(String bind, int port, Optional<URI> publicUrl, List<String> trustedProxies,
+                       Optional<TlsKeystore> tls, List<String> frameAncestors, Optional<WebChatSettings> chat) {
+        this(bind, port, publicUrl, trustedProxies, tls, frameAncestors, chat, Optional.empty());
     }
 
     /** A server on loopback at the given port (0: any free one), without proxies, TLS, frames or chat. */
@@ -45,22 +54,27 @@ public record WebSettings(String bind, int port, Optional<URI> publicUrl, List<S
     }
 
     public WebSettings withPublicUrl(URI url) {
-        return new WebSettings(bind, port, Optional.of(url), trustedProxies, tls, frameAncestors, chat);
+        return new WebSettings(bind, port, Optional.of(url), trustedProxies, tls, frameAncestors, chat, console);
     }
 
     public WebSettings withTrustedProxies(List<String> proxies) {
-        return new WebSettings(bind, port, publicUrl, proxies, tls, frameAncestors, chat);
+        return new WebSettings(bind, port, publicUrl, proxies, tls, frameAncestors, chat, console);
     }
 
     public WebSettings withTls(TlsKeystore keystore) {
-        return new WebSettings(bind, port, publicUrl, trustedProxies, Optional.of(keystore), frameAncestors, chat);
+        return new WebSettings(bind, port, publicUrl, trustedProxies, Optional.of(keystore), frameAncestors, chat, console);
     }
 
     public WebSettings withFrameAncestors(List<String> ancestors) {
-        return new WebSettings(bind, port, publicUrl, trustedProxies, tls, ancestors, chat);
+        return new WebSettings(bind, port, publicUrl, trustedProxies, tls, ancestors, chat, console);
     }
 
     public WebSettings withChat(WebChatSettings settings) {
-        return new WebSettings(bind, port, publicUrl, trustedProxies, tls, frameAncestors, Optional.of(settings));
+        return new WebSettings(bind, port, publicUrl, trustedProxies, tls, frameAncestors, Optional.of(settings),
+                console);
+    }
+
+    public WebSettings withConsole(ConsoleSettings settings) {
+        return new WebSettings(bind, port, publicUrl, trustedProxies, tls, frameAncestors, chat, Optional.of(settings));
     }
 }

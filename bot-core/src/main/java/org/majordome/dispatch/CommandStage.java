@@ -94,6 +94,9 @@ final class CommandStage {
                 reply(origin, wording(runtimeTexts, origin).format("command.failed", name));
             } else if (outcome == IsolatedCalls.Outcome.SKIPPED) {
                 reply(origin, wording(runtimeTexts, origin).format("command.busy", name));
+            } else if (outcome == IsolatedCalls.Outcome.PAUSED && answerUnknownCommands) {
+                // Disabled after it was queued: answered as one arriving now is, like an unknown command.
+                reply(origin, wording(runtimeTexts, origin).format("command.unknown", name, parser.prefix()));
             }
         }
     }
@@ -176,7 +179,8 @@ final class CommandStage {
     }
 
     private boolean offeredHere(CommandTable.Entry entry, CommandOrigin origin) {
-        if (!entry.spec().scopes().contains(origin.scope()) || !plugins.isRunning(entry.pluginId())) {
+        if (!entry.spec().scopes().contains(origin.scope()) || !plugins.isRunning(entry.pluginId())
+                || plugins.isPaused(entry.pluginId())) {
             return false;
         }
         return origin.roomJid().map(room -> plugins.isEnabledIn(entry.pluginId(), room)).orElse(true);

@@ -1,5 +1,7 @@
 package org.majordome.dispatch;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -15,6 +17,8 @@ final class DispatchCounters {
     final LongAdder commandsRun = new LongAdder();
     final LongAdder commandsRefused = new LongAdder();
     final LongAdder commandsRateLimited = new LongAdder();
+    /** Each plugin's last failed call, by plugin id. */
+    final Map<String, PluginError> lastErrors = new ConcurrentHashMap<>();
 
     DispatchStats snapshot() {
         return new DispatchStats(eventsAccepted.sum(), eventsShed.sum(), eventsDispatched.sum(), handlerErrors.sum(),

@@ -104,7 +104,7 @@ public final class Dispatcher {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.drainExecutor = Objects.requireNonNull(drainExecutor, "drainExecutor");
         this.lanes = new PluginLanes(settings, counters, clock, Objects.requireNonNull(handlerExecutor,
-                "handlerExecutor"), this::startTask);
+                "handlerExecutor"), this::startTask, plugins::isPaused);
         this.commandStage = new CommandStage(settings, commands, plugins, permissions, rooms, directChat, counters,
                 clock, texts);
         this.shedLog = new RateLimitedLog(LOG, clock, Duration.ofSeconds(10));
@@ -288,6 +288,11 @@ public final class Dispatcher {
     /** The counters so far. */
     public DispatchStats stats() {
         return counters.snapshot();
+    }
+
+    /** Each plugin's last failed handler or command call since the dispatcher started, by plugin id. */
+    public java.util.Map<String, PluginError> lastErrors() {
+        return java.util.Map.copyOf(counters.lastErrors);
     }
 
     /**

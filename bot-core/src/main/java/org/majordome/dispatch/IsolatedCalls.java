@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.majordome.api.event.BotEvent;
 import org.slf4j.Logger;
@@ -28,6 +29,9 @@ import org.slf4j.MDC;
  * <p>While a plugin's call is still running late in a room, that plugin's next calls there are skipped
  * (counted, logged at most every few seconds) instead of each waiting out the limit again: a plugin stuck
  * for good would otherwise fill its lane at one event per time limit.
+ *
+ * <p>A paused plugin (disabled by an operator, {@link PluginRegistry#pause}) is not called: the check is made
+ * here, at call time, so that a call queued before the pause does not run after it.
  *
  * <p>Thread state: the MDC carries {@code plugin} and {@code room} during the call, so every line the plugin
  * logs is tagged, and is put back as it was before the call when it ends, so that nothing a plugin put there
@@ -48,6 +52,7 @@ final class IsolatedCalls implements AutoCloseable {
     private final long limitNanos;
     private final DispatchCounters counters;
     private final Consumer<Lane> onAbandon;
+    private final Predicate<String> paused;
     private final Set<Lane> lanes = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<Lane> currentLane = new ThreadLocal<>();
     /** Calls that overran and are still running, completed when they return. */
@@ -55,17 +60,22 @@ final class IsolatedCalls implements AutoCloseable {
     /** (plugin, room) pairs with a call still running past the limit. */
     private final Set<String> runningLate = ConcurrentHashMap.newKeySet();
     private final RateLimitedLog skipLog;
+    private final Clock clock;
     private final ScheduledExecutorService ticker;
 
     /**
      * @param onAbandon called (on the ticker thread) with the lane that takes over from one whose call
      *                  overran: continue its work elsewhere; must not block
+     * @param paused    whether a plugin is paused now; asked before every call
      */
-    IsolatedCalls(Duration limit, DispatchCounters counters, Clock clock, Consumer<Lane> onAbandon) {
+    IsolatedCalls(Duration limit, DispatchCounters counters, Clock clock, Consumer<Lane> onAbandon,
+                  Predicate<String> paused) {
+        this.paused = paused;
         this.limit = limit;
         this.limitNanos = limit.toNanos();
         this.counters = counters;
         this.onAbandon = onAbandon;
+        this.clock = clock;
         this.skipLog = new RateLimitedLog(LOG, clock, Duration.ofSeconds(10));
         long tickNanos = Math.max(SHORTEST_TICK.toNanos(), Math.min(LONGEST_TICK.toNanos(), limitNanos / 4));
         this.ticker = Executors.newSingleThreadScheduledExecutor(
@@ -154,6 +164,10 @@ final class IsolatedCalls implements AutoCloseable {
 
     private Outcome run(String pluginId, String room, String eventType, PluginScanner.EventHandler handler,
                         Runnable call, BotEvent event) {
+        if (paused.test(pluginId)) {
+            LOG.debug("plugin {} is disabled; not calling it in {} for {}", pluginId, room, describe(eventType, handler));
+            return Outcome.PAUSED;
+        }
         if (!runningLate.isEmpty() && runningLate.contains(lateKey(pluginId, room))) {
             String what = describe(eventType, handler);
             counters.handlerCallsSkipped.increment();
@@ -199,6 +213,8 @@ final class IsolatedCalls implements AutoCloseable {
                 return Outcome.COMPLETED;
             }
             counters.handlerErrors.increment();
+            counters.lastErrors.put(pluginId, new PluginError(room, describe(eventType, handler), failure.toString(),
+                    clock.instant()));
             LOG.error("plugin {} failed in room {} handling {}", pluginId, room, describe(eventType, handler), failure);
             return Outcome.FAILED;
         }
@@ -208,6 +224,7 @@ final class IsolatedCalls implements AutoCloseable {
         counters.handlersRunningLate.decrementAndGet();
         if (failure != null) {
             counters.handlerErrors.increment();
+            counters.lastErrors.put(pluginId, new PluginError(room, what, failure.toString(), clock.instant()));
             LOG.error("plugin {} failed late in room {} handling {}", pluginId, room, what, failure);
         } else {
             LOG.info("plugin {} finished {} in room {} late", pluginId, what, room);
@@ -272,7 +289,9 @@ final class IsolatedCalls implements AutoCloseable {
         /** Ran past the limit: its lane was abandoned and another thread carries on. */
         OVERRAN,
         /** Not called: the plugin's previous call in this room is still running late. */
-        SKIPPED
+        SKIPPED,
+        /** Not called: the plugin is paused (an operator disabled it). */
+        PAUSED
     }
 
     /** The calls still running past their limit. */

@@ -94,14 +94,16 @@ final class PluginLanes {
 
     /**
      * @param executor runs one drain task per busy lane, and the rest of a lane after a late call
+     * @param paused   whether a plugin is paused (disabled) now: its calls are not made, even those queued before
      */
-    PluginLanes(DispatcherSettings settings, DispatchCounters counters, Clock clock, Executor executor, Tasks tasks) {
+    PluginLanes(DispatcherSettings settings, DispatchCounters counters, Clock clock, Executor executor, Tasks tasks,
+                java.util.function.Predicate<String> paused) {
         this.settings = settings;
         this.counters = counters;
         this.executor = executor;
         this.tasks = tasks;
         this.calls = new IsolatedCalls(settings.handlerTimeLimit(), counters, clock,
-                successor -> startDrain(successor));
+                successor -> startDrain(successor), paused);
         this.shedLog = new RateLimitedLog(LOG, clock, Duration.ofSeconds(10));
     }
 

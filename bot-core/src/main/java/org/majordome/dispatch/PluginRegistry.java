@@ -42,6 +42,11 @@ public final class PluginRegistry {
     private final Function<String, List<String>> otherRooms;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /**
+     * The plugins an operator disabled: still started (instance, memory and jobs kept), but handed nothing. The
+     * lanes check it again at each call, so that work queued before the pause does not run after it.
+     */
+    private final Set<String> paused = ConcurrentHashMap.newKeySet();
+    /**
      * The answers of {@link #runningIn}, computed once per room until a plugin starts or stops (then the
      * whole map is replaced, so that an answer computed before the change lands in the old map): the
      * dispatcher asks for every event.
@@ -222,18 +227,52 @@ public final class PluginRegistry {
         if (enabled == null) {
             return List.of(); // not a kept room: not cached, so that stray JIDs cannot grow the map
         }
-        List<LoadedPlugin> answer = enabled.stream().filter(p -> running.contains(p.id())).toList();
+        List<LoadedPlugin> answer = enabled.stream().filter(p -> receives(p.id())).toList();
         answers.put(roomJid, answer);
         return answer;
     }
 
-    /** Every running plugin: direct messages belong to no room and go to all of them. */
+    /** Every running plugin not paused: direct messages belong to no room and go to all of them. */
     List<LoadedPlugin> running() {
-        return pluginsById.values().stream().filter(p -> running.contains(p.id())).toList();
+        return pluginsById.values().stream().filter(p -> receives(p.id())).toList();
     }
 
     boolean isRunning(String pluginId) {
         return running.contains(pluginId);
+    }
+
+    /** Running and not paused: the plugin is handed events and commands. */
+    private boolean receives(String pluginId) {
+        return running.contains(pluginId) && !paused.contains(pluginId);
+    }
+
+    /**
+     * Pauses a plugin (an operator disabled it): it stays started, but from now on gets no event, no command, and
+     * no call already queued for it runs; its commands are offered nowhere. The {@link org.majordome.api.Plugin}
+     * contract is untouched: no stop, no second start.
+     *
+     * @return false when it was paused already
+     */
+    public boolean pause(String pluginId) {
+        boolean changed = paused.add(pluginId);
+        runningByRoom = new ConcurrentHashMap<>();
+        return changed;
+    }
+
+    /**
+     * Ends a pause: the plugin gets the events and commands that come from now on (those of the pause are gone).
+     *
+     * @return false when it was not paused
+     */
+    public boolean resume(String pluginId) {
+        boolean changed = paused.remove(pluginId);
+        runningByRoom = new ConcurrentHashMap<>();
+        return changed;
+    }
+
+    /** Whether the plugin is paused (disabled by an operator); checked at every call. */
+    public boolean isPaused(String pluginId) {
+        return paused.contains(pluginId);
     }
 
     boolean isEnabledIn(String pluginId, String roomJid) {

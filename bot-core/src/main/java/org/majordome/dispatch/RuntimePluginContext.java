@@ -10,9 +10,11 @@ import java.util.function.Predicate;
 import org.majordome.api.PluginContext;
 import org.majordome.api.admin.AdminCommands;
 import org.majordome.api.command.CommandRegistry;
+import org.majordome.api.console.ConsoleSections;
 import org.majordome.api.event.PluginEvent;
 import org.majordome.api.pubsub.PubSub;
 import org.majordome.api.room.DirectChat;
+import org.majordome.api.room.NickCheck;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.room.Rooms;
 import org.majordome.api.schedule.PluginScheduler;
@@ -110,6 +112,11 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     }
 
     @Override
+    public ConsoleSections consoleSections() {
+        return services.resources().consoleSections(pluginId);
+    }
+
+    @Override
     public boolean publish(PluginEvent event) {
         return events.test(java.util.Objects.requireNonNull(event, "event"));
     }
@@ -117,6 +124,14 @@ final class RuntimePluginContext<C> implements PluginContext<C> {
     @Override
     public PubSub pubsub() {
         return services.resources().pubsub(pluginId);
+    }
+
+    @Override
+    public NickCheck.Registration checkNicks(NickCheck check) {
+        java.util.Objects.requireNonNull(check, "check");
+        // Asked only in this plugin's rooms, as its events come only from them.
+        return services.resources().nickChecks().register(pluginId,
+                (roomJid, nick) -> enabledIn.test(roomJid) ? check.refusal(roomJid, nick) : java.util.Optional.empty());
     }
 
     @Override

@@ -15,10 +15,15 @@
  * plugin's calls in that room are skipped until it returns (see {@code IsolatedCalls}). A lane's thread only
  * runs one plugin's calls in one room, and the MDC is put back after every call, so no thread state passes
  * from one plugin to another. A full room queue sheds the event; a full lane sheds it for that plugin only.
+ * A plugin an operator disabled ({@link org.majordome.dispatch.PluginRegistry#pause}) stays started but is handed
+ * nothing; the check is made again at each call, so a call queued before the pause never runs after it, and its
+ * commands are answered as unknown.
  *
  * <p>{@link org.majordome.dispatch.PluginRegistry} checks plugins and their annotated methods at startup and
  * says which plugins run in which room; {@link org.majordome.dispatch.PluginLifecycle} binds their
- * configuration, starts and stops them.
+ * configuration, starts and stops them. {@link org.majordome.dispatch.NickChecks} keeps the plugins'
+ * {@link org.majordome.api.room.NickCheck}s across reloads (each asked only in its plugin's rooms, withdrawn when the
+ * plugin stops), which the web chat asks before a visitor joins.
  *
  * <p>Permission decisions use the occupant's affiliation and role from XEP-0045 presence (§5.1, §5.2), as
  * copied into the event's {@link org.majordome.api.event.Occupant} snapshot, and the bot admins' bare JIDs.

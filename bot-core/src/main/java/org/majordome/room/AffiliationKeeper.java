@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Keeps a room's affiliations as its configuration declares them (XEP-0045 §9.5, §10.5): at each join and
  * configuration check, reads the server's lists, computes the difference ({@link AffiliationPlan}) and applies it
  * ({@link AffiliationWriter}). Each refusal is logged once, with the server's reason, until it is applied or the
- * settings change; what could not be applied is part of the room's status. Runs on the room's worker.
+ * settings change; what could not be applied is part of the room's status. A room declaring nobody has only its
+ * owner and admin lists read, for {@link #managers()}, and nothing changed. Runs on the room's worker.
  */
 final class AffiliationKeeper {
 
@@ -32,6 +34,8 @@ final class AffiliationKeeper {
 
     /** The declared entries the server refused, each with why, for status displays. */
     private volatile List<String> unapplied = List.of();
+    /** The owners and admins on the server's lists at the last read: who else manages the room (the console). */
+    private volatile Set<String> managers = Set.of();
     // Touched only on the room's worker thread: what was already logged.
     private final Set<String> logged = new HashSet<>();
 
@@ -47,6 +51,11 @@ final class AffiliationKeeper {
         return unapplied;
     }
 
+    /** The bare JIDs on the server's owner and admin lists at the last read (empty before it or when none is read). */
+    Set<String> managers() {
+        return managers;
+    }
+
     /** New desired settings: refusals are worth saying again. */
     void settingsChanged() {
         logged.clear();
@@ -56,6 +65,7 @@ final class AffiliationKeeper {
     void reconcile(RoomPeople people) {
         if (!people.declaresAny()) {
             unapplied = List.of();
+            readManagers();
             return;
         }
         Map<EntityBareJid, Affiliation> current;
@@ -80,6 +90,9 @@ final class AffiliationKeeper {
             log.warn("Room {}: affiliation lists not read: {}", room, e.toString());
             return;
         }
+        managers = current.entrySet().stream()
+                .filter(entry -> entry.getValue() == Affiliation.OWNER || entry.getValue() == Affiliation.ADMIN)
+                .map(entry -> entry.getKey().toString()).collect(Collectors.toUnmodifiableSet());
         List<AffiliationPlan.Change> plan = AffiliationPlan.of(people, current, bot);
         Map<AffiliationPlan.Change, ActionResult> results = plan.isEmpty() ? Map.of() : writer.apply(plan);
         List<String> refused = new ArrayList<>();
@@ -100,6 +113,30 @@ final class AffiliationKeeper {
             log.info("Room {}: affiliations put as declared: {}", room, String.join(", ", done));
         }
         unapplied = List.copyOf(refused);
+    }
+
+    /**
+     * A room declaring nobody still has owners and admins who may use the console: reads their two lists and changes
+     * nothing. A server may refuse the admin list to a bot that is not an owner there; the room then has no known
+     * managers, which is no news worth more than a debug line.
+     */
+    private void readManagers() {
+        try {
+            Set<String> read = new HashSet<>();
+            for (Affiliation list : List.of(Affiliation.OWNER, Affiliation.ADMIN)) {
+                lists.read(list).forEach(entry -> read.add(entry.jid()));
+            }
+            managers = Set.copyOf(read);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (e instanceof XMPPException.XMPPErrorException) {
+                // Refused now: whoever the lists named before is no longer known to manage the room.
+                managers = Set.of();
+            }
+            log.debug("Room {}: owner and admin lists not read ({}); only the declared people manage it", room,
+                    e.toString());
+        }
     }
 
     static String reason(ActionResult result) {

@@ -37,7 +37,7 @@ final class BanRetry {
     private final Backoff backoff;
     private final ScheduledExecutorService timer;
     private final Runnable retry;
-    private final Consumer<String> tellAdmins;
+    private final Consumer<AdminNotice> tellAdmins;
 
     private int refusals;
     private boolean banned;
@@ -52,7 +52,7 @@ final class BanRetry {
      * @param tellAdmins sends a notice to the bot's administrators
      */
     BanRetry(String room, Duration ceiling, RandomGenerator random, ScheduledExecutorService timer, Runnable retry,
-             Consumer<String> tellAdmins) {
+             Consumer<AdminNotice> tellAdmins) {
         this.room = room;
         Duration first = FIRST_WAIT.compareTo(ceiling) < 0 ? FIRST_WAIT : ceiling;
         this.backoff = new Backoff(first, ceiling, random);
@@ -128,9 +128,7 @@ final class BanRetry {
             } else {
                 log.warn("Room {}: back in the room after the ban was lifted, but with affiliation {}, not owner: it "
                         + "cannot keep the room's configuration until an owner grants it ownership again", room, affiliation);
-                tellAdmins.accept("Majordome is back in " + room + " now that the ban was lifted, but with affiliation '"
-                        + affiliation + "': it is no longer an owner, so it cannot keep the room's configuration. An "
-                        + "owner of the room can make it owner again.");
+                tellAdmins.accept(AdminNotice.of("notice.back-without-ownership", room, affiliation.toString()));
             }
         }
         return wasBanned;

@@ -1,5 +1,6 @@
 package org.majordome.room;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.jxmpp.jid.EntityBareJid;
@@ -56,4 +57,12 @@ public interface GatewayBans {
 
     /** A plugin or moderator lifts the ban of {@code jid} in {@code room}. */
     Outcome unban(EntityBareJid room, String jid);
+
+    /**
+     * The JIDs the gateway bans from {@code room} (the sessions named when they were banned): the room's ban list
+     * (§9.5) shows them beside its outcasts, so that a plugin checking whether its ban holds finds it there.
+     */
+    default List<String> bannedIn(EntityBareJid room) {
+        return List.of();
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,12 +20,14 @@ import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
+import org.majordome.api.text.Wording;
 import org.majordome.config.BotConfig;
 import org.majordome.config.DesiredRoomConfig;
 import org.majordome.config.RoomSettings;
 import org.majordome.config.Secret;
 import org.majordome.intake.Invitation;
 import org.majordome.store.InvitedRoomTable;
+import org.majordome.text.TextService;
 import org.majordome.xmpp.XmppSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,8 +123,8 @@ public final class InvitationDesk implements Consumer<Invitation>, AutoCloseable
         InvitationPolicy.Decision decision = InvitationPolicy.decide(invitation, mayInvite);
         if (!decision.accepted()) {
             log.info("Room {}: declined the {} invitation from {}: {}", invitation.room(), form(invitation),
-                    invitation.inviter(), decision.reason());
-            decline(invitation, decision.reason());
+                    invitation.inviter(), reasonIn(Locale.ENGLISH, decision.reason()));
+            decline(invitation, reasonIn(language(invitation.room(), current), decision.reason()));
             return;
         }
         EntityBareJid room = invitation.room();
@@ -154,7 +157,8 @@ public final class InvitationDesk implements Consumer<Invitation>, AutoCloseable
                     ? session.connection().getStanzaFactory().buildMessageStanza().to(invitation.room())
                             .addExtension(declineElement(invitation, reason)).build()
                     : session.connection().getStanzaFactory().buildMessageStanza().ofType(Message.Type.chat)
-                            .to(invitation.inviter()).setBody("I did not join " + invitation.room() + ": " + reason)
+                            .to(invitation.inviter()).setBody(reasonWording(language(invitation.room(), config.get()))
+                                    .format("invitation.declined", invitation.room().toString(), reason))
                             .build();
             session.connection().sendStanza(answer);
         } catch (org.jivesoftware.smack.SmackException.NotConnectedException e) {
@@ -174,6 +178,21 @@ public final class InvitationDesk implements Consumer<Invitation>, AutoCloseable
                         .addAttribute("to", invitation.inviter().toString())
                         .addElement("reason", reason).build())
                 .build();
+    }
+
+    /** The room's language when the configuration declares the room, else the bot's. */
+    static Locale language(EntityBareJid room, BotConfig config) {
+        return config.rooms().stream().filter(settings -> settings.jid().equals(room)).findFirst()
+                .flatMap(settings -> settings.texts().language()).orElse(config.runtime().language());
+    }
+
+    /** A decline's reason ({@link InvitationPolicy}'s key) in that language. */
+    static String reasonIn(Locale language, String reasonKey) {
+        return reasonWording(language).format(reasonKey);
+    }
+
+    private static Wording reasonWording(Locale language) {
+        return TextService.runtimeWording(language, java.time.ZoneOffset.UTC);
     }
 
     private static String form(Invitation invitation) {

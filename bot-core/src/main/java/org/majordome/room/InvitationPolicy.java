@@ -20,13 +20,12 @@ import org.majordome.intake.Invitation;
  */
 final class InvitationPolicy {
 
-    static final String NOT_ALLOWED = "This bot accepts invitations from its administrators only.";
-    static final String INVITER_HIDDEN = "This bot could not tell who invited it (the room hides real addresses): "
-            + "an administrator can send it a direct invitation instead.";
-    static final String FOREIGN_SERVICE = "This bot takes a room's word on who invited it only for rooms of the "
-            + "inviter's own server: an administrator can send it a direct invitation instead.";
+    /** The reasons, as keys of the runtime's bundle: the inviter reads them in the room's language. */
+    static final String NOT_ALLOWED = "invitation.not-allowed";
+    static final String INVITER_HIDDEN = "invitation.inviter-hidden";
+    static final String FOREIGN_SERVICE = "invitation.foreign-service";
 
-    /** What to do: accept (the reason is empty) or decline with the reason. */
+    /** What to do: accept (the reason is empty) or decline with the reason (a key of the runtime's bundle). */
     record Decision(boolean accepted, Optional<EntityBareJid> inviter, String reason) {
         static Decision accept(EntityBareJid inviter) {
             return new Decision(true, Optional.of(inviter), "");

@@ -34,6 +34,7 @@ import org.majordome.config.RoomState;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.RoomStanzaIntake;
 import org.majordome.store.RoomOverlayTable;
+import org.majordome.text.TextService;
 import org.majordome.xmpp.Backoff;
 import org.majordome.xmpp.XmppSession;
 import org.slf4j.Logger;
@@ -93,7 +94,7 @@ final class KeptRoom implements RoomMembership.AfterJoin {
      */
     KeptRoom(RoomSettings settings, Resourcepart defaultNick, XmppSession session, EventSink sink, Clock clock,
              Backoff backoff, ScheduledExecutorService timer, Semaphore joinPermits, Executor actions,
-             RoomOverlayTable overlays, ZoneId timeZone, java.util.Locale language, Consumer<String> tellAdmins,
+             RoomOverlayTable overlays, ZoneId timeZone, java.util.Locale language, Consumer<AdminNotice> tellAdmins,
              Function<RoomState, CompletableFuture<ActionResult>> destroy, RoomAdmission admission) {
         this.destroy = destroy;
         this.language = language;
@@ -110,7 +111,8 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         };
         // Voice requests are decided (and the others' arrivals noted) before any plugin sees them.
         this.sink = VoiceRequests.forRoom(roomJid, () -> this.settings.voiceRequests(),
-                nick -> handle().grantVoice(nick), session, actions, admitted, clock);
+                nick -> handle().grantVoice(nick), session, actions, admitted, clock,
+                () -> TextService.runtimeWording(language(), timeZone()));
         this.timer = timer;
         this.worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("room-" + room).factory());
         this.reconciler = new RoomReconciler(roomJid, session, this::emit, clock);
@@ -163,6 +165,16 @@ final class KeptRoom implements RoomMembership.AfterJoin {
         return membership.status(reconciler.checked()).withUnapplied(people.unapplied());
     }
 
+    /** The room as a status page shows it (see {@link RoomView}). */
+    RoomView view() {
+        java.util.Map<String, org.majordome.api.event.Affiliation> declared = new java.util.LinkedHashMap<>();
+        settings.people().declared().forEach((jid, affiliation) -> declared.put(jid.toString(), affiliation));
+        List<String> overlays = overlayKeeper.overlays().all().stream()
+                .map(active -> active.name() + " (" + RoomOverlays.encode(active.settings()) + ")").toList();
+        return new RoomView(status(), title(), subject(), occupants(), declared, people.managers(), reconciler.last(),
+                overlays, selfPing.lastTraffic());
+    }
+
     boolean isJoined() {
         return membership.isJoined();
     }
@@ -206,7 +218,8 @@ final class KeptRoom implements RoomMembership.AfterJoin {
 
     /** Leaves the room with a status text and stops keeping it. */
     CompletableFuture<Void> leave(String statusText) {
-        return membership.leave(statusText);
+        // The runtime's own goodbyes in the room's language; a keeper's or a plugin's text as written.
+        return membership.leave(Goodbyes.said(statusText, language()));
     }
 
     void shutdownWorker() {

@@ -13,6 +13,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.majordome.api.room.ActionResult;
 import org.majordome.config.RoomSettings;
 import org.majordome.config.RoomState;
+import org.majordome.text.Phrase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,11 +87,11 @@ final class RetiredRooms {
      * longer declared at all are forgotten, never destroyed.
      *
      * @param leaving the rooms the bot is leaving, by JID: their destruction waits for the goodbye
-     * @return what changed, in words: {@code destroying <jid>} per room
+     * @return what changed: {@code reload.change.destroying} per room
      */
-    List<String> declare(List<RoomSettings> rooms, Map<EntityBareJid, CompletableFuture<?>> leaving) {
+    List<Phrase> declare(List<RoomSettings> rooms, Map<EntityBareJid, CompletableFuture<?>> leaving) {
         List<RoomSettings> newly = RoomState.destroyedByReload(declared(), rooms);
-        List<String> changes = new ArrayList<>();
+        List<Phrase> changes = new ArrayList<>();
         synchronized (declared) {
             Map<EntityBareJid, Retired> before = new LinkedHashMap<>(declared);
             declared.clear();
@@ -100,7 +101,7 @@ final class RetiredRooms {
             }
         }
         for (RoomSettings room : newly) {
-            changes.add("destroying " + room.jid());
+            changes.add(Phrase.of("reload.change.destroying", room.jid().toString()));
             Retired retired = declared.get(room.jid());
             leaving.getOrDefault(room.jid(), CompletableFuture.completedFuture(null))
                     .whenComplete((ignored, failure) -> destroyIfPending(retired));

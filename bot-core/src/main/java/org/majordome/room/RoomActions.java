@@ -96,7 +96,9 @@ final class RoomActions implements RoomHandle {
 
     @Override
     public boolean joined() {
-        return room.isJoined();
+        // An instance of a cluster that may no longer act in the room (its lease is running out) is not in it for
+        // plugins: their timers skip the room there, and the holder acts instead.
+        return room.mayAct();
     }
 
     @Override
@@ -173,8 +175,12 @@ final class RoomActions implements RoomHandle {
             });
             if (!result.succeeded()) {
                 LOG.warn("Room {}: could not read the ban list: {}", room.jid(), result);
+                return Optional.<List<String>>empty();
             }
-            return Optional.ofNullable(list.get());
+            // A gateway's bans are the room's too, though the server never sees them (GatewayBans).
+            List<String> both = new java.util.ArrayList<>(list.get());
+            both.addAll(gatewayBans.get().bannedIn(room.jid()));
+            return Optional.of(List.copyOf(both));
         }, executor);
     }
 

@@ -17,6 +17,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.majordome.config.Secret;
+import org.majordome.room.RoomProblem.Kind;
 import org.majordome.xmpp.XmppSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +55,11 @@ final class RoomJoiner {
     sealed interface Outcome {
         /** In the room: {@code self} is the bot's own presence. */
         record Joined(Presence self, boolean usedFallback) implements Outcome { }
-        /** The room refused the bot for good (it is banned): {@code why} in words. */
-        record Banned(String why) implements Outcome { }
+        /** The room refused the bot for good (it is banned): {@code serverText} the error's condition and text,
+         * or a {@link org.majordome.text.Phrase} when it gave none. */
+        record Banned(Object serverText) implements Outcome { }
         /** To be tried again later, for that reason. */
-        record Retry(String why) implements Outcome { }
+        record Retry(RoomProblem why) implements Outcome { }
         record NotConnected() implements Outcome { }
         record Interrupted() implements Outcome { }
     }
@@ -82,7 +84,7 @@ final class RoomJoiner {
                 }
                 return refusal(refused);
             } catch (TimeoutException e) {
-                return new Outcome.Retry("the room did not answer the join within " + replyTimeout.toSeconds() + " s");
+                return new Outcome.Retry(RoomProblem.of(Kind.JOIN_TIMEOUT, String.valueOf(replyTimeout.toSeconds())));
             } catch (SmackException.NotConnectedException e) {
                 return new Outcome.NotConnected();
             } catch (InterruptedException e) {
@@ -90,7 +92,7 @@ final class RoomJoiner {
                 return new Outcome.Interrupted();
             }
         }
-        return new Outcome.Retry("every nick tried (" + base + " and " + NICK_FALLBACKS + " fallbacks) is taken");
+        return new Outcome.Retry(RoomProblem.of(Kind.NICKS_TAKEN, base.toString(), String.valueOf(NICK_FALLBACKS)));
     }
 
     /**
@@ -145,21 +147,21 @@ final class RoomJoiner {
         }
     }
 
-    /** What a refusal of the join (XEP-0045 §7.2.6-§7.2.11) means for the bot, in words. */
+    /** What a refusal of the join (XEP-0045 §7.2.6-§7.2.11) means for the bot; the server's words kept as they came. */
     private static Outcome refusal(JoinRefusedException refused) {
-        String text = refused.describe();
-        return switch (refused.condition()) {
-            case forbidden -> new Outcome.Banned(text);
-            case registration_required -> new Outcome.Retry("the room is members-only and the bot is not a member (" + text + ")");
-            case not_authorized -> new Outcome.Retry("the room password is missing or wrong (" + text + ")");
-            case not_allowed -> new Outcome.Retry("the server does not let the bot create this room (" + text + ")");
-            case gone -> new Outcome.Retry("the room was destroyed and the server keeps a tombstone (" + text
-                    + "); on Prosody a server admin may recreate it at once (make the bot an admin or set "
-                    + "muc_tombstones = false)");
-            case item_not_found -> new Outcome.Retry("the room does not exist or is locked, and the bot cannot create it (" + text + ")");
-            case service_unavailable -> new Outcome.Retry("the room is full or the service is unavailable (" + text + ")");
-            default -> new Outcome.Retry("the room refused the join: " + text);
-        };
+        Object text = refused.describe();
+        if (refused.condition() == StanzaError.Condition.forbidden) {
+            return new Outcome.Banned(text);
+        }
+        return new Outcome.Retry(RoomProblem.of(switch (refused.condition()) {
+            case registration_required -> Kind.MEMBERS_ONLY;
+            case not_authorized -> Kind.WRONG_PASSWORD;
+            case not_allowed -> Kind.CREATION_REFUSED;
+            case gone -> Kind.TOMBSTONE;
+            case item_not_found -> Kind.NO_SUCH_ROOM;
+            case service_unavailable -> Kind.UNAVAILABLE;
+            default -> Kind.JOIN_REFUSED;
+        }, text));
     }
 
     private static Resourcepart fallbackNick(Resourcepart base, int attempt) {

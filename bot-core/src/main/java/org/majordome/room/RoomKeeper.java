@@ -18,10 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import org.jivesoftware.smack.roster.Roster;
-import org.jivesoftware.smack.roster.SubscribeListener.SubscribeAnswer;
 import org.jxmpp.jid.EntityBareJid;
-import org.jxmpp.jid.Jid;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.DirectChat;
 import org.majordome.api.room.RoomHandle;
@@ -31,7 +28,9 @@ import org.majordome.config.RuntimeSettings;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.StanzaIntake;
 import org.majordome.store.RoomOverlayTable;
+import org.majordome.text.Phrase;
 import org.majordome.text.SenderLanguages;
+import org.majordome.text.TextService;
 import org.majordome.xmpp.Backoff;
 import org.majordome.xmpp.XmppSession;
 import org.slf4j.Logger;
@@ -48,10 +47,7 @@ import org.slf4j.LoggerFactory;
  * <p>Smack's MUC auto-join on reconnect is not used (it waits out a leave nobody answers and then
  * stops rejoining): on {@code authenticated(resumed=false)} every room is joined again from scratch.
  *
- * <p>Presence subscription requests (RFC 6121 §3.1) from users seen as occupants of a kept room (by the bare real
- * JID the room shows the bot) are approved, so that those users can keep the bot in their roster and its direct
- * messages (reminders, answers) are not treated as coming from a stranger; requests from anyone else are left
- * unanswered.
+ * <p>Presence subscription requests from occupants of kept rooms are approved ({@link SubscriptionApproval}).
  */
 public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat, AutoCloseable {
 
@@ -81,7 +77,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     /** Room actions wait for the server; each gets its own virtual thread so none waits behind another. */
     private final ExecutorService actions = Executors.newVirtualThreadPerTaskExecutor();
     /** Tells the bot's administrators what needs a human. */
-    private final AdminNotices adminNotices = new AdminNotices(this::send);
+    private final AdminNotices adminNotices;
     /** A gateway whose people share one account (the web chat), which bans them its own way; none by default. */
     private volatile GatewayBans gatewayBans = GatewayBans.NONE;
     /** The rooms declared destroyed: never kept, destroyed at start and at the reload that declares them so. */
@@ -106,6 +102,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         this.session = session;
         this.overlays = overlays;
         this.runtime = runtime;
+        this.adminNotices = new AdminNotices(this::send, TextService.runtimeWording(runtime.language(), runtime.timeZone()));
         this.sink = sink;
         this.clock = clock;
         this.waiting = new WaitingRooms(admission);
@@ -127,9 +124,9 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
      * The {@link RoomAdmission} changed its answer for some rooms: joins the declared rooms it admits now and leaves
      * (with {@code goodbye}) the kept ones it no longer admits.
      *
-     * @return what changed, in words
+     * @return what changed, worded by whoever shows it
      */
-    public synchronized List<String> admissionChanged(String goodbye) {
+    public synchronized List<Phrase> admissionChanged(String goodbye) {
         return apply(declaredBut(null), goodbye);
     }
 
@@ -142,19 +139,19 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
      * Makes the kept rooms those of a reloaded configuration: new rooms are joined (and created and
      * configured), removed ones are left with a goodbye, changed ones get their new desired configuration.
      *
-     * @return what changed, in words, for the log and the administrator
+     * @return what changed ({@code reload.change.*}), for the log and the administrator, who reads it in their language
      */
-    public synchronized List<String> apply(List<RoomSettings> declared, String goodbye) {
+    public synchronized List<Phrase> apply(List<RoomSettings> declared, String goodbye) {
         List<RoomSettings> wanted = waiting.admitted(RetiredRooms.kept(declared));
         Map<EntityBareJid, CompletableFuture<?>> leaving = new java.util.HashMap<>();
-        List<String> changes = new java.util.ArrayList<>();
+        List<Phrase> changes = new java.util.ArrayList<>();
         Map<EntityBareJid, RoomSettings> byJid = new LinkedHashMap<>();
         wanted.forEach(room -> byJid.put(room.jid(), room));
         for (KeptRoom room : snapshot()) {
             if (!byJid.containsKey(room.jid())) {
                 rooms.remove(room.jid().toString());
                 leaving.put(room.jid(), room.leave(goodbye).whenComplete((ignored, failure) -> room.shutdownWorker()));
-                changes.add("left " + room.jid());
+                changes.add(Phrase.of("reload.change.left", room.jid().toString()));
             }
         }
         for (RoomSettings settings : wanted) {
@@ -164,15 +161,16 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
                 if (session.isOnline()) {
                     added.requestJoin();
                 }
-                changes.add("joining " + settings.jid());
+                changes.add(Phrase.of("reload.change.joining", settings.jid().toString()));
             } else if (!existing.settings().equals(settings)) {
                 existing.update(settings);
-                changes.add("updated " + settings.jid());
+                changes.add(Phrase.of("reload.change.updated", settings.jid().toString()));
             }
         }
         changes.addAll(retired.declare(declared, leaving));
         if (!changes.isEmpty()) {
-            log.info("Rooms reconfigured: {}", String.join(", ", changes));
+            log.info("Rooms reconfigured: {}", changes.stream().map(Phrase::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")));
         }
         return changes;
     }
@@ -221,7 +219,7 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         adminNotices.tellAdminsOf(administrators);
     }
 
-    private void tellAdmins(String notice) {
+    private void tellAdmins(AdminNotice notice) {
         adminNotices.tell(notice);
     }
 
@@ -269,30 +267,23 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
         return senderLanguages;
     }
 
+    /** The bot's language ({@code runtime.language}): a room's when it names none (the web chat's lists too). */
+    public java.util.Locale language() {
+        return runtime.language();
+    }
+
     /** Starts listening; rooms are joined when the session comes online (call before {@code session.start()}). */
     public void start() {
         new StanzaIntake(jid -> {
             KeptRoom room = rooms.get(jid.toString());
             return room == null ? null : room.intake();
         }, session.settings().jid(), sink, clock, senderLanguages::record).listenOn(session.connection());
-        Roster roster = Roster.getInstanceFor(session.connection());
-        roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
-        roster.addSubscribeListener((from, request) -> seenAsOccupant(from) ? SubscribeAnswer.Approve : null);
+        new SubscriptionApproval(this::all).listenOn(session.connection());
         session.addListener(this);
         long reconcileMillis = runtime.reconcileInterval().toMillis();
         timer.scheduleWithFixedDelay(this::reconcileAll, reconcileMillis, reconcileMillis, TimeUnit.MILLISECONDS);
         long pingCheckMillis = Math.max(1000, Math.min(30_000, runtime.selfPingAfterIdle().toMillis() / 2));
         timer.scheduleWithFixedDelay(this::selfPingIdleRooms, pingCheckMillis, pingCheckMillis, TimeUnit.MILLISECONDS);
-    }
-
-    /** Whether a kept room shows this bare JID as the real JID of one of its current occupants. */
-    private boolean seenAsOccupant(Jid from) {
-        String wanted = from.asBareJid().toString();
-        boolean seen = all().stream().flatMap(room -> room.occupants().stream())
-                .anyMatch(occupant -> occupant.realJid().filter(wanted::equalsIgnoreCase).isPresent());
-        log.info("Presence subscription request from {}: {}", wanted, seen ? "approved (an occupant of a kept room)"
-                : "left unanswered (not an occupant of a kept room)");
-        return seen;
     }
 
     @Override
@@ -358,6 +349,11 @@ public final class RoomKeeper implements XmppSession.Listener, Rooms, DirectChat
     /** Every kept room's current status, in configuration order. */
     public List<RoomStatus> status() {
         return snapshot().stream().map(KeptRoom::status).toList();
+    }
+
+    /** Every kept room as a status page shows it, in configuration order (see {@link RoomView}). */
+    public List<RoomView> views() {
+        return snapshot().stream().map(KeptRoom::view).toList();
     }
 
     /** True when the bot is in every configured room. */

@@ -28,6 +28,7 @@ import org.majordome.api.event.RoomLeftEvent;
 import org.majordome.config.RoomSettings;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.RoomStanzaIntake;
+import org.majordome.room.RoomProblem.Kind;
 import org.majordome.room.RoomStatus.State;
 import org.majordome.xmpp.Backoff;
 import org.majordome.xmpp.XmppSession;
@@ -45,7 +46,6 @@ import org.slf4j.LoggerFactory;
 final class RoomMembership implements OwnPresence.Room {
 
     private static final Logger log = LoggerFactory.getLogger(RoomMembership.class);
-    private static final String WAITING_TO_RESUME = "connection lost; waiting to resume or rejoin";
 
     /** What the room does once it is in: checks its configuration and features. Worker thread. */
     interface AfterJoin {
@@ -80,7 +80,7 @@ final class RoomMembership implements OwnPresence.Room {
 
     private volatile State state = State.NOT_JOINED;
     private volatile Instant stateSince;
-    private volatile Optional<String> problem = Optional.empty();
+    private volatile Optional<RoomProblem> problem = Optional.empty();
     private volatile Resourcepart nick;
     private volatile boolean leaving;
     /** Set as the stream drops: the worker may still be waiting on the silent server, the room is not joined now. */
@@ -95,7 +95,7 @@ final class RoomMembership implements OwnPresence.Room {
     RoomMembership(Supplier<RoomSettings> settings, Resourcepart defaultNick, XmppSession session, EventSink sink,
                    Consumer<BotEvent> emit, Clock clock, Backoff backoff, ScheduledExecutorService timer,
                    ExecutorService worker, Semaphore joinPermits, SelfPing selfPing, RoomSender sender,
-                   AfterJoin after, Consumer<String> tellAdmins) {
+                   AfterJoin after, Consumer<AdminNotice> tellAdmins) {
         this.settings = settings;
         this.roomJid = settings.get().jid();
         this.room = roomJid.toString();
@@ -127,7 +127,7 @@ final class RoomMembership implements OwnPresence.Room {
         State now = state;
         if (streamDown && now == State.JOINED) {
             return new RoomStatus(room, State.NOT_JOINED, nick.toString(), intake.occupants().size(), clock.instant(),
-                    Optional.of(WAITING_TO_RESUME), configurationChecked);
+                    Optional.of(RoomProblem.of(Kind.WAITING_TO_RESUME)), configurationChecked);
         }
         return new RoomStatus(room, now, nick.toString(), intake.occupants().size(), stateSince, problem,
                 configurationChecked);
@@ -182,7 +182,7 @@ final class RoomMembership implements OwnPresence.Room {
             if (state == State.JOINED || state == State.JOINING || suspended) {
                 suspended = false;
                 resetMembership();
-                enter(State.NOT_JOINED, Optional.of("connection lost"));
+                enter(State.NOT_JOINED, Optional.of(RoomProblem.of(Kind.CONNECTION_LOST)));
                 emit(new RoomLeftEvent(room, RoomLeftEvent.Reason.CONNECTION_LOST, "connection lost", clock.instant()));
             }
         });
@@ -199,7 +199,7 @@ final class RoomMembership implements OwnPresence.Room {
         worker.execute(() -> {
             if (state == State.JOINED) {
                 suspended = true;
-                enter(State.NOT_JOINED, Optional.of(WAITING_TO_RESUME));
+                enter(State.NOT_JOINED, Optional.of(RoomProblem.of(Kind.WAITING_TO_RESUME)));
             }
         });
     }
@@ -218,12 +218,16 @@ final class RoomMembership implements OwnPresence.Room {
 
     /** Leaves the room with a status text and stops keeping it. */
     CompletableFuture<Void> leave(String statusText) {
+        // Now, not on a worker that may still wait on a request: the bot's own departure is never a removal.
+        leaving = true;
         return CompletableFuture.runAsync(() -> {
             cancelScheduledRejoin();
-            leaving = true;
             boolean wasJoined = state == State.JOINED;
+            // A join left unanswered may have let the bot in after all (a late answer): a room it was creating would
+            // stay locked with it inside, and no other instance of a cluster could enter. Leave it all the same.
+            boolean mayBeIn = wasJoined || state == State.JOINING || failedJoins > 0;
             enter(State.STOPPED, Optional.empty());
-            if (wasJoined && session.isOnline()) {
+            if (mayBeIn && session.isOnline()) {
                 try {
                     sender.goodbye(nick, statusText);
                 } catch (SmackException.NotConnectedException | InterruptedException e) {
@@ -267,11 +271,11 @@ final class RoomMembership implements OwnPresence.Room {
         switch (outcome) {
             case RoomJoiner.Outcome.Joined joined -> joined(joined.self(), joined.usedFallback());
             case RoomJoiner.Outcome.Banned banned -> {
-                enter(State.BANNED, Optional.of("banned: " + banned.why()));
-                banRetry.refused(banned.why());
+                enter(State.BANNED, Optional.of(RoomProblem.of(Kind.JOIN_BANNED, banned.serverText())));
+                banRetry.refused(String.valueOf(banned.serverText()));
             }
             case RoomJoiner.Outcome.Retry retry -> scheduleRejoin(retry.why());
-            case RoomJoiner.Outcome.NotConnected notConnected -> enter(State.NOT_JOINED, Optional.of("not connected"));
+            case RoomJoiner.Outcome.NotConnected notConnected -> enter(State.NOT_JOINED, Optional.of(RoomProblem.of(Kind.NOT_CONNECTED)));
             case RoomJoiner.Outcome.Interrupted interrupted -> { }
         }
     }
@@ -282,7 +286,7 @@ final class RoomMembership implements OwnPresence.Room {
         boolean created = muc != null && muc.getStatus().contains(MUCUser.Status.ROOM_CREATED_201);
         failedJoins = 0;
         after.entering();
-        enter(State.JOINED, usedFallback ? Optional.of("joined with fallback nick " + nick) : Optional.empty());
+        enter(State.JOINED, usedFallback ? Optional.of(RoomProblem.of(Kind.FALLBACK_NICK, nick.toString())) : Optional.empty());
         selfPing.heard();
         log.info("Room {}: joined as '{}'{}", room, nick, created ? " (created it)" : "");
         emit(new RoomJoinedEvent(room, nick.toString(), created, List.copyOf(intake.occupants()), clock.instant()));
@@ -290,7 +294,7 @@ final class RoomMembership implements OwnPresence.Room {
         after.joined(created);
     }
 
-    private void scheduleRejoin(String why) {
+    private void scheduleRejoin(RoomProblem why) {
         if (state == State.STOPPED) {
             return;
         }
@@ -315,7 +319,7 @@ final class RoomMembership implements OwnPresence.Room {
     /** The self-ping's answer says the room no longer counts the bot in (worker thread). */
     void membershipLost(StanzaError.Condition condition) {
         resetMembership();
-        enter(State.NOT_JOINED, Optional.of("membership lost"));
+        enter(State.NOT_JOINED, Optional.of(RoomProblem.of(Kind.MEMBERSHIP_LOST)));
         emit(new RoomLeftEvent(room, RoomLeftEvent.Reason.MEMBERSHIP_LOST, condition.toString(), clock.instant()));
         join();
     }
@@ -348,19 +352,19 @@ final class RoomMembership implements OwnPresence.Room {
             lost(RoomLeftEvent.Reason.ROOM_DESTROYED, why, true);
         } else if (statuses.contains(MUCUser.Status.BANNED_301)) {
             lost(RoomLeftEvent.Reason.BANNED, reason, false);
-            String why = "the room banned it" + (reason.isEmpty() ? "" : ": " + reason);
+            RoomProblem why = RoomProblem.bannedByRoom(reason);
             worker.execute(() -> {
                 enter(State.BANNED, Optional.of(why));
-                banRetry.refused(why);
+                banRetry.refused(why.toString());
             });
         } else if (statuses.contains(MUCUser.Status.KICKED_307)) {
             log.warn("Room {}: the bot was kicked{}; rejoining", room, reason.isEmpty() ? "" : " (" + reason + ")");
             lost(RoomLeftEvent.Reason.KICKED, reason, false);
-            worker.execute(() -> scheduleRejoin("kicked" + (reason.isEmpty() ? "" : ": " + reason)));
+            worker.execute(() -> scheduleRejoin(RoomProblem.kicked(reason)));
         } else {
             log.warn("Room {}: removed from the room (status {}); rejoining", room, statuses);
             lost(RoomLeftEvent.Reason.MEMBERSHIP_LOST, statuses.toString(), false);
-            worker.execute(() -> scheduleRejoin("removed from the room " + statuses));
+            worker.execute(() -> scheduleRejoin(RoomProblem.of(Kind.REMOVED, statuses.toString())));
         }
     }
 
@@ -368,7 +372,7 @@ final class RoomMembership implements OwnPresence.Room {
         emit(new RoomLeftEvent(room, reason, detail, clock.instant()));
         worker.execute(() -> {
             resetMembership();
-            enter(State.NOT_JOINED, Optional.of(reason.toString().toLowerCase().replace('_', ' ')));
+            enter(State.NOT_JOINED, Optional.of(RoomProblem.of(Kind.valueOf(reason.name())))); // the kinds share its names
             if (rejoinAtOnce) {
                 join();
             }
@@ -380,7 +384,7 @@ final class RoomMembership implements OwnPresence.Room {
         intake.reset();
     }
 
-    private void enter(State next, Optional<String> why) {
+    private void enter(State next, Optional<RoomProblem> why) {
         if (state != next) {
             log.info("Room {}: {} -> {}{}", room, state, next, why.map(w -> " (" + w + ")").orElse(""));
             stateSince = clock.instant();

@@ -63,6 +63,11 @@ final class RoomPeopleKeeper {
         return affiliations.unapplied();
     }
 
+    /** See {@link AffiliationKeeper#managers()}. */
+    java.util.Set<String> managers() {
+        return affiliations.managers();
+    }
+
     RoomAffiliations actions() {
         return actions;
     }

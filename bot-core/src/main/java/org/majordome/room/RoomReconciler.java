@@ -32,6 +32,8 @@ final class RoomReconciler {
 
     /** Since the last join, the configuration was checked (readiness waits for it). */
     private volatile boolean checked;
+    /** What the last check found, for status pages. */
+    private volatile RoomConfigCheck last = RoomConfigCheck.NONE;
     // Touched only on the room's worker thread.
     private boolean warnedNoOwnerRights;
     private boolean warnedUnsupported;
@@ -46,6 +48,11 @@ final class RoomReconciler {
 
     boolean checked() {
         return checked;
+    }
+
+    /** What the last check found: drift put back, settings the server cannot express, a refusal. */
+    RoomConfigCheck last() {
+        return last;
     }
 
     /** A new join: readiness waits for a new check. */
@@ -85,15 +92,22 @@ final class RoomReconciler {
                 log.info("Room {}: {} {}", room, created ? "configured new room:" : "put drifted settings back:",
                         String.join(", ", plan.changed()));
                 emit.accept(new RoomConfiguredEvent(room, plan.changed(), clock.instant()));
+                // A room the bot has just created was configured, not repaired: no drift to show.
+                last = created ? last.clean(clock.instant(), plan.unsupported())
+                        : last.repairedNow(clock.instant(), plan.changed(), plan.unsupported());
             } else if (created) {
                 submit(DataForm.builder(DataForm.Type.submit).build());
                 emit.accept(new RoomConfiguredEvent(room, List.of(), clock.instant()));
+            }
+            if (!plan.hasChanges()) {
+                last = last.clean(clock.instant(), plan.unsupported());
             }
             checked = true;
         } catch (XMPPException.XMPPErrorException e) {
             // Refused: the answer is known, and waiting would not change it before the next periodic check.
             checked = true;
             StanzaError.Condition condition = e.getStanzaError().getCondition();
+            last = last.refusedNow(clock.instant(), condition.toString());
             if (condition == StanzaError.Condition.forbidden || condition == StanzaError.Condition.not_authorized
                     || condition == StanzaError.Condition.not_allowed) {
                 if (!warnedNoOwnerRights) {

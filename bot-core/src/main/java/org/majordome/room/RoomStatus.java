@@ -12,13 +12,13 @@ import java.util.Optional;
  * @param nick       the nick the bot has (or last tried)
  * @param occupants  how many occupants besides the bot
  * @param since      when the room entered this state
- * @param problem    the last thing that went wrong, in words, if any
+ * @param problem    the last thing that went wrong, if any (worded in the reader's language)
  * @param configurationChecked since the last join, the room's configuration was compared with the desired one
  *                   (and put back where it drifted, or found not to be the bot's to change)
  * @param unapplied  the declared affiliations the server refused at the last check, each with the server's reason
  */
 public record RoomStatus(String roomJid, State state, String nick, int occupants, Instant since,
-                         Optional<String> problem, boolean configurationChecked, List<String> unapplied) {
+                         Optional<RoomProblem> problem, boolean configurationChecked, List<String> unapplied) {
 
     public RoomStatus {
         unapplied = List.copyOf(unapplied);
@@ -26,7 +26,7 @@ public record RoomStatus(String roomJid, State state, String nick, int occupants
 
     /** A room whose declared affiliations were all applied (or that declares none). */
     public RoomStatus(String roomJid, State state, String nick, int occupants, Instant since,
-                      Optional<String> problem, boolean configurationChecked) {
+                      Optional<RoomProblem> problem, boolean configurationChecked) {
         this(roomJid, state, nick, occupants, since, problem, configurationChecked, List.of());
     }
 

@@ -40,6 +40,11 @@ final class SelfPing {
         lastTraffic = clock.instant();
     }
 
+    /** When the room last showed it counts the bot in: the room's last activity as the bot saw it. */
+    Instant lastTraffic() {
+        return lastTraffic;
+    }
+
     boolean idleFor(Duration idle) {
         return lastTraffic.plus(idle).isBefore(clock.instant());
     }

@@ -18,7 +18,6 @@ import org.jivesoftware.smack.packet.StanzaFactory;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jxmpp.jid.EntityBareJid;
-import org.majordome.api.DurationText;
 import org.majordome.api.event.Affiliation;
 import org.majordome.api.event.BotEvent;
 import org.majordome.api.event.Occupant;
@@ -34,9 +33,11 @@ import org.majordome.api.event.VoiceDecision;
 import org.majordome.api.event.VoiceRequest;
 import org.majordome.api.event.VoiceRequestedEvent;
 import org.majordome.api.room.ActionResult;
+import org.majordome.api.text.Wording;
 import org.majordome.config.VoiceRequestPolicy;
 import org.majordome.intake.EventSink;
 import org.majordome.intake.VoiceRequestForm;
+import org.majordome.text.TextService;
 import org.majordome.xmpp.XmppSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,12 +63,16 @@ final class VoiceRequests implements EventSink {
     record Decision(VoiceDecision decision, String why) {
     }
 
+    /** The runtime's texts in English: the log's words, and the default of a room that names no language. */
+    private static final Wording ENGLISH = TextService.runtimeWording(Locale.ENGLISH, java.time.ZoneOffset.UTC);
+
     private final String room;
     private final Supplier<VoiceRequestPolicy> policy;
     private final Function<String, CompletionStage<ActionResult>> grantVoice;
     private final Consumer<VoiceRequest> decline;
     private final EventSink next;
     private final Clock clock;
+    private final Supplier<Wording> wording;
     private final Map<String, Instant> arrivals = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastLogged = new ConcurrentHashMap<>();
 
@@ -78,6 +83,14 @@ final class VoiceRequests implements EventSink {
     VoiceRequests(String room, Supplier<VoiceRequestPolicy> policy,
                   Function<String, CompletionStage<ActionResult>> grantVoice, Consumer<VoiceRequest> decline,
                   EventSink next, Clock clock) {
+        this(room, policy, grantVoice, decline, next, clock, () -> ENGLISH);
+    }
+
+    /** @param wording the runtime's texts in the room's language: the reason the event carries */
+    VoiceRequests(String room, Supplier<VoiceRequestPolicy> policy,
+                  Function<String, CompletionStage<ActionResult>> grantVoice, Consumer<VoiceRequest> decline,
+                  EventSink next, Clock clock, Supplier<Wording> wording) {
+        this.wording = wording;
         this.room = room;
         this.policy = policy;
         this.grantVoice = grantVoice;
@@ -89,7 +102,7 @@ final class VoiceRequests implements EventSink {
     /** For a kept room: declines are sent on {@code actions}, from the bot's connection. */
     static VoiceRequests forRoom(EntityBareJid roomJid, Supplier<VoiceRequestPolicy> policy,
                                  Function<String, CompletionStage<ActionResult>> grantVoice, XmppSession session,
-                                 Executor actions, EventSink next, Clock clock) {
+                                 Executor actions, EventSink next, Clock clock, Supplier<Wording> wording) {
         Consumer<VoiceRequest> decline = request -> actions.execute(() -> {
             try {
                 session.connection().sendStanza(declineMessage(session.connection().getStanzaFactory(), roomJid,
@@ -98,7 +111,7 @@ final class VoiceRequests implements EventSink {
                 log.warn("Room {}: could not decline the voice request of {}: {}", roomJid, request.nick(), e.toString());
             }
         });
-        return new VoiceRequests(roomJid.toString(), policy, grantVoice, decline, next, clock);
+        return new VoiceRequests(roomJid.toString(), policy, grantVoice, decline, next, clock, wording);
     }
 
     @Override
@@ -137,8 +150,9 @@ final class VoiceRequests implements EventSink {
 
     private VoiceRequestedEvent decide(VoiceRequestedEvent request) {
         String nick = request.request().nick();
-        Decision decision = decide(policy.get(), request.occupant(), request.request(),
-                Optional.ofNullable(arrivals.get(nick)), clock.instant());
+        Instant now = clock.instant();
+        Optional<Instant> arrived = Optional.ofNullable(arrivals.get(nick));
+        Decision decision = decide(policy.get(), request.occupant(), request.request(), arrived, now);
         logOnce(request, decision);
         switch (decision.decision()) {
             case GRANTED -> grantVoice.apply(nick).whenComplete((result, failure) -> {
@@ -151,7 +165,11 @@ final class VoiceRequests implements EventSink {
                 // The room has already given the request to the moderators present: nothing more to do.
             }
         }
-        return request.decided(decision.decision(), decision.why());
+        // The log keeps English; the event, which scripts may show the moderators, says it in the room's language.
+        Wording shown = wording.get();
+        String why = shown.language().getLanguage().equals("en") ? decision.why()
+                : decide(policy.get(), request.occupant(), request.request(), arrived, now, shown).why();
+        return request.decided(decision.decision(), why);
     }
 
     /**
@@ -161,29 +179,34 @@ final class VoiceRequests implements EventSink {
      */
     static Decision decide(VoiceRequestPolicy policy, Occupant occupant, VoiceRequest request,
                            Optional<Instant> arrived, Instant now) {
+        return decide(policy, occupant, request, arrived, now, ENGLISH);
+    }
+
+    /** The policy's decision, its reason in the wording's language. */
+    static Decision decide(VoiceRequestPolicy policy, Occupant occupant, VoiceRequest request,
+                           Optional<Instant> arrived, Instant now, Wording words) {
         if (request.requestedRole() != Role.PARTICIPANT) {
-            return new Decision(VoiceDecision.FORWARDED, "asks for the role " + name(request.requestedRole())
-                    + ", not voice: left for the moderators");
+            return new Decision(VoiceDecision.FORWARDED, words.format("voice.other-role",
+                    words.format("voice.role." + name(request.requestedRole()))));
         }
         return switch (policy.kind()) {
-            case FORWARD -> new Decision(VoiceDecision.FORWARDED, "left for the moderators");
-            case DENY -> new Decision(VoiceDecision.DECLINED, "the room denies voice requests");
+            case FORWARD -> new Decision(VoiceDecision.FORWARDED, words.format("voice.forwarded"));
+            case DENY -> new Decision(VoiceDecision.DECLINED, words.format("voice.denied"));
             case APPROVE_MEMBERS -> occupant.affiliation() == Affiliation.MEMBER
                     || occupant.affiliation() == Affiliation.ADMIN || occupant.affiliation() == Affiliation.OWNER
-                    ? new Decision(VoiceDecision.GRANTED, name(occupant.affiliation()))
-                    : new Decision(VoiceDecision.FORWARDED, "not a member: left for the moderators");
+                    ? new Decision(VoiceDecision.GRANTED, words.format("voice.affiliation." + name(occupant.affiliation())))
+                    : new Decision(VoiceDecision.FORWARDED, words.format("voice.not-member"));
             case APPROVE_AFTER -> {
                 Duration wanted = policy.after().orElseThrow();
                 if (arrived.isEmpty()) {
-                    yield new Decision(VoiceDecision.FORWARDED,
-                            "not seen in the room: left for the moderators");
+                    yield new Decision(VoiceDecision.FORWARDED, words.format("voice.not-seen"));
                 }
                 Duration stayed = Duration.between(arrived.get(), now).withNanos(0);
                 yield stayed.compareTo(wanted) >= 0
-                        ? new Decision(VoiceDecision.GRANTED, "in the room for " + DurationText.words(stayed)
-                        + ", at least " + DurationText.words(wanted))
-                        : new Decision(VoiceDecision.FORWARDED, "in the room for " + DurationText.words(stayed)
-                        + ", less than " + DurationText.words(wanted) + ": left for the moderators");
+                        ? new Decision(VoiceDecision.GRANTED, words.format("voice.long-enough", words.duration(stayed),
+                        words.duration(wanted)))
+                        : new Decision(VoiceDecision.FORWARDED, words.format("voice.too-soon", words.duration(stayed),
+                        words.duration(wanted)));
             }
         };
     }

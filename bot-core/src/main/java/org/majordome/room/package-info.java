@@ -13,7 +13,8 @@
  * §8-§10, role and affiliation changes with their reason, reading the ban list §9.5 in {@code AdminRequests},
  * XEP-0425 message moderation, XEP-0461 replies; {@code SubjectRequest}: a subject change and the room's answer;
  * {@code GatewayBanning}: a ban or unban of someone a {@link org.majordome.room.GatewayBans} gateway owns, such as a
- * web chat visitor, done by the gateway plus a kick, never by outcasting the account its people share), the room's voice request policy ({@code VoiceRequests}:
+ * web chat visitor, done by the gateway plus a kick, never by outcasting the account its people share; the ban list
+ * plugins read names the gateway's bans too), the room's voice request policy ({@code VoiceRequests}:
  * forward, approve members, approve after a time in the room, or deny, §7.13, §8.6; it sits in front of the room's
  * event sink, so that the {@code VoiceRequestedEvent} plugins see carries the decision). Affiliations as code
  * ({@code RoomPeopleKeeper} wires the parts for a room): {@code AffiliationKeeper} reads the owner,
@@ -41,5 +42,10 @@
  * answer: every room for a bot that runs alone; for an instance of a cluster, the rooms whose lease it holds (see
  * {@code org.majordome.cluster}, which implements it without this package knowing it). The others wait in
  * {@code WaitingRooms}; no event of a room it may not act in reaches the plugins and no action is taken there.
+ *
+ * <p>Status displays (the operator console) read the rooms through {@link org.majordome.room.RoomView}, a snapshot
+ * of what the package knows without asking the server: membership, subject, occupants, declared and last-read
+ * affiliations, the last configuration check ({@link org.majordome.room.RoomConfigCheck}: drift put back, settings
+ * the server cannot express, a refused form), overlays in force and the last activity.
  */
 package org.majordome.room;

@@ -20,6 +20,7 @@ import org.majordome.api.schedule.CatchUp;
 import org.majordome.api.schedule.Firing;
 import org.majordome.api.schedule.ScheduledTask;
 import org.majordome.api.schedule.SchedulingException;
+import org.majordome.text.Phrase;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobDataMap;
@@ -48,10 +49,16 @@ final class MemoryJobs {
     /** Removes a job of either kind under a name, before a new one takes it. */
     private final BiConsumer<Scope, String> removeAnyJob;
     private final Map<JobKey, MemoryTask> tasks = new ConcurrentHashMap<>();
+    private final java.util.function.Predicate<String> paused;
+    /** Jobs whose skip while their plugin is disabled was logged at info already: the next skips go to debug. */
+    private final java.util.Set<JobKey> skipLogged = ConcurrentHashMap.newKeySet();
 
-    private record MemoryTask(Scope scope, ScheduledTask task, CatchUp catchUp, String schedule) { }
+    private record MemoryTask(Scope scope, ScheduledTask task, CatchUp catchUp, Phrase schedule) { }
 
-    MemoryJobs(Scheduler memory, Clock clock, LastFireTable lastFires, BiConsumer<Scope, String> removeAnyJob) {
+    /** @param paused whether a plugin is paused (disabled by an operator): its jobs' runs are skipped */
+    MemoryJobs(Scheduler memory, Clock clock, LastFireTable lastFires, BiConsumer<Scope, String> removeAnyJob,
+               java.util.function.Predicate<String> paused) {
+        this.paused = paused;
         this.memory = memory;
         this.clock = clock;
         this.lastFires = lastFires;
@@ -63,13 +70,13 @@ final class MemoryJobs {
     }
 
     /** Schedules a cron job and returns its description. */
-    String cron(Scope scope, String name, String expression, ZoneId zone, CatchUp catchUp, ScheduledTask task) {
+    Phrase cron(Scope scope, String name, String expression, ZoneId zone, CatchUp catchUp, ScheduledTask task) {
         CronExpression cron = parseCron(scope, name, expression, zone);
         CronScheduleBuilder schedule = CronScheduleBuilder.cronSchedule(cron);
         schedule = catchUp == CatchUp.ONCE
                 ? schedule.withMisfireHandlingInstructionFireAndProceed()
                 : schedule.withMisfireHandlingInstructionDoNothing();
-        String description = "cron " + expression + " " + zone.getId() + (catchUp == CatchUp.ONCE ? ", catch up once" : "");
+        Phrase description = ScheduleText.cron(expression, zone, catchUp);
         // Quartz drops the milliseconds of a cron trigger's start and fires the first matching time from one
         // second before it: started at 12:00:00.700, an every-second job would run the slot of 12:00:00 at
         // once, late. After a quick restart that slot may have run already in the previous process. Starting
@@ -94,7 +101,7 @@ final class MemoryJobs {
         return description;
     }
 
-    String every(Scope scope, String name, Duration interval, ScheduledTask task) {
+    Phrase every(Scope scope, String name, Duration interval, ScheduledTask task) {
         Trigger trigger = newTrigger().withIdentity(name, scope.group())
                 .startAt(Date.from(clock.instant().plus(interval)))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule()
@@ -102,23 +109,28 @@ final class MemoryJobs {
                         .repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
-        return schedule(scope, name, trigger, CatchUp.NONE, "every " + interval, task);
+        return schedule(scope, name, trigger, CatchUp.NONE, ScheduleText.every(interval), task);
     }
 
-    String once(Scope scope, String name, Instant at, ScheduledTask task) {
+    Phrase once(Scope scope, String name, Instant at, ScheduledTask task) {
         Trigger trigger = newTrigger().withIdentity(name, scope.group())
                 .startAt(Date.from(at))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
-        return schedule(scope, name, trigger, CatchUp.NONE, "once at " + at, task);
+        return schedule(scope, name, trigger, CatchUp.NONE, ScheduleText.once(at), task);
     }
 
     /** The description of the in-memory job under {@code key}, if there is one. */
-    Optional<String> schedule(JobKey key) {
+    Optional<Phrase> schedule(JobKey key) {
         return Optional.ofNullable(tasks.get(key)).map(MemoryTask::schedule);
     }
 
     /** The keys of the in-memory jobs of one Quartz group. */
+    /** The groups that hold in-memory jobs now. */
+    java.util.Set<String> groups() {
+        return tasks.keySet().stream().map(JobKey::getGroup).collect(java.util.stream.Collectors.toSet());
+    }
+
     List<JobKey> keysInGroup(String group) {
         return tasks.keySet().stream().filter(key -> key.getGroup().equals(group)).toList();
     }
@@ -150,6 +162,17 @@ final class MemoryJobs {
         if (task == null) {
             return;   // cancelled while this run was starting
         }
+        if (paused.test(task.scope().pluginId())) {
+            // In-memory jobs repeat (or were in-memory only): a run missed while disabled is skipped, not owed.
+            if (skipLogged.add(key)) {
+                log.info("Job '{}' of {} skipped: the plugin is disabled (its runs are skipped until it is enabled)",
+                        key.getName(), task.scope());
+            } else {
+                log.debug("Job '{}' of {} skipped: the plugin is disabled", key.getName(), task.scope());
+            }
+            return;
+        }
+        skipLogged.remove(key);
         Instant firedAt = context.getFireTime().toInstant();
         boolean catchUp = context.getMergedJobDataMap().containsKey(CATCH_UP);
         Firing firing = new Firing(key.getName(), task.scope().roomJid(),
@@ -168,7 +191,7 @@ final class MemoryJobs {
         }
     }
 
-    private String schedule(Scope scope, String name, Trigger trigger, CatchUp catchUp, String description,
+    private Phrase schedule(Scope scope, String name, Trigger trigger, CatchUp catchUp, Phrase description,
                             ScheduledTask task) {
         JobKey key = new JobKey(name, scope.group());
         removeAnyJob.accept(scope, name);

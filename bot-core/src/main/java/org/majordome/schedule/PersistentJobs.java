@@ -17,6 +17,7 @@ import org.majordome.api.schedule.Firing;
 import org.majordome.api.schedule.PersistentJobHandler;
 import org.majordome.api.schedule.SchedulingException;
 import org.majordome.schedule.StoredJobs.StoredJob;
+import org.majordome.store.LeaseFence;
 import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
@@ -31,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The persistent one-shot jobs: storing them in the JDBC job store, the plugins' handlers by kind, jobs that
- * came due while their handler was missing (parked until it registers), and running them with exception
- * isolation, once.
+ * came due while their handler was missing (parked until it registers) or while their plugin was disabled
+ * (parked until it is enabled), and running them with exception isolation, once.
  */
 final class PersistentJobs {
 
@@ -42,6 +43,7 @@ final class PersistentJobs {
 
     private final Scheduler persistent;
     private final StoredJobs stored;
+    private final RoomHandoff handoff;
     private final Object handlersLock = new Object();
     /** Guarded by {@link #handlersLock}. */
     private final Map<HandlerKey, PersistentJobHandler> handlers = new HashMap<>();
@@ -50,9 +52,34 @@ final class PersistentJobs {
 
     private record HandlerKey(String pluginId, String kind) { }
 
-    PersistentJobs(Scheduler persistent, StoredJobs stored) {
+    /** Whether a plugin is paused (disabled by an operator): its jobs that come due are parked. */
+    private final java.util.function.Predicate<String> paused;
+
+    PersistentJobs(Scheduler persistent, StoredJobs stored, RoomHandoff handoff,
+                   java.util.function.Predicate<String> paused) {
+        this.paused = paused;
         this.persistent = persistent;
         this.stored = stored;
+        this.handoff = handoff;
+    }
+
+    /** Starts carrying out the room jobs other instances hand over to this one (in a cluster). */
+    void startHandoff() {
+        handoff.start(new RoomHandoff.Runner() {
+            @Override
+            public boolean canRun(JobKey key, String token) {
+                return canRunHandedOver(key, token);
+            }
+
+            @Override
+            public void runClaimed(JobKey key, String token) {
+                runHandedOver(key, token);
+            }
+        });
+    }
+
+    RoomHandoff handoff() {
+        return handoff;
     }
 
     Scheduler scheduler() {
@@ -105,18 +132,49 @@ final class PersistentJobs {
                     }
                 }
             }
-            for (JobKey key : waiting) {
+            fireNow(waiting, "its handler");
+        } catch (SchedulerException e) {
+            throw new SchedulingException("resuming the waiting '" + kind + "' jobs of plugin " + pluginId
+                    + " failed", e);
+        }
+    }
+
+    private void fireNow(Set<JobKey> waiting, String waitedFor) throws SchedulerException {
+        for (JobKey key : waiting) {
+            try {
                 persistent.scheduleJob(newTrigger()
                         .withIdentity(key.getName() + RESUMED + UUID.randomUUID(), key.getGroup())
                         .forJob(key)
                         .startNow()
                         .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                         .build());
-                log.info("Persistent job {} had waited for its handler; running it now", key);
+            } catch (SchedulerException e) {
+                // A run that was ending as the jobs were listed deletes its job: nothing waits any more. Seen when a
+                // plugin restarted just as its job finished; the restart failed on it.
+                if (!persistent.checkExists(key)) {
+                    log.debug("Persistent job {} ended as it was resumed; nothing left to run", key);
+                    continue;
+                }
+                throw e;
             }
+            log.info("Persistent job {} had waited for {}; running it now", key, waitedFor);
+        }
+    }
+
+    /**
+     * The plugin was enabled again (the caller no longer counts it paused): the jobs that came due while it was
+     * disabled run now. Those of an earlier run of the bot, stored without a trigger, run when its handler registers.
+     */
+    void resume(String pluginId) {
+        Set<JobKey> waiting = new LinkedHashSet<>();
+        synchronized (handlersLock) {
+            parked.entrySet().removeIf(entry -> entry.getValue().pluginId().equals(pluginId)
+                    && handlers.containsKey(entry.getValue()) && waiting.add(entry.getKey()));
+        }
+        try {
+            fireNow(waiting, "plugin " + pluginId + " to be enabled");
         } catch (SchedulerException e) {
-            throw new SchedulingException("resuming the waiting '" + kind + "' jobs of plugin " + pluginId
-                    + " failed", e);
+            throw new SchedulingException("running the jobs plugin " + pluginId + " missed while disabled failed", e);
         }
     }
 
@@ -165,32 +223,138 @@ final class PersistentJobs {
         JobKey key = detail.getKey();
         JobDataMap data = detail.getJobDataMap();
         String pluginId = data.getString(PersistentJob.PLUGIN_ID);
-        String room = data.getString(PersistentJob.ROOM_JID);
         HandlerKey handlerKey = new HandlerKey(pluginId, data.getString(PersistentJob.KIND));
-        PersistentJobHandler handler;
         synchronized (handlersLock) {
-            handler = handlers.get(handlerKey);
-            if (handler == null) {
+            if (!handlers.containsKey(handlerKey)) {
                 parked.put(key, handlerKey);
                 log.info("Persistent job {} is due but plugin {} has no '{}' handler yet; it waits for one",
                         key, pluginId, handlerKey.kind());
                 return;
             }
+            // Checked under the lock that resume() takes after the plugin leaves the paused set: never parked late.
+            if (paused.test(pluginId)) {
+                parked.put(key, handlerKey);
+                log.info("Persistent job {} is due but plugin {} is disabled; it runs when the plugin is enabled",
+                        key, pluginId);
+                return;
+            }
+        }
+        String token = data.getString(PersistentJob.TOKEN);
+        if (!handoff.runsHere(key, data.getString(PersistentJob.ROOM_JID), token)) {
+            return;   // carried out by the room's holder
+        }
+        String trigger = context.getTrigger().getKey().getName();
+        runHandler(detail, context.getFireTime().toInstant(), context.isRecovering() || trigger.contains(RESUMED)
+                || trigger.contains(RoomHandoff.RECHECK));
+    }
+
+    /** Whether a job handed over to this instance is still stored under that scheduling and has its handler here. */
+    private boolean canRunHandedOver(JobKey key, String token) {
+        JobDetail detail = storedDetail(key);
+        if (detail == null || !token.equals(detail.getJobDataMap().getString(PersistentJob.TOKEN))) {
+            handoff.finished(key, token);   // cancelled or scheduled again since: nothing to carry out
+            return false;
+        }
+        HandlerKey handlerKey = new HandlerKey(detail.getJobDataMap().getString(PersistentJob.PLUGIN_ID),
+                detail.getJobDataMap().getString(PersistentJob.KIND));
+        synchronized (handlersLock) {
+            return handlers.containsKey(handlerKey) && !paused.test(handlerKey.pluginId());   // else it waits
+        }
+    }
+
+    /** Runs a job another instance handed over, which this one claimed. */
+    private void runHandedOver(JobKey key, String token) {
+        JobDetail detail = storedDetail(key);
+        if (detail == null || !token.equals(detail.getJobDataMap().getString(PersistentJob.TOKEN))) {
+            handoff.finished(key, token);
+            return;
+        }
+        runHandler(detail, Instant.now(), false);   // late when it is: a hand-over takes a poll, a recovery longer
+    }
+
+    private JobDetail storedDetail(JobKey key) {
+        try {
+            return persistent.getJobDetail(key);
+        } catch (SchedulerException e) {
+            throw new SchedulingException("reading persistent job " + key + " failed", e);
+        }
+    }
+
+    /** Runs the job's handler once, with exception isolation, then forgets the job. */
+    private void runHandler(JobDetail detail, Instant firedAt, boolean late) {
+        JobKey key = detail.getKey();
+        JobDataMap data = detail.getJobDataMap();
+        String pluginId = data.getString(PersistentJob.PLUGIN_ID);
+        String room = data.getString(PersistentJob.ROOM_JID);
+        PersistentJobHandler handler;
+        boolean disabled = false;
+        synchronized (handlersLock) {
+            HandlerKey handlerKey = new HandlerKey(pluginId, data.getString(PersistentJob.KIND));
+            handler = handlers.get(handlerKey);
+            if (handler != null && paused.test(pluginId)) {
+                parked.put(key, handlerKey);   // disabled as the job started: it runs at the enable
+                handler = null;
+                disabled = true;
+            }
         }
         Instant dueAt = Instant.parse(data.getString(PersistentJob.DUE_AT));
-        Instant firedAt = context.getFireTime().toInstant();
+        boolean takenOver = false;
         Firing firing = new Firing(key.getName(), room.isEmpty() ? Optional.empty() : Optional.of(room), dueAt, firedAt,
-                context.isRecovering() || context.getTrigger().getKey().getName().contains(RESUMED)
-                        || SchedulerService.isLate(dueAt, firedAt));
+                late || SchedulerService.isLate(dueAt, firedAt));
         try {
-            handler.handle(data.getString(PersistentJob.PAYLOAD), firing);
+            if (handler == null && disabled) {
+                log.info("Persistent job {} waits: plugin {} was disabled as it started", key, pluginId);
+                return;
+            }
+            if (handler == null) {
+                // Stopped as the job started: the job stays stored, its trigger or hand-over check runs it later
+                // (or the plugin's next start does).
+                log.info("Persistent job {} lost its handler as it started (plugin {} stopped); it waits", key,
+                        pluginId);
+                return;
+            }
+            takenOver = !runFenced(handler, data.getString(PersistentJob.PAYLOAD), firing);
+            if (takenOver) {
+                // The room is another instance's now (this one was paused mid-job): its holder carries the job out.
+                log.warn("Persistent job {} of plugin {}: room {} was taken over while it ran; left to its holder",
+                        key, pluginId, room);
+                return;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn("Persistent job {} of plugin {} was interrupted", key, pluginId);
         } catch (Exception | LinkageError e) {
             log.warn("Persistent job {} of plugin {} failed; it is not retried", key, pluginId, e);
         } finally {
-            deleteIfUnchanged(key, data.getString(PersistentJob.TOKEN));
+            if (!takenOver) {
+                if (handler != null) {
+                    deleteIfUnchanged(key, data.getString(PersistentJob.TOKEN));
+                }
+                handoff.finished(key, data.getString(PersistentJob.TOKEN));
+            }
+        }
+    }
+
+    /**
+     * Runs a room's job in a cluster with its storage writes fenced by the room's lease ({@link LeaseFence}): false
+     * when a write was refused, the room having been taken over meanwhile.
+     */
+    private boolean runFenced(PersistentJobHandler handler, String payload, Firing firing) throws Exception {
+        Optional<String> instance = handoff.clusterInstance();
+        if (instance.isEmpty() || firing.roomJid().isEmpty()) {
+            handler.handle(payload, firing);
+            return true;
+        }
+        try (LeaseFence.Scope scope = LeaseFence.enter(instance.get(), firing.roomJid().get())) {
+            try {
+                handler.handle(payload, firing);
+            } catch (Exception e) {
+                if (scope.refused()) {
+                    return false;   // the handler failed on the refused write
+                }
+                throw e;
+            }
+            return !scope.refused();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.majordome.api.schedule.ScheduledJob;
 import org.majordome.api.schedule.SchedulingException;
+import org.majordome.text.Phrase;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -20,10 +21,10 @@ final class QuartzJobHandle implements ScheduledJob {
     private final Scheduler scheduler;
     private final JobKey key;
     private final boolean persistent;
-    private final String schedule;
+    private final Phrase schedule;
 
     QuartzJobHandle(SchedulerService service, Scope scope, Scheduler scheduler, JobKey key, boolean persistent,
-                    String schedule) {
+                    Phrase schedule) {
         this.service = service;
         this.scope = scope;
         this.scheduler = scheduler;
@@ -44,6 +45,11 @@ final class QuartzJobHandle implements ScheduledJob {
 
     @Override
     public String schedule() {
+        return schedule.toString();
+    }
+
+    /** How it is scheduled, to be worded in its reader's language. */
+    Phrase how() {
         return schedule;
     }
 

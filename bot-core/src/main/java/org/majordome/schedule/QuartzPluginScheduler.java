@@ -86,7 +86,7 @@ final class QuartzPluginScheduler implements PluginScheduler {
 
     @Override
     public List<ScheduledJob> jobs() {
-        return service.jobs(scope);
+        return List.copyOf(service.jobs(scope));
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -24,6 +26,7 @@ import org.majordome.api.schedule.SchedulingException;
 import org.majordome.schedule.StoredJobs.StoredJob;
 import org.majordome.store.Database;
 import org.majordome.store.StorageService;
+import org.majordome.text.Phrase;
 import org.quartz.Job;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -44,16 +47,26 @@ public final class SchedulerService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SchedulerService.class);
     /** A run starting later than this after its due time is reported as {@link Firing#late()}. */
     private static final Duration LATE_AFTER = Duration.ofSeconds(1);
+    /** How often an instance of a cluster looks for the room jobs other instances handed over to it. */
+    private static final Duration HANDOFF_POLL = Duration.ofSeconds(1);
 
     private final MemoryJobs memoryJobs;
     private final PersistentJobs persistentJobs;
+    /** Plugins an operator disabled: their jobs do not run (see {@link #pausePlugin}). */
+    private final Set<String> paused = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private SchedulerService(DataSource dataSource, boolean postgreSql, SchedulerSettings settings, Clock clock)
-            throws SchedulerException {
+    private SchedulerService(DataSource dataSource, boolean postgreSql, SchedulerSettings settings, Clock clock,
+                             RoomHolding holding, Duration handoffRecheck) throws SchedulerException {
         Scheduler memory = QuartzSchedulers.memory(settings);
         Scheduler persistent = QuartzSchedulers.persistent(dataSource, postgreSql, settings);
-        this.memoryJobs = new MemoryJobs(memory, clock, new LastFireTable(dataSource), this::removeJob);
-        this.persistentJobs = new PersistentJobs(persistent, new StoredJobs(dataSource, settings.instanceName()));
+        this.memoryJobs = new MemoryJobs(memory, clock, new LastFireTable(dataSource), this::removeJob,
+                paused::contains);
+        RoomHandoff handoff = settings.clusterInstance().isPresent() && holding != RoomHolding.EVERY_ROOM
+                ? new RoomHandoff(Optional.of(new HandoffTable(dataSource, settings.clusterInstance().get(),
+                        UUID.randomUUID().toString())), holding, persistent, handoffRecheck, HANDOFF_POLL)
+                : RoomHandoff.none(persistent);
+        this.persistentJobs = new PersistentJobs(persistent, new StoredJobs(dataSource, settings.instanceName()),
+                handoff, paused::contains);
         JobFactory jobFactory = (bundle, scheduler) -> newJobInstance(bundle.getJobDetail().getJobClass());
         memory.setJobFactory(jobFactory);
         persistent.setJobFactory(jobFactory);
@@ -66,20 +79,40 @@ public final class SchedulerService implements AutoCloseable {
      * @param clock the time our own decisions use (catch-ups); Quartz itself follows the system clock
      */
     public static SchedulerService start(Database database, SchedulerSettings settings, Clock clock) {
-        return start(database.dataSource(), database.isPostgreSql(), settings, clock);
+        return start(database.dataSource(), database.isPostgreSql(), settings, clock, RoomHolding.EVERY_ROOM,
+                Duration.ZERO);
+    }
+
+    /**
+     * Starts the scheduler of an instance of a cluster ({@link SchedulerSettings#clustered}), which carries out the
+     * persistent jobs of the rooms it holds, wherever they fire ({@link RoomHandoff}).
+     *
+     * @param holding        the rooms this instance holds now
+     * @param handoffRecheck how long after a firing that handed a job over it is checked again: the cluster's lease,
+     *                       by when a dead holder's rooms and claims are another instance's
+     */
+    public static SchedulerService start(Database database, SchedulerSettings settings, Clock clock, RoomHolding holding,
+                                         Duration handoffRecheck) {
+        return start(database.dataSource(), database.isPostgreSql(), settings, clock, holding, handoffRecheck);
     }
 
     /** On the connections of {@code dataSource}, a migrated database: lets a test watch the queries. */
     static SchedulerService start(DataSource dataSource, boolean postgreSql, SchedulerSettings settings, Clock clock) {
+        return start(dataSource, postgreSql, settings, clock, RoomHolding.EVERY_ROOM, Duration.ZERO);
+    }
+
+    private static SchedulerService start(DataSource dataSource, boolean postgreSql, SchedulerSettings settings,
+                                          Clock clock, RoomHolding holding, Duration handoffRecheck) {
         SchedulerService service;
         try {
-            service = new SchedulerService(dataSource, postgreSql, settings, clock);
+            service = new SchedulerService(dataSource, postgreSql, settings, clock, holding, handoffRecheck);
         } catch (SchedulerException e) {
             throw new SchedulingException("creating the scheduler " + settings.instanceName() + " failed", e);
         }
         try {
             service.memoryJobs.scheduler().start();
             service.persistentJobs.scheduler().start();
+            service.persistentJobs.startHandoff();
         } catch (SchedulerException e) {
             service.close();
             throw new SchedulingException("starting the scheduler " + settings.instanceName() + " failed", e);
@@ -95,6 +128,25 @@ public final class SchedulerService implements AutoCloseable {
     }
 
     /**
+     * Pauses a plugin's jobs (an operator disabled the plugin, which stays started): an in-memory job that fires
+     * meanwhile is skipped and logged; a persistent job that comes due waits, stored, and runs when the plugin is
+     * enabled again ({@link #resumePlugin}) or, if it is still disabled then, stays stored for later.
+     */
+    public void pausePlugin(String pluginId) {
+        if (paused.add(pluginId)) {
+            log.info("Scheduler paused the jobs of plugin {}", pluginId);
+        }
+    }
+
+    /** Ends {@link #pausePlugin}: the persistent jobs that came due meanwhile run now. */
+    public void resumePlugin(String pluginId) {
+        if (paused.remove(pluginId)) {
+            log.info("Scheduler resumed the jobs of plugin {}", pluginId);
+        }
+        persistentJobs.resume(pluginId);
+    }
+
+    /**
      * Forgets a stopped plugin: its in-memory jobs are cancelled and its handlers dropped; its persistent
      * jobs stay stored and wait for the handlers of its next start.
      */
@@ -107,6 +159,7 @@ public final class SchedulerService implements AutoCloseable {
     /** Stops both schedulers, waiting for running jobs. Close the database only after this. */
     @Override
     public void close() {
+        persistentJobs.handoff().close();
         try {
             memoryJobs.scheduler().shutdown(true);
         } catch (SchedulerException e) {
@@ -146,7 +199,7 @@ public final class SchedulerService implements AutoCloseable {
     }
 
     Optional<ScheduledJob> job(Scope scope, String name) {
-        Optional<String> memorySchedule = memoryJobs.schedule(new JobKey(name, scope.group()));
+        Optional<Phrase> memorySchedule = memoryJobs.schedule(new JobKey(name, scope.group()));
         if (memorySchedule.isPresent()) {
             return Optional.of(memoryHandle(scope, name, memorySchedule.get()));
         }
@@ -154,8 +207,8 @@ public final class SchedulerService implements AutoCloseable {
     }
 
     /** Every job of the scope, by name: the in-memory ones from memory, the persistent ones in one query. */
-    List<ScheduledJob> jobs(Scope scope) {
-        List<ScheduledJob> jobs = new ArrayList<>();
+    List<QuartzJobHandle> jobs(Scope scope) {
+        List<QuartzJobHandle> jobs = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (JobKey key : memoryJobs.keysInGroup(scope.group())) {
             // Cancelled since the keys were taken: left out, as a job that is gone.
@@ -169,8 +222,31 @@ public final class SchedulerService implements AutoCloseable {
                 jobs.add(persistentHandle(scope, stored));
             }
         }
-        jobs.sort(Comparator.comparing(ScheduledJob::name));
+        jobs.sort(Comparator.comparing(QuartzJobHandle::name));
         return List.copyOf(jobs);
+    }
+
+    /**
+     * Every job of every plugin, in memory and stored, soonest first (jobs without a next run last): what the
+     * operator console's schedule page shows. One query lists the stored jobs' groups, one per group their jobs.
+     */
+    public List<JobListing> listing() {
+        Set<String> groups = new TreeSet<>(memoryJobs.groups());
+        try {
+            groups.addAll(persistentJobs.scheduler().getJobGroupNames());
+        } catch (SchedulerException e) {
+            throw new SchedulingException("listing the persistent jobs' groups failed", e);
+        }
+        List<JobListing> listing = new ArrayList<>();
+        for (String group : groups) {
+            Scope scope = Scope.ofGroup(group);
+            for (QuartzJobHandle job : jobs(scope)) {
+                listing.add(new JobListing(scope.pluginId(), scope.roomJid(), job.name(), job.persistent(),
+                        job.how(), job.nextFireTime()));
+            }
+        }
+        listing.sort(Comparator.comparing((JobListing job) -> job.nextRun().orElse(Instant.MAX)));
+        return listing;
     }
 
     boolean cancel(Scope scope, String name) {
@@ -184,6 +260,11 @@ public final class SchedulerService implements AutoCloseable {
 
     void cancelAll(Scope scope) {
         jobs(scope).forEach(ScheduledJob::cancel);
+    }
+
+    /** The Quartz scheduler of the persistent jobs, for tests that read what it stored. */
+    Scheduler persistentScheduler() {
+        return persistentJobs.scheduler();
     }
 
     // ---- shared by both kinds
@@ -215,14 +296,14 @@ public final class SchedulerService implements AutoCloseable {
         return persistentJobs.remove(scope, name) | removed;
     }
 
-    private QuartzJobHandle memoryHandle(Scope scope, String name, String schedule) {
+    private QuartzJobHandle memoryHandle(Scope scope, String name, Phrase schedule) {
         return new QuartzJobHandle(this, scope, memoryJobs.scheduler(), new JobKey(name, scope.group()), false,
                 schedule);
     }
 
     private QuartzJobHandle persistentHandle(Scope scope, StoredJob job) {
         return new QuartzJobHandle(this, scope, persistentJobs.scheduler(), new JobKey(job.name(), scope.group()),
-                true, "once at " + job.dueAt() + ", persistent, " + job.kind());
+                true, ScheduleText.stored(Instant.parse(job.dueAt()), job.kind()));
     }
 
     private Job newJobInstance(Class<? extends Job> jobClass) throws SchedulerException {

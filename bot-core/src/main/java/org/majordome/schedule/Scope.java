@@ -18,6 +18,13 @@ record Scope(String pluginId, Optional<String> roomJid) {
         }
     }
 
+    /** The scope of a Quartz group: {@code pluginId} or {@code pluginId/roomJid}. */
+    static Scope ofGroup(String group) {
+        int slash = group.indexOf('/');
+        return slash < 0 ? new Scope(group, Optional.empty())
+                : new Scope(group.substring(0, slash), Optional.of(group.substring(slash + 1)));
+    }
+
     String group() {
         return group(pluginId, roomJid);
     }

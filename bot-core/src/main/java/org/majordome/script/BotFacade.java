@@ -96,6 +96,8 @@ final class BotFacade {
             return null;
         });
         members.put("pubsub", PubSubBindings.create(plugin, generation, context, log));
+        members.put("checkNicks", NickCheckBinding.create(plugin, generation, context));
+        members.put("consoleSections", ConsoleSectionBinding.create(plugin, generation, context));
         members.put("texts", TextBindings.botTexts(context.texts()));
         members.put("now", (ProxyExecutable) args -> context.clock().millis());
         members.put("log", JsData.object(Map.of(

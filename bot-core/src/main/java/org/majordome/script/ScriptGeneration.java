@@ -55,6 +55,9 @@ final class ScriptGeneration {
     private final Map<String, ScheduledJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, Value> persistentHandlers = new ConcurrentHashMap<>();
     private final List<Following> followings = new CopyOnWriteArrayList<>();
+    private final List<org.majordome.api.room.NickCheck.Registration> nickChecks = new CopyOnWriteArrayList<>();
+    private final List<org.majordome.api.console.ConsoleSections.Registration> consoleSections =
+            new CopyOnWriteArrayList<>();
     private volatile Phase phase = Phase.LOADING;
     private BotFacade facade;
 
@@ -148,6 +151,16 @@ final class ScriptGeneration {
         registrations.add(registration);
     }
 
+    /** A nick check this version registered, withdrawn when it is retired. */
+    void addNickCheck(org.majordome.api.room.NickCheck.Registration registration) {
+        nickChecks.add(registration);
+    }
+
+    /** A console section this version offered, withdrawn when it is retired. */
+    void addConsoleSection(org.majordome.api.console.ConsoleSections.Registration registration) {
+        consoleSections.add(registration);
+    }
+
     void addJob(ScheduledJob job) {
         jobs.put(job.name(), job);
     }
@@ -185,7 +198,7 @@ final class ScriptGeneration {
     }
 
     /**
-     * Removes this version's commands, followed nodes and in-memory jobs; persistent jobs stay for the next
+     * Removes this version's commands, nick checks, console sections, followed nodes and in-memory jobs; persistent jobs stay for the next
      * version.
      */
     void retire() {
@@ -194,6 +207,10 @@ final class ScriptGeneration {
         registrations.clear();
         followings.forEach(Following::close);
         followings.clear();
+        nickChecks.forEach(org.majordome.api.room.NickCheck.Registration::close);
+        nickChecks.clear();
+        consoleSections.forEach(org.majordome.api.console.ConsoleSections.Registration::close);
+        consoleSections.clear();
         for (ScheduledJob job : jobs.values()) {
             if (!job.persistent()) {
                 job.cancel();

@@ -1,7 +1,5 @@
 package org.majordome.script;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.majordome.api.EventListener;
 import org.majordome.api.NoConfig;
@@ -61,7 +58,7 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
 
     private final String id;
     private final Path file;
-    private final ScriptEngine engine;
+    private final ScriptFileLoader loader;
     private final ScriptWatchdog watchdog;
     private final ScriptSettings settings;
     private final Supplier<Object> config;
@@ -77,7 +74,7 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
                  Supplier<Object> config) {
         this.id = Objects.requireNonNull(id, "id");
         this.file = Objects.requireNonNull(file, "file");
-        this.engine = engine;
+        this.loader = new ScriptFileLoader(engine, watchdog, settings);
         this.watchdog = watchdog;
         this.settings = settings;
         this.config = config;
@@ -158,8 +155,16 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
         try {
             return CompletableFuture.supplyAsync(this::load, executor);
         } catch (RejectedExecutionException busy) {
-            return CompletableFuture.completedFuture(new ScriptStatus(status.state(), "busy: reload not queued"));
+            return CompletableFuture.completedFuture(ScriptStatus.busy(status.state()));
         }
+    }
+
+    /** Stops the running version until the next {@link #reload} (an operator disabled it); the file stays. */
+    public CompletableFuture<ScriptStatus> disable(String why) {
+        return context == null ? CompletableFuture.completedFuture(status) : CompletableFuture.supplyAsync(() -> {
+            unload();
+            return status = new ScriptStatus(State.DISABLED, why);
+        }, executor);
     }
 
     @Override
@@ -289,7 +294,8 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
             if (current == generation) {
                 unload();
             }
-            status = new ScriptStatus(State.DISABLED, violations + " limit violations, last: " + what + " exceeded its " + broken);
+            status = ScriptStatus.disabled(violations, what, broken, limit == ScriptWatchdog.Limit.TIME
+                    ? settings.callTimeLimit().toMillis() : -(settings.allocationLimitBytes() >> 20));
         } else {
             context.logger().warn("{} (violation {} of {} before the script is disabled)", message, violations,
                     settings.maxViolations());
@@ -297,7 +303,7 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
         return new ScriptException(message);
     }
 
-    /** On the script's thread: evaluates the file in a new context and swaps it in if it loaded. */
+    /** On the script's thread: evaluates the file in a new context ({@link ScriptFileLoader}) and swaps it in if it loaded. */
     private ScriptStatus load() {
         Logger log = context.logger();
         if (!Files.isRegularFile(file)) {
@@ -307,29 +313,14 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
                 log.info("{} was removed: {}", fileName(), wasRunning ? "its handlers, commands and jobs are gone"
                         : "it was not running (" + status + ")");
             }
-            status = new ScriptStatus(State.REMOVED, "no file " + fileName());
-            return status;
+            return status = ScriptStatus.of(State.REMOVED, "no file " + fileName(), "script.detail.no-file", fileName());
         }
-        String code;
-        try {
-            code = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            return loadFailed("cannot read " + fileName() + ": " + unreadable.getMessage());
-        }
-        ScriptGeneration next = new ScriptGeneration(fileName(), engine.newContext(
-                new LogOutputStream(line -> log.info("{}: {}", fileName(), line)),
-                new LogOutputStream(line -> log.warn("{}: {}", fileName(), line))));
-        try (ScriptWatchdog.Guard guard = watchdog.watch(next.context(), settings.loadTimeLimit(),
-                settings.allocationLimitBytes())) {
-            next.context().getBindings("js").putMember("bot", BotFacade.create(this, next));
-            next.context().eval(Source.newBuilder("js", code, fileName()).buildLiteral());
-        } catch (PolyglotException failure) {
-            next.close();
-            String problem = failure.isInterrupted() || failure.isCancelled()
-                    ? fileName() + ": its top level exceeded the load time limit of " + settings.loadTimeLimit().toMillis()
-                            + " ms or the allocation limit"
-                    : ScriptException.describe(failure, fileName());
-            return loadFailed(problem);
+        ScriptGeneration next;
+        switch (loader.evaluate(this, file, log)) {
+            case ScriptFileLoader.Failed failed -> {
+                return loadFailed(failed.problem());
+            }
+            case ScriptFileLoader.Loaded loaded -> next = loaded.generation();
         }
         ScriptGeneration previous = current;
         if (previous != null) {
@@ -341,28 +332,24 @@ public final class ScriptPlugin implements Plugin<NoConfig>, EventListener, Star
         if (previous != null) {
             previous.close();
         }
-        String detail = next.handlerCount() + " event handler(s), " + next.commandCount() + " command(s), "
-                + next.jobCount() + " job(s)";
-        log.info("{} {}: {}", fileName(), previous == null ? "loaded" : "reloaded", detail);
-        status = new ScriptStatus(State.RUNNING, detail);
-        return status;
+        ScriptStatus running = ScriptStatus.running(next.handlerCount(), next.commandCount(), next.jobCount());
+        log.info("{} {}: {}", fileName(), previous == null ? "loaded" : "reloaded", running.detail());
+        return status = running;
     }
 
     private ScriptStatus loadFailed(String problem) {
         boolean running = current != null;
         context.logger().error("{} not loaded: {}; {}", fileName(), problem,
                 running ? "the previous version keeps running" : "the script is not running");
-        status = running ? new ScriptStatus(State.RUNNING, "previous version; the new one failed: " + problem)
+        return status = running ? ScriptStatus.of(State.RUNNING, "previous version; the new one failed: " + problem,
+                "script.detail.previous-version", problem)
                 : new ScriptStatus(State.FAILED, problem);
-        return status;
     }
 
     private void unload() {
         ScriptGeneration generation = current;
         current = null;
-        if (generation != null) {
-            generation.close();
-        }
+        java.util.Optional.ofNullable(generation).ifPresent(ScriptGeneration::close);
     }
 
     /** Registers, once per kind, the handler that passes this plugin's persistent jobs to the running version. */

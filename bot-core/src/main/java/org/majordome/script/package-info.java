@@ -3,7 +3,7 @@
  * {@link org.majordome.api.Plugin} ({@link org.majordome.script.ScriptPlugin}, id = file name), registered
  * with the runtime like a Java plugin, so rooms enable it by id and it gets the same
  * {@link org.majordome.api.PluginContext}: storage, scheduler, commands, rooms,
- * publish-subscribe nodes and its configuration section.
+ * publish-subscribe nodes, nick checks, console sections and its configuration section.
  *
  * <p>Scripts run in GraalJS contexts that share one engine (code parsed once) and see only the {@code bot}
  * façade: every object handed to a script is a proxy, host class lookup is refused, and the contexts have no
@@ -15,9 +15,10 @@
  * allocates more, than the limits, and a script that keeps doing so is disabled until its file changes.
  *
  * <p>{@link org.majordome.script.ScriptHost} watches the directory: a changed file is reloaded alone (its
- * handlers, commands, followed nodes and in-memory jobs replaced, its storage kept); a file that does not compile leaves the
+ * handlers, commands, console sections, followed nodes and in-memory jobs replaced, its storage kept); a file that does not compile leaves the
  * previous version running; a removed file unloads its script. A new file becomes a new
- * {@link org.majordome.script.ScriptPlugin}, handed to the host's listener: the runtime ({@code app}) registers
+ * {@link org.majordome.script.ScriptPlugin} (which evaluates each version of its file with a
+ * {@link org.majordome.script.ScriptFileLoader}), handed to the host's listener: the runtime ({@code app}) registers
  * and starts that one plugin in the running generation (enabled in the rooms with {@code scripts: all}), so
  * the other scripts keep their state. A {@link org.majordome.script.ScriptPlugin} reports how its start went
  * ({@link org.majordome.dispatch.StartReport}): "started" only when a version of its file runs.

@@ -7,10 +7,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.majordome.api.storage.StorageException;
@@ -19,19 +22,33 @@ import org.slf4j.LoggerFactory;
 /**
  * The open database: a connection pool with the schema migrated to the current version.
  * Close it last, after the scheduler (whose job store uses it) has shut down.
+ *
+ * <p>The pool: H2's own {@link JdbcConnectionPool} for the embedded database (in-process sessions, nothing to gain
+ * from another pool, and the default setup stays as it was); HikariCP for any other database (PostgreSQL), where a
+ * connection is a TCP connection, a login and a backend process: without a pool every storage write, lease renewal
+ * and hand-over poll paid for one. A connection held for long (PostgreSQL's {@code LISTEN}) is not taken from the
+ * pool but opened {@link #unpooled() straight from the driver}, so that it never shrinks the pool.
  */
 public final class Database implements AutoCloseable {
 
     private static final org.slf4j.Logger log = LoggerFactory.getLogger(Database.class);
 
+    /** How long a caller waits for a pooled connection (all in use, or the database unreachable) before failing. */
+    static final Duration POOL_WAIT = Duration.ofSeconds(10);
+    /** Connections a pool keeps open while idle; it grows to {@link DatabaseSettings#maxConnections()} under load. */
+    private static final int MIN_IDLE = 2;
+
     private final DatabaseSettings settings;
     private final DataSource dataSource;
+    private final DataSource unpooled;
     private final AutoCloseable pool;
     private final String productName;
 
-    private Database(DatabaseSettings settings, DataSource dataSource, AutoCloseable pool, String productName) {
+    private Database(DatabaseSettings settings, DataSource dataSource, DataSource unpooled, AutoCloseable pool,
+                     String productName) {
         this.settings = settings;
         this.dataSource = dataSource;
+        this.unpooled = unpooled;
         this.pool = pool;
         this.productName = productName;
     }
@@ -47,6 +64,7 @@ public final class Database implements AutoCloseable {
             }
         }
         String password = settings.password().map(secret -> secret.reveal()).orElse("");
+        DataSource unpooled = new DriverManagerDataSource(settings.jdbcUrl(), settings.user(), password);
         DataSource dataSource;
         AutoCloseable pool;
         if (settings.isH2()) {
@@ -55,9 +73,15 @@ public final class Database implements AutoCloseable {
             dataSource = h2Pool;
             pool = h2Pool::dispose;
         } else {
-            // No pooling library for other databases: the bot's traffic is a few statements a second at most.
-            dataSource = new DriverManagerDataSource(settings.jdbcUrl(), settings.user(), password);
-            pool = () -> { };
+            HikariDataSource hikari;
+            try {
+                hikari = new HikariDataSource(hikariConfig(settings, password));
+            } catch (RuntimeException e) {
+                throw new StorageException("cannot connect to the database " + settings.jdbcUrl() + ": "
+                        + e.getMessage(), e);
+            }
+            dataSource = hikari;
+            pool = hikari::close;
         }
         String productName;
         try (Connection connection = dataSource.getConnection()) {
@@ -78,11 +102,34 @@ public final class Database implements AutoCloseable {
             closeQuietly(pool);
             throw new StorageException("cannot migrate the database " + settings.jdbcUrl(), e);
         }
-        return new Database(settings, dataSource, pool, productName);
+        return new Database(settings, dataSource, unpooled, pool, productName);
     }
 
+    private static HikariConfig hikariConfig(DatabaseSettings settings, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("majordome-db");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(password);
+        config.setMaximumPoolSize(settings.maxConnections());
+        config.setMinimumIdle(Math.min(MIN_IDLE, settings.maxConnections()));
+        config.setConnectionTimeout(POOL_WAIT.toMillis());
+        // Fail at once, as the driver alone did, when the database does not answer at start.
+        config.setInitializationFailTimeout(1);
+        return config;
+    }
+
+    /** The pooled connections: each borrowed for one piece of work and closed (given back) at once. */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Connections straight from the driver, outside the pool, each the caller's to close: for a connection held for
+     * the life of the bot (PostgreSQL's {@code LISTEN}), which would otherwise take a pooled one for good.
+     */
+    public DataSource unpooled() {
+        return unpooled;
     }
 
     public DatabaseSettings settings() {
@@ -112,7 +159,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A new connection per request, straight from the driver. */
+    /** A new connection per request, straight from the driver (see {@link #unpooled()}). */
     private record DriverManagerDataSource(String url, String user, String password) implements DataSource {
 
         @Override

@@ -3,6 +3,7 @@ package org.majordome.store;
 
 import org.majordome.api.storage.KeyValueStore;
 import org.majordome.api.storage.PluginStorage;
+import org.majordome.api.storage.StorageChangeListener;
 
 /** A plugin's plugin-wide namespace, handing out its room namespaces. */
 final class JdbcPluginStorage extends NamespaceStore implements PluginStorage {
@@ -21,5 +22,10 @@ final class JdbcPluginStorage extends NamespaceStore implements PluginStorage {
     @Override
     public KeyValueStore room(String roomJid) {
         return new NamespaceStore(new Namespace(pluginId(), StorageService.normalizeRoom(roomJid)), runner);
+    }
+
+    @Override
+    public void onChangedElsewhere(StorageChangeListener listener) {
+        runner.changes().register(pluginId(), java.util.Objects.requireNonNull(listener, "listener"));
     }
 }

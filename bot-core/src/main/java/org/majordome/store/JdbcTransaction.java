@@ -14,11 +14,13 @@ final class JdbcTransaction implements Transaction {
 
     private final Namespace namespace;
     private final Connection connection;
+    private final TransactionRunner runner;
     private volatile boolean ended;
 
-    JdbcTransaction(Namespace namespace, Connection connection) {
+    JdbcTransaction(Namespace namespace, Connection connection, TransactionRunner runner) {
         this.namespace = namespace;
         this.connection = connection;
+        this.runner = runner;
     }
 
     void end() {
@@ -34,13 +36,20 @@ final class JdbcTransaction implements Transaction {
     public void put(String key, String value) {
         call("put '" + key + "'", c -> {
             namespace.put(c, key, value);
+            runner.changed(namespace, key);
             return null;
         });
     }
 
     @Override
     public boolean delete(String key) {
-        return call("delete '" + key + "'", c -> namespace.delete(c, key));
+        return call("delete '" + key + "'", c -> {
+            boolean deleted = namespace.delete(c, key);
+            if (deleted) {
+                runner.changed(namespace, key);
+            }
+            return deleted;
+        });
     }
 
     @Override
@@ -51,7 +60,11 @@ final class JdbcTransaction implements Transaction {
 
     @Override
     public long increment(String key, long delta) {
-        return call("increment '" + key + "'", c -> namespace.increment(c, key, delta));
+        return call("increment '" + key + "'", c -> {
+            long value = namespace.increment(c, key, delta);
+            runner.changed(namespace, key);
+            return value;
+        });
     }
 
     @Override

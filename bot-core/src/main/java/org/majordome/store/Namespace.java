@@ -25,6 +25,19 @@ record Namespace(String pluginId, String roomJid) {
         return roomJid.isEmpty() ? "plugin " + pluginId : "plugin " + pluginId + " in room " + roomJid;
     }
 
+    /**
+     * The key of this namespace's PostgreSQL advisory lock (see {@link TransactionRunner}): 64-bit FNV-1a of the
+     * plugin and the room. Two namespaces sharing a key merely wait for each other.
+     */
+    long lockKey() {
+        long hash = 0xcbf29ce484222325L;
+        for (char c : (pluginId + '\0' + roomJid).toCharArray()) {
+            hash ^= c;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
     Optional<String> get(Connection connection, String key) throws SQLException {
         checkKey(key);
         try (PreparedStatement select = connection.prepareStatement(

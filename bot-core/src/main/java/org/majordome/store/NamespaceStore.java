@@ -26,15 +26,22 @@ class NamespaceStore implements KeyValueStore {
 
     @Override
     public void put(String key, String value) {
-        runner.inTransaction("put '" + key + "' of " + namespace, c -> {
+        runner.inTransaction(namespace, "put '" + key + "' of " + namespace, c -> {
             namespace.put(c, key, value);
+            runner.changed(namespace, key);
             return null;
         });
     }
 
     @Override
     public boolean delete(String key) {
-        return runner.inTransaction("delete '" + key + "' of " + namespace, c -> namespace.delete(c, key));
+        return runner.inTransaction(namespace, "delete '" + key + "' of " + namespace, c -> {
+            boolean deleted = namespace.delete(c, key);
+            if (deleted) {
+                runner.changed(namespace, key);
+            }
+            return deleted;
+        });
     }
 
     @Override
@@ -45,13 +52,16 @@ class NamespaceStore implements KeyValueStore {
 
     @Override
     public long increment(String key, long delta) {
-        return runner.inTransaction("increment '" + key + "' of " + namespace,
-                c -> namespace.increment(c, key, delta));
+        return runner.inTransaction(namespace, "increment '" + key + "' of " + namespace, c -> {
+            long value = namespace.increment(c, key, delta);
+            runner.changed(namespace, key);
+            return value;
+        });
     }
 
     @Override
     public long nextSequence(String name) {
-        return runner.inTransaction("next of sequence '" + name + "' of " + namespace,
+        return runner.inTransaction(namespace, "next of sequence '" + name + "' of " + namespace,
                 c -> namespace.nextSequence(c, name));
     }
 
@@ -67,8 +77,8 @@ class NamespaceStore implements KeyValueStore {
     @Override
     public <T> T transactionResult(TransactionWork<T> work) {
         Objects.requireNonNull(work, "work");
-        return runner.inTransaction("transaction of " + namespace, connection -> {
-            JdbcTransaction tx = new JdbcTransaction(namespace, connection);
+        return runner.inTransaction(namespace, "transaction of " + namespace, connection -> {
+            JdbcTransaction tx = new JdbcTransaction(namespace, connection, runner);
             try {
                 return work.run(tx);
             } finally {

@@ -51,8 +51,8 @@ public final class RoomOverlayTable {
 
     /** Stores an overlay, replacing one of the same name, and makes it the newest of its room. */
     public void put(Row row) {
-        try (Connection connection = database.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
+        String failure = "cannot store the configuration overlay " + row.name() + " of " + row.roomJid();
+        LocalTransaction.run(database, failure, connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                          "DELETE FROM room_config_overlay WHERE room_jid = ? AND overlay_name = ?");
                  PreparedStatement insert = connection.prepareStatement("INSERT INTO room_config_overlay "
@@ -66,14 +66,8 @@ public final class RoomOverlayTable {
                 insert.setString(3, row.settings());
                 insert.setString(4, row.previous());
                 insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StorageException("cannot store the configuration overlay " + row.name() + " of " + row.roomJid(), e);
-        }
+        });
     }
 
     /** Forgets an overlay; nothing happens when there is none. */

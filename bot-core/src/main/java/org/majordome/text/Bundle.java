@@ -101,6 +101,16 @@ public final class Bundle {
         return Optional.empty();
     }
 
+    /**
+     * Every text of the bundle as {@code language} reads it: each key of the English file, from the most specific
+     * file that has it (for a page that formats its texts itself).
+     */
+    public Map<String, String> resolved(Locale language) {
+        Map<String, String> all = new LinkedHashMap<>();
+        texts("").keySet().forEach(key -> pattern(language, key).ifPresent(text -> all.put(key, text)));
+        return Collections.unmodifiableMap(all);
+    }
+
     /** The texts of one file exactly ({@code ""} for the root), empty when there is no such file. */
     public Map<String, String> texts(String tag) {
         return loaded.computeIfAbsent(tag, t -> files.apply(t).orElse(Map.of()));

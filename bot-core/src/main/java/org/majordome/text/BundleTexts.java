@@ -81,6 +81,11 @@ final class BundleTexts implements Texts {
     }
 
     @Override
+    public Wording inLanguage(Locale language) {
+        return new BundleWording(language, settings.timeZone(), Map.of(), own, shared, pluginId);
+    }
+
+    @Override
     public Wording byDefault() {
         return new BundleWording(settings.language(), settings.timeZone(), Map.of(), own, shared, pluginId);
     }

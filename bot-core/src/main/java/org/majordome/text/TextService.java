@@ -1,6 +1,8 @@
 package org.majordome.text;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +10,7 @@ import java.util.function.Function;
 
 import org.majordome.api.Plugin;
 import org.majordome.api.text.Texts;
+import org.majordome.api.text.Wording;
 import org.majordome.dispatch.PluginTexts;
 
 /**
@@ -22,7 +25,10 @@ public final class TextService implements PluginTexts {
     private final TextSettings settings;
     private final SenderLanguages senders;
     private final Function<Plugin<?>, Optional<Path>> scriptFile;
-    private final Bundle runtimeBundle = Bundles.runtime();
+    /** The runtime's bundle, read once for the process: its files ship in the runtime's jar. */
+    private static final Bundle RUNTIME_BUNDLE = Bundles.runtime();
+
+    private final Bundle runtimeBundle = RUNTIME_BUNDLE;
     private final Map<String, Texts> byPlugin = new ConcurrentHashMap<>();
 
     /**
@@ -32,6 +38,22 @@ public final class TextService implements PluginTexts {
         this.settings = settings;
         this.senders = senders;
         this.scriptFile = scriptFile;
+    }
+
+    /**
+     * The runtime's own texts in one language and zone, for what the runtime says outside any plugin: ad-hoc
+     * command forms, notices to administrators, reasons given to rooms and inviters, the web chat's answers.
+     */
+    public static Wording runtimeWording(Locale language, ZoneId zone) {
+        return new BundleWording(language, zone, Map.of(), Bundle.EMPTY, RUNTIME_BUNDLE, RUNTIME_ID);
+    }
+
+    /**
+     * The texts of one of the runtime's own plugins in one language and zone, outside any call of that plugin (the
+     * console showing a script's state in the operator's language): its bundle beside its class, then the runtime's.
+     */
+    public static Wording ownPluginWording(Class<?> pluginClass, String pluginId, Locale language, ZoneId zone) {
+        return new BundleWording(language, zone, Map.of(), Bundles.ofClass(pluginClass), RUNTIME_BUNDLE, pluginId);
     }
 
     @Override

@@ -11,6 +11,12 @@
  * most languages; and durations and lists in words come from CLDR for every language ({@code MeasureFormat},
  * {@code ListFormatter}), so that a third language is one more bundle file and no code.
  *
+ * <p>What the runtime says outside plugins (ad-hoc commands, notices to administrators, the reasons it gives
+ * inviters and voice requests, goodbyes, the web chat gateway's answers) comes from the runtime's bundle through
+ * {@link org.majordome.text.TextService#runtimeWording}. What one part of the runtime hands another to show people
+ * (what a reload changed) is a {@link org.majordome.text.Phrase}, a key and its arguments worded late, in the reader's
+ * language (English for the log).
+ *
  * <p>Uses {@code api}, and {@code dispatch} only for the {@link org.majordome.dispatch.PluginTexts} it implements.
  */
 package org.majordome.text;

@@ -2,6 +2,8 @@ package org.majordome.webchat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,12 +17,14 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.majordome.text.TextService;
 import org.majordome.web.WebContext;
 import org.majordome.webchat.Frames.ErrorCode;
 
 /**
  * What the web chat serves under its prefix: the page ({@code /}), its files ({@code /assets/<file>}), the list of
- * rooms ({@code /rooms}, which also gives a new visitor their identity cookie) and the socket ({@code /socket}, a
+ * rooms ({@code /rooms}, which also gives a new visitor their identity cookie), the page's words ({@code /texts},
+ * {@link PageTexts}) and the socket ({@code /socket}, a
  * WebSocket upgrade only for pages of this server, RFC 6455 §10.2, and only for a visitor with a valid cookie).
  */
 final class ChatRoutes extends Handler.Abstract {
@@ -79,6 +83,10 @@ final class ChatRoutes extends Handler.Abstract {
             rooms(request, response, callback);
             return true;
         }
+        if (rest.equals("/texts")) {
+            texts(request, response, callback);
+            return true;
+        }
         Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
         return true;
     }
@@ -95,6 +103,16 @@ final class ChatRoutes extends Handler.Abstract {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
+    /** The page's words in the language it asks for ({@code ?lang=}), else the visitor's, else the bot's. */
+    private void texts(Request request, Response response, Callback callback) {
+        Locale language = PageTexts.choose(Request.extractQueryParameters(request).getValue("lang"),
+                request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE), gateway.rooms().defaultLanguage());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        response.getHeaders().put(HttpHeader.VARY, "Accept-Language");
+        response.write(true, ByteBuffer.wrap(PageTexts.json(language).getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
     private boolean socket(Request request, Response response, Callback callback) throws Exception {
         if (!context.sameOrigin(request)) {
             Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "cross-origin socket refused");
@@ -109,7 +127,9 @@ final class ChatRoutes extends Handler.Abstract {
                 gateway.ids().addressHash(context.clientAddress(request)));
         boolean admitted = gateway.limits().openSocket(identity.addressHash());
         VisitorSocket socket = new VisitorSocket(gateway, identity, admitted ? null
-                : Frames.error(ErrorCode.FULL, "Too many chats are open from your address. Please close one."));
+                : Frames.error(ErrorCode.FULL, TextService.runtimeWording(PageTexts.choose(null,
+                        request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE), gateway.rooms().defaultLanguage()),
+                        ZoneOffset.UTC).format("webchat.too-many-sockets")));
         boolean upgraded = sockets.upgrade((upgradeRequest, upgradeResponse, upgradeCallback) -> socket,
                 request, response, callback);
         if (!upgraded) {

@@ -81,6 +81,11 @@ final class Frames {
         };
     }
 
+    /** A visitor's {@code join} frame, as the page writes it (the gateway asks again for the visitor). */
+    static String joinRequest(String room, String nick) {
+        return write(frame("join").put("room", room).put("nick", nick));
+    }
+
     static String joined(String room, String nick, String subject, String title) {
         return write(frame("joined").put("room", room).put("nick", nick).put("subject", subject).put("title", title));
     }
@@ -123,7 +128,7 @@ final class Frames {
         ArrayNode array = JSON.createArrayNode();
         for (WebRooms.Listed room : rooms) {
             array.addObject().put("jid", room.jid()).put("title", room.title()).put("description", room.description())
-                    .put("subject", room.subject()).put("occupants", room.occupants());
+                    .put("subject", room.subject()).put("occupants", room.occupants()).put("language", room.language());
         }
         return write(array);
     }

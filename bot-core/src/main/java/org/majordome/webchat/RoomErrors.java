@@ -1,11 +1,12 @@
 package org.majordome.webchat;
 
 import org.jivesoftware.smack.packet.StanzaError;
+import org.majordome.api.text.Wording;
 import org.majordome.webchat.Frames.ErrorCode;
 
 /**
- * A room's refusals (XEP-0045 §7.2.3-§7.2.10) and message errors in a visitor's words; the room's own text, when it
- * gives one, follows (as data: the page shows it as text).
+ * A room's refusals (XEP-0045 §7.2.3-§7.2.10) and message errors in a visitor's words and language; the room's own
+ * text, when it gives one, follows (as data: the page shows it as text).
  */
 final class RoomErrors {
 
@@ -26,17 +27,17 @@ final class RoomErrors {
         };
     }
 
-    static String refusal(StanzaError error) {
-        String words = switch (codeOfRefusal(error)) {
-            case NICK_TAKEN -> "That nick is already taken in this room. Please choose another.";
-            case NICK_REFUSED -> "The room does not accept that nick. Please choose another.";
-            case BANNED -> "You are banned from this room.";
-            case FULL -> "The room is full. Please try again later.";
+    static String refusal(Wording visitor, StanzaError error) {
+        String key = switch (codeOfRefusal(error)) {
+            case NICK_TAKEN -> "webchat.refused.nick-taken";
+            case NICK_REFUSED -> "webchat.refused.nick-refused";
+            case BANNED -> "webchat.refused.banned";
+            case FULL -> "webchat.refused.full";
             case NOT_ALLOWED -> error != null && error.getCondition() == StanzaError.Condition.registration_required
-                    ? "This room is for members only." : "You may not enter this room.";
-            default -> "The room cannot be reached right now. Please try again later.";
+                    ? "webchat.refused.members-only" : "webchat.refused.not-allowed";
+            default -> "webchat.refused.unavailable";
         };
-        return withServerText(words, error);
+        return withServerText(visitor, visitor.format(key), error);
     }
 
     static ErrorCode codeOfMessageError(StanzaError error) {
@@ -50,20 +51,20 @@ final class RoomErrors {
         };
     }
 
-    static String messageError(StanzaError error) {
-        String words = switch (codeOfMessageError(error)) {
-            case UNAVAILABLE -> "Your message could not be delivered: nobody by that name is here.";
-            case RATE -> "The room did not take your message: please slow down.";
-            default -> "The room did not take your message (you may have no voice here right now).";
+    static String messageError(Wording visitor, StanzaError error) {
+        String key = switch (codeOfMessageError(error)) {
+            case UNAVAILABLE -> "webchat.message.undelivered";
+            case RATE -> "webchat.message.slow-down";
+            default -> "webchat.message.refused";
         };
-        return withServerText(words, error);
+        return withServerText(visitor, visitor.format(key), error);
     }
 
-    private static String withServerText(String words, StanzaError error) {
+    private static String withServerText(Wording visitor, String words, StanzaError error) {
         String text = error == null ? null : error.getDescriptiveText();
         if (text == null || text.isBlank()) {
             return words;
         }
-        return words + " (" + (text.length() > 300 ? text.substring(0, 300) + "…" : text) + ")";
+        return visitor.format("webchat.with-server-text", words, text.length() > 300 ? text.substring(0, 300) + "…" : text);
     }
 }

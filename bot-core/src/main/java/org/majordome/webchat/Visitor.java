@@ -2,14 +2,17 @@ package org.majordome.webchat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
-import org.jivesoftware.smack.AbstractXMPPConnection;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
+import org.majordome.api.text.Wording;
+import org.majordome.text.TextService;
 import org.majordome.webchat.Frames.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +36,7 @@ final class Visitor implements VisitorSession.Events {
     private final Identity identity;
     private final WebChatGateway gateway;
     private final Outbox out;
-    private final MessageRate rate;
+    private final VisitorSpeech speech;
     private final Clock clock;
     private final BlockingQueue<String> inbox = new ArrayBlockingQueue<>(INBOX);
     private final Thread reader;
@@ -41,24 +44,36 @@ final class Visitor implements VisitorSession.Events {
     private volatile boolean closed;
 
     // The room session: changed by the reader thread (join, leave) and by the session's end (Smack's thread).
-    private VisitorSession session;
+    private RoomSession session;
     private String room;
     private String resource;
     private volatile boolean joined;
     private volatile boolean bannedHere;
+    /** What the gateway tells this visitor is in this language: the bot's at first, then the room's they chose. */
+    private volatile Locale language;
+    /** The join under way follows a lift of the account's outcast: a second refusal is the visitor's to read. */
+    private volatile boolean retryingAfterOutcast;
+    private boolean joinAfterOutcast;
 
     Visitor(Identity identity, WebChatGateway gateway, Outbox out, Clock clock) {
         this.identity = identity;
         this.gateway = gateway;
         this.out = out;
         this.clock = clock;
-        this.rate = new MessageRate(gateway.settings().messagesPerMinute(), clock);
+        this.language = gateway.rooms().defaultLanguage();
+        this.speech = new VisitorSpeech(gateway.settings().messagesPerMinute(), gateway.settings().maxMessageLength(),
+                out, clock);
         this.lastActive = clock.instant();
         this.reader = Thread.ofVirtual().name("webchat-visitor").start(this::readFrames);
     }
 
     Identity identity() {
         return identity;
+    }
+
+    /** The runtime's texts in the visitor's language: the bot's at first, then the room's they chose. */
+    Wording words() {
+        return TextService.runtimeWording(language, ZoneOffset.UTC);
     }
 
     Instant lastActive() {
@@ -69,7 +84,7 @@ final class Visitor implements VisitorSession.Events {
     void received(String text) {
         lastActive = clock.instant();
         if (!inbox.offer(text)) {
-            out.offer(Frames.error(ErrorCode.RATE, "Too many requests at once: please slow down."));
+            out.offer(Frames.error(ErrorCode.RATE, words().format("webchat.busy")));
         }
     }
 
@@ -84,7 +99,7 @@ final class Visitor implements VisitorSession.Events {
     /** Closes a visitor silent for too long, telling them why. */
     void idleOut() {
         leaveRoom();
-        out.finish(Frames.error(ErrorCode.UNAVAILABLE, "You were disconnected after a long time without activity."),
+        out.finish(Frames.error(ErrorCode.UNAVAILABLE, words().format("webchat.idle")),
                 Outbox.NORMAL, "idle");
     }
 
@@ -125,7 +140,7 @@ final class Visitor implements VisitorSession.Events {
         try {
             frame = Frames.parse(text);
         } catch (ClientFrame.Malformed e) {
-            out.offer(Frames.error(ErrorCode.NOT_ALLOWED, "The chat did not understand that request."));
+            out.offer(Frames.error(ErrorCode.NOT_ALLOWED, words().format("webchat.not-understood")));
             return;
         }
         try {
@@ -142,11 +157,16 @@ final class Visitor implements VisitorSession.Events {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("A web visitor's request failed", e);
-            out.offer(Frames.error(ErrorCode.UNAVAILABLE, "Something went wrong. Please try again."));
+            out.offer(Frames.error(ErrorCode.UNAVAILABLE, words().format("webchat.went-wrong")));
+        } catch (Exception e) {
+            // The session could not send: it is gone.
+            ended(Frames.error(ErrorCode.UNAVAILABLE, words().format("webchat.connection-lost")));
         }
     }
 
     private void join(String roomText, String nickText) throws InterruptedException {
+        boolean afterOutcast = retryingAfterOutcast;
+        retryingAfterOutcast = false;
         leaveRoom();
         EntityBareJid roomJid;
         try {
@@ -156,22 +176,21 @@ final class Visitor implements VisitorSession.Events {
         }
         java.util.Optional<String> title = roomJid == null ? java.util.Optional.empty() : gateway.rooms().title(roomJid);
         if (title.isEmpty()) {
-            out.offer(Frames.error(ErrorCode.NOT_ALLOWED, "There is no room by that name here."));
+            out.offer(Frames.error(ErrorCode.NOT_ALLOWED, words().format("webchat.no-such-room")));
             return;
         }
-        Resourcepart nick = validNick(nickText);
+        language = gateway.rooms().language(roomJid);
+        Resourcepart nick = VisitorNicks.valid(nickText);
         if (nick == null) {
-            out.offer(Frames.error(ErrorCode.NICK_REFUSED, "Please choose a nick of 1 to " + MAX_NICK
-                    + " visible characters."));
+            out.offer(Frames.error(ErrorCode.NICK_REFUSED, words().format("webchat.nick-length", MAX_NICK)));
             return;
         }
         String roomKey = roomJid.toString();
-        if (gateway.bans().banned(roomKey, identity)) {
-            out.offer(Frames.error(ErrorCode.BANNED, "You are banned from this room."));
-            return;
-        }
-        if (!gateway.limits().enter(roomKey)) {
-            out.offer(Frames.error(ErrorCode.FULL, "The chat is full right now. Please try again later."));
+        gateway.startEntering(this);
+        String refusal = gateway.refusalBeforeJoin(roomKey, nick.toString(), identity, words());
+        if (refusal != null) {
+            gateway.doneEntering(this);
+            out.offer(refusal);
             return;
         }
         String sessionResource = gateway.newResource();
@@ -180,26 +199,26 @@ final class Visitor implements VisitorSession.Events {
             resource = sessionResource;
             bannedHere = false;
             joined = false;
+            joinAfterOutcast = afterOutcast;
         }
         gateway.entered(sessionResource, this);
-        AbstractXMPPConnection connection;
+        RoomSession opened;
         try {
-            connection = gateway.openSession(sessionResource);
+            opened = gateway.sessions().open(new RoomSessions.Request(sessionResource, roomJid, nick, title.get(),
+                    language), this);
         } catch (Exception e) {
             log.warn("Web chat: could not open a session for a visitor: {}", e.toString());
             release(null);
-            out.offer(Frames.error(ErrorCode.UNAVAILABLE, "The chat cannot reach the server right now. "
-                    + "Please try again later."));
+            out.offer(Frames.error(ErrorCode.UNAVAILABLE, words().format("webchat.unreachable")));
             if (e instanceof InterruptedException interrupted) {
                 throw interrupted;
             }
             return;
         }
-        VisitorSession opened = new VisitorSession(connection, roomJid, nick, title.get(), this, clock,
-                gateway.timer());
         synchronized (this) {
             if (closed || !sessionResource.equals(resource)) {
-                connection.disconnect();
+                gateway.doneEntering(this);
+                opened.close();
                 return;
             }
             session = opened;
@@ -207,64 +226,20 @@ final class Visitor implements VisitorSession.Events {
         try {
             opened.join();
         } catch (Exception e) {
-            ended(Frames.error(ErrorCode.UNAVAILABLE, "The chat lost its connection. Please join again."));
+            ended(Frames.error(ErrorCode.UNAVAILABLE, words().format("webchat.connection-lost")));
         }
     }
 
-    private void say(String text, String to) throws InterruptedException {
-        VisitorSession current;
+    private void say(String text, String to) throws Exception {
+        RoomSession current;
         synchronized (this) {
             current = joined ? session : null;
         }
         if (current == null) {
-            out.offer(Frames.error(ErrorCode.NOT_ALLOWED, "Please join a room first."));
+            out.offer(Frames.error(ErrorCode.NOT_ALLOWED, words().format("webchat.join-first")));
             return;
         }
-        if (text.isBlank()) {
-            return;
-        }
-        if (text.length() > gateway.settings().maxMessageLength()) {
-            out.offer(Frames.error(ErrorCode.TOO_LONG, "Messages may be at most "
-                    + gateway.settings().maxMessageLength() + " characters long."));
-            return;
-        }
-        if (!rate.tryTake()) {
-            out.offer(Frames.error(ErrorCode.RATE, "You are sending too fast. Please wait a moment."));
-            return;
-        }
-        try {
-            if (to == null) {
-                current.say(text);
-            } else {
-                Resourcepart target = validNick(to);
-                if (target == null) {
-                    out.offer(Frames.error(ErrorCode.UNAVAILABLE, "Nobody by that name is here."));
-                    return;
-                }
-                current.sendPrivate(target, text);
-                // The room does not reflect private messages: the page sees its own in the same shape, with "to".
-                out.offer(Frames.privateSent(current.nick().toString(), target.toString(), text, clock.instant()));
-            }
-        } catch (org.jivesoftware.smack.SmackException.NotConnectedException e) {
-            ended(Frames.error(ErrorCode.UNAVAILABLE, "The chat lost its connection. Please join again."));
-        }
-    }
-
-    static Resourcepart validNick(String text) {
-        String nick = text == null ? "" : text.strip();
-        if (nick.isEmpty() || nick.length() > MAX_NICK || nick.codePoints().anyMatch(Visitor::invisible)) {
-            return null;
-        }
-        try {
-            return Resourcepart.from(nick);
-        } catch (XmppStringprepException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** Control and bidirectional formatting characters: a nick that hides or reorders text is refused. */
-    private static boolean invisible(int codePoint) {
-        return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT;
+        speech.say(current, text, to, words());
     }
 
     // ---------------------------------------------------------------- the room session's events
@@ -277,12 +252,13 @@ final class Visitor implements VisitorSession.Events {
     @Override
     public void joined() {
         joined = true;
+        gateway.doneEntering(this);
     }
 
     @Override
     public void ended(String lastFrame) {
         out.offer(lastFrame);
-        VisitorSession ending;
+        RoomSession ending;
         synchronized (this) {
             ending = session;
         }
@@ -293,12 +269,92 @@ final class Visitor implements VisitorSession.Events {
     }
 
     @Override
-    public boolean bannedHere() {
-        return bannedHere;
+    public void kicked(String by, String reason) {
+        // The gateway bans a visitor by kicking them: that kick is their ban.
+        ended(Frames.removed(bannedHere ? "banned" : "kicked", by, reason));
+    }
+
+    @Override
+    public void bannedByServer(String affiliation, String by, String reason) {
+        if (bannedHere) {
+            ended(Frames.removed("banned", by, reason));
+            return;
+        }
+        String bannedRoom;
+        String bannedResource;
+        RoomSession ending;
+        synchronized (this) {
+            bannedRoom = room;
+            bannedResource = resource;
+            ending = session;
+        }
+        // Off Smack's thread: the gateway waits for the ban's other removals, then for the room.
+        Thread.ofVirtual().start(() -> {
+            release(ending);
+            boolean banned = false;
+            try {
+                banned = bannedRoom != null && gateway.bannedByServer(bannedRoom, bannedResource, identity,
+                        affiliation, by, reason);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // Removed with others by a ban of the shared account: not banned, they may come back.
+            out.offer(Frames.removed(banned ? "banned" : "kicked", by, reason));
+        });
+    }
+
+    @Override
+    public void enteredAs(String role) {
+        String at;
+        RoomSession current;
+        synchronized (this) {
+            at = room;
+            current = session;
+        }
+        if (at != null && current != null) {
+            gateway.enteredAs(at, current.nick().toString(), identity, role);
+        }
+    }
+
+    @Override
+    public void roleChanged(String role) {
+        String at;
+        synchronized (this) {
+            at = room;
+        }
+        if (at != null) {
+            gateway.roleChanged(at, identity, role);
+        }
+    }
+
+    @Override
+    public void refusedAsBanned(String refusal) {
+        String at;
+        RoomSession ending;
+        boolean mayLift;
+        synchronized (this) {
+            at = room;
+            ending = session;
+            mayLift = !joinAfterOutcast && room != null;
+        }
+        // Off Smack's thread: lifting the outcast waits for the room. The visitor is not banned on the gateway, so
+        // the one outcast may be the account they all share (banned while no visitor was in): put it back, try again.
+        Thread.ofVirtual().start(() -> {
+            String nick = ending == null ? null : ending.nick().toString();
+            release(ending);
+            if (mayLift && nick != null && !gateway.bans().banned(at, identity) && gateway.liftAccountOutcast(at)) {
+                retryingAfterOutcast = true;
+                if (inbox.offer(Frames.joinRequest(at, nick))) {
+                    return;
+                }
+                retryingAfterOutcast = false;
+            }
+            out.offer(refusal);
+        });
     }
 
     private void leaveRoom() {
-        VisitorSession current;
+        RoomSession current;
         synchronized (this) {
             current = session;
         }
@@ -308,7 +364,7 @@ final class Visitor implements VisitorSession.Events {
     }
 
     /** Gives back the place and session of {@code which} (null: the one being opened), if it is still current. */
-    private void release(VisitorSession which) {
+    private void release(RoomSession which) {
         String leftRoom;
         String leftResource;
         synchronized (this) {
@@ -323,6 +379,7 @@ final class Visitor implements VisitorSession.Events {
             joined = false;
         }
         gateway.left(leftRoom, leftResource, identity);
+        gateway.doneEntering(this);
         if (which != null) {
             which.close();
         }

@@ -39,12 +39,13 @@ final class VisitorIds {
 
     /** The ids signed with the key kept in {@code store}, made (once) when there is none. */
     static VisitorIds kept(KeyValueStore store, SecureRandom random) {
-        byte[] key = store.get(KEY_ENTRY).map(B64_DECODE::decode).orElseGet(() -> {
+        // Read and made in one transaction: instances of a cluster starting at once must not each make their own.
+        byte[] key = store.transactionResult(tx -> tx.get(KEY_ENTRY).map(B64_DECODE::decode).orElseGet(() -> {
             byte[] fresh = new byte[32];
             random.nextBytes(fresh);
-            store.put(KEY_ENTRY, B64.encodeToString(fresh));
+            tx.put(KEY_ENTRY, B64.encodeToString(fresh));
             return fresh;
-        });
+        }));
         return new VisitorIds(key, random);
     }
 

@@ -24,6 +24,7 @@ import org.jivesoftware.smackx.muc.packet.MUCUser;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
+import org.majordome.api.text.Wording;
 import org.majordome.webchat.Frames.ErrorCode;
 
 /**
@@ -32,7 +33,7 @@ import org.majordome.webchat.Frames.ErrorCode;
  * are handled on Smack's in-order listener thread, which only turns them into frames for the visitor's outbox and
  * never waits.
  */
-final class VisitorSession {
+final class VisitorSession implements RoomSession {
 
     /** How long after entering the room the visitor waits at most for the subject that ends the replay. */
     static final Duration SUBJECT_WAIT = Duration.ofSeconds(5);
@@ -47,25 +48,55 @@ final class VisitorSession {
         /** The session is over: the room refused or removed the visitor, or the connection was lost. */
         void ended(String lastFrame);
 
-        /** Whether the gateway has just banned this visitor from the room (their kick is that ban). */
-        boolean bannedHere();
+        /**
+         * The room kicked the visitor (§8.2, status 307). The session is over; the visitor tells the page how it
+         * ended: only the gateway knows whether that kick is its own ban (it bans by kicking), and a session in
+         * another process cannot ask it synchronously.
+         */
+        void kicked(String by, String reason);
+
+        /**
+         * The server removed the visitor with a ban (§9.1, status 301): from the gateway's own ban, or because the
+         * shared account was outcast from an XMPP client; {@code affiliation} is the one the account had when the
+         * visitor entered. The session is over; the visitor tells the page how it ended.
+         */
+        void bannedByServer(String affiliation, String by, String reason);
+
+        /**
+         * The room refused the visitor as banned (§7.2.7, {@code forbidden}); {@code refusal} is the frame that says
+         * so. The session is over; the visitor decides what to tell, since the one outcast may be the account.
+         */
+        void refusedAsBanned(String refusal);
+
+        /** The room took the visitor in with this role (§5.1); a {@code visitor} has no voice. */
+        void enteredAs(String role);
+
+        /** A moderator changed the visitor's role while they were in (§8.4 voice revoked, §8.3 granted). */
+        void roleChanged(String role);
     }
 
     private final AbstractXMPPConnection connection;
     private final EntityBareJid room;
     private final String title;
     private final Events events;
+    /** The runtime's texts in the visitor's language (the room's), for what the gateway tells them. */
+    private final Wording words;
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final StanzaListener listener = this::onStanza;
     private final FromMatchesFilter fromRoom;
     private volatile Resourcepart nick;
     private volatile boolean inRoom;
+    /** The account's affiliation as the room gave it when the visitor entered. */
+    private volatile String affiliationAtEntry = "none";
+    /** The visitor's role in the room now (Smack's in-order listener thread only). */
+    private String role = "none";
     private boolean joinedSent;
     private volatile boolean over;
 
     VisitorSession(AbstractXMPPConnection connection, EntityBareJid room, Resourcepart nick, String title,
-                   Events events, Clock clock, ScheduledExecutorService timer) {
+                   Wording words, Events events, Clock clock, ScheduledExecutorService timer) {
+        this.words = words;
         this.connection = connection;
         this.room = room;
         this.nick = nick;
@@ -77,12 +108,13 @@ final class VisitorSession {
     }
 
     /** Listens to the room and asks to enter it. */
-    void join() throws SmackException.NotConnectedException, InterruptedException {
+    @Override
+    public void join() throws SmackException.NotConnectedException, InterruptedException {
         connection.addSyncStanzaListener(listener, fromRoom);
         connection.addConnectionListener(new ConnectionListener() {
             @Override
             public void connectionClosedOnError(Exception e) {
-                end(Frames.error(ErrorCode.UNAVAILABLE, "The chat lost its connection to the room. Please join again."));
+                end(Frames.error(ErrorCode.UNAVAILABLE, words.format("webchat.room-connection-lost")));
             }
         });
         connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
@@ -91,24 +123,28 @@ final class VisitorSession {
                 .build());
     }
 
-    void say(String text) throws SmackException.NotConnectedException, InterruptedException {
+    @Override
+    public void say(String text) throws SmackException.NotConnectedException, InterruptedException {
         connection.sendStanza(connection.getStanzaFactory().buildMessageStanza()
                 .ofType(Message.Type.groupchat).to(room).setBody(text).build());
     }
 
     /** A private message within the room (XEP-0045 §7.5). */
-    void sendPrivate(Resourcepart to, String text) throws SmackException.NotConnectedException, InterruptedException {
+    @Override
+    public void sendPrivate(Resourcepart to, String text) throws SmackException.NotConnectedException, InterruptedException {
         connection.sendStanza(connection.getStanzaFactory().buildMessageStanza()
                 .ofType(Message.Type.chat).to(JidCreate.entityFullFrom(room, to)).setBody(text)
                 .addExtension(new MUCUser()).build());
     }
 
-    Resourcepart nick() {
+    @Override
+    public Resourcepart nick() {
         return nick;
     }
 
     /** Leaves the room (§7.14) and ends the session; nothing more is relayed. */
-    void close() {
+    @Override
+    public void close() {
         over = true;
         connection.removeSyncStanzaListener(listener);
         if (connection.isConnected()) {
@@ -143,8 +179,15 @@ final class VisitorSession {
         }
         if (presence.getType() == Presence.Type.error) {
             if (!inRoom) {
-                end(Frames.error(RoomErrors.codeOfRefusal(presence.getError()),
-                        RoomErrors.refusal(presence.getError())));
+                String refusal = Frames.error(RoomErrors.codeOfRefusal(presence.getError()),
+                        RoomErrors.refusal(words, presence.getError()));
+                if (presence.getError() != null && presence.getError().getCondition() == StanzaError.Condition.forbidden
+                        && !over) {
+                    over = true;
+                    events.refusedAsBanned(refusal);
+                    return;
+                }
+                end(refusal);
             }
             return;
         }
@@ -158,14 +201,20 @@ final class VisitorSession {
             if (self && !inRoom) {
                 nick = from;
                 inRoom = true;
+                affiliationAtEntry = affiliation;
                 if (item != null && (item.getAffiliation() == MUCAffiliation.owner
                         || item.getAffiliation() == MUCAffiliation.admin)) {
                     // A visitor must stay someone the room's moderators (and the bot) can kick and ban.
-                    end(Frames.error(ErrorCode.NOT_ALLOWED, "The web chat cannot enter this room: its account "
-                            + "is an " + affiliation + " there, and visitors must not be."));
+                    end(Frames.error(ErrorCode.NOT_ALLOWED, words.format("webchat.account-affiliated",
+                            String.valueOf(affiliation))));
                     return;
                 }
+                this.role = role;
+                events.enteredAs(role);
                 timer.schedule(this::joinedWithoutSubject, SUBJECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } else if (self && !role.equals(this.role)) {
+                this.role = role;
+                events.roleChanged(role);
             }
             events.frame(Frames.presence(from.toString(), role, affiliation, true));
             return;
@@ -180,13 +229,20 @@ final class VisitorSession {
         String by = item == null || item.getActorNick() == null ? "" : item.getActorNick().toString();
         String reason = item == null || item.getReason() == null ? "" : item.getReason();
         if (statuses.contains(MUCUser.Status.KICKED_307)) {
-            end(Frames.removed(events.bannedHere()
-                    ? "banned" : "kicked", by, reason));
+            if (!over) {
+                over = true;
+                events.kicked(by, reason);
+            }
         } else if (statuses.contains(MUCUser.Status.BANNED_301)) {
-            end(Frames.removed("banned", by, reason));
+            // The gateway never outcasts the account (it kicks): unless the gateway has just banned this visitor,
+            // this ban came from the server, and the gateway decides whether it holds on this visitor.
+            if (!over) {
+                over = true;
+                events.bannedByServer(affiliationAtEntry, by, reason);
+            }
         } else {
-            end(Frames.error(ErrorCode.UNAVAILABLE, "You are no longer in the room"
-                    + (reason.isEmpty() ? "." : ": " + reason)));
+            end(Frames.error(ErrorCode.UNAVAILABLE, reason.isEmpty() ? words.format("webchat.out")
+                    : words.format("webchat.out.reason", reason)));
         }
     }
 
@@ -195,7 +251,7 @@ final class VisitorSession {
         String sender = from == null ? "" : from.toString();
         if (message.getType() == Message.Type.error) {
             StanzaError error = message.getError();
-            events.frame(Frames.error(RoomErrors.codeOfMessageError(error), RoomErrors.messageError(error)));
+            events.frame(Frames.error(RoomErrors.codeOfMessageError(error), RoomErrors.messageError(words, error)));
             return;
         }
         if (message.getType() == Message.Type.groupchat) {

@@ -1,8 +1,5 @@
 package org.majordome.webchat;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -13,8 +10,6 @@ import org.eclipse.jetty.websocket.api.Session;
  */
 public final class VisitorSocket implements Session.Listener.AutoDemanding, Wire {
 
-    /** A frame the browser has not taken in this long means a dead or stalled connection. */
-    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
     /** Frames waiting for one browser; beyond that it is too slow and is dropped. */
     static final int OUTBOX_FRAMES = 1_000;
 
@@ -39,7 +34,7 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Wire
     @Override
     public void onWebSocketOpen(Session opened) {
         this.session = opened;
-        Outbox outbox = new Outbox(this, OUTBOX_FRAMES);
+        Outbox outbox = new Outbox(this, OUTBOX_FRAMES, gateway.writers());
         this.out = outbox;
         if (refusal != null) {
             outbox.finish(refusal, Outbox.NORMAL, "refused");
@@ -90,10 +85,8 @@ public final class VisitorSocket implements Session.Listener.AutoDemanding, Wire
     }
 
     @Override
-    public void send(String text) throws Exception {
-        Callback.Completable done = new Callback.Completable();
-        session.sendText(text, done);
-        done.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    public void send(String text, Written done) {
+        session.sendText(text, Callback.from(() -> done.written(null), done::written));
     }
 
     @Override

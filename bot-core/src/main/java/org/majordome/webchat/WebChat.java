@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.majordome.api.room.NickCheck;
 import org.majordome.api.storage.PluginStorage;
 import org.majordome.config.RoomSettings;
 import org.majordome.config.WebChatSettings;
@@ -36,12 +37,13 @@ public final class WebChat implements WebApp, AutoCloseable {
      * @param rooms    the rooms of the configuration in force
      * @param keeper   the kept rooms, for their titles, subjects and occupants
      * @param storage  where the cookie key and the bans are kept ({@link #STORAGE})
+     * @param nicks    the plugins' say on a visitor's nick, asked before the visitor joins
      */
     public WebChat(WebChatSettings settings, GuestConnections guests, Supplier<List<RoomSettings>> rooms,
-                   RoomKeeper keeper, PluginStorage storage, Clock clock) {
+                   RoomKeeper keeper, PluginStorage storage, NickCheck nicks, Clock clock) {
         SecureRandom random = new SecureRandom();
         this.gateway = new WebChatGateway(settings, guests, new WebRooms(rooms, keeper),
-                new WebBans(storage, settings.banBy()), VisitorIds.kept(storage, random), clock, random);
+                new WebBans(storage, settings.banBy()), VisitorIds.kept(storage, random), nicks, clock, random);
     }
 
     /** What the rooms ask before banning or unbanning one of the visitors (see {@link GatewayBans}). */
@@ -52,6 +54,11 @@ public final class WebChat implements WebApp, AutoCloseable {
     /** Visitors in rooms now (each one XMPP session). */
     public int visitors() {
         return gateway.visitors();
+    }
+
+    /** The process id of the guest host running the visitors' sessions, when one runs now (benchmarks, tests). */
+    public java.util.OptionalLong guestHostPid() {
+        return gateway.guestHostPid();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,11 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.jivesoftware.smack.AbstractXMPPConnection;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.jid.parts.Resourcepart;
+import org.majordome.api.room.NickCheck;
+import org.majordome.api.text.Wording;
 import org.majordome.config.Secret;
 import org.majordome.config.WebChatSettings;
 import org.majordome.intake.Snapshots;
@@ -39,18 +40,34 @@ final class WebChatGateway implements GatewayBans, AutoCloseable {
     private static final int RECENT = 1_000;
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
+    /** The longest a visitor's entry holds one of the {@code joins-at-once} places (a login and a join's answer). */
+    private static final java.time.Duration ENTRY_TIMEOUT = java.time.Duration.ofSeconds(30);
+    /** Writes to browsers never wait for them (the socket takes a frame or calls back): one thread keeps up. */
+    private static final int WRITERS = 1;
+    private final EntryPlaces<Visitor> entryPlaces;
     private final WebChatSettings settings;
     private final EntityBareJid account;
     private final Secret password;
-    private final GuestConnections guests;
+    private final RoomSessions sessions;
     private final WebRooms rooms;
     private final WebBans bans;
     private final VisitorIds ids;
     private final GatewayLimits limits;
+    private final AccountKeeper accountKeeper;
+    private final SharedRoles roles;
+    private final ServerBanWaves serverBans;
+    private final NickCheck nicks;
     private final Clock clock;
     private final SecureRandom random;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("webchat-timer").daemon().factory());
+    /**
+     * Whoever writes the frames to the browsers ({@link Outbox}): few platform threads of the gateway's own, so that
+     * a surge's writes take at most that many cores, and never the virtual threads' carriers, where the bot's own
+     * dispatch runs (RESULTS §14).
+     */
+    private final java.util.concurrent.ExecutorService writers = Executors.newFixedThreadPool(WRITERS,
+            Thread.ofPlatform().name("webchat-writer-", 0).daemon().factory());
     private final Map<String, Visitor> live = new ConcurrentHashMap<>();
     private final Map<String, Visitor.Identity> recent = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, false) {
@@ -62,16 +79,29 @@ final class WebChatGateway implements GatewayBans, AutoCloseable {
     private final Set<Visitor> sockets = ConcurrentHashMap.newKeySet();
 
     WebChatGateway(WebChatSettings settings, GuestConnections guests, WebRooms rooms, WebBans bans, VisitorIds ids,
-                   Clock clock, SecureRandom random) {
+                   NickCheck nicks, Clock clock, SecureRandom random) {
+        this.nicks = nicks;
         this.settings = settings;
         this.account = settings.accountJid().orElse(guests.botAccount());
         this.password = settings.accountJid().isPresent() ? settings.accountPassword().orElseThrow()
                 : guests.botPassword();
-        this.guests = guests;
+        this.sessions = settings.sessions() == WebChatSettings.Sessions.PROCESS
+                ? new HostedSessions(new GuestHost.Launch(guests.settingsFor(account, password),
+                        settings.sessionsNice(), settings.visitors()))
+                : new InProcessSessions(guests, account, password, clock, timer);
         this.rooms = rooms;
         this.bans = bans;
         this.ids = ids;
         this.limits = new GatewayLimits(settings);
+        this.entryPlaces = new EntryPlaces<>(settings.joinsAtOnce(), timer, ENTRY_TIMEOUT);
+        this.accountKeeper = new AccountKeeper(account, rooms);
+        this.roles = new SharedRoles(rooms, action -> Thread.ofVirtual().start(action));
+        this.serverBans = new ServerBanWaves(timer, ServerBanWaves.WINDOW);
+        int forgotten = bans.forgetSessionsBefore(clock.instant().minus(WebBans.SESSION_MEMORY));
+        if (forgotten > 0) {
+            log.info("Web chat: forgot {} visitor session(s) older than {} days", forgotten,
+                    WebBans.SESSION_MEMORY.toDays());
+        }
         this.clock = clock;
         this.random = random;
         long sweep = Math.max(1_000, Math.min(60_000, settings.idleTimeout().toMillis() / 4));
@@ -99,12 +129,22 @@ final class WebChatGateway implements GatewayBans, AutoCloseable {
         return ids;
     }
 
+    /** Why the plugins refuse {@code nick} in {@code room}, if they do (asked before a visitor joins). */
+    Optional<String> nickRefusal(String room, String nick) {
+        return nicks.refusal(room, nick);
+    }
+
     GatewayLimits limits() {
         return limits;
     }
 
     ScheduledExecutorService timer() {
         return timer;
+    }
+
+    /** The gateway's writers to browsers (see {@link Outbox}). */
+    java.util.concurrent.Executor writers() {
+        return writers;
     }
 
     Clock clock() {
@@ -120,9 +160,14 @@ final class WebChatGateway implements GatewayBans, AutoCloseable {
         return Snapshots.GATEWAY_RESOURCE_PREFIX + new String(text);
     }
 
-    /** Logs in a visitor's session; blocks (called on the visitor's own thread). */
-    AbstractXMPPConnection openSession(String resource) throws Exception {
-        return guests.open(account, password, Resourcepart.from(resource));
+    /** Where the visitors' sessions run (opened on the visitor's own thread: it blocks for the login). */
+    RoomSessions sessions() {
+        return sessions;
+    }
+
+    /** The process id of the guest host, when the visitors' sessions run in one now. */
+    java.util.OptionalLong guestHostPid() {
+        return sessions instanceof HostedSessions hosted ? hosted.pid() : java.util.OptionalLong.empty();
     }
 
     void opened(Visitor visitor) {
@@ -135,6 +180,53 @@ final class WebChatGateway implements GatewayBans, AutoCloseable {
 
     void entered(String resource, Visitor visitor) {
         live.put(resource, visitor);
+        bans.remember(sessionJid(resource), visitor.identity(), clock.instant());
+    }
+
+    /** The full JID of the visitor's session {@code resource}: what the room's moderators see as its real JID. */
+    String sessionJid(String resource) {
+        return account + "/" + resource;
+    }
+
+    /**
+     * The server removed a visitor with a ban (status 301): someone outcast the shared account from an XMPP client,
+     * past the bot's {@code !ban}. The account, which every visitor shares, gets back the affiliation it had. When
+     * the ban removed this visitor alone, it was meant for them: the gateway bans them, as a {@code !ban} would have;
+     * when it removed several at once ({@link ServerBanWaves}), nobody is banned. Blocks (for the ban's other
+     * removals, then the room's answer): called on a thread of its own.
+     *
+     * @param affiliation the account's affiliation when the visitor entered ({@code none}, {@code member})
+     * @return whether the visitor is banned now
+     */
+    boolean bannedByServer(String room, String resource, Visitor.Identity who, String affiliation, String by,
+                           String reason) throws InterruptedException {
+        ServerBanWaves.Hit hit = new ServerBanWaves.Hit(resource, who, affiliation, by, reason);
+        List<ServerBanWaves.Hit> wave;
+        try {
+            wave = serverBans.add(room, hit).get(ServerBanWaves.WINDOW.toSeconds() + 30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            wave = List.of(hit);
+        }
+        boolean alone = wave.size() == 1;
+        String actor = by.isEmpty() ? "a moderator" : by;
+        if (alone) {
+            bans.ban(room, who, sessionJid(resource), reason);
+            log.warn("Room {}: {} banned the web chat's shared account {} on the server{}; the bot bans only the "
+                            + "visitor of session {} on the web gateway and puts the account back as {}", room, actor,
+                    account, reason.isEmpty() ? "" : " (" + reason + ")", resource, affiliation);
+        } else if (wave.getFirst() == hit) {
+            log.warn("Room {}: {} banned the web chat's shared account {} on the server{}, which removed {} visitors "
+                            + "at once; the bot cannot tell which was meant and bans none of them (ban one with the "
+                            + "bot's ban, by nick); it puts the account back as {}", room, actor, account,
+                    reason.isEmpty() ? "" : " (" + reason + ")", wave.size(), affiliation);
+        }
+        if (wave.getFirst() == hit) {
+            accountKeeper.restore(room, affiliation);
+        }
+        if (alone) {
+            outOfRoom(room, live.get(resource), reason);
+        }
+        return alone;
     }
 
     void left(String room, String resource, Visitor.Identity identity) {
@@ -159,7 +251,13 @@ final class WebChatGateway implements GatewayBans, AutoCloseable {
         Visitor visitor = live.get(resource.get());
         Visitor.Identity who = visitor != null ? visitor.identity() : recent.get(resource.get());
         if (who == null) {
-            return new Refused("the web gateway no longer knows who used " + jid);
+            // Gone before a restart: the stored session tells who it was.
+            who = bans.whoUsed(jid).orElse(null);
+        }
+        if (who == null) {
+            // Banned again (a sanction settled after a restart) when the session is forgotten: the ban holds already.
+            return bans.bannedSession(room.toString(), jid) ? new Banned(Optional.empty())
+                    : new Refused("the web gateway no longer knows who used " + jid);
         }
         bans.ban(room.toString(), who, jid, reason);
         log.info("Room {}: web visitor {} banned on the web gateway", room, resource.get());
@@ -167,13 +265,38 @@ final class WebChatGateway implements GatewayBans, AutoCloseable {
         if (nick.isPresent()) {
             visitor.markBanned();
         }
-        // The same visitor in another tab (same cookie, or same address when bans hold on it) leaves too.
+        outOfRoom(room.toString(), visitor, reason);
+        return new Banned(nick);
+    }
+
+    /** A visitor entered {@code room} with {@code role}; on Smack's thread: never blocks. */
+    void enteredAs(String room, String nick, Visitor.Identity identity, String role) {
+        accountKeeper.enteredAs(room, nick, role);
+        roles.enteredAs(room, nick, identity, role);
+    }
+
+    /** A moderator changed the role of {@code identity}'s session in {@code room}. */
+    void roleChanged(String room, Visitor.Identity identity, String role) {
+        roles.roleChanged(room, identity, role);
+    }
+
+    /** A visitor the gateway does not ban was refused as banned: lifts the account's outcast if that is why. */
+    boolean liftAccountOutcast(String room) {
+        return accountKeeper.liftIfOutcast(room);
+    }
+
+    /** The same visitor in another tab (same cookie, or same address when bans hold on it) leaves too. */
+    private void outOfRoom(String room, Visitor banned, String reason) {
         for (Visitor other : Set.copyOf(live.values())) {
-            if (other != visitor && other.isIn(room.toString()) && bans.banned(room.toString(), other.identity())) {
+            if (other != banned && other.isIn(room) && bans.banned(room, other.identity())) {
                 Thread.ofVirtual().start(() -> other.bannedOut(reason));
             }
         }
-        return new Banned(nick);
+    }
+
+    @Override
+    public java.util.List<String> bannedIn(EntityBareJid room) {
+        return bans.bannedSessions(room.toString());
     }
 
     @Override
@@ -224,5 +347,36 @@ final class WebChatGateway implements GatewayBans, AutoCloseable {
     public void close() {
         timer.shutdownNow();
         sockets.forEach(Visitor::socketClosed);
+        sessions.close();
+        writers.shutdownNow();
+    }
+
+    /**
+     * Why a visitor may not join a room now, as the error frame to send them: banned on the gateway, a plugin's nick
+     * rule (in the plugin's words, before the room sees anyone join), or no place left; {@code null} when they may,
+     * and a place in the room is then taken.
+     */
+    String refusalBeforeJoin(String room, String nick, Visitor.Identity identity, Wording words) {
+        if (bans().banned(room, identity)) {
+            return Frames.error(Frames.ErrorCode.BANNED, words.format("webchat.banned"));
+        }
+        Optional<String> refused = nickRefusal(room, nick);
+        if (refused.isPresent()) {
+            return Frames.error(Frames.ErrorCode.NICK_REFUSED, refused.get());
+        }
+        if (!limits().enter(room)) {
+            return Frames.error(Frames.ErrorCode.FULL, words.format("webchat.full"));
+        }
+        return null;
+    }
+
+    /** Waits for one of the places for visitors entering a room ({@link EntryPlaces}). */
+    void startEntering(Visitor visitor) throws InterruptedException {
+        entryPlaces.take(visitor);
+    }
+
+    /** The visitor's entry is over (in the room, refused, gone): their place goes to the next. Idempotent. */
+    void doneEntering(Visitor visitor) {
+        entryPlaces.giveBack(visitor);
     }
 }

@@ -1,6 +1,7 @@
 package org.majordome.webchat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -15,8 +16,12 @@ import org.majordome.room.RoomKeeper;
  */
 final class WebRooms {
 
-    /** One room in the {@code /chat/rooms} list. */
-    record Listed(String jid, String title, String description, String subject, int occupants) {
+    /**
+     * One room in the {@code /chat/rooms} list.
+     *
+     * @param language the language the bot speaks there (a tag, e.g. {@code fr}): the page's, once the room is chosen
+     */
+    record Listed(String jid, String title, String description, String subject, int occupants, String language) {
     }
 
     private final Supplier<List<RoomSettings>> configured;
@@ -37,11 +42,32 @@ final class WebRooms {
                 .findFirst().map(room -> describe(room).title());
     }
 
+    /** The bot's language ({@code runtime.language}): the room list's, and a visitor's until they choose a room. */
+    Locale defaultLanguage() {
+        return rooms.language();
+    }
+
+    /** The language of a room the web chat offers ({@code rooms[].language}, else the bot's). */
+    Locale language(EntityBareJid jid) {
+        return configured.get().stream().filter(room -> room.jid().equals(jid)).findFirst()
+                .map(this::language).orElseGet(this::defaultLanguage);
+    }
+
+    private Locale language(RoomSettings room) {
+        return room.texts().language().orElseGet(this::defaultLanguage);
+    }
+
+    /** The bot's handle of a kept room. */
+    Optional<RoomHandle> handle(String roomJid) {
+        return rooms.room(roomJid);
+    }
+
     private Listed describe(RoomSettings room) {
         Optional<RoomHandle> handle = rooms.room(room.jid().toString());
         String title = handle.flatMap(RoomHandle::title).or(() -> room.desired().title())
                 .orElse(room.jid().getLocalpart().toString());
         return new Listed(room.jid().toString(), title, room.desired().description().orElse(""),
-                rooms.subject(room.jid()).orElse(""), handle.map(h -> h.occupants().size()).orElse(0));
+                rooms.subject(room.jid()).orElse(""), handle.map(h -> h.occupants().size()).orElse(0),
+                language(room).toLanguageTag());
     }
 }

@@ -6,7 +6,9 @@ import org.jivesoftware.smack.AbstractXMPPConnection;
 import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.caps.EntityCapsManager;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.parts.Resourcepart;
@@ -43,15 +45,23 @@ public final class GuestConnections {
     }
 
     /**
+     * The bot's way to the server with another account: what a guest session connects with (and what a process
+     * hosting guest sessions is given to build its own {@code GuestConnections}).
+     */
+    public ConnectionSettings settingsFor(EntityBareJid account, Secret password) {
+        return new ConnectionSettings(account, password, bot.host(), bot.port(), bot.tls(),
+                bot.trustedCertificate(), bot.avoidSaslMechanisms(), bot.resource(), bot.nick(), bot.pingInterval(),
+                bot.replyTimeout(), bot.transport(), bot.boshUrl());
+    }
+
+    /**
      * Connects and logs in; blocks until the session is up or refused (call it on a thread of your own).
      *
      * @throws IOException, SmackException, XMPPException when the server cannot be reached or refuses the login
      */
     public AbstractXMPPConnection open(EntityBareJid account, Secret password, Resourcepart resource)
             throws IOException, SmackException, XMPPException, InterruptedException {
-        ConnectionSettings guest = new ConnectionSettings(account, password, bot.host(), bot.port(), bot.tls(),
-                bot.trustedCertificate(), bot.avoidSaslMechanisms(), resource, bot.nick(), bot.pingInterval(),
-                bot.replyTimeout(), bot.transport(), bot.boshUrl());
+        ConnectionSettings guest = settingsFor(account, password).withResource(resource);
         AbstractXMPPConnection connection = Connections.create(guest);
         if (connection instanceof XMPPTCPConnection tcp) {
             tcp.setUseStreamManagement(false);
@@ -61,6 +71,7 @@ public final class GuestConnections {
                 log.debug("Guest session {}: dropped an unparsable stanza", resource));
         ReconnectionManager.getInstanceFor(connection).disableAutomaticReconnection();
         PingManager.getInstanceFor(connection).setPingInterval(-1);
+        trim(connection);
         try {
             connection.connect().login();
         } catch (IOException | SmackException | XMPPException | InterruptedException | RuntimeException e) {
@@ -68,5 +79,17 @@ public final class GuestConnections {
             throw e;
         }
         return connection;
+    }
+
+    /**
+     * Takes off a guest session what only a user's client needs: the roster fetched at login (a guest has no
+     * contacts; the server answers a request per login and the session waits for it before handling presences), and
+     * entity capabilities (XEP-0115) in its presences, which would advertise the library's features for a visitor
+     * who has none of them, and which every occupant of the room (hundreds of guest sessions in the bot's JVM, and the
+     * bot) would parse and record for every one of its presences.
+     */
+    static void trim(AbstractXMPPConnection connection) {
+        Roster.getInstanceFor(connection).setRosterLoadedAtLogin(false);
+        EntityCapsManager.getInstanceFor(connection).disableEntityCaps();
     }
 }

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.commands.AdHocCommandNote;
 import org.jivesoftware.smackx.commands.RemoteCommand;
+import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
 import org.jivesoftware.smackx.disco.packet.DiscoverItems;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.junit.jupiter.api.ClassTemplate;
@@ -80,7 +83,9 @@ class AdHocCommandsIT {
         EntityFullJid bot = JidCreate.entityFullFrom(BotUnderTest.ACCOUNT + "@" + servers.server().domain() + "/majordome");
 
         try (RunningBot running = RunningBot.start(new ConfigLoader(Map.of()).load(file))) {
-            await().atMost(Duration.ofSeconds(60)).until(running.rooms()::allJoined);
+            // Configured, not only joined: Prosody keeps the bot's new room locked to the listener until then.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> running.rooms().status().stream().allMatch(RoomStatus::ready));
             XmppTestClient boss = clients.connect("boss");
             XmppTestClient stranger = clients.connect("stranger");
             XmppTestClient listener = clients.connect("listener");
@@ -108,7 +113,7 @@ class AdHocCommandsIT {
             FillableForm text = new FillableForm(announce.getForm());
             text.setAnswer("text", List.of("Maintenance at noon"));
             announce.complete(text);
-            assertThat(noteText(announce)).contains("Announced in 1 of 1 room(s)");
+            assertThat(noteText(announce)).contains("Announced in 1 of 1 room.");
             listener.awaitBodyFrom(lobby, "Maintenance at noon");
 
             RemoteCommand subject = bossCommands.getRemoteCommand(bot, "subject");
@@ -153,6 +158,50 @@ class AdHocCommandsIT {
             assertThat(running.rooms().status()).extracting(RoomStatus::roomJid)
                     .containsExactly(lobby.toString(), added.toString());
         }
+    }
+
+    /**
+     * Issue 20: the forms were English whatever the administrator's language. An administrator whose client declares
+     * French on its messages to the bot ({@code xml:lang}, which both servers pass on) gets the forms and answers of the
+     * commands in French. (Smack 4.4.8, on the bot's side, keeps no {@code xml:lang} of an {@code <iq/>}: the one a
+     * client or its server puts there is lost, the language of its messages is not.)
+     */
+    @Test
+    void aFormAndItsAnswerFollowTheLanguageOfTheRequest(TestClients clients) throws Exception {
+        servers.server().register(BotUnderTest.ACCOUNT, BotUnderTest.PASSWORD);
+        EntityBareJid lobby = servers.server().uniqueRoom("adhoc-fr");
+        Path file = dir.resolve("bot.yml");
+        Files.writeString(file, configText(lobby));
+        EntityFullJid bot = JidCreate.entityFullFrom(BotUnderTest.ACCOUNT + "@" + servers.server().domain() + "/majordome");
+
+        try (RunningBot running = RunningBot.start(new ConfigLoader(Map.of()).load(file))) {
+            await().atMost(Duration.ofSeconds(60)).until(running.rooms()::allJoined);
+            XmppTestClient boss = clients.connect("boss");
+            boss.connection().sendStanza(boss.connection().getStanzaFactory().buildMessageStanza()
+                    .ofType(org.jivesoftware.smack.packet.Message.Type.chat).to(bot).setBody("bonjour")
+                    .setLanguage("fr").build());
+            // The message and the request travel apart (a message listener, an iq handler): ask once the bot has read
+            // the message, or the request may overtake it and be answered in the bot's language, rightly.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> running.rooms().senderLanguages().of(boss.connection().getUser().toString()).isPresent());
+
+            AdHocCommandData form = boss.connection().sendIqRequestAndWaitForResponse(request(bot, "leave"));
+            assertThat(form.getForm().getTitle()).isEqualTo("Quitter un salon (jusqu’au prochain rechargement)");
+            assertThat(form.getForm().getField("room").getLabel()).isEqualTo("Salon");
+
+            AdHocCommandData status = boss.connection().sendIqRequestAndWaitForResponse(request(bot, "status"));
+            assertThat(status.getNotes()).singleElement().extracting(AdHocCommandNote::getValue).asString()
+                    .startsWith("Connexion\u00a0: en ligne en tant que " + bot);
+        }
+    }
+
+    private static AdHocCommandData request(EntityFullJid bot, String node) {
+        AdHocCommandData request = new AdHocCommandData();
+        request.setType(IQ.Type.set);
+        request.setTo(bot);
+        request.setNode(node);
+        request.setAction(AdHocCommand.Action.execute);
+        return request;
     }
 
     private static String noteText(RemoteCommand command) {

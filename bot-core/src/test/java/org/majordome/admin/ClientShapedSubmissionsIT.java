@@ -159,7 +159,7 @@ class ClientShapedSubmissionsIT {
                     "<x xmlns='jabber:x:data' type='submit'>" + formType(form)
                             + "<field var='text'><value>Maintenance at noon</value><value>Back by one</value></field></x>"));
             assertThat(done.getStatus()).isEqualTo(AdHocCommand.Status.completed);
-            assertThat(notes(done)).contains("Announced in 1 of 1 room(s)");
+            assertThat(notes(done)).contains("Announced in 1 of 1 room.");
             setup.listener().awaitBodyFrom(setup.room(), "Maintenance at noon\nBack by one");
         }
     }
@@ -172,7 +172,7 @@ class ClientShapedSubmissionsIT {
                     "node='announce' sessionid='" + form.getSessionID() + "' action='complete'",
                     "<x xmlns='jabber:x:data' type='submit'>"
                             + "<field var='text'><value>First line</value><value>Second &amp; last</value></field></x>"));
-            assertThat(notes(done)).contains("Announced in 1 of 1 room(s)");
+            assertThat(notes(done)).contains("Announced in 1 of 1 room.");
             setup.listener().awaitBodyFrom(setup.room(), "First line\nSecond & last");
         }
     }
@@ -203,7 +203,7 @@ class ClientShapedSubmissionsIT {
                                 + "<field var='FORM_TYPE' type='hidden'><value>" + form.getForm().getFormType()
                                 + "</value></field><field var='text' type='text-multi'><value>Typed, "
                                 + action + "</value></field></x>"));
-                assertThat(notes(done)).contains("Announced in 1 of 1 room(s)");
+                assertThat(notes(done)).contains("Announced in 1 of 1 room.");
                 setup.listener().awaitBodyFrom(setup.room(), "Typed, " + action);
             }
         }
@@ -248,6 +248,11 @@ class ClientShapedSubmissionsIT {
                     "<x xmlns='jabber:x:data' type='submit'><field><value>x</value><value>y</value></field></x>"));
             assertThat(noVar.getCondition()).isEqualTo(StanzaError.Condition.bad_request);
             assertThat(noVar.getDescriptiveText()).contains("var");
+            // Issue 20: why the request could not be read was English whatever language the requester asked for.
+            StanzaError noVarInFrench = error(send(setup, "node='subject' sessionid='" + form.getSessionID()
+                    + "' action='complete' xml:lang='fr'",
+                    "<x xmlns='jabber:x:data' type='submit'><field><value>x</value><value>y</value></field></x>"));
+            assertThat(noVarInFrench.getDescriptiveText()).contains("un champ envoyé n’a pas de nom");
 
             StanzaError badAction = error(send(setup,
                     "node='subject' sessionid='" + form.getSessionID() + "' action='finish'", ""));

@@ -56,6 +56,22 @@ class CommandRequestProviderTest {
         assertThat(request.getNode()).isEqualTo("subject");
     }
 
+    /** Issue 20: why a request could not be read was English whatever language the requester asked for. */
+    @Test
+    void anUnreadableRequestSaysWhyInTheRequestersLanguage() throws Exception {
+        AdHocCommandData request = read("<x xmlns='jabber:x:data' type='submit'><field><value>a</value>"
+                + "<value>b</value></field></x>", "node='subject' sessionid='s2' xml:lang='fr'");
+
+        assertThat(request.getLanguage()).isEqualTo("fr");
+        assertThat(request).isInstanceOfSatisfying(CommandRequestProvider.Unreadable.class, unreadable -> {
+            assertThat(unreadable.problem(org.majordome.text.TextService.runtimeWording(java.util.Locale.FRENCH,
+                    java.time.ZoneOffset.UTC))).isEqualTo("L’élément de commande est illisible\u00a0: un champ envoyé "
+                    + "n’a pas de nom (pas d’attribut «\u00a0var\u00a0»).");
+            assertThat(unreadable.problem()).isEqualTo("The command element could not be read: a submitted field has "
+                    + "no name (no 'var' attribute).");
+        });
+    }
+
     @Test
     void wellFormedRequestsAndResultsReadAsSmackReadsThem() throws Exception {
         AdHocCommandData result = read("<actions execute='complete'><complete/></actions>"

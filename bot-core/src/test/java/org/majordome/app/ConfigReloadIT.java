@@ -69,7 +69,7 @@ class ConfigReloadIT {
             ConfigReloader.Result applied = bot.reload();
 
             assertThat(applied).isInstanceOfSatisfying(ConfigReloader.Applied.class, result -> assertThat(result.changes())
-                    .contains("left " + first, "joining " + second));
+                    .map(Object::toString).contains("left " + first, "joining " + second));
             await().atMost(Duration.ofSeconds(60)).until(() -> bot.rooms().status().stream()
                     .anyMatch(room -> room.roomJid().equals(second.toString()) && room.state() == RoomStatus.State.JOINED));
             assertThat(bot.rooms().status()).extracting(RoomStatus::roomJid).containsExactly(second.toString());
@@ -103,7 +103,7 @@ class ConfigReloadIT {
             ConfigReloader.Result reload = bot.reload();
 
             assertThat(reload).isInstanceOfSatisfying(ConfigReloader.Applied.class, applied -> assertThat(
-                    applied.warnings()).containsExactly(
+                    applied.warnings()).map(Object::toString).containsExactly(
                     "needs a restart: runtime.reconcile-interval, monitoring.http-port"));
             assertThat(log.has("WARN", "Configuration reload: needs a restart: runtime.reconcile-interval, "
                     + "monitoring.http-port")).isTrue();

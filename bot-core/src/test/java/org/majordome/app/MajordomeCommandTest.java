@@ -88,6 +88,45 @@ class MajordomeCommandTest {
         assertThat(run("check-config", "--config", dir.resolve("missing.yml").toString()).exitCode()).isEqualTo(2);
     }
 
+    /**
+     * Issue 20: check-config reported a French file's problems in English; it reports them in the file's
+     * runtime.language (the locations written as in English), and in English when the file names none.
+     */
+    @Test
+    void checkConfigReportsAFrenchFilesProblemsInFrench() throws IOException {
+        Path french = dir.resolve("fr.yml");
+        Files.writeString(french, """
+                connection:
+                  jid: majordome@localhost
+                  password: secret
+                  tls: sometimes
+                runtime:
+                  language: fr
+                  reconcile-interval: [1, 2]
+                rooms:
+                  - jid: lobby@conference.localhost
+                    config:
+                      persistent: yes please
+                """);
+        Path english = dir.resolve("en.yml");
+        Files.writeString(english, Files.readString(french).replace("  language: fr\n", ""));
+
+        Outcome inFrench = run("check-config", "--config", french.toString());
+        Outcome inEnglish = run("check-config", "--config", english.toString());
+
+        assertThat(inFrench.exitCode()).isEqualTo(2);
+        assertThat(inFrench.err()).contains("3 problèmes dans " + french + "\u00a0:")
+                .contains(french + ":4:8: connection.tls: on attend l’une des valeurs suivantes\u00a0: ")
+                .contains(french + ":7:23: runtime.reconcile-interval: on attend une durée positive, par exemple 500ms, "
+                        + "30s, 5m, 1h30m, 1d ou PT1M, or la valeur est une liste")
+                .contains(french + ":11:19: rooms[0].config.persistent: on attend un booléen (true ou false) "
+                        + "(valeur donnée\u00a0: «\u00a0yes please\u00a0»)")
+                .doesNotContain("expected");
+        assertThat(inEnglish.err()).contains("3 problems in " + english + ":")
+                .contains(english + ":10:19: rooms[0].config.persistent: expected a boolean (true or false), got "
+                        + "'yes please'");
+    }
+
     @Test
     void runWithAnUnknownPluginRefusesToStart() throws IOException {
         Path config = dir.resolve("plugins.yml");
@@ -179,6 +218,34 @@ class MajordomeCommandTest {
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(outcome.err()).contains(config + ":9:3: warning: plugins.hello: plugin 'hello' is enabled in no room");
         assertThat(outcome.out()).contains(config + ": valid (").contains("with 1 warning");
+    }
+
+    /** Issue 20: a valid French file's report, its warnings and its web line were English. */
+    @Test
+    void checkConfigReportsAValidFrenchFileAndItsWarningsInFrench() throws IOException {
+        Path config = dir.resolve("valide.yml");
+        Files.writeString(config, """
+                connection:
+                  jid: majordome@localhost
+                  password: secret
+                runtime:
+                  language: fr
+                web:
+                  port: 8080
+                  chat:
+                rooms:
+                  - jid: lobby@conference.localhost
+                """);
+
+        Outcome outcome = run("check-config", "--config", config.toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.err()).contains(config + ":8:3: avertissement: web.chat: aucun salon n’a «\u00a0web-chat: "
+                + "true\u00a0»\u00a0: la page de la messagerie web ne liste aucun salon");
+        assertThat(outcome.out()).contains(config + "\u00a0: valide (majordome@localhost, 1 salon, plugins\u00a0: [")
+                .contains("), avec 1 avertissement")
+                .contains("web\u00a0: http://127.0.0.1:8080/, messagerie web sur /chat/ sans aucun salon")
+                .doesNotContain("valid (", "warning");
     }
 
     @Test

@@ -33,7 +33,8 @@ import org.majordome.testing.XmppTestClient;
  * browsers) join the web rooms in steps (by default 100, then 500); at each step the harness prints the heap (after
  * a full GC) and the threads per visitor, and the message latency from one visitor's socket to another's (median,
  * p99), next to the latency between two direct XMPP clients in the same room and the same run, trials interleaved.
- * The visitors' WebSocket clients run in the bot's JVM, so the memory figure counts both ends of each socket.
+ * The visitors' WebSocket clients run in the bot's JVM, so the memory figure counts both ends of each socket; the
+ * visitors' XMPP sessions run in the guest host (by default), whose resident memory and threads are printed too.
  *
  * <p>Arguments ({@code -Dbench.args="steps=100,500 rooms=5 trials=200 rate=5"}): visitor counts, web rooms (the
  * visitors are spread over them), latency trials per step and kind, background messages per second said by
@@ -116,6 +117,9 @@ public final class WebChatLoadHarness {
                                     + "per visitor (%d), live threads %d (was %d)%n", step,
                             (heap - heapBefore) / 1024.0 / step, heap >> 20, (threads - platformBefore) / (double) step,
                             threads, Thread.activeCount(), threadsBefore);
+                    // The visitors' XMPP sessions run in the guest host (sessions: process): its own footprint.
+                    bot.bot().webChat().orElseThrow().guestHostPid().ifPresent(pid -> System.out.printf(
+                            "%d visitors: guest host (process %d) %s%n", step, pid, processStatus(pid, step)));
                     background.start();
                     long[] webLatency = new long[trials];
                     long[] directLatency = new long[trials];
@@ -166,6 +170,26 @@ public final class WebChatLoadHarness {
         return String.format("median %.2f, p99 %.2f, max %.2f, lost %d", sorted[sorted.length / 2] / 1e6,
                 sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6,
                 sorted[sorted.length - 1] / 1e6, lost);
+    }
+
+    /** Resident memory and threads of a process, from {@code /proc/<pid>/status} (proc(5)), per visitor too. */
+    private static String processStatus(long pid, int visitors) {
+        try {
+            long rssKb = 0;
+            int threads = 0;
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(pid),
+                    "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rssKb = Long.parseLong(line.replaceAll("\\D", ""));
+                } else if (line.startsWith("Threads:")) {
+                    threads = Integer.parseInt(line.replaceAll("\\D", ""));
+                }
+            }
+            return String.format("resident %d MB (%.1f KB per visitor), %d threads (%.2f per visitor)", rssKb >> 10,
+                    rssKb / (double) visitors, threads, threads / (double) visitors);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unreadable (" + e + ")";
+        }
     }
 
     private static long heapAfterGc() {

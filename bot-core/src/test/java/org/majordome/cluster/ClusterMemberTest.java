@@ -1,6 +1,7 @@
 package org.majordome.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -11,6 +12,7 @@ import static org.mockito.Mockito.when;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +32,7 @@ class ClusterMemberTest {
 
     private static final Duration LEASE = Duration.ofSeconds(8);
     private static final String ROOM = "room@muc.localhost";
+    private static final Instant ALIVE_UNTIL = Instant.parse("2026-12-07T15:00:08Z");
 
     private final AtomicLong nanos = new AtomicLong(5_000_000_000L);
     private final AtomicInteger changes = new AtomicInteger();
@@ -41,7 +44,7 @@ class ClusterMemberTest {
         member = new ClusterMember(new ClusterSettings("a", LEASE, Duration.ofSeconds(2)), table, () -> List.of(ROOM),
                 nanos::get);
         member.onChange(changes::incrementAndGet);
-        when(table.liveInstances()).thenReturn(Set.of("a"));
+        when(table.liveInstances()).thenReturn(Map.of("a", ALIVE_UNTIL));
         when(table.leases()).thenReturn(Map.of());
         when(table.renewAll(any())).thenReturn(Set.of());
     }
@@ -114,7 +117,7 @@ class ClusterMemberTest {
                 () -> List.of(ROOM, other), nanos::get);
         sharing.onChange(changes::incrementAndGet);
         when(table.renewAll(any())).thenReturn(Set.of(ROOM, other)); // held both, from before a restart
-        when(table.liveInstances()).thenReturn(Set.of("a", "b"));     // b came up: one room each
+        when(table.liveInstances()).thenReturn(Map.of("a", ALIVE_UNTIL, "b", ALIVE_UNTIL));     // b came up: one room each
 
         sharing.renew();
         assertThat(sharing.actingRooms()).as("stops acting in the room it gives up at once").containsExactly(ROOM);
@@ -126,11 +129,73 @@ class ClusterMemberTest {
         assertThat(sharing.actingRooms()).containsExactly(ROOM);
     }
 
+    /** Issue 21 item 6: what the operator is shown, from the last renewal and this instance's fence now. */
+    @Test
+    void theViewShowsEachLiveInstanceWithItsRoomsAndLastRenewalAndTheRoomsNobodyHolds() throws Exception {
+        String ofB = "b-room@muc.localhost";
+        String nobodys = "free@muc.localhost";
+        ClusterMember sharing = new ClusterMember(new ClusterSettings("a", LEASE, Duration.ofSeconds(2)), table,
+                () -> List.of(ROOM, ofB, nobodys), nanos::get);
+        Instant bAliveUntil = ALIVE_UNTIL.minusSeconds(1);
+        when(table.liveInstances()).thenReturn(Map.of("a", ALIVE_UNTIL, "b", bAliveUntil));
+        when(table.leases()).thenReturn(Map.of(ofB, new LeaseTable.Lease("b", true),
+                nobodys, new LeaseTable.Lease("gone", false)));
+        when(table.take(ROOM, LEASE)).thenReturn(true);
+        when(table.take(nobodys, LEASE)).thenReturn(false); // another instance was first: the database decides
+
+        sharing.renew();
+        ClusterView view = sharing.view();
+
+        assertThat(view.instance()).isEqualTo("a");
+        assertThat(view.acting()).containsExactly(ROOM);
+        assertThat(view.renewing()).isTrue();
+        assertThat(view.members()).containsExactly(
+                new ClusterView.Member("a", ALIVE_UNTIL.minus(LEASE), List.of(ROOM)),
+                new ClusterView.Member("b", bAliveUntil.minus(LEASE), List.of(ofB)));
+        assertThat(view.free()).as("its lease ran out and a's take failed").containsExactly(nobodys);
+    }
+
+    @Test
+    void theViewSaysWhenRenewalsFailAndTheFenceEmptiesItsRooms() throws Exception {
+        when(table.take(ROOM, LEASE)).thenReturn(true);
+        member.renew();
+        when(table.renewAll(any())).thenThrow(new SQLTransientConnectionException("connection refused"));
+
+        advance(Duration.ofSeconds(2));
+        member.renew();
+        assertThat(member.view().renewing()).isFalse();
+        assertThat(member.view().acting()).containsExactly(ROOM);
+
+        advance(LEASE);
+        assertThat(member.view().acting()).isEmpty();
+    }
+
     @Test
     void stoppingReleasesEveryLeaseAndLeavesTheLiveInstances() throws Exception {
         member.close();
 
         verify(table).leave();
+    }
+
+    /**
+     * The takeover bound (issue "several instances"). Was: an instance noticed another's lease had run out only at its
+     * next renewal, so a dead instance's rooms moved up to a renewal interval after their leases ran out. Now it renews
+     * again as soon as the first of the others' leases runs out. Only the early renewal can take the room here: the
+     * regular ones are not started.
+     */
+    @Test
+    void anotherInstancesLeaseRunningOutIsTakenWhenItRunsOutNotAtTheNextRenewal() throws Exception {
+        when(table.leases()).thenReturn(Map.of(ROOM, new LeaseTable.Lease("c", true, 300)),
+                Map.of(ROOM, new LeaseTable.Lease("c", false, 0)));
+        when(table.take(ROOM, LEASE)).thenReturn(true);
+        try {
+            member.renew();
+            assertThat(member.actingRooms()).isEmpty();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> member.actingRooms().contains(ROOM));
+        } finally {
+            member.stopRenewing();
+        }
     }
 
     private void advance(Duration duration) {

@@ -137,6 +137,7 @@ class ConfigLoaderTest {
         assertThat(web.trustedProxies()).containsExactly("127.0.0.1", "10.0.0.0/8");
         assertThat(web.tls()).isEmpty();
         assertThat(web.frameAncestors()).containsExactly("https://club.example.org");
+        assertThat(web.console()).contains(ConsoleSettings.defaults());
         WebChatSettings chat = web.chat().orElseThrow();
         assertThat(chat.accountJid()).contains(JidCreate.entityBareFrom("visitors@localhost"));
         assertThat(chat.accountPassword()).map(Secret::reveal).contains("s3cret-web-pw");
@@ -270,6 +271,20 @@ class ConfigLoaderTest {
 
         assertThat(problem.key()).isEqualTo("runtime.database.url");
         assertThat(problem.message()).contains("JDBC URL");
+    }
+
+    /** The database refuses a pool under two connections: the checker accepted one, and the bot then failed at start. */
+    @Test
+    void aPoolOfOneConnectionIsRefusedByTheChecker() throws Exception {
+        ConfigProblem problem = onlyProblem(MINIMAL + """
+                runtime:
+                  database:
+                    url: jdbc:postgresql://127.0.0.1:5432/majordome
+                    max-connections: 1
+                """);
+
+        assertThat(problem.key()).isEqualTo("runtime.database.max-connections");
+        assertThat(problem.message()).contains("between 2 and 100");
     }
 
     @Test
@@ -731,7 +746,7 @@ class ConfigLoaderTest {
             assertThat(problem.key()).as(url).isEqualTo("connection.bosh-url");
             assertThat(problem.line()).as(url).isEqualTo(5);
             assertThat(problem.format()).as(url).isEqualTo("bot.yml:5:13: connection.bosh-url: expected "
-                    + ConnectionReader.BOSH_URL_EXPECTED + ", got '" + url + "'");
+                    + ConnectionReader.BOSH_URL_EXPECTED.toString() + ", got '" + url + "'");
         }
     }
 

@@ -61,7 +61,7 @@ class VoiceRequestPolicyConfigTest {
         assertThat(problem.line()).isEqualTo(6);
         assertThat(problem.key()).isEqualTo("rooms[0].voice-requests");
         assertThat(problem.value()).isEqualTo("approve-everyone");
-        assertThat(problem.format()).contains("bot.yml").endsWith("expected " + VoiceRequestPolicy.EXPECTED
+        assertThat(problem.format()).contains("bot.yml").endsWith("expected " + VoiceRequestPolicy.EXPECTED.toString()
                 + ", got 'approve-everyone'");
     }
 

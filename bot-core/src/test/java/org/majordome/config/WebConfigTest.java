@@ -245,6 +245,31 @@ class WebConfigTest {
         });
     }
 
+    @Test
+    void theVisitorsSessionsRunInANicedProcessUnlessConfiguredInProcess() throws Exception {
+        WebChatSettings byDefault = loader.load(write(CONNECTION + "web:\n  port: 8080\n  chat:\n")).web()
+                .orElseThrow().chat().orElseThrow();
+        assertThat(byDefault.sessions()).isEqualTo(WebChatSettings.Sessions.PROCESS);
+        assertThat(byDefault.sessionsNice()).isEqualTo(19);
+
+        WebChatSettings inProcess = loader.load(write(CONNECTION
+                + "web:\n  port: 8080\n  chat:\n    sessions: in-process\n    sessions-nice: 0\n")).web()
+                .orElseThrow().chat().orElseThrow();
+        assertThat(inProcess.sessions()).isEqualTo(WebChatSettings.Sessions.IN_PROCESS);
+        assertThat(inProcess.sessionsNice()).isZero();
+    }
+
+    @Test
+    void aBadSessionsPlaceOrNicenessIsNamedWithItsLineAndKey() throws IOException {
+        ConfigException failure = catchThrowableOfType(ConfigException.class, () -> loader.load(write(CONNECTION
+                + "web:\n  port: 8080\n  chat:\n    sessions: thread\n    sessions-nice: 20\n")));
+
+        assertThat(failure.problems()).extracting(ConfigProblem::line, ConfigProblem::key).containsExactly(
+                tuple(7, "web.chat.sessions"), tuple(8, "web.chat.sessions-nice"));
+        assertThat(failure.problems().get(0).message()).contains("process, in-process");
+        assertThat(failure.problems().get(1).message()).contains("19");
+    }
+
     private Path write(String yaml) throws IOException {
         return Files.writeString(directory.resolve("bot.yml"), yaml);
     }

@@ -90,11 +90,37 @@ class AffiliationKeeperTest {
     }
 
     @Test
-    void aRoomDeclaringNobodyIsNotEvenRead() throws Exception {
+    void anOwnerOrAdminOfARoomDeclaringNoAffiliationsIsKnownAsItsManagerAndNothingChanges() throws Exception {
+        when(lists.read(Affiliation.OWNER)).thenReturn(List.of(entry("bot@localhost", Affiliation.OWNER),
+                entry("carol@localhost", Affiliation.OWNER)));
+        when(lists.read(Affiliation.ADMIN)).thenReturn(List.of(entry("dave@localhost", Affiliation.ADMIN)));
+
         keeper.reconcile(RoomPeople.NONE);
 
+        assertThat(keeper.managers()).contains("carol@localhost", "dave@localhost");
         verify(lists, times(0)).readAll();
+        verify(lists, times(0)).read(Affiliation.MEMBER);
+        verify(lists, times(0)).set(anyList());
         assertThat(keeper.unapplied()).isEmpty();
+    }
+
+    @Test
+    void aRefusedManagersReadInARoomDeclaringNobodyIsOnlyADebugLineAndForgetsTheManagers() throws Exception {
+        when(lists.read(Affiliation.OWNER)).thenReturn(List.of(entry("carol@localhost", Affiliation.OWNER)));
+        keeper.reconcile(RoomPeople.NONE);
+        when(lists.read(Affiliation.OWNER)).thenThrow(new XMPPException.XMPPErrorException(null,
+                StanzaError.getBuilder(StanzaError.Condition.forbidden).build()));
+
+        try (CapturedLog log = CapturedLog.of("org.majordome.room")) {
+            keeper.reconcile(RoomPeople.NONE);
+            assertThat(log.lines()).noneMatch(line -> line.startsWith("WARN") || line.startsWith("ERROR"));
+        }
+        assertThat(keeper.managers()).isEmpty();
+        assertThat(keeper.unapplied()).isEmpty();
+    }
+
+    private static org.majordome.api.room.AffiliationEntry entry(String jid, Affiliation affiliation) {
+        return new org.majordome.api.room.AffiliationEntry(jid, affiliation, java.util.Optional.empty());
     }
 
     /** The scripted server: applies every item of a request, or only the first (as Prosody 0.12 does). */

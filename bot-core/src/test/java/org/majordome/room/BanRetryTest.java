@@ -47,6 +47,12 @@ class BanRetryTest {
     private final List<Scheduled> scheduled = new ArrayList<>();
     private final AtomicInteger attempts = new AtomicInteger();
     private final List<String> notices = new ArrayList<>();
+
+    /** A notice as an English bot writes it. */
+    private void told(AdminNotice notice) {
+        notices.add(notice.in(org.majordome.text.TextService.runtimeWording(java.util.Locale.ENGLISH,
+                java.time.ZoneOffset.UTC)));
+    }
     private BanRetry retry;
 
     private record Scheduled(Runnable task, Duration delay, ScheduledFuture<?> future) {
@@ -61,7 +67,7 @@ class BanRetryTest {
                     Duration.ofMillis(call.<TimeUnit>getArgument(2).toMillis(call.<Long>getArgument(1))), future));
             return future;
         }).when(timer).schedule(any(Runnable.class), anyLong(), any(TimeUnit.class));
-        retry = new BanRetry(ROOM, CEILING, NO_JITTER, timer, attempts::incrementAndGet, notices::add);
+        retry = new BanRetry(ROOM, CEILING, NO_JITTER, timer, attempts::incrementAndGet, this::told);
     }
 
     @Test
@@ -99,7 +105,7 @@ class BanRetryTest {
     @Test
     void theFirstWaitIsTheCeilingWhenTheCeilingIsShorter() {
         BanRetry quick = new BanRetry(ROOM, Duration.ofSeconds(2), NO_JITTER, mock(ScheduledExecutorService.class),
-                () -> { }, notices::add);
+                () -> { }, this::told);
 
         assertThat(quick.refused("forbidden")).isEqualTo(Duration.ofSeconds(2));
         assertThat(quick.refused("forbidden")).isEqualTo(Duration.ofSeconds(2));

@@ -64,13 +64,16 @@ class BannedBotRejoinIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> bot.events().inRoom(room.toString(), RoomLeftEvent.class)
                     .stream().anyMatch(left -> left.reason() == RoomLeftEvent.Reason.BANNED));
             // The bot tries again on its own, and the room refuses it while the ban holds.
-            await().atMost(Duration.ofSeconds(60)).until(() -> bot.status(room).problem().orElse("")
+            await().atMost(Duration.ofSeconds(60)).until(() -> bot.status(room).problem().map(Object::toString).orElse("")
                     .startsWith("banned: forbidden"));
             assertThat(bot.status(room).state()).isEqualTo(RoomStatus.State.BANNED);
 
             owner.revokeMembership(botJid());
 
             await().atMost(Duration.ofSeconds(60)).until(() -> bot.status(room).state() == RoomStatus.State.JOINED);
+            // The state reads JOINED a moment before the join is emitted.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> bot.events().inRoom(room.toString(), RoomJoinedEvent.class).size() >= 2);
             assertThat(bot.events().inRoom(room.toString(), RoomJoinedEvent.class)).hasSize(2);
             // It had created the room (owner); lifting the ban left it affiliation none: said once, not per attempt.
             boss.awaitMessage("the notice of a comeback without ownership", fromBot(BACK_WITHOUT_OWNERSHIP));
@@ -102,7 +105,7 @@ class BannedBotRejoinIT {
 
             assertThat(whileBanned).contains("is not in it", "banned", "trying to join it again now")
                     .doesNotContain("kept already");
-            await().atMost(Duration.ofSeconds(60)).until(() -> bot.status(room).problem().orElse("")
+            await().atMost(Duration.ofSeconds(60)).until(() -> bot.status(room).problem().map(Object::toString).orElse("")
                     .startsWith("banned: forbidden"));
 
             owner.revokeMembership(botJid());

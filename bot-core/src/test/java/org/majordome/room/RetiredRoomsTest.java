@@ -64,7 +64,8 @@ class RetiredRoomsTest {
         CompletableFuture<Void> leaving = new CompletableFuture<>();
 
         try (CapturedLog log = CapturedLog.of("org.majordome.room")) {
-            List<String> changes = retired.declare(List.of(room(OLD, MOVED)), Map.of(OLD, leaving));
+            List<String> changes = retired.declare(List.of(room(OLD, MOVED)), Map.of(OLD, leaving)).stream()
+                    .map(Object::toString).toList();
 
             assertThat(changes).containsExactly("destroying " + OLD);
             verify(destroyer, never()).destroy(any(), any());

@@ -54,7 +54,7 @@ class RoomKeeperAdmissionTest {
 
         admitted.remove(one);
         admitted.add(two);
-        List<String> changes = keeper.admissionChanged("");
+        List<String> changes = keeper.admissionChanged("").stream().map(Object::toString).toList();
 
         assertThat(changes).containsExactlyInAnyOrder("left " + one, "joining " + two);
         assertThat(keeper.status()).extracting(RoomStatus::roomJid).containsExactly(two.toString());

@@ -50,7 +50,7 @@ class RoomKeeperRetirementTest {
 
         List<String> changes = keeper.apply(List.of(
                 RetiredRoomsTest.room(lobby, RoomState.destroyed(Optional.empty(), Optional.empty())),
-                RetiredRoomsTest.room(old, moved)), "bye");
+                RetiredRoomsTest.room(old, moved)), "bye").stream().map(Object::toString).toList();
 
         assertThat(changes).containsExactly("left " + lobby, "left " + other, "destroying " + lobby);
         assertThat(keeper.status()).isEmpty();
@@ -61,7 +61,7 @@ class RoomKeeperRetirementTest {
         EntityBareJid lobby = JidCreate.entityBareFrom("lobby@conference.localhost");
         keeper = keeper(List.of(RetiredRoomsTest.room(lobby, RoomState.KEPT)));
 
-        List<String> changes = keeper.apply(List.of(), "bye");
+        List<String> changes = keeper.apply(List.of(), "bye").stream().map(Object::toString).toList();
 
         assertThat(changes).containsExactly("left " + lobby);
     }

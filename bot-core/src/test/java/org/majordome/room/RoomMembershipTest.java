@@ -10,6 +10,8 @@ import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
+import org.majordome.api.event.BotEvent;
+import org.majordome.api.event.RoomLeftEvent;
 import org.majordome.config.RoomState;
 import org.majordome.xmpp.Backoff;
 import org.majordome.xmpp.XmppSession;
@@ -42,6 +46,7 @@ class RoomMembershipTest {
     private final XmppSession session = mock(XmppSession.class, RETURNS_DEEP_STUBS);
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final List<BotEvent> emitted = new CopyOnWriteArrayList<>();
     private RoomMembership membership;
 
     @BeforeEach
@@ -59,7 +64,7 @@ class RoomMembershipTest {
         when(session.settings().replyTimeout()).thenReturn(Duration.ofMinutes(1));
         Clock clock = Clock.systemUTC();
         membership = new RoomMembership(() -> RetiredRoomsTest.room(roomJid, RoomState.KEPT),
-                Resourcepart.from("Majordome"), session, event -> { }, event -> { }, clock,
+                Resourcepart.from("Majordome"), session, event -> { }, emitted::add, clock,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), RandomGenerator.getDefault()), timer, worker,
                 new Semaphore(1), new SelfPing(roomJid.toString(), session, clock), new RoomSender(roomJid, session),
                 mock(RoomMembership.AfterJoin.class), text -> { });
@@ -87,7 +92,7 @@ class RoomMembershipTest {
 
         assertThat(membership.isJoined()).isFalse();
         assertThat(membership.status(true).state()).isEqualTo(RoomStatus.State.NOT_JOINED);
-        assertThat(membership.status(true).problem()).contains("connection lost; waiting to resume or rejoin");
+        assertThat(membership.status(true).problem().map(Object::toString)).contains("connection lost; waiting to resume or rejoin");
 
         membership.sessionLost();
         membership.requestJoin();
@@ -107,6 +112,36 @@ class RoomMembershipTest {
         assertThat(membership.isJoined()).as("not before the worker has caught up").isFalse();
         requestAnswered.countDown();
         await().atMost(Duration.ofSeconds(30)).until(membership::isJoined);
+    }
+
+    /**
+     * Seen in a benchmark's log on a loaded machine: the bot stopping while a room's worker still waited on a
+     * configuration request; the stream's closing presence took the bot out of the room before that room's leave had
+     * run, and the room took its own departure for a removal: "removed from the room; rejoining", a membership-lost
+     * event, and a rejoin scheduled while the bot stopped.
+     */
+    @Test
+    void aRoomLeftWhileItsWorkerIsBusyDoesNotTakeItsOwnDepartureForARemoval() throws Exception {
+        CountDownLatch requestAnswered = new CountDownLatch(1);
+        worker.execute(() -> awaitQuietly(requestAnswered));
+
+        var leaving = membership.leave("bye");
+        membership.intake().onPresence(ownUnavailable());
+        requestAnswered.countDown();
+        leaving.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(emitted).filteredOn(RoomLeftEvent.class::isInstance).extracting(event -> ((RoomLeftEvent) event).reason())
+                .doesNotContain(RoomLeftEvent.Reason.MEMBERSHIP_LOST);
+        assertThat(membership.status(true).state()).isEqualTo(RoomStatus.State.STOPPED);
+    }
+
+    private Presence ownUnavailable() {
+        MUCUser muc = new MUCUser();
+        muc.setItem(new MUCItem(MUCRole.none, Resourcepart.fromOrThrowUnchecked("Majordome")));
+        muc.addStatusCode(MUCUser.Status.PRESENCE_TO_SELF_110);
+        return new StanzaFactory(new StandardStanzaIdSource()).buildPresenceStanza().ofType(Presence.Type.unavailable)
+                .from(JidCreate.entityFullFromOrThrowUnchecked(roomJid + "/Majordome"))
+                .to(JidCreate.entityFullFromOrThrowUnchecked("bot@localhost/majordome")).addExtension(muc).build();
     }
 
     private Presence ownPresence(Stanza join) {

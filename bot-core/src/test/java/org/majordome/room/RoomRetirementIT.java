@@ -90,7 +90,7 @@ class RoomRetirementIT {
         try (CapturedLog log = CapturedLog.of("org.majordome.room"); RunningBot bot = start(file)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> log.has("INFO", "Room " + room + ": to destroy at start, "
                     + "but it is gone already", servers.kind() == ServerKind.PROSODY ? "gone" : "item-not-found"));
-            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> isGone(observer, room));
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(60)).until(() -> isGone(observer, room));
             assertThat(bot.rooms().status()).isEmpty();
         }
     }
@@ -117,7 +117,7 @@ class RoomRetirementIT {
             ConfigReloader.Result reload = bot.reload();
 
             assertThat(reload).isInstanceOfSatisfying(ConfigReloader.Applied.class, applied -> assertThat(
-                    applied.changes()).contains("left " + room, "left " + removed, "destroying " + room));
+                    applied.changes()).map(Object::toString).contains("left " + room, "left " + removed, "destroying " + room));
             await().atMost(Duration.ofSeconds(60)).until(() -> !seen.isEmpty());
             assertThat(seen.getFirst().getReason()).isEqualTo("We moved");
             assertThat((Object) seen.getFirst().getJid()).isEqualTo(home);
@@ -158,7 +158,7 @@ class RoomRetirementIT {
             assertThat(seen.getFirst().getReason()).isEqualTo("Closing time");
             assertThat((Object) seen.getFirst().getJid()).isEqualTo(home);
             assertGone(observer, room);
-            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> isGone(observer, room));
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(60)).until(() -> isGone(observer, room));
             assertThat(bot.bot().rooms().status()).isEmpty();
         }
     }

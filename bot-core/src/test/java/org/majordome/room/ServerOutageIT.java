@@ -60,6 +60,10 @@ class ServerOutageIT {
                     assertThat(info.persistent()).isTrue();
                     assertThat(info.title()).contains("Title of " + room.getLocalpart());
                 });
+                // The state may read JOINED before the rooms' workers noticed the outage (the old join): wait for the
+                // new join itself.
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> bot.events().inRoom(room.toString(), RoomJoinedEvent.class).size() >= 2);
                 assertThat(bot.events().inRoom(room.toString(), RoomJoinedEvent.class)).hasSize(2);
                 assertThat(bot.events().inRoom(room.toString(), RoomLeftEvent.class))
                         .extracting(RoomLeftEvent::reason).containsExactly(RoomLeftEvent.Reason.CONNECTION_LOST);

@@ -87,6 +87,11 @@ class ScriptSandboxTest {
     }
 
     @Test
+    void theConsoleSectionsObjectExposesNoJavaMembers() {
+        assertRefused(probe("bot.consoleSections.getClass().forName('java.lang.System')"), "getClass");
+    }
+
+    @Test
     void thePubsubObjectExposesNoJavaMembers() {
         assertRefused(probe("bot.pubsub.getClass().forName('java.lang.System')"), "getClass");
     }

@@ -1,5 +1,6 @@
 package org.majordome.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -18,6 +19,10 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.majordome.api.Plugin;
+import org.majordome.api.event.BotEvent;
+import org.majordome.api.event.RoomEvent;
+import org.majordome.api.event.RoomJoinedEvent;
+import org.majordome.api.event.RoomLeftEvent;
 import org.majordome.app.RunningBot;
 import org.majordome.config.BotConfig;
 import org.majordome.config.ConnectionSettings;
@@ -71,11 +76,38 @@ public final class BotUnderTest implements AutoCloseable {
                 .findFirst().orElseThrow();
     }
 
-    /** Waits until the bot is in every given room. */
+    /**
+     * Waits until the bot is in every given room, has emitted the join and has checked the room's configuration. The
+     * state reads JOINED a moment before the {@link RoomJoinedEvent} is recorded, and before the bot submits a new
+     * room's form, until which Prosody keeps the room locked (others joining get item-not-found): a test that read
+     * the events or let a client in at once could lose that race on a loaded machine.
+     */
     public BotUnderTest awaitJoined(EntityBareJid... rooms) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(rooms)
-                .allMatch(room -> status(room).state() == RoomStatus.State.JOINED));
+        // On a timeout, say where each room and the session stood: a CI log keeps little more than this message.
+        await().atMost(Duration.ofSeconds(60)).alias("bot ready in every room")
+                .untilAsserted(() -> assertThat(Arrays.stream(rooms)
+                        .allMatch(room -> status(room).ready() && joinRecorded(room)))
+                        .as(() -> describe(rooms)).isTrue());
         return this;
+    }
+
+    /** The session and each room's status and membership events, for a failed wait's message. */
+    private String describe(EntityBareJid... rooms) {
+        StringBuilder text = new StringBuilder("online: ").append(bot.session().isOnline());
+        for (EntityBareJid room : rooms) {
+            text.append("; ").append(status(room)).append(", membership events: ").append(events.all().stream()
+                    .filter(event -> event instanceof RoomJoinedEvent || event instanceof RoomLeftEvent)
+                    .filter(event -> ((RoomEvent) event).roomJid().equals(room.toString())).toList());
+        }
+        return text.toString();
+    }
+
+    /** The room's latest membership event is a join (a resumed session emits none, and leaves the join last). */
+    private boolean joinRecorded(EntityBareJid room) {
+        List<BotEvent> membership = events.all().stream()
+                .filter(event -> event instanceof RoomJoinedEvent || event instanceof RoomLeftEvent)
+                .filter(event -> ((RoomEvent) event).roomJid().equals(room.toString())).toList();
+        return !membership.isEmpty() && membership.getLast() instanceof RoomJoinedEvent;
     }
 
     @Override

@@ -30,7 +30,7 @@ import org.openqa.selenium.logging.LogType;
 public final class Browser {
 
     /** How long an element may take to appear: a bound on the wait, not an expectation. */
-    public static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(60);
 
     // The elements that may have a role, by role: Chromium then says which role and name each really has.
     private static final Map<String, String> CANDIDATES = Map.ofEntries(
@@ -51,7 +51,10 @@ public final class Browser {
             Map.entry("main", "main, [role=main]"),
             Map.entry("banner", "header, [role=banner]"),
             Map.entry("form", "form, [role=form]"),
-            Map.entry("group", "fieldset, [role=group]"));
+            Map.entry("group", "fieldset, [role=group]"),
+            Map.entry("navigation", "nav, [role=navigation]"),
+            Map.entry("table", "table, [role=table]"),
+            Map.entry("rowheader", "th[scope=row], [role=rowheader]"));
 
     private final ChromeDriver driver;
     private final ChromeDriverService service;

@@ -29,4 +29,11 @@ class BrowserExtensionTest {
         assertThat(BrowserExtension.isBrowserOwn("CONNECT fonts.googleapis.com:443 HTTP/1.1")).isFalse();
         assertThat(BrowserExtension.isBrowserOwn("(a connection that sent nothing)")).isFalse();
     }
+
+    /** Seen failing WebChatBrowserIT on a loaded machine, after every one of its tests had passed. */
+    @Test
+    void theComponentUpdatersDownloadRedirectorFailedABrowserClassThatRanLong() {
+        assertThat(BrowserExtension.isBrowserOwn("CONNECT redirector.gvt1.com:443 HTTP/1.1")).isTrue();
+        assertThat(BrowserExtension.isBrowserOwn("CONNECT evil.gvt1.com:443 HTTP/1.1")).isFalse();
+    }
 }

@@ -159,6 +159,13 @@ abstract class LocalXmppServer implements XmppServer {
         return port;
     }
 
+    /** The server's process id while it runs (load harnesses read its CPU time from {@code /proc}). */
+    public java.util.OptionalLong pid() {
+        Process running = process;
+        return running != null && running.isAlive() ? java.util.OptionalLong.of(running.pid())
+                : java.util.OptionalLong.empty();
+    }
+
     @Override
     public Path directory() {
         return directory;

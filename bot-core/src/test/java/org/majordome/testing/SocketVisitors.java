@@ -38,7 +38,7 @@ public final class SocketVisitors implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final Server server;
-    private final ServerConnector connector;
+    private final String origin;
     private final HttpClient http;
     private final WebSocketClient sockets;
     private final List<SocketVisitor> visitors = new CopyOnWriteArrayList<>();
@@ -47,18 +47,32 @@ public final class SocketVisitors implements AutoCloseable {
 
     private SocketVisitors(WebApp app) throws Exception {
         server = new Server();
-        connector = new ServerConnector(server);
+        ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
         server.setHandler(app.handler(server, new LoopbackContext()));
         server.start();
-        http = new HttpClient();
+        origin = "http://127.0.0.1:" + connector.getLocalPort();
+        http = startClients();
+        sockets = new WebSocketClient(http);
+        sockets.start();
+    }
+
+    private SocketVisitors(String origin) throws Exception {
+        server = null;
+        this.origin = origin;
+        http = startClients();
+        sockets = new WebSocketClient(http);
+        sockets.start();
+    }
+
+    private static HttpClient startClients() throws Exception {
+        HttpClient http = new HttpClient();
         // Every visitor is a browser of its own: no cookie is shared behind the test's back.
         http.setHttpCookieStore(new HttpCookieStore.Empty());
         http.start();
-        sockets = new WebSocketClient(http);
-        sockets.start();
+        return http;
     }
 
     /** Serves {@code app} on a free loopback port. */
@@ -66,8 +80,16 @@ public final class SocketVisitors implements AutoCloseable {
         return new SocketVisitors(app);
     }
 
+    /**
+     * Visitors of a web chat served elsewhere ({@code origin}, e.g. {@code http://127.0.0.1:8080}): the clients alone,
+     * for a load harness whose visitors run in a process of their own.
+     */
+    public static SocketVisitors clientsOf(String origin) throws Exception {
+        return new SocketVisitors(origin);
+    }
+
     public String origin() {
-        return "http://127.0.0.1:" + connector.getLocalPort();
+        return origin;
     }
 
     public List<String> filesAsked() {
@@ -118,7 +140,9 @@ public final class SocketVisitors implements AutoCloseable {
         visitors.forEach(SocketVisitor::close);
         sockets.stop();
         http.stop();
-        server.stop();
+        if (server != null) {
+            server.stop();
+        }
     }
 
     /** One visitor's socket: what it sent, what it received (each frame read as JSON). */

@@ -35,9 +35,10 @@ import org.jxmpp.stringprep.XmppStringprepException;
  */
 public final class XmppTestClient implements AutoCloseable {
 
-    static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(30);
+    /** Bounds a wait for what the server, the bot or another client sends: generous, the machine may be loaded. */
+    static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final java.time.Duration REPLY_TIMEOUT = java.time.Duration.ofSeconds(20);
+    private static final java.time.Duration REPLY_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final XMPPTCPConnectionConfiguration configuration;
     private final List<Message> received = new CopyOnWriteArrayList<>();

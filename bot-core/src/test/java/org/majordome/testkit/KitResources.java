@@ -6,9 +6,12 @@ import java.util.UUID;
 
 import org.majordome.admin.AdminCommandCatalog;
 import org.majordome.api.admin.AdminCommands;
+import org.majordome.api.console.ConsoleSections;
 import org.majordome.api.pubsub.PubSub;
 import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.storage.PluginStorage;
+import org.majordome.console.SectionCatalog;
+import org.majordome.dispatch.NickChecks;
 import org.majordome.dispatch.PluginResources;
 import org.majordome.schedule.SchedulerService;
 import org.majordome.schedule.SchedulerSettings;
@@ -30,6 +33,8 @@ final class KitResources implements PluginResources, AutoCloseable {
     private SchedulerService scheduler;
     private final AdminCommandCatalog adminCommands = new AdminCommandCatalog();
     private final TestNodes nodes = new TestNodes();
+    private final SectionCatalog consoleSections = new SectionCatalog();
+    private final NickChecks nickChecks = new NickChecks();
 
     KitResources() {
     }
@@ -57,8 +62,23 @@ final class KitResources implements PluginResources, AutoCloseable {
     }
 
     @Override
+    public ConsoleSections consoleSections(String pluginId) {
+        return consoleSections.forOwner(pluginId);
+    }
+
+    /** The console sections the kit's plugins offer now. */
+    SectionCatalog consoleSectionCatalog() {
+        return consoleSections;
+    }
+
+    @Override
     public PubSub pubsub(String pluginId) {
         return nodes.forPlugin(pluginId);
+    }
+
+    @Override
+    public NickChecks nickChecks() {
+        return nickChecks;
     }
 
     /** The kit's publish-subscribe nodes. */
@@ -74,7 +94,9 @@ final class KitResources implements PluginResources, AutoCloseable {
     @Override
     public synchronized void release(String pluginId) {
         adminCommands.withdrawAll(pluginId);
+        consoleSections.withdrawAll(pluginId);
         nodes.release(pluginId);
+        nickChecks.release(pluginId);
         if (scheduler != null) {
             scheduler.releasePlugin(pluginId);
         }

@@ -115,6 +115,14 @@ public final class PluginTestKit implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * What the kit's plugins say of {@code nick} in {@code roomJid} through their
+     * {@link org.majordome.api.room.NickCheck}s, as the web chat's nick chooser asks them: the first refusal, if any.
+     */
+    public Optional<String> nickRefusal(String roomJid, String nick) {
+        return resources.nickChecks().refusal(roomJid, nick);
+    }
+
     /** A room declared with {@link Builder#room}. */
     public TestRoom room(String roomJid) {
         TestRoom room = rooms.get(roomJid.toLowerCase(Locale.ROOT));
@@ -183,6 +191,19 @@ public final class PluginTestKit implements AutoCloseable {
         return resources.adminCommandCatalog().command(node);
     }
 
+    /**
+     * A console section a plugin offers now ({@code context.consoleSections()}), to list, show and act on its rows
+     * as the console would: {@code kit.consoleSection("cases").orElseThrow().list(query)}.
+     */
+    public java.util.Optional<org.majordome.api.console.ConsoleSection> consoleSection(String id) {
+        return resources.consoleSectionCatalog().section(id);
+    }
+
+    /** The console sections plugins offer now, as the console's catalog holds them. */
+    public org.majordome.console.SectionCatalog consoleSections() {
+        return resources.consoleSectionCatalog();
+    }
+
     /** The storage a plugin gets, to check what it keeps (e.g. what it had stored when an action left). */
     public org.majordome.api.storage.PluginStorage storage(String pluginId) {
         return resources.storage(pluginId);
@@ -217,6 +238,19 @@ public final class PluginTestKit implements AutoCloseable {
     public List<String> restartPlugins() {
         lifecycle.stopAll();
         return lifecycle.startAll();
+    }
+
+    /**
+     * Disables a plugin as an operator does in the console: it stays started but is handed nothing (no event, no
+     * command, not even one queued before), until {@link #enable}.
+     */
+    public void disable(String pluginId) {
+        registry.pause(pluginId);
+    }
+
+    /** Ends a {@link #disable}: the plugin gets what comes from now on. */
+    public void enable(String pluginId) {
+        registry.resume(pluginId);
     }
 
     /** Stops as the bot does: the dispatcher delivers what is queued and takes no more, then the plugins stop. */

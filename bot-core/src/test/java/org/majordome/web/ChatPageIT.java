@@ -33,7 +33,7 @@ class ChatPageIT {
     @RegisterExtension
     static final BrowserExtension browsers = new BrowserExtension();
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final FakeChatApp chat = new FakeChatApp();
     private static WebServer server;
 
@@ -243,6 +243,39 @@ class ChatPageIT {
         await().atMost(WAIT).untilAsserted(() -> assertThat(Browser.text(log)).contains("a-very-long-word-"));
         assertThat(visitor.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
         assertThat(people.getRect().getY()).isGreaterThanOrEqualTo(log.getRect().getY() + log.getRect().getHeight());
+    }
+
+    /**
+     * Issue 20: the page's words were English whatever the room. Once a French room is chosen, the page speaks French:
+     * its labels, buttons and headings, the people list, the events of the room, the page's language for screen
+     * readers, and its status line.
+     */
+    @Test
+    void aFrenchRoomsPageShowsFrenchLabels() {
+        chat.rooms(List.of(FakeChatApp.room(FakeChatApp.LOBBY, "Lobby", "", "", 3),
+                FakeChatApp.room("salon@conference.localhost", "Le Salon", "On parle français ici", "", 2, "fr")));
+        visitor.open(page());
+
+        enter("Le Salon (2 people here)", "vera");
+
+        WebElement log = visitor.byRole("log", "Messages");
+        assertThat(visitor.byRole("button", "Envoyer").isEnabled()).isTrue();
+        visitor.byRole("button", "Quitter le salon");
+        visitor.byRole("complementary", "Personnes présentes (3)");
+        assertThat(Browser.accessibleName(visitor.field("À"))).isEqualTo("À");
+        assertThat(Browser.accessibleName(visitor.field("Message"))).isEqualTo("Message");
+        assertThat(visitor.script("return document.documentElement.lang")).isEqualTo("fr");
+        assertThat(Browser.text(visitor.byRole("complementary", "Personnes présentes (3)")))
+                .contains("vera (participant) (vous)").contains("alice (modérateur)");
+        assertThat(Browser.text(visitor.driver().findElement(org.openqa.selenium.By.id("own-nick")).findElement(
+                org.openqa.selenium.By.xpath(".."))).replace('\u00a0', ' ')).isEqualTo("Vous êtes vera.");
+
+        chat.push(FakeChatApp.presence("carol", "visitor", true));
+        chat.push(Map.of("type", "subject", "subject", "Ce soir : le quiz", "by", "alice"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Browser.text(log).replace('\u00a0', ' '))
+                .contains("carol a rejoint le salon.")
+                .contains("alice a changé le sujet : Ce soir : le quiz"));
+        assertThat(visitor.consoleErrors()).isEmpty();
     }
 
     private void enter(String room, String nick) {

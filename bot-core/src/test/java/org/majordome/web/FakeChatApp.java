@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,10 +20,11 @@ import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.majordome.webchat.PageTexts;
 
 /**
- * A stand-in for the web chat, to test the page before (and apart from) the gateway: it serves the page's files
- * and {@code /chat/rooms} as the real one does, and answers the socket protocol with a script: a join gets the
+ * A stand-in for the web chat, to test the page before (and apart from) the gateway: it serves the page's files,
+ * {@code /chat/texts} and {@code /chat/rooms} as the real one does, and answers the socket protocol with a script: a join gets the
  * room's occupants and history then {@code joined} (or an error for the nick {@code taken}), a message is
  * reflected, a leave is answered. The test pushes anything else ({@link #push}) and reads what the page sent
  * ({@link #received()}). It is also the example of a {@link WebApp} with a WebSocket: it returns its own
@@ -45,7 +47,14 @@ public final class FakeChatApp implements WebApp {
     }
 
     static Map<String, Object> room(String jid, String title, String description, String subject, int occupants) {
+        return room(jid, title, description, subject, occupants, "en");
+    }
+
+    /** A room of the list that speaks {@code language} (a tag: {@code fr}). */
+    static Map<String, Object> room(String jid, String title, String description, String subject, int occupants,
+                                    String language) {
         Map<String, Object> room = new LinkedHashMap<>();
+        room.put("language", language);
         room.put("jid", jid);
         room.put("title", title);
         room.put("description", description);
@@ -100,6 +109,14 @@ public final class FakeChatApp implements WebApp {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 String path = Request.getPathInContext(request);
+                if (path.equals("/texts")) {
+                    // The page's words as the real gateway serves them: the same bundle, the same choice of language.
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+                    Content.Sink.write(response, true, PageTexts.json(PageTexts.choose(
+                            Request.extractQueryParameters(request).getValue("lang"),
+                            request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE), Locale.ENGLISH)), callback);
+                    return true;
+                }
                 if (path.equals("/rooms")) {
                     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
                     Content.Sink.write(response, true, FlatJson.write(rooms), callback);

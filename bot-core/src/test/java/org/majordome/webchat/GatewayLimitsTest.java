@@ -59,14 +59,14 @@ class GatewayLimitsTest {
 
     @Test
     void nicksThatHideOrReorderTextAreRefused() {
-        assertThat(Visitor.validNick("  Ann  ")).hasToString("Ann");
-        assertThat(Visitor.validNick("Zoé ☕")).isNotNull();
-        assertThat(Visitor.validNick("")).isNull();
-        assertThat(Visitor.validNick("   ")).isNull();
-        assertThat(Visitor.validNick(null)).isNull();
-        assertThat(Visitor.validNick("a".repeat(Visitor.MAX_NICK + 1))).isNull();
-        assertThat(Visitor.validNick("evil\u202Egnp.exe")).isNull();
-        assertThat(Visitor.validNick("zero\u200Bwidth")).isNull();
-        assertThat(Visitor.validNick("line\nbreak")).isNull();
+        assertThat(VisitorNicks.valid("  Ann  ")).hasToString("Ann");
+        assertThat(VisitorNicks.valid("Zoé ☕")).isNotNull();
+        assertThat(VisitorNicks.valid("")).isNull();
+        assertThat(VisitorNicks.valid("   ")).isNull();
+        assertThat(VisitorNicks.valid(null)).isNull();
+        assertThat(VisitorNicks.valid("a".repeat(Visitor.MAX_NICK + 1))).isNull();
+        assertThat(VisitorNicks.valid("evil\u202Egnp.exe")).isNull();
+        assertThat(VisitorNicks.valid("zero\u200Bwidth")).isNull();
+        assertThat(VisitorNicks.valid("line\nbreak")).isNull();
     }
 }

@@ -86,6 +86,8 @@ class WebChatBrowserIT {
             MultiUserChat carolRoom = carol.join(room, "Carol");
             carolRoom.changeSubject("Quiz night: teams of two, questions at nine");
             carol.say(room, "Welcome to the club night!");
+            // Its echo proves the room has it, hence in the history Ann is sent on entering.
+            carol.awaitBodyFrom(room, "Welcome to the club night!");
 
             ChatPage ann = ChatPage.open(browsers.browser(), site(bot)).enter("Lobby", "Ann").awaitInRoom();
             ann.awaitInLog("Carol: Welcome to the club night!");

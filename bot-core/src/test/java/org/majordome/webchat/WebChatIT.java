@@ -84,6 +84,8 @@ class WebChatIT {
             XmppTestClient carol = clients.connect("carol");
             carol.join(room, "Carol");
             carol.say(room, "said before anyone came from the web");
+            // Its echo proves the room has it, hence in the history a visitor joining next is sent.
+            carol.awaitBodyFrom(room, "said before anyone came from the web");
 
             SocketVisitor ann = web.visitor();
             ann.join(room.toString(), "Ann");

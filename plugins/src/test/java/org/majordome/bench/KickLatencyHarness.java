@@ -55,7 +55,9 @@ import org.majordome.testing.ProsodyServer;
  * spread over the rooms), rooms, discarded warm-up trials, whether Prosody keeps Nagle's algorithm on (stock) or
  * runs with {@code network_settings = { nagle = false }}, whether the in-process bot and floors run, the bots in
  * their own JVM as {@code name=home} pairs separated by commas (home holds {@code bin/majordome}; relative to the
- * plugins module; empty for none), whether the own-JVM bare client runs, and {@code jvmopts=} options added to
+ * plugins module; empty for none; {@code home+postgres} keeps that bot's state in a PostgreSQL database instead of
+ * the embedded H2, {@code home+cluster} the same with a {@code cluster:} section, the bot the one instance of its
+ * cluster, see {@link BenchPostgres}), whether the own-JVM bare client runs, and {@code jvmopts=} options added to
  * the launcher's for the own-JVM bots (e.g. {@code -XX:StartFlightRecording:filename=/tmp/{name}.jfr}).
  * Also printed: the time inside the in-process bot, from the spam read off its socket to the kick handed to its
  * writer.
@@ -126,14 +128,17 @@ public final class KickLatencyHarness {
                             words: {words: [majspam], action: kick, points: 1, remove-message: false}
                             """);
             rooms.forEach(room -> builder.room(room, BotUnderTest.titled("Latency", "bench"), "moderation"));
-            try (BotUnderTest bot = builder.start()) {
+            try (BotUnderTest bot = builder.start(); BenchPostgres postgres = new BenchPostgres()) {
                 bot.awaitJoined(rooms.toArray(EntityBareJid[]::new));
                 // Inside the bot: from the spam read off the socket to the kick handed to the writer.
                 XMPPConnection botConnection = bot.bot().session().connection();
                 List<OwnJvmKicker> ownJvm = new ArrayList<>();
                 for (int i = 0; i < jvmBots.size(); i++) {
-                    ownJvm.add(OwnJvmKicker.bot(jvmBots.get(i)[0], Path.of(jvmBots.get(i)[1]), server, "botjvm" + i,
-                            "jvmspam" + i, rooms, data, options.text("jvmopts", "")));
+                    String[] home = jvmBots.get(i)[1].split("\\+", 2);
+                    OwnJvmKicker.Storage storage = home.length == 1 ? OwnJvmKicker.Storage.EMBEDDED
+                            : postgres.storage(home[1], jvmBots.get(i)[0]);
+                    ownJvm.add(OwnJvmKicker.bot(jvmBots.get(i)[0], Path.of(home[0]), server, "botjvm" + i,
+                            "jvmspam" + i, rooms, data, options.text("jvmopts", ""), storage));
                 }
                 if (floorJvm) {
                     ownJvm.add(OwnJvmKicker.floor("floor-jvm", server, "floorjvm", "echoword", false, rooms, data));

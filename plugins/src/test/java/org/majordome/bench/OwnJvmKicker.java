@@ -60,6 +60,27 @@ final class OwnJvmKicker implements AutoCloseable {
      */
     static OwnJvmKicker bot(String name, Path home, ProsodyServer server, String user, String word,
                             List<EntityBareJid> rooms, Path work, String javaOptions) throws IOException {
+        return bot(name, home, server, user, word, rooms, work, javaOptions, Storage.EMBEDDED);
+    }
+
+    /**
+     * Where a bot in its own JVM keeps its state: the embedded H2 (the default), or a PostgreSQL database
+     * ({@code runtimeYaml}: the {@code database:} keys under {@code runtime:}), alone or as the one instance of a
+     * cluster ({@code clusterYaml}: the {@code cluster:} section). An instance of a cluster is ready for the harness
+     * once it acts in every room (its {@code /health/ready} names them), not only once it is in those it holds.
+     */
+    record Storage(String runtimeYaml, String clusterYaml) {
+        static final Storage EMBEDDED = new Storage("", "");
+
+        boolean clustered() {
+            return !clusterYaml.isEmpty();
+        }
+    }
+
+    /** As above, with the bot's state in {@code storage}. */
+    static OwnJvmKicker bot(String name, Path home, ProsodyServer server, String user, String word,
+                            List<EntityBareJid> rooms, Path work, String javaOptions, Storage storage)
+            throws IOException {
         server.register(user, "bench-" + user);
         int port = freePort();
         Path directory = Files.createDirectories(work.resolve(name));
@@ -73,11 +94,11 @@ final class OwnJvmKicker implements AutoCloseable {
                   nick: %s
                 runtime:
                   data-directory: %s
-                monitoring:
+                %smonitoring:
                   http-port: %d
-                rooms:
+                %srooms:
                 """.formatted(user, server.domain(), user, server.host(), server.port(), name,
-                directory.resolve("data").toAbsolutePath(), port));
+                directory.resolve("data").toAbsolutePath(), storage.runtimeYaml(), port, storage.clusterYaml()));
         for (EntityBareJid room : rooms) {
             yaml.append("  - jid: ").append(room).append("\n    plugins: [moderation]\n")
                     .append("    config: {title: Latency, description: bench}\n");
@@ -104,13 +125,28 @@ final class OwnJvmKicker implements AutoCloseable {
         builder.environment().put("MAJORDOME_JAVA_OPTS", javaOptions.replace("{name}", name).replace(';', ' '));
         OwnJvmKicker kicker = new OwnJvmKicker(name, word, builder.start(), log);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!BotProcess.ready(port)) {
+        while (!BotProcess.ready(port) || storage.clustered() && !actingInEveryRoom(port, rooms.size())) {
             if (!kicker.process.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + " did not get ready:\n" + Files.readString(log, UTF_8));
             }
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
         return kicker;
+    }
+
+    /** Whether the instance's {@code /health/ready} says it acts in that many rooms (it holds every lease). */
+    private static boolean actingInEveryRoom(int port, int rooms) {
+        try {
+            java.net.http.HttpResponse<String> ready = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                            .timeout(Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return ready.body().contains(", acting in " + rooms + " rooms");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Starts {@link FloorKickerMain} in its own JVM and waits until it is in every room. */

@@ -45,9 +45,14 @@ final class RawLoadClient implements AutoCloseable {
      * {@code prosodyctl} run, which costs a process start each time.
      */
     static RawLoadClient joinRegistered(ProsodyServer server, String user, String nick, List<EntityBareJid> rooms) {
-        String password = "bench-" + user;
+        return joinAt(server.host(), server.port(), user, "bench-" + user, nick, rooms);
+    }
+
+    /** {@link #joinRegistered} given the server's address alone (from a process of its own). */
+    static RawLoadClient joinAt(String host, int port, String user, String password, String nick,
+                                List<EntityBareJid> rooms) {
         try {
-            Socket socket = new Socket(server.host(), server.port());
+            Socket socket = new Socket(host, port);
             socket.setTcpNoDelay(true);
             socket.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
             RawLoadClient client = new RawLoadClient(socket);

@@ -124,4 +124,59 @@ class CheckConfigTest {
                 .contains(":23:17: plugins.moderation.words.patterns: invalid pattern '(unclosed'")
                 .doesNotContain("Exception");
     }
+
+    /** A file of a French bot, whose shipped plugins' records refuse four values. */
+    private static final String REFUSED_VALUES = """
+            connection:
+              jid: majordome@localhost
+              password: secret
+            runtime:
+              language: fr
+            rooms:
+              - jid: salon@conference.localhost
+                plugins: [core, notices, welcome, moderation]
+            plugins:
+              notices:
+                notices:
+                  - name: astuce
+                    text: "  "
+                    schedule: "0 0 8 * * ?"
+              welcome:
+                flood-joins: 0
+              moderation:
+                words:
+                  patterns: ["(unclosed"]
+                caps:
+                  max-ratio: 1.5
+            """;
+
+    /** Issue 20: the shipped plugins' records refused values in English in a French file's report. */
+    @Test
+    void aShippedPluginsRefusalWasEnglishInAFrenchFilesReport() throws IOException {
+        Outcome outcome = checkConfig(REFUSED_VALUES);
+
+        assertThat(outcome.exitCode()).isEqualTo(Majordome.INVALID);
+        assertThat(outcome.err()).startsWith("4 problèmes dans ")
+                .contains(":13:15: plugins.notices.notices[0].text: annonce «\u00a0astuce\u00a0»\u00a0: le texte ne doit "
+                        + "pas être vide")
+                .contains(":16:18: plugins.welcome.flood-joins: doit valoir au moins 1, et non 0")
+                .contains(":19:17: plugins.moderation.words.patterns: motif invalide «\u00a0(unclosed\u00a0»\u00a0: ")
+                .contains(":21:18: plugins.moderation.caps.max-ratio: doit être supérieur à 0 et au plus égal à 1, et "
+                        + "non 1,5")
+                .doesNotContain("must", "Exception");
+    }
+
+    /** The same file without its language: the same refusals, in English as before. */
+    @Test
+    void aShippedPluginsRefusalIsEnglishInAnEnglishFilesReport() throws IOException {
+        Outcome outcome = checkConfig(REFUSED_VALUES.replace("runtime:\n  language: fr\n", ""));
+
+        assertThat(outcome.exitCode()).isEqualTo(Majordome.INVALID);
+        assertThat(outcome.err()).startsWith("4 problems in ")
+                .contains(":11:15: plugins.notices.notices[0].text: notice 'astuce': text must not be empty")
+                .contains(":14:18: plugins.welcome.flood-joins: must be 1 or more, was 0")
+                .contains(":17:17: plugins.moderation.words.patterns: invalid pattern '(unclosed': ")
+                .contains(":19:18: plugins.moderation.caps.max-ratio: must be in (0, 1], was 1.5")
+                .doesNotContain("doit", "Exception");
+    }
 }

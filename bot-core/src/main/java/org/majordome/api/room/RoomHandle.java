@@ -54,7 +54,11 @@ public interface RoomHandle {
         return TimeText.moment(instant, timeZone());
     }
 
-    /** Whether the bot is in the room right now; actions taken while not joined end {@code Failed}. */
+    /**
+     * Whether the bot is in the room right now and may act there; actions taken while not joined end {@code Failed}.
+     * With several instances of the bot, only the one holding the room is joined: a timer that runs on every instance
+     * (an in-memory job) acts in the rooms where this is true, and so in each room exactly once.
+     */
     boolean joined();
 
     /** Whether the room offers an optional feature. */
@@ -98,7 +102,9 @@ public interface RoomHandle {
 
     /**
      * The room's ban list: the bare JIDs whose affiliation is outcast, lower case (XEP-0045 §9.5, the admin
-     * requests the ban list). Empty when the room did not give it: the bot is not an admin there
+     * requests the ban list), followed by the web chat visitors banned on the bot's web gateway, named by the full
+     * session JID they had as occupants (such a ban never outcasts the account they share). Empty when the room did
+     * not give it: the bot is not an admin there
      * ({@code forbidden}), no answer in time, or the bot is not in the room. Meant for checks such as "is
      * this ban still in place after a restart", not for every message.
      */

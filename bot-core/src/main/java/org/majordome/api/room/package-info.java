@@ -10,5 +10,8 @@
  *
  * <p>{@link org.majordome.api.room.RoomAffiliations} reads a room's affiliation lists and changes several entries at
  * once (XEP-0045 §9.5, §9.8, §10.5), each entry with its own {@code ActionResult}.
+ *
+ * <p>{@link org.majordome.api.room.NickCheck} is a plugin's say on a nick before someone enters through a door the
+ * bot keeps (the web chat's nick chooser), registered with {@code PluginContext.checkNicks}.
  */
 package org.majordome.api.room;

@@ -9,6 +9,10 @@
  *
  * <p>Every call is atomic and durable when it returns. Several calls that must succeed or fail together
  * go in {@link org.majordome.api.storage.KeyValueStore#transaction(TransactionAction)}; transactions are
- * serialised within the bot, so a read followed by a write inside one sees no concurrent change.
+ * serialised within the bot, so a read followed by a write inside one sees no concurrent change; with several
+ * instances on one PostgreSQL, transactions of one namespace are serialised across the instances too.
+ *
+ * <p>A plugin that holds entries in memory hears of changes another instance made through
+ * {@link org.majordome.api.storage.PluginStorage#onChangedElsewhere}.
  */
 package org.majordome.api.storage;

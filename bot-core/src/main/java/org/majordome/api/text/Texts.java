@@ -48,6 +48,13 @@ public interface Texts {
      */
     Wording toUser(String jid, RoomHandle about);
 
+    /**
+     * For an audience whose language the runtime already chose (an administrator's ad-hoc command:
+     * {@link org.majordome.api.admin.AdminRequest#language()}): that language, the bot's time zone, no room's
+     * replacements.
+     */
+    Wording inLanguage(java.util.Locale language);
+
     /** For the bot's own default audience (logs people read, an administrator's answer): the bot's language. */
     Wording byDefault();
 

@@ -16,5 +16,9 @@
  * messages ({@code xml:lang}, RFC 6120 §8.1.5) when it declares one, else the room's or the bot's. Keepers may
  * replace any text of a room ({@code rooms[].texts.<plugin>.<key>}); such a text is used when the bot speaks the
  * room's language.
+ *
+ * <p>A plugin's config record refuses a value with a {@link org.majordome.api.text.ConfigRefusal}: the key at
+ * fault and a text of its bundle, which {@code check-config}, a reload and the console word in their reader's
+ * language.
  */
 package org.majordome.api.text;

@@ -2,29 +2,18 @@
 // No framework and no build step. Every string that comes from XMPP (room titles, subjects, nicks, messages,
 // reasons) is data: it is put into the page with textContent only, never parsed as markup, and isolated for
 // bidirectional text (<bdi> or dir="auto") so that a right-to-left nick cannot reorder the words around it.
+// The page's own words come from the bot (texts?lang=..., its bundle): in the visitor's language for the room list,
+// in the room's once a room is chosen. They are text too: placeholders are filled with nodes, never with markup.
 'use strict';
 
 (function () {
-  const ERROR_WORDS = {
-    'nick-taken': 'Someone in this room already uses that nickname. Please choose another one.',
-    'nick-refused': 'That nickname is not allowed in this room. Please choose another one.',
-    'banned': 'You are banned from this room.',
-    'full': 'The room is full right now. Please try again later.',
-    'rate': 'You are sending messages too fast. Please wait a moment and send it again.',
-    'too-long': 'That message is too long. Please make it shorter.',
-    'not-allowed': 'You are not allowed to do that here.',
-    'unavailable': 'The chat is not available right now. Please try again later.'
-  };
-  const ROLE_WORDS = {
-    moderator: 'moderator',
-    participant: 'participant',
-    visitor: 'visitor, cannot speak',
-    none: ''
-  };
+  const ROLES = ['moderator', 'participant', 'visitor'];
+  const words = { language: document.documentElement.lang || 'en', texts: {} };
 
   const state = {
     socket: null,
     rooms: [],
+    listed: false,
     roomJid: null,
     roomTitle: '',
     nick: '',
@@ -36,6 +25,80 @@
   };
 
   const el = (id) => document.getElementById(id);
+
+  /** The pattern of a text, split at its placeholders: strings, and the numbers of the placeholders between them. */
+  function pieces(key) {
+    const pattern = Object.prototype.hasOwnProperty.call(words.texts, key) ? String(words.texts[key]) : key;
+    return pattern.split(/\{(\d+)\}/).map((piece, index) => (index % 2 === 1 ? Number(piece) : piece));
+  }
+
+  /** A text with its placeholders filled by strings. */
+  function t(key, ...args) {
+    return pieces(key).map((piece) => (typeof piece === 'number' ? String(args[piece] == null ? '' : args[piece])
+      : piece)).join('');
+  }
+
+  /** A text as nodes: each placeholder filled by a node (an isolated XMPP string) or a string, never markup. */
+  function tNodes(key, ...args) {
+    return pieces(key).filter((piece) => piece !== '').map((piece) => (typeof piece === 'number'
+      ? (args[piece] instanceof Node ? args[piece] : document.createTextNode(String(args[piece] == null ? '' : args[piece])))
+      : document.createTextNode(piece)));
+  }
+
+  /** The words for a count, by the language's plural rules: key.one, key.other... */
+  function counted(key, count) {
+    let form = 'other';
+    try {
+      form = new Intl.PluralRules(words.language).select(count);
+    } catch (unknownLanguage) {
+      form = count === 1 ? 'one' : 'other';
+    }
+    const chosen = Object.prototype.hasOwnProperty.call(words.texts, key + '.' + form) ? key + '.' + form : key + '.other';
+    return t(chosen, count);
+  }
+
+  /** The page's fixed texts (data-text), in the current language; data-slots names the elements a text holds. */
+  function applyTexts() {
+    document.documentElement.lang = words.language;
+    document.querySelectorAll('[data-text]').forEach((element) => {
+      const key = element.getAttribute('data-text');
+      const slots = (element.getAttribute('data-slots') || '').split(' ').filter((id) => id).map((id) => el(id));
+      if (slots.length > 0) {
+        element.replaceChildren(...tNodes(key, ...slots));
+      } else {
+        element.textContent = t(key);
+      }
+    });
+    if (!state.joined) {
+      document.title = t('page.title');
+    }
+  }
+
+  /** Fetches the page's words in a language (the bot's or the visitor's when none is given) and shows them. */
+  async function useLanguage(language) {
+    if (language && language === words.language && Object.keys(words.texts).length > 0) {
+      return;
+    }
+    try {
+      const response = await fetch('texts' + (language ? '?lang=' + encodeURIComponent(language) : ''),
+        { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      }
+      const answer = await response.json();
+      if (answer && typeof answer.texts === 'object' && answer.texts !== null) {
+        words.language = String(answer.language || 'en');
+        words.texts = answer.texts;
+        applyTexts();
+        if (state.listed) {
+          renderRooms();
+        }
+        renderOccupants();
+      }
+    } catch (failure) {
+      // The page keeps the words it has (its English, at worst).
+    }
+  }
 
   /** An element whose content is the given text, never markup. */
   function textElement(tag, text, className) {
@@ -79,14 +142,13 @@
   }
 
   function people(count) {
-    const n = Number(count) || 0;
-    return n === 1 ? '1 person here' : n + ' people here';
+    return counted('page.people', Number(count) || 0);
   }
 
   // ---- the lobby: rooms and nickname ---------------------------------------------------------------------------
 
   async function loadRooms() {
-    setStatus('Loading the rooms…');
+    setStatus(t('page.status.loading'));
     try {
       const response = await fetch('rooms', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
       if (!response.ok) {
@@ -94,13 +156,15 @@
       }
       const rooms = await response.json();
       state.rooms = Array.isArray(rooms) ? rooms : [];
+      state.listed = true;
       renderRooms();
       setStatus('');
     } catch (failure) {
       state.rooms = [];
+      state.listed = true;
       renderRooms();
       setStatus('');
-      notify('The list of rooms could not be loaded. Please reload the page in a moment.');
+      notify(t('page.rooms.failed'));
     }
   }
 
@@ -123,7 +187,7 @@
       const label = document.createElement('label');
       label.htmlFor = id;
       label.append(isolated(roomTitle(room), 'room-title'), ' ',
-          textElement('span', '(' + people(room.occupants) + (banned ? ', you are banned' : '') + ')', 'count'));
+          textElement('span', t(banned ? 'page.room.count.banned' : 'page.room.count', people(room.occupants)), 'count'));
       const details = [];
       if (room.description) {
         const description = document.createElement('p');
@@ -136,7 +200,7 @@
         const subject = document.createElement('p');
         subject.id = id + '-subject';
         subject.className = 'subject';
-        subject.append(textElement('span', 'Subject: ', 'label'), isolated(room.subject));
+        subject.append(textElement('span', t('page.subject.label') + ' ', 'label'), isolated(room.subject));
         details.push(subject);
       }
       if (details.length > 0) {
@@ -154,7 +218,7 @@
     return checked ? checked.value : null;
   }
 
-  function onJoin(event) {
+  async function onJoin(event) {
     event.preventDefault();
     if (state.joining) {
       return;
@@ -162,7 +226,7 @@
     const jid = selectedRoom();
     const nick = el('nick').value.trim();
     if (!jid) {
-      notify('Please choose a room.');
+      notify(t('page.choose-room'));
       const first = document.querySelector('input[name="room"]:not(:disabled)');
       if (first) {
         first.focus();
@@ -170,7 +234,7 @@
       return;
     }
     if (!nick) {
-      notify('Please choose a nickname.');
+      notify(t('page.choose-nick'));
       el('nick').focus();
       return;
     }
@@ -185,7 +249,9 @@
     el('messages').replaceChildren();
     renderOccupants();
     el('join').disabled = true;
-    setStatus('Entering the room…');
+    // The room's language, from here on: its words, and the bot's answers, which the room's language decides too.
+    await useLanguage(room.language ? String(room.language) : null);
+    setStatus(t('page.status.entering'));
     send({ type: 'join', room: jid, nick: nick });
   }
 
@@ -231,7 +297,7 @@
       state.socket = null;
       if (state.joined || state.joining) {
         showLobby();
-        notify('The connection to the chat was lost. Choose a room to enter it again.');
+        notify(t('page.connection-lost'));
       }
     });
   }
@@ -263,11 +329,11 @@
     el('room-name').textContent = state.roomTitle;
     el('subject').textContent = message.subject || '';
     el('own-nick').textContent = state.nick;
-    document.title = state.roomTitle + ' · Chat';
+    document.title = t('page.document-title', state.roomTitle);
     el('lobby').hidden = true;
     el('room').hidden = false;
     el('join').disabled = false;
-    setStatus('You are in the room ' + state.roomTitle + '.');
+    setStatus(t('page.status.in-room', state.roomTitle));
     const log = el('messages');
     log.scrollTop = log.scrollHeight;
     el('message').focus();
@@ -279,18 +345,22 @@
     if (message.present === false) {
       state.occupants.delete(nick);
       if (state.joined && before) {
-        addEvent([isolated(nick, 'nick'), ' left the room.']);
+        addEvent(tNodes('page.event.left', isolated(nick, 'nick')));
       }
     } else {
       const occupant = { nick: nick, role: String(message.role || 'none'), affiliation: String(message.affiliation || 'none') };
       state.occupants.set(nick, occupant);
       if (state.joined && !before) {
-        addEvent([isolated(nick, 'nick'), ' joined the room.']);
+        addEvent(tNodes('page.event.joined', isolated(nick, 'nick')));
       } else if (state.joined && before.role !== occupant.role) {
-        addEvent([isolated(nick, 'nick'), ' is now ' + (ROLE_WORDS[occupant.role] || occupant.role) + '.']);
+        addEvent(tNodes('page.event.role', isolated(nick, 'nick'), roleWords(occupant.role) || occupant.role));
       }
     }
     renderOccupants();
+  }
+
+  function roleWords(role) {
+    return ROLES.includes(role) ? t('page.role.' + role) : '';
   }
 
   function renderOccupants() {
@@ -302,20 +372,20 @@
       const item = document.createElement('li');
       item.className = 'occupant role-' + occupant.role.replace(/[^a-z]/g, '');
       item.append(isolated(occupant.nick, 'nick'));
-      const role = ROLE_WORDS[occupant.role];
+      const role = roleWords(occupant.role);
       if (role) {
         item.append(' ', textElement('span', '(' + role + ')', 'role'));
       }
       if (occupant.nick === state.nick) {
-        item.append(' ', textElement('span', '(you)', 'you'));
+        item.append(' ', textElement('span', t('page.you'), 'you'));
       }
       return item;
     }));
     el('occupant-count').textContent = String(sorted.length);
-    const options = [textElement('option', 'Everyone in the room')];
+    const options = [textElement('option', t('page.recipient.everyone'))];
     options[0].value = '';
     sorted.filter((occupant) => occupant.nick !== state.nick).forEach((occupant) => {
-      const option = textElement('option', 'Only ' + occupant.nick + ' (private)');
+      const option = textElement('option', t('page.recipient.only', occupant.nick));
       option.value = occupant.nick;
       options.push(option);
     });
@@ -330,8 +400,8 @@
     }
     const today = new Date();
     const sameDay = date.toDateString() === today.toDateString();
-    return sameDay ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-      : date.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+    return sameDay ? date.toLocaleTimeString(words.language, { hour: '2-digit', minute: '2-digit' })
+      : date.toLocaleString(words.language, { dateStyle: 'short', timeStyle: 'short' });
   }
 
   function appendToLog(entry) {
@@ -353,10 +423,10 @@
     }
     entry.append(time, ' ', isolated(message.from, 'nick'));
     if (message.private) {
-      entry.append(' ', textElement('span', message.to ? '(private, to ' : '(private)', 'private-mark'));
-      if (message.to) {
-        entry.append(isolated(message.to, 'nick'), textElement('span', ')', 'private-mark'));
-      }
+      const mark = document.createElement('span');
+      mark.className = 'private-mark';
+      mark.append(...(message.to ? tNodes('page.private.to', isolated(message.to, 'nick')) : tNodes('page.private')));
+      entry.append(' ', mark);
     }
     entry.append(': ');
     const body = textElement('span', message.text, 'body');
@@ -379,9 +449,9 @@
     el('subject').textContent = message.subject || '';
     if (state.joined) {
       if (message.by) {
-        addEvent([isolated(message.by, 'nick'), ' changed the subject to: ', isolated(message.subject || '')]);
+        addEvent(tNodes('page.event.subject-by', isolated(message.by, 'nick'), isolated(message.subject || '')));
       } else {
-        addEvent(['The subject is now: ', isolated(message.subject || '')]);
+        addEvent(tNodes('page.event.subject', isolated(message.subject || '')));
       }
     }
   }
@@ -393,35 +463,34 @@
       state.bannedFrom.add(state.roomJid);
     }
     showLobby();
-    const parts = [banned ? 'You were banned from the room ' : 'You were removed (kicked) from the room ', isolated(title)];
-    if (message.by) {
-      parts.push(' by ', isolated(message.by));
-    }
-    parts.push('.');
+    const what = banned ? 'page.removed.banned' : 'page.removed.kicked';
+    const parts = message.by ? tNodes(what + '-by', isolated(title), isolated(message.by)) : tNodes(what, isolated(title));
     if (message.reason) {
       const reason = String(message.reason);
-      parts.push(' Reason: ', isolated(reason), /[.!?]$/.test(reason) ? '' : '.');
+      parts.push(' ', ...tNodes('page.removed.reason', isolated(reason)), /[.!?]$/.test(reason) ? '' : '.');
     } else {
-      parts.push(' No reason was given.');
+      parts.push(' ', t('page.removed.no-reason'));
     }
-    parts.push(banned ? ' You cannot enter it again.' : ' You may enter a room again.');
+    parts.push(' ', t(banned ? 'page.removed.banned-after' : 'page.removed.kicked-after'));
     notify(...parts);
     el('notice').focus();
   }
 
   function onError(message) {
-    const words = message.text ? String(message.text) : (ERROR_WORDS[message.code] || 'Something went wrong.');
+    const known = ['nick-taken', 'nick-refused', 'banned', 'full', 'rate', 'too-long', 'not-allowed', 'unavailable'];
+    const said = message.text ? String(message.text)
+      : t(known.includes(message.code) ? 'page.error.' + message.code : 'page.error.other');
     if (state.joining) {
       state.joining = false;
       showLobby();
-      notify(words);
+      notify(said);
       if (message.code === 'nick-taken' || message.code === 'nick-refused') {
         el('nick').focus();
         el('nick').select();
       }
       return;
     }
-    notify(words);
+    notify(said);
     if ((message.code === 'rate' || message.code === 'too-long') && state.lastSent && !el('message').value) {
       el('message').value = state.lastSent;
     }
@@ -429,7 +498,7 @@
 
   function onLeft() {
     showLobby();
-    setStatus('You left the room.');
+    setStatus(t('page.status.left'));
     el('nick').focus();
   }
 
@@ -439,7 +508,7 @@
     el('room').hidden = true;
     el('lobby').hidden = false;
     el('join').disabled = state.rooms.length === 0;
-    document.title = 'Chat';
+    document.title = t('page.title');
     setStatus('');
     renderRooms();
     loadRooms();
@@ -476,6 +545,7 @@
     el('send-form').addEventListener('submit', onSend);
     el('message').addEventListener('keydown', onMessageKey);
     el('leave').addEventListener('click', onLeave);
-    loadRooms();
+    // The room list in the visitor's language (Accept-Language), else the bot's; then the rooms.
+    useLanguage(null).finally(loadRooms);
   });
 }());

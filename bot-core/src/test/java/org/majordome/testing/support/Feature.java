@@ -45,6 +45,8 @@ public enum Feature {
             + "language their client declares (`xml:lang`)"),
     WEB_CHAT("Web chat for visitors: each visitor a real occupant over WebSocket; private messages, kicks and bans "
             + "reach them; a ban holds on the visitor, never on the account they share"),
+    CONSOLE("Operator console in the browser: login by a one-time link the bot sends over XMPP, each operator sees "
+            + "and acts on their own rooms only, forged cross-site posts refused"),
     PLUGIN_ISOLATION("Plugins: third-party jars, isolation of failing or slow ones, storage through a crash");
 
     private final String description;

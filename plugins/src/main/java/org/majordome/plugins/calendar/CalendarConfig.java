@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.majordome.api.schedule.CronText;
+import org.majordome.api.text.ConfigRefusal;
 
 /**
  * The {@code plugins.calendar} section: the feeds, then what every room gets and per-room overrides under
@@ -47,7 +48,7 @@ public record CalendarConfig(List<Feed> feeds, ZoneId zone, List<Duration> remin
         Set<String> names = new HashSet<>();
         for (Feed feed : feeds) {
             if (!names.add(feed.name())) {
-                throw new IllegalArgumentException("feeds: the name '" + feed.name() + "' is used twice");
+                throw new ConfigRefusal("feeds", "config.name-twice", feed.name());
             }
         }
         Objects.requireNonNull(zone, "zone");
@@ -101,18 +102,16 @@ public record CalendarConfig(List<Feed> feeds, ZoneId zone, List<Duration> remin
         public Feed {
             Objects.requireNonNull(name, "name");
             if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("feed name '" + name
-                        + "': use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+                throw new ConfigRefusal("name", "config.feed-name", name);
             }
             if (source == null || source.isBlank()) {
-                throw new IllegalArgumentException("feed '" + name + "': source must not be empty");
+                throw new ConfigRefusal("source", "config.feed-source-empty", name);
             }
             if (isHttp(source)) {
                 try {
                     URI.create(source.strip());
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("feed '" + name + "': source '" + source
-                            + "' is not a URL: " + e.getMessage(), e);
+                    throw new ConfigRefusal("source", e, "config.feed-source-url", name, source, e.getMessage());
                 }
             }
             rooms = rooms.map(jids -> jids.stream().map(jid -> jid.toLowerCase(Locale.ROOT)).toList());
@@ -162,7 +161,7 @@ public record CalendarConfig(List<Feed> feeds, ZoneId zone, List<Duration> remin
     private static List<Duration> sortedReminders(String key, List<Duration> reminders) {
         for (Duration reminder : reminders) {
             if (reminder.isNegative() || reminder.isZero()) {
-                throw new IllegalArgumentException(key + ": a reminder must come before the event, was " + reminder);
+                throw new ConfigRefusal(key, "config.reminder-before");
             }
         }
         return reminders.stream().distinct().sorted(Comparator.reverseOrder()).toList();
@@ -178,7 +177,7 @@ public record CalendarConfig(List<Feed> feeds, ZoneId zone, List<Duration> remin
 
     private static void checkAgendaDays(String key, int days) {
         if (days < 1 || days > MAX_AGENDA_DAYS) {
-            throw new IllegalArgumentException(key + " must be 1 to " + MAX_AGENDA_DAYS + ", was " + days);
+            throw new ConfigRefusal(key, "config.agenda-days", MAX_AGENDA_DAYS, days);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.majordome.api.event.Occupant;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.storage.KeyValueStore;
 import org.majordome.api.storage.ValueCodec;
+import org.majordome.api.text.Wording;
 import org.majordome.plugins.gate.RoomGate.Visitor;
 
 /**
@@ -37,18 +38,19 @@ final class GateCommands {
         }
         RoomHandle room = found.get();
         RoomGate gate = plugin.gate(room.roomJid());
+        Wording wording = context.texts().replyTo(invocation);
         if (invocation.arguments().isEmpty()) {
-            invocation.reply(plugin.describe(room.roomJid()));
+            invocation.reply(plugin.describe(room.roomJid(), wording));
             return;
         }
         Optional<String> nick = invocation.argument(1);
         String action = invocation.argument(0).orElse("");
         if (!(action.equals("let-in") || action.equals("forget")) || nick.isEmpty()) {
-            invocation.reply("usage: gate [let-in|forget <nick>]");
+            invocation.reply(wording.format("gate.usage"));
             return;
         }
         if (action.equals("forget")) {
-            invocation.reply(forget(room, nick.get()));
+            invocation.reply(forget(room, nick.get(), wording));
             return;
         }
         synchronized (gate) {
@@ -56,13 +58,13 @@ final class GateCommands {
             if (waiting.isPresent()) {
                 boolean muted = mutes.holds(room.roomJid(), waiting.get().occupant, context.clock().instant());
                 plugin.pass(room, gate, nick.get(), waiting.get(), "let-in", true);
-                invocation.reply(letIn(nick.get(), muted));
+                invocation.reply(letIn(wording, nick.get(), muted));
                 return;
             }
         }
         Optional<Occupant> present = room.occupant(nick.get());
         if (present.isEmpty()) {
-            invocation.reply("nobody here is called " + nick.get() + ".");
+            invocation.reply(wording.format("gate.nobody", nick.get()));
             return;
         }
         Identities.of(present.get()).ifPresent(identity -> {
@@ -75,23 +77,22 @@ final class GateCommands {
         if (!muted) {
             room.grantVoice(nick.get());
         }
-        invocation.reply(letIn(nick.get(), muted));
+        invocation.reply(letIn(wording, nick.get(), muted));
     }
 
-    private static String letIn(String nick, boolean muted) {
-        return muted ? nick + " passed the gate, but stays without voice: muted by the moderators (!unmute)."
-                : nick + " may speak now.";
+    private static String letIn(Wording wording, String nick, boolean muted) {
+        return wording.format(muted ? "gate.let-in.muted" : "gate.may-speak", nick);
     }
 
     /** Forgets what the gate knows of a present occupant: their next visit is a first one. */
-    private String forget(RoomHandle room, String nick) {
+    private String forget(RoomHandle room, String nick, Wording wording) {
         Optional<String> identity = room.occupant(nick).flatMap(Identities::of);
         if (identity.isEmpty()) {
-            return "the gate knows nobody here as " + nick + " (only visitors whose real JID or occupant id it sees).";
+            return wording.format("gate.forget.unknown", nick);
         }
         KeyValueStore store = context.storage().room(room.roomJid());
         boolean known = store.delete(PASSED + identity.get()) | store.delete(FAILED + identity.get());
         store.delete(TRIES + identity.get());
-        return known ? nick + " will meet the gate on their next visit." : nick + " had not met the gate.";
+        return wording.format(known ? "gate.forget.done" : "gate.forget.never", nick);
     }
 }

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.majordome.api.text.ConfigRefusal;
+
 /**
  * The {@code plugins.gate} section: the settings of every room that enables the plugin, then per-room overrides
  * under {@code rooms:}. The YAML, with every default, is in the package documentation.
@@ -59,12 +61,11 @@ public record GateConfig(Check check, Duration waitTime, int tries, List<Questio
         public Question {
             Objects.requireNonNull(question, "question");
             if (question.isBlank()) {
-                throw new IllegalArgumentException("questions: a question must not be blank");
+                throw new ConfigRefusal("question", "config.blank");
             }
             answers = List.copyOf(answers);
             if (answers.isEmpty() || answers.stream().anyMatch(answer -> Answers.normalize(answer).isEmpty())) {
-                throw new IllegalArgumentException("questions: \"" + question
-                        + "\" needs at least one answer, each with a letter or digit");
+                throw new ConfigRefusal("answers", "config.question-answers", question);
             }
         }
     }
@@ -117,6 +118,8 @@ public record GateConfig(Check check, Duration waitTime, int tries, List<Questio
                     o.questionText().orElse(questionText), o.bothText().orElse(bothText),
                     o.answeredText().orElse(answeredText), o.passedText().orElse(passedText),
                     o.wrongText().orElse(wrongText), o.failedText().orElse(failedText), Map.of());
+        } catch (ConfigRefusal wrong) {
+            throw wrong.within(where.substring(0, where.length() - 1));
         } catch (IllegalArgumentException wrong) {
             throw new IllegalArgumentException(where + wrong.getMessage(), wrong);
         }
@@ -145,29 +148,29 @@ public record GateConfig(Check check, Duration waitTime, int tries, List<Questio
                                  int maxWaiting, int messagesPerMinute, List<String> texts) {
         Objects.requireNonNull(check, where + "check");
         if (waitTime.isNegative()) {
-            throw new IllegalArgumentException(where + "wait-time must not be negative, was " + waitTime);
+            throw new ConfigRefusal(where + "wait-time", "config.not-negative");
         }
         if (tries < 1) {
-            throw new IllegalArgumentException(where + "tries must be 1 or more, was " + tries);
+            throw new ConfigRefusal(where + "tries", "config.at-least-one", tries);
         }
         if (check != Check.WAIT && questions.isEmpty()) {
-            throw new IllegalArgumentException(where + "questions: check " + check.name().toLowerCase(Locale.ROOT)
-                    + " needs at least one question");
+            throw new ConfigRefusal(where + "questions", "config.check-needs-question",
+                    check.name().toLowerCase(Locale.ROOT));
         }
         if (maxWaiting < 1) {
-            throw new IllegalArgumentException(where + "max-waiting must be 1 or more, was " + maxWaiting);
+            throw new ConfigRefusal(where + "max-waiting", "config.at-least-one", maxWaiting);
         }
         if (messagesPerMinute < 1) {
-            throw new IllegalArgumentException(where + "messages-per-minute must be 1 or more, was "
-                    + messagesPerMinute);
+            throw new ConfigRefusal(where + "messages-per-minute", "config.at-least-one", messagesPerMinute);
         }
         for (String text : texts) {
             Objects.requireNonNull(text, where + "text");
             Matcher placeholder = PLACEHOLDER.matcher(text);
             while (placeholder.find()) {
                 if (!PLACEHOLDERS.contains(placeholder.group(1))) {
-                    throw new IllegalArgumentException(where + "unknown placeholder " + placeholder.group()
-                            + " in \"" + text + "\" (known: {nick} {room} {wait} {question} {tries})");
+                    throw new ConfigRefusal(where.isEmpty() ? "" : where.substring(0, where.length() - 1),
+                            "config.unknown-placeholder-in", placeholder.group(), text,
+                            "{nick} {room} {wait} {question} {tries}");
                 }
             }
         }

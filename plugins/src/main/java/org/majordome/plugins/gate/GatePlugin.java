@@ -31,6 +31,7 @@ import org.majordome.api.event.Role;
 import org.majordome.api.event.RoomJoinedEvent;
 import org.majordome.api.room.Feature;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.text.Wording;
 import org.majordome.api.schedule.PluginScheduler;
 import org.majordome.api.storage.KeyValueStore;
 import org.majordome.api.storage.ValueCodec;
@@ -67,7 +68,8 @@ public final class GatePlugin implements Plugin<GateConfig> {
         this.commands = new GateCommands(context, this, mutes);
         try {
             context.adminCommands().offer(new GateAdminStatus(
-                    () -> context.enabledRooms().stream().map(RoomHandle::roomJid).toList(), this::describe));
+                    () -> context.enabledRooms().stream().map(RoomHandle::roomJid).toList(), this::describe,
+                    context.texts()));
         } catch (UnsupportedOperationException none) {
             context.logger().debug("no administration commands here: gate/status not offered");
         }
@@ -221,11 +223,11 @@ public final class GatePlugin implements Plugin<GateConfig> {
         mutes.ended(event);
     }
 
-    /** How the room's gate stands, in one line ({@code !gate}, {@code gate/status}). */
-    String describe(String roomJid) {
+    /** How the room's gate stands, in one line ({@code !gate}, {@code gate/status}), in the wording's language. */
+    String describe(String roomJid, Wording wording) {
         RoomGate gate = gate(roomJid);
         synchronized (gate) {
-            return GateStatus.describe(context.config().forRoom(roomJid), gate);
+            return GateStatus.describe(context.config().forRoom(roomJid), gate, wording);
         }
     }
 

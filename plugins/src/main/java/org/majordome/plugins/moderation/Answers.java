@@ -13,7 +13,7 @@ import org.majordome.plugins.moderation.Sanctions.Settled;
  * What the moderators' commands answer, in the language of the answer: one sentence each that names who it is
  * about, says what happened with durations in words and gives the case number, e.g.
  * {@code user2 is muted for 1 minute (case #16): too loud}. The runtime addresses an answer to the moderator only
- * when it does not name them already. The notes of a fallback ({@code Enforcer}) are still English.
+ * when it does not name them already. The notes of a fallback ({@code Enforcer}) are in the room's language.
  */
 final class Answers {
 
@@ -42,14 +42,14 @@ final class Answers {
     /** {@code !unmute}. */
     static String unmuted(Wording wording, String who, ActionResult result, long caseNumber) {
         return result.succeeded() ? wording.format("answer.unmuted", who, caseNumber(wording, caseNumber))
-                : wording.format("answer.still-muted", who, caseNumber(wording, caseNumber), Enforcer.explain(result));
+                : wording.format("answer.still-muted", who, caseNumber(wording, caseNumber), Enforcer.explain(wording, result));
     }
 
     /** {@code !unban}, as the room it was sent in answered. */
     static String unbanned(Wording wording, String jid, ActionResult result, long caseNumber, boolean wasOnSharedList) {
         String shared = wasOnSharedList ? wording.format("answer.off-shared-list") : "";
         return result.succeeded() ? wording.format("answer.unbanned", jid, caseNumber(wording, caseNumber), shared)
-                : wording.format("answer.still-banned", jid, caseNumber(wording, caseNumber), Enforcer.explain(result),
+                : wording.format("answer.still-banned", jid, caseNumber(wording, caseNumber), Enforcer.explain(wording, result),
                         shared);
     }
 

@@ -141,7 +141,8 @@ final class AppealDecisions {
                     && book.globallyBanned(jid, context.clock().instant()));
             Wording answer = context.texts().replyTo(invocation);
             invocation.reply(answer.format("appeal.answer", Long.toString(number), entry.nick(),
-                    accept ? answer.format("appeal.verdict.accepted", done.replace("+", ", "))
+                    accept ? answer.format("appeal.verdict.accepted",
+                            CaseActions.shown(answer, done).replace(" + ", ", ").replace("+", ", "))
                             : answer.format("appeal.verdict.rejected"),
                     Answers.caseNumber(answer, liftCase),
                     shared.map(jid -> answer.format("appeal.still-shared", jid)).orElse("")));

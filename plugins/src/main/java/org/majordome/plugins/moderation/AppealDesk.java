@@ -171,7 +171,7 @@ final class AppealDesk {
     private int route(RoomHandle room, ModerationCase entry, Appeal appeal, AppealSettings settings) {
         Function<Wording, String> line = wording -> wording.format("appeal.to-moderators", Long.toString(entry.number()),
                 name(room), entry.nick() + appeal.appellantJid().map(jid -> " (" + jid + ")").orElse(""),
-                entry.action(), appeal.text(), CaseRef.of(room, entry.number()));
+                CaseActions.shown(wording, entry.action()), appeal.text(), CaseRef.of(room, entry.number()));
         Optional<RoomHandle> staff = settings.staffRoom().flatMap(context.rooms()::room).filter(RoomHandle::joined);
         if (staff.isPresent()) {
             staff.get().send(line.apply(context.texts().in(staff.get())));

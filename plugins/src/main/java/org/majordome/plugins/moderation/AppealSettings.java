@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.majordome.api.text.ConfigRefusal;
+
 /**
  * The {@code appeals} settings of the moderation plugin (plugin-wide, or a room's under {@code rooms}): whether a
  * sanctioned person may appeal their case ({@code !appeal}), where appeals go, and how often one may appeal.
@@ -24,15 +26,15 @@ public record AppealSettings(boolean enabled, Optional<String> staffRoom, int ma
         Objects.requireNonNull(staffRoom, "staffRoom");
         staffRoom = staffRoom.map(TextNormalizer::lower);
         if (maxAppeals <= 0) {
-            throw new IllegalArgumentException("appeals.max-appeals must be positive, was " + maxAppeals);
+            throw new ConfigRefusal("appeals.max-appeals", "config.positive", maxAppeals);
         }
         Objects.requireNonNull(per, "per");
         if (per.isNegative() || per.isZero()) {
-            throw new IllegalArgumentException("appeals.per must be positive, was " + per);
+            throw new ConfigRefusal("appeals.per", "config.positive-duration");
         }
         Objects.requireNonNull(replyWindow, "replyWindow");
         if (replyWindow.isNegative()) {
-            throw new IllegalArgumentException("appeals.reply-window must not be negative, was " + replyWindow);
+            throw new ConfigRefusal("appeals.reply-window", "config.not-negative");
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.majordome.api.pubsub.NodeAccess;
 import org.majordome.api.pubsub.NodeAddress;
+import org.majordome.api.text.ConfigRefusal;
 
 /** The block-list keys of {@code plugins.moderation}: lists followed, and the list the bot publishes. */
 public final class BlockListSettings {
@@ -43,7 +44,7 @@ public final class BlockListSettings {
         public BlockList {
             Objects.requireNonNull(service, "service");
             if (service.isBlank()) {
-                throw new IllegalArgumentException("blocklists: service must not be blank");
+                throw new ConfigRefusal("service", "config.blank");
             }
             rooms = rooms.map(jids -> jids.stream().map(TextNormalizer::lower).toList());
         }
@@ -75,7 +76,7 @@ public final class BlockListSettings {
         public PublishBans {
             Objects.requireNonNull(service, "service");
             if (service.isBlank()) {
-                throw new IllegalArgumentException("publish-bans: service must not be blank");
+                throw new ConfigRefusal("service", "config.blank");
             }
         }
 

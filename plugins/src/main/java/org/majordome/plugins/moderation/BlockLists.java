@@ -228,8 +228,10 @@ final class BlockLists {
         actedAt.values().removeIf(at -> at.plus(ACTED_RECENTLY).isBefore(now));
         BlockAction action = hit.list().settings.onHit();
         Offender offender = Offender.of(occupant);
-        String reason = "on the block list " + hit.list().name()
-                + (hit.matched().contains("@") ? "" : " (domain " + hit.matched() + ")");
+        // The reason the room shows with the ban or kick, in its language.
+        String reason = hit.matched().contains("@")
+                ? context.texts().in(room).format("reason.block-list", hit.list().name())
+                : context.texts().in(room).format("reason.block-list.domain", hit.list().name(), hit.matched());
         String actor = "block list " + hit.list().name();
         if (policy.dryRun()) {
             sanctions.recordCase(room, offender, RULE, reason, "would have: " + action.name().toLowerCase(Locale.ROOT),

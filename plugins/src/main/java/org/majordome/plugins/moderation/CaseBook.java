@@ -126,13 +126,10 @@ final class CaseBook {
         return storage.room(room).get(pendingKey(caseNumber)).map(PendingSanction::decode);
     }
 
-    /** The room's pending sanctions, oldest case first. */
+    /** The room's pending sanctions, oldest case first (one read). */
     List<PendingSanction> pending(String room) {
-        KeyValueStore store = storage.room(room);
         List<PendingSanction> found = new ArrayList<>();
-        for (String key : store.keys("pending/")) {
-            store.get(key).map(PendingSanction::decode).ifPresent(found::add);
-        }
+        storage.room(room).entries("pending/").values().forEach(text -> found.add(PendingSanction.decode(text)));
         return found;
     }
 
@@ -156,6 +153,19 @@ final class CaseBook {
         List<ModerationCase> found = new ArrayList<>();
         for (int i = keys.size() - 1; i >= 0 && found.size() < limit && keys.size() - i <= MAX_SCANNED_CASES; i--) {
             store.get(keys.get(i)).map(ModerationCase::decode).filter(filter).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /** Every case of a room that passes {@code filter}, newest first, in one read (the console's list). */
+    List<ModerationCase> all(String room, Predicate<ModerationCase> filter) {
+        List<String> texts = new ArrayList<>(storage.room(room).entries("case/").values());
+        List<ModerationCase> found = new ArrayList<>();
+        for (int i = texts.size() - 1; i >= 0; i--) {
+            ModerationCase entry = ModerationCase.decode(texts.get(i));
+            if (filter.test(entry)) {
+                found.add(entry);
+            }
         }
         return found;
     }

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import org.majordome.api.DurationText;
 import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
+import org.majordome.api.text.Wording;
 import org.majordome.plugins.moderation.ModerationConfig.Rung;
 import org.majordome.plugins.moderation.ModerationConfig.Sanction;
 
@@ -24,7 +24,9 @@ import org.majordome.plugins.moderation.ModerationConfig.Sanction;
  * is left, the harshest gentler rung other than a warning not tried yet. A warning that cannot be sent is not
  * replaced, and a failure that is no answer (timeout, the bot is not in the room) is reported as such, not
  * escalated. Before a mute, kick or ban leaves, the plan's {@link Intent} makes it durable and gives its
- * reason. The outcome says what was really done and what replaced what, for the case.
+ * reason. The outcome says what was really done and what replaced what, for the case: the action as a stable code
+ * ({@link #describe}, which {@link CaseActions} shows in other languages), the notes of a fallback in the room's
+ * language (the server's own words inside them stay as it gave them).
  */
 final class Enforcer {
 
@@ -43,9 +45,10 @@ final class Enforcer {
      * @param privately  warn by private message
      * @param ladder     the room's ladder in points order, each rung's duration made explicit: where fallbacks come from
      * @param intent     told before a mute, kick or ban leaves; gives the reason it carries
+     * @param notes      the plugin's texts in the room's language: the notes of a fallback
      */
     record Plan(Sanction sanction, Duration duration, List<String> stanzaIds, String reason, String warning,
-                Optional<MessageRef> replyTo, boolean privately, List<Rung> ladder, Intent intent) {
+                Optional<MessageRef> replyTo, boolean privately, List<Rung> ladder, Intent intent, Wording notes) {
     }
 
     /** What must happen before a mute, kick or ban leaves for the server. */
@@ -82,7 +85,7 @@ final class Enforcer {
             List<String> notes = new ArrayList<>(step.notes);
             boolean removed = !plan.stanzaIds().isEmpty() && removalProblems.isEmpty() && !removalIsTheSanction;
             if (!removalProblems.isEmpty()) {
-                notes.add("message not removed: " + String.join("; ", removalProblems));
+                notes.add(plan.notes().format("note.not-removed", String.join("; ", removalProblems)));
             }
             String done = step.applied.map(sanction -> (removed ? "remove+" : "") + describe(sanction, step.duration))
                     .orElse(removed ? "remove" : "nothing");
@@ -98,10 +101,10 @@ final class Enforcer {
     }
 
     /** The sanction for people: "mute for 10 minutes", "ban", in the notes of a fallback. */
-    static String inWords(Sanction sanction, Duration duration) {
-        String name = sanction.name().toLowerCase(java.util.Locale.ROOT);
+    static String inWords(Wording wording, Sanction sanction, Duration duration) {
+        String key = "note.sanction." + sanction.name().toLowerCase(java.util.Locale.ROOT);
         boolean timed = (sanction == Sanction.MUTE || sanction == Sanction.BAN) && !duration.isZero();
-        return timed ? name + " for " + DurationText.words(duration) : name;
+        return timed ? wording.format(key + ".for", wording.duration(duration)) : wording.format(key);
     }
 
     private record Step(Optional<Sanction> applied, Duration duration, List<String> notes, boolean unanswered) {
@@ -115,13 +118,13 @@ final class Enforcer {
                     ? (plan.privately() ? room.sendPrivate(offender.nick(), plan.warning()) : room.send(plan.warning()))
                     : room.reply(plan.replyTo().get(), plan.warning());
             case REMOVE -> plan.stanzaIds().isEmpty()
-                    ? CompletableFuture.completedFuture(new ActionResult.NotSupported("the message has no stanza id"))
+                    ? CompletableFuture.completedFuture(new ActionResult.NotSupported(plan.notes().format("note.no-stanza-id")))
                     : all(plan.stanzaIds().stream().map(id -> room.moderateMessage(id, plan.reason())).toList());
             // The intent is told before the call is made: the reason it returns is an argument.
             case MUTE -> room.revokeVoice(offender.nick(), plan.intent().before(sanction, duration));
             case KICK -> room.kick(offender.nick(), plan.intent().before(sanction, duration));
             case BAN -> offender.realJid().isEmpty()
-                    ? CompletableFuture.completedFuture(new ActionResult.NotSupported("the real JID is not known"))
+                    ? CompletableFuture.completedFuture(new ActionResult.NotSupported(plan.notes().format("note.no-real-jid")))
                     : room.ban(offender.realJid().get(), plan.intent().before(sanction, duration));
         };
         return attempt.thenCompose(result -> {
@@ -135,8 +138,11 @@ final class Enforcer {
             }
             Optional<Rung> next = result instanceof ActionResult.Failed ? Optional.empty()
                     : next(plan.ladder(), sanction, tried);
-            notes.add(inWords(sanction, duration) + " " + explain(result)
-                    + next.map(other -> ", " + other.action().name().toLowerCase(java.util.Locale.ROOT) + " instead").orElse(""));
+            Wording words = plan.notes();
+            notes.add(next.map(other -> words.format("note.instead", inWords(words, sanction, duration),
+                            explain(words, result), inWords(words, other.action(), Duration.ZERO)))
+                    .orElseGet(() -> words.format("note.failed", inWords(words, sanction, duration),
+                            explain(words, result))));
             return next.isEmpty() ? CompletableFuture.completedFuture(new Step(Optional.empty(), duration, notes,
                     result instanceof ActionResult.Failed))
                     : step(room, offender, plan, next.get().action(), next.get().duration(), notes, tried);
@@ -164,7 +170,8 @@ final class Enforcer {
         List<CompletableFuture<ActionResult>> removals = plan.stanzaIds().stream()
                 .map(id -> room.moderateMessage(id, plan.reason()).toCompletableFuture()).toList();
         return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).thenApply(ignored -> removals.stream()
-                .map(CompletableFuture::join).filter(result -> !result.succeeded()).map(Enforcer::explain)
+                .map(CompletableFuture::join).filter(result -> !result.succeeded())
+                .map(result -> explain(plan.notes(), result))
                 .distinct().toList());
     }
 
@@ -174,6 +181,19 @@ final class Enforcer {
                 .map(CompletableFuture::join).filter(result -> !result.succeeded()).findFirst().orElse(ActionResult.DONE));
     }
 
+    /** What the room did, in the wording's language; the server's own words inside stay as it gave them. */
+    static String explain(Wording wording, ActionResult result) {
+        return switch (result) {
+            case ActionResult.Done done -> wording.format("outcome.done");
+            case ActionResult.Refused refused -> refused.text().isEmpty()
+                    ? wording.format("outcome.refused", refused.errorCondition().toString())
+                    : wording.format("outcome.refused.text", refused.errorCondition().toString(), refused.text());
+            case ActionResult.NotSupported unsupported -> wording.format("outcome.not-supported", unsupported.why());
+            case ActionResult.Failed failed -> wording.format("outcome.failed", failed.why());
+        };
+    }
+
+    /** What the room did, in English: for the cases' codes and the log. */
     static String explain(ActionResult result) {
         return switch (result) {
             case ActionResult.Done done -> "done";

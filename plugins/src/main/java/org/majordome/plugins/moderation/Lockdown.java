@@ -61,7 +61,8 @@ final class Lockdown {
         lock(room, policy.joinFlood().mode(), context.clock().instant().plus(duration), false,
                 "asked by " + asker, wording -> wording.format("lockdown.why.asked", asker)).thenAccept(result -> {
                     if (!result.succeeded()) {
-                        invocation.reply(context.texts().format(invocation, "lockdown.failed", Enforcer.explain(result)));
+                        invocation.reply(context.texts().format(invocation, "lockdown.failed",
+                                Enforcer.explain(context.texts().replyTo(invocation), result)));
                     }
                 });
     }
@@ -74,7 +75,8 @@ final class Lockdown {
         String asker = invocation.sender().displayName();
         unlock(room, mode, "asked by " + asker, wording -> wording.format("lockdown.why.asked", asker)).thenAccept(result -> {
             if (!result.succeeded()) {
-                invocation.reply(context.texts().format(invocation, "unlock.failed", Enforcer.explain(result)));
+                invocation.reply(context.texts().format(invocation, "unlock.failed",
+                        Enforcer.explain(context.texts().replyTo(invocation), result)));
             }
         });
     }

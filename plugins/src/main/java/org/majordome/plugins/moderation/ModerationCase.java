@@ -62,14 +62,14 @@ record ModerationCase(long number, String room, String offenderKey, String nick,
 
     /** One line for {@code !cases}, in the wording's language, its time in the room's zone. */
     String summary(Wording wording) {
-        return wording.format("case.summary", Long.toString(number), at, nick, rule, action,
+        return wording.format("case.summary", Long.toString(number), at, nick, rule, CaseActions.shown(wording, action),
                 fallback.isEmpty() ? "" : wording.format("case.summary.fallback", fallback));
     }
 
     /** Every detail, for {@code !case}, times in the room's zone. */
     String details(Wording wording) {
         return wording.format("case.details", Long.toString(number), room, nick,
-                realJid.map(jid -> " (" + jid + ")").orElse(""), rule, action,
+                realJid.map(jid -> " (" + jid + ")").orElse(""), rule, CaseActions.shown(wording, action),
                 expires.map(until -> wording.format("case.details.until", until)).orElse(""), actor, at,
                 fallback.isEmpty() ? "" : wording.format("case.details.fallback", fallback), evidence);
     }

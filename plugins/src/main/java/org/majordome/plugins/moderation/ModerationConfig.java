@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.google.re2j.PatternSyntaxException;
+import org.majordome.api.text.ConfigRefusal;
 
 /**
  * The section {@code plugins.moderation}: plugin-wide rules and ladder, and per-room overrides.
@@ -48,7 +49,7 @@ public record ModerationConfig(boolean dryRun, boolean exemptMembers, boolean wa
         positive(pointsDecayEvery, "points-decay-every");
         ladder = List.copyOf(ladder);
         if (ladder.isEmpty()) {
-            throw new IllegalArgumentException("ladder: needs at least one rung");
+            throw new ConfigRefusal("ladder", "config.ladder-empty");
         }
         positive(defaultMute, "default-mute");
         Objects.requireNonNull(defaultBan, "default-ban");
@@ -203,14 +204,14 @@ public record ModerationConfig(boolean dryRun, boolean exemptMembers, boolean wa
                                  boolean removeMessage, boolean dryRun) {
         public RepetitionRule {
             if (maxRepeats < 2) {
-                throw new IllegalArgumentException("repetition.max-repeats must be 2 or more, was " + maxRepeats);
+                throw new ConfigRefusal("repetition.max-repeats", "config.two-or-more", maxRepeats);
             }
             positive(within, "repetition.within");
             if (similarity <= 0 || similarity > 1) {
-                throw new IllegalArgumentException("repetition.similarity must be in (0, 1], was " + similarity);
+                throw new ConfigRefusal("repetition.similarity", "config.ratio", similarity);
             }
             if (raidOccupants < 2) {
-                throw new IllegalArgumentException("repetition.raid-occupants must be 2 or more, was " + raidOccupants);
+                throw new ConfigRefusal("repetition.raid-occupants", "config.two-or-more", raidOccupants);
             }
             positive(raidWindow, "repetition.raid-window");
         }
@@ -234,8 +235,7 @@ public record ModerationConfig(boolean dryRun, boolean exemptMembers, boolean wa
                 try {
                     com.google.re2j.Pattern.compile(pattern);
                 } catch (PatternSyntaxException e) {
-                    throw new IllegalArgumentException("words.patterns: invalid pattern '" + pattern + "': "
-                            + e.getDescription());
+                    throw new ConfigRefusal("words.patterns", e, "config.invalid-pattern", pattern, e.getDescription());
                 }
             }
         }
@@ -284,7 +284,7 @@ public record ModerationConfig(boolean dryRun, boolean exemptMembers, boolean wa
         public CapsRule {
             positive(minLetters, "caps.min-letters");
             if (maxRatio <= 0 || maxRatio > 1) {
-                throw new IllegalArgumentException("caps.max-ratio must be in (0, 1], was " + maxRatio);
+                throw new ConfigRefusal("caps.max-ratio", "config.ratio", maxRatio);
             }
         }
 
@@ -337,14 +337,14 @@ public record ModerationConfig(boolean dryRun, boolean exemptMembers, boolean wa
 
     private static void positive(int value, String key) {
         if (value <= 0) {
-            throw new IllegalArgumentException(key + " must be positive, was " + value);
+            throw new ConfigRefusal(key, "config.positive", value);
         }
     }
 
     private static void positive(Duration value, String key) {
         Objects.requireNonNull(value, key);
         if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(key + " must be positive, was " + value);
+            throw new ConfigRefusal(key, "config.positive-duration");
         }
     }
 }

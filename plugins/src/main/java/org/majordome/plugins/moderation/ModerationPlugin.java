@@ -30,6 +30,7 @@ import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.api.room.MessageRef;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.storage.PluginStorage;
+import org.majordome.api.text.Wording;
 import org.majordome.plugins.moderation.ModerationConfig.Policy;
 import org.majordome.plugins.moderation.ModerationConfig.Sanction;
 
@@ -94,6 +95,8 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
                 .ifPresent(applied -> appealDesk.sanctioned(room, offender, applied, number)));
         blockLists.start();
         publisher.start();
+        // The nick rules also speak at the web chat's nick chooser, before a visitor joins.
+        context.checkNicks(new NickRefusals(context, this::watch));
         // Compile every room's word lists now, not on the first message; read its mutes now, not on the first join.
         context.rooms().all().forEach(room -> {
             watch(room.roomJid());
@@ -102,6 +105,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
         context.scheduler().every("sweep", Duration.ofMinutes(1),
                 firing -> watches.values().forEach(watch -> watch.sweep(context.clock().instant())));
         expiry.start();
+        ModerationConsole.offer(context, book, commands);
         // Rooms already joined (a plugin restart) settle now; the others when the bot joins them.
         context.rooms().all().stream().filter(RoomHandle::joined).forEach(reconciler::reconcile);
     }
@@ -161,14 +165,15 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
             return;
         }
         if (occupant.realJid().filter(jid -> book.globallyBanned(jid, now)).isPresent()) {
-            sanctions.manual(room, watch.policy(), offender, Sanction.BAN, Duration.ZERO, "on the shared ban list", Sanctions.BOT,
-                    "shared ban list");
+            sanctions.manual(room, watch.policy(), offender, Sanction.BAN, Duration.ZERO,
+                    context.texts().in(room).format("reason.shared-ban-list"), Sanctions.BOT, "shared ban list");
             return;
         }
         Optional<Instant> muted = book.muteUntil(room.roomJid(), offender.key()).filter(until -> until.isAfter(now));
         if (muted.isPresent()) {
             // Leaving and coming back does not end a mute.
-            room.revokeVoice(occupant.nick(), "still muted until " + room.timeText(muted.get()));
+            Wording wording = context.texts().in(room);
+            room.revokeVoice(occupant.nick(), wording.format("reason.still-muted", wording.moment(muted.get())));
         }
         checkNick(room, watch, offender);
     }
@@ -204,10 +209,7 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
     }
 
     private void checkNick(RoomHandle room, RoomWatch watch, Offender offender) {
-        List<String> moderators = new ArrayList<>();
-        moderators.add(room.botNick());
-        room.occupants().stream().filter(ModerationPlugin::isStaff).map(Occupant::nick).forEach(moderators::add);
-        List<Violation> violations = watch.checkNick(offender.nick(), room.occupants(), moderators);
+        List<Violation> violations = watch.checkNick(offender.nick(), room.occupants(), protectedNicks(room));
         if (!violations.isEmpty()) {
             sanctions.offence(room, watch.policy(), offender, violations, List.of(), Optional.empty(),
                     "nickname " + offender.nick());
@@ -313,6 +315,14 @@ public final class ModerationPlugin implements Plugin<ModerationConfig> {
 
     private boolean exempt(Occupant occupant, Policy policy) {
         return isStaff(occupant) || policy.exemptMembers() && occupant.affiliation() == Affiliation.MEMBER;
+    }
+
+    /** The nicks a look-alike may not imitate: the bot's, and those of the staff present. */
+    static List<String> protectedNicks(RoomHandle room) {
+        List<String> moderators = new ArrayList<>();
+        moderators.add(room.botNick());
+        room.occupants().stream().filter(ModerationPlugin::isStaff).map(Occupant::nick).forEach(moderators::add);
+        return moderators;
     }
 
     /** Moderators, owners and admins: never actioned, and their nicks are protected from look-alikes. */

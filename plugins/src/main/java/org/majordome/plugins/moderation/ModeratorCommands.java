@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -13,6 +15,7 @@ import org.majordome.api.DurationText;
 import org.majordome.api.PluginContext;
 import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.event.Occupant;
+import org.majordome.api.room.ActionResult;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.text.Wording;
 import org.majordome.plugins.moderation.ModerationConfig.Sanction;
@@ -65,16 +68,25 @@ final class ModeratorCommands {
     }
 
     void unmute(CommandInvocation invocation) {
-        withOccupant(invocation, (room, offender) -> {
-            book.deleteMute(room.roomJid(), offender.key());
-            expiry.cancel(room.roomJid(), "unmute:" + offender.key());
-            expiry.lifted(room.roomJid(), Sanction.MUTE, muted -> muted.key().equals(offender.key()));
-            MuteNotices.ended(context, room.roomJid(), offender, "unmuted");
-            room.grantVoice(offender.nick()).thenAccept(result -> {
-                ModerationCase entry = sanctions.recordCase(room, offender, "manual", "", result.succeeded() ? "unmute"
-                        : "unmute " + Enforcer.explain(result), actor(invocation), "", false);
-                invocation.reply(Answers.unmuted(texts(invocation), offender.nick(), result, entry.number()));
-            });
+        withOccupant(invocation, (room, offender) -> liftMute(room, offender, actor(invocation)).thenAccept(lifted ->
+                invocation.reply(Answers.unmuted(texts(invocation), offender.nick(), lifted.result(),
+                        lifted.caseNumber()))));
+    }
+
+    /** What lifting a sanction early did in the room asked: the server's answer and the case recorded. */
+    record Lifted(ActionResult result, long caseNumber, boolean wasGlobal, boolean listed) {
+    }
+
+    /** Ends a mute early ({@code !unmute}, or an operator in the console), recorded as a case naming the actor. */
+    CompletionStage<Lifted> liftMute(RoomHandle room, Offender offender, String actor) {
+        book.deleteMute(room.roomJid(), offender.key());
+        expiry.cancel(room.roomJid(), "unmute:" + offender.key());
+        expiry.lifted(room.roomJid(), Sanction.MUTE, muted -> muted.key().equals(offender.key()));
+        MuteNotices.ended(context, room.roomJid(), offender, "unmuted");
+        return room.grantVoice(offender.nick()).thenApply(result -> {
+            ModerationCase entry = sanctions.recordCase(room, offender, "manual", "", result.succeeded() ? "unmute"
+                    : "unmute " + Enforcer.explain(result), actor, "", false);
+            return new Lifted(result, entry.number(), false, false);
         });
     }
 
@@ -121,6 +133,17 @@ final class ModeratorCommands {
     void unban(CommandInvocation invocation) {
         RoomHandle room = invocation.room().orElseThrow();
         String jid = TextNormalizer.lower(invocation.argument(0).orElseThrow());
+        liftBan(room, jid, actor(invocation)).thenAccept(lifted -> invocation.reply(Answers.unbanned(texts(invocation),
+                jid, lifted.result(), lifted.caseNumber(), lifted.wasGlobal())
+                + (lifted.listed() ? texts(invocation).format("answer.unbanned.exempt", jid) : "")));
+    }
+
+    /**
+     * Lifts a ban ({@code !unban}, or an operator in the console): in this room, and in every room when the JID was on
+     * the shared ban list; each room's unban is a case naming the actor. Completes with this room's.
+     */
+    CompletionStage<Lifted> liftBan(RoomHandle room, String bareJid, String actor) {
+        String jid = TextNormalizer.lower(bareJid);
         boolean wasGlobal = book.deleteGlobalBan(jid);
         sanctions.publisher().lifted(jid);
         Set<String> rooms = new LinkedHashSet<>();
@@ -129,8 +152,10 @@ final class ModeratorCommands {
             rooms.addAll(book.knownRooms());
             rooms.addAll(roomsSeen.get());
         }
+        CompletableFuture<Lifted> asked = new CompletableFuture<>();
         for (String roomJid : rooms) {
-            context.rooms().room(roomJid).ifPresent(other -> {
+            Optional<RoomHandle> handle = roomJid.equals(room.roomJid()) ? Optional.of(room) : context.rooms().room(roomJid);
+            handle.ifPresent(other -> {
                 expiry.cancel(roomJid, "unban:jid:" + jid);
                 expiry.lifted(roomJid, Sanction.BAN, banned -> banned.realJid().map(jid::equals).orElse(false));
                 // A list that names them would ban them again at their next join: the moderator's unban exempts them.
@@ -138,17 +163,22 @@ final class ModeratorCommands {
                 other.unban(jid).thenAccept(result -> {
                     ModerationCase entry = sanctions.recordCase(other, Offender.ofJid(jid), "manual", "",
                             (result.succeeded() ? "unban" : "unban " + Enforcer.explain(result))
-                                    + (listed ? "+blocklist-exempt" : ""), actor(invocation), "", false);
+                                    + (listed ? "+blocklist-exempt" : ""), actor, "", false);
                     if (listed) {
-                        exemptions.exempt(other.roomJid(), jid, actor(invocation), entry.number(), "unbanned");
+                        exemptions.exempt(other.roomJid(), jid, actor, entry.number(), "unbanned");
                     }
                     if (roomJid.equals(room.roomJid())) {
-                        invocation.reply(Answers.unbanned(texts(invocation), jid, result, entry.number(), wasGlobal)
-                                + (listed ? texts(invocation).format("answer.unbanned.exempt", jid) : ""));
+                        asked.complete(new Lifted(result, entry.number(), wasGlobal, listed));
                     }
+                }).exceptionally(failed -> {
+                    if (roomJid.equals(room.roomJid())) {
+                        asked.completeExceptionally(failed);
+                    }
+                    return null;
                 });
             });
         }
+        return asked;
     }
 
     void showCase(CommandInvocation invocation) {
@@ -221,14 +251,18 @@ final class ModeratorCommands {
     void pardon(CommandInvocation invocation) {
         RoomHandle room = invocation.room().orElseThrow();
         String target = invocation.argument(0).orElseThrow();
+        ModerationCase entry = pardon(room, target, invocation.argumentsFrom(1), actor(invocation));
+        invocation.reply(Answers.pardoned(texts(invocation), entry.nick(), entry.number()));
+    }
+
+    /** Clears someone's points ({@code !pardon}, or an operator in the console); returns the case naming the actor. */
+    ModerationCase pardon(RoomHandle room, String target, String reason, String actor) {
         PardonTarget pardoned = PardonTarget.resolve(room, target, book);
         Offender offender = pardoned.offender();
         book.clearPoints(room.roomJid(), pardoned.keys());
         // A pardoned person is no longer one the keeper's other rooms should keep out.
         offender.realJid().ifPresent(sanctions.publisher()::lifted);
-        ModerationCase entry = sanctions.recordCase(room, offender, "manual", invocation.argumentsFrom(1), "pardon",
-                actor(invocation), "", false);
-        invocation.reply(Answers.pardoned(texts(invocation), offender.nick(), entry.number()));
+        return sanctions.recordCase(room, offender, "manual", reason, "pardon", actor, "", false);
     }
 
     /** A moderator's sanction: carried out like an automatic one (fallbacks included), recorded, answered. */

@@ -94,7 +94,7 @@ final class Sanctions {
             Plan plan = new Plan(sanction, duration, toRemove, saidInRoom,
                     warned.format("warning.automatic", offender.nick(), said),
                     message, policy.warnPrivately(),
-                    EscalationLadder.fallbacks(policy), progress);
+                    EscalationLadder.fallbacks(policy), progress, context.texts().in(room));
             // A mute, kick or ban stores the points in its case's commit, before it leaves.
             progress.carryPoints(unstored.get());
             Enforcer.apply(room, offender, plan).thenAccept(outcome -> concluded(room, offender, rules, evidence, BOT,
@@ -126,7 +126,7 @@ final class Sanctions {
         CaseInProgress progress = new CaseInProgress(services, room, offender, rule, reason, actor, reason,
                 Enforcer.describe(sanction, duration));
         Plan plan = new Plan(sanction, duration, List.of(), reason, warning, Optional.empty(), false,
-                EscalationLadder.fallbacks(policy), progress);
+                EscalationLadder.fallbacks(policy), progress, context.texts().in(room));
         return Enforcer.apply(room, offender, plan).thenApply(outcome -> new Settled(outcome,
                 concluded(room, offender, rule, reason, actor, outcome, progress)));
     }

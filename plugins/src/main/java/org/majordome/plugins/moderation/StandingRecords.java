@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.majordome.api.storage.PluginStorage;
+import org.majordome.api.storage.StorageChange;
 
 /**
  * The records a join is checked against, the rooms' mutes and the shared ban list, held in memory so that a join
@@ -18,6 +19,11 @@ import org.majordome.api.storage.PluginStorage;
  * {@link CaseBook}, the only writer of these keys, tells this class of every write once its transaction
  * committed. A load racing a write is safe: the write's update waits for the load
  * ({@link ConcurrentHashMap#computeIfAbsent}) and applies on top of it.
+ *
+ * <p>Several instances of the bot share the storage (a cluster): a mute, ban or pardon written on another instance is
+ * heard through {@link PluginStorage#onChangedElsewhere} once committed, and the records it touches are dropped here,
+ * to be read again at their next use (a room's mutes or points, or the ban list), so that a pardon on one instance
+ * holds on every other at once. A drop racing a load waits for it, like a write, and then drops what it read.
  */
 final class StandingRecords {
 
@@ -37,6 +43,30 @@ final class StandingRecords {
 
     StandingRecords(PluginStorage storage) {
         this.storage = storage;
+        storage.onChangedElsewhere(this::changedElsewhere);
+    }
+
+    /** Another instance changed the storage: what it touched is read again at its next use. */
+    void changedElsewhere(StorageChange change) {
+        if (change.everything()) {
+            mutes.clear();
+            points.clear();
+            bans.clear();
+            return;
+        }
+        if (change.roomJid().isEmpty()) {
+            if (change.concerns(GLOBAL_BAN)) {
+                bans.remove(ALL);
+            }
+            return;
+        }
+        String room = change.roomJid().get();
+        if (change.concerns(MUTE)) {
+            mutes.remove(room);
+        }
+        if (POINTS.stream().anyMatch(change::concerns)) {
+            points.remove(room);
+        }
     }
 
     Optional<Instant> muteUntil(String room, String offenderKey) {

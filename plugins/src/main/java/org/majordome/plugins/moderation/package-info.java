@@ -6,8 +6,9 @@
  * Each rule is enabled, tuned and given its points and action per room: flood (messages per time, lines,
  * characters), repetition (one occupant repeating, or a raid: several occupants pasting the same text),
  * forbidden words and RE2 patterns, links (too many, from newcomers, denied or not allowed domains), mass
- * mentions, capitals, nicknames (forbidden words, look-alikes of a moderator's or the bot's nick) and join
- * floods (a temporary lockdown). Corrections (XEP-0308) are checked like new messages; removing one also
+ * mentions, capitals, nicknames (forbidden words, look-alikes of a moderator's or the bot's nick; also asked at the
+ * web chat's nick chooser through {@code NickRefusals}, an {@link org.majordome.api.room.NickCheck}, so that a
+ * visitor chooses another nick before joining) and join floods (a temporary lockdown). Corrections (XEP-0308) are checked like new messages; removing one also
  * removes the message it corrected, when that message is at most 5 minutes old (clients correct the last one). Reactions (XEP-0444) do not count toward floods: the runtime's events
  * carry only messages with a body.
  *
@@ -171,5 +172,11 @@
  * }</pre>
  * A rule given under {@code rooms} replaces the plugin-wide rule as a whole: keys it leaves out take the
  * rule's built-in defaults, not the plugin-wide values.
+ *
+ * <p>In the operator console ({@code api.console}) the plugin offers two sections: {@code cases} (filtered by room,
+ * offender, rule, action, actor and days; the detail shows the evidence) and {@code sanctions} (mutes and bans
+ * pending or in force, soonest end first). A case is undone from its detail after a confirmation
+ * ({@code CaseUndo}): a ban lifted as {@code !unban} lifts it, a mute ended as {@code !unmute} ends it, the points
+ * cleared as {@code !pardon} clears them; each undo is a case whose actor is the operator, marked "(console)".
  */
 package org.majordome.plugins.moderation;

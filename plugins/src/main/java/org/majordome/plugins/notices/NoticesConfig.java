@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.majordome.api.schedule.CatchUp;
 import org.majordome.api.schedule.CronText;
+import org.majordome.api.text.ConfigRefusal;
 
 /**
  * The {@code plugins.notices} section. The YAML, with every default, is in the package documentation.
@@ -29,7 +30,7 @@ public record NoticesConfig(ZoneId zone, List<Notice> notices) {
         Set<String> names = new HashSet<>();
         for (Notice notice : notices) {
             if (!names.add(notice.name())) {
-                throw new IllegalArgumentException("notices: the name '" + notice.name() + "' is used twice");
+                throw new ConfigRefusal("notices", "config.name-twice", notice.name());
             }
         }
     }
@@ -62,14 +63,13 @@ public record NoticesConfig(ZoneId zone, List<Notice> notices) {
         public Notice {
             Objects.requireNonNull(name, "name");
             if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("notice name '" + name
-                        + "': use 1-64 lower-case letters, digits, '-' or '_', starting with a letter or digit");
+                throw new ConfigRefusal("name", "config.notice-name", name);
             }
             if (text == null || text.isBlank()) {
-                throw new IllegalArgumentException("notice '" + name + "': text must not be empty");
+                throw new ConfigRefusal("text", "config.notice-text-empty", name);
             }
             CronText.problem(schedule).ifPresent(why -> {
-                throw new IllegalArgumentException("schedule: notice '" + name + "': " + why);
+                throw new ConfigRefusal("schedule", "config.notice-schedule", name, why);
             });
             rooms = rooms.map(jids -> jids.stream().map(jid -> jid.toLowerCase(Locale.ROOT)).toList());
         }

@@ -1,5 +1,6 @@
 package org.majordome.plugins.notices;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,9 +16,11 @@ import org.majordome.api.PluginContext;
 import org.majordome.api.command.Command;
 import org.majordome.api.command.CommandInvocation;
 import org.majordome.api.command.CommandScope;
+import org.majordome.api.event.RoomJoinedEvent;
 import org.majordome.api.event.RoomMessageReceivedEvent;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.text.Wording;
+import org.majordome.api.schedule.CatchUp;
 import org.majordome.api.schedule.Firing;
 import org.majordome.api.schedule.ScheduledJob;
 import org.majordome.api.storage.KeyValueStore;
@@ -30,10 +33,15 @@ public final class NoticesPlugin implements Plugin<NoticesConfig> {
     private static final String JOB_PREFIX = "notice/";
     private static final String POSTED_PREFIX = "posted/";
     private static final String ACTIVE_PREFIX = "active-since-posted/";
+    /** In the plugin's storage: the last fire time of a catch-up notice, written by every instance that ran it. */
+    private static final String DUE_PREFIX = "due/";
+    /** In a room's storage: when a catch-up notice never posted there began to be owed to the room. */
+    private static final String KEPT_SINCE_PREFIX = "kept-since/";
 
     /** Which (room, notice) pairs are known to have had activity since the last post; spares a write per message. */
     private final Map<String, Boolean> activeSincePosted = new ConcurrentHashMap<>();
     private final Map<String, ScheduledJob> jobs = new ConcurrentHashMap<>();
+    private final Object postLock = new Object();
     private volatile PluginContext<NoticesConfig> context;
 
     @Override
@@ -69,27 +77,80 @@ public final class NoticesPlugin implements Plugin<NoticesConfig> {
             return;
         }
         Notice notice = found.get();
+        if (notice.catchUpPolicy() == CatchUp.ONCE) {
+            // Every instance of a cluster runs this timer, but only the room's holder keeps the room (the others do
+            // not even see it): the fire time is written where all of them read, so that whoever joins a room next
+            // (after a failover, a restart, a kick) posts a notice that fell due while nobody was in it (onJoined).
+            context.storage().put(DUE_PREFIX + noticeName, firing.scheduledFor(), ValueCodec.INSTANT);
+        }
         for (RoomHandle room : targets(notice)) {
             String roomJid = room.roomJid();
             if (!room.joined()) {
-                context.logger(roomJid).info("notice '{}' not posted: the bot is not in the room", noticeName);
+                // Expected with several instances (only the holder is in the room) and after a kick; a catch-up
+                // notice is posted at the next join.
+                context.logger(roomJid).debug("notice '{}' not posted: the bot is not in the room", noticeName);
                 continue;
             }
-            KeyValueStore store = context.storage().room(roomJid);
-            boolean postedBefore = store.get(POSTED_PREFIX + noticeName).isPresent();
-            if (notice.postsOnlyAfterActivity() && postedBefore && !hadActivity(store, roomJid, noticeName)) {
+            postIn(room, notice, firing.late(), firing.scheduledFor());
+        }
+    }
+
+    /**
+     * Posts, once, a catch-up notice that fell due since it was last posted in the room, while no instance of the bot
+     * was in it (after a failover, the instance that took the room over joins it and posts what fell due meanwhile).
+     * A room joined for the first time is owed nothing: what fell due before it was kept was not meant for it.
+     */
+    @OnEvent
+    public void onJoined(RoomJoinedEvent event) {
+        Optional<RoomHandle> room = context.rooms().room(event.roomJid());
+        if (room.isEmpty() || !room.get().joined()) {
+            return;
+        }
+        KeyValueStore store = context.storage().room(room.get().roomJid());
+        for (Notice notice : context.config().notices()) {
+            if (notice.catchUpPolicy() != CatchUp.ONCE || !postsIn(notice, room.get().roomJid())) {
+                continue;
+            }
+            Optional<Instant> lastPosted = store.get(POSTED_PREFIX + notice.name(), ValueCodec.INSTANT)
+                    .or(() -> store.get(KEPT_SINCE_PREFIX + notice.name(), ValueCodec.INSTANT));
+            if (lastPosted.isEmpty()) {
+                store.put(KEPT_SINCE_PREFIX + notice.name(), context.clock().instant(), ValueCodec.INSTANT);
+                continue;
+            }
+            Optional<Instant> due = context.storage().get(DUE_PREFIX + notice.name(), ValueCodec.INSTANT);
+            if (due.isPresent() && due.get().isAfter(lastPosted.get())) {
+                postIn(room.get(), notice, true, due.get());
+            }
+        }
+    }
+
+    private void postIn(RoomHandle room, Notice notice, boolean late, Instant scheduledFor) {
+        String roomJid = room.roomJid();
+        String noticeName = notice.name();
+        KeyValueStore store = context.storage().room(roomJid);
+        // One posting per fire time: the timer and a join may both try a notice that is owed.
+        synchronized (postLock) {
+            Optional<Instant> postedAt = store.get(POSTED_PREFIX + noticeName, ValueCodec.INSTANT);
+            if (late && postedAt.isPresent() && !postedAt.get().isBefore(scheduledFor)) {
+                return;   // posted at or after its fire time already, by this instance or by the room's holder then
+            }
+            if (notice.postsOnlyAfterActivity() && postedAt.isPresent() && !hadActivity(store, roomJid, noticeName)) {
                 context.logger(roomJid).debug("notice '{}' skipped: nobody spoke since the last one", noticeName);
-                continue;
+                return;
             }
-            if (firing.late()) {
+            if (late) {
                 context.logger(roomJid).info("notice '{}' was due at {}: posting it late, once", noticeName,
-                        firing.scheduledFor());
+                        scheduledFor);
             }
-            room.send(notice.text());
+            // Never before the fire time it served, so that this fire time no longer counts as owed (onJoined)
+            // whatever the instances' clocks say.
+            Instant now = context.clock().instant();
+            Instant posted = now.isBefore(scheduledFor) ? scheduledFor : now;
             store.transaction(tx -> {
-                tx.put(POSTED_PREFIX + noticeName, context.clock().instant(), ValueCodec.INSTANT);
+                tx.put(POSTED_PREFIX + noticeName, posted, ValueCodec.INSTANT);
                 tx.delete(ACTIVE_PREFIX + noticeName);
             });
+            room.send(notice.text());
             activeSincePosted.put(activityKey(roomJid, noticeName), false);
         }
     }

@@ -6,7 +6,10 @@
  * quiet room is not filled with the bot's own reminders (the first posting always happens). After downtime a
  * missed notice is posted at most once, late ({@code catch-up: once}), or not at all ({@code catch-up: none}); it
  * is never replayed for every fire time it missed. A notice is not posted in a room the bot is out of at that
- * moment. {@code !notices} lists the notices of the room it is asked in and when each comes next.
+ * moment; one that catches up is posted once when the bot joins the room again (after a kick, a restart or, with
+ * several instances, by the instance that takes the room over after a failover: every instance runs the notices'
+ * timers, only the room's holder is in the room, and the last fire time is kept in the storage they share).
+ * {@code !notices} lists the notices of the room it is asked in and when each comes next.
  *
  * <p>Configuration, with every default (each notice needs {@code name}, {@code text} and {@code schedule}):
  * <pre>{@code

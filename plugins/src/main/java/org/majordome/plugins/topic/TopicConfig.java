@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.majordome.api.schedule.CronText;
+import org.majordome.api.text.ConfigRefusal;
 
 /**
  * The {@code plugins.topic} section: the settings of every room the plugin is enabled in, then per-room overrides
@@ -97,12 +98,10 @@ public record TopicConfig(List<String> subjects, String schedule, ZoneId zone, O
         try {
             DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + "date-format '" + dateFormat + "' is not a date pattern: "
-                    + e.getMessage(), e);
+            throw new ConfigRefusal(where + "date-format", e, "config.date-format", dateFormat, e.getMessage());
         }
         if (pauseAfterManual.isNegative()) {
-            throw new IllegalArgumentException(where + "pause-after-manual must not be negative, was "
-                    + pauseAfterManual);
+            throw new ConfigRefusal(where + "pause-after-manual", "config.not-negative");
         }
     }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.majordome.api.text.ConfigRefusal;
+
 /**
  * The {@code plugins.welcome} section: the settings of every room, then per-room overrides under {@code rooms:}.
  * The YAML, with every default, is in the package documentation.
@@ -127,15 +129,14 @@ public record WelcomeConfig(String firstTime, String returning, Delivery deliver
                                  Duration greetingDelay, Duration settleAfterJoin) {
         requireNotNegative(rejoinCooldown, where + "rejoin-cooldown");
         if (greetingDelay.isNegative() || greetingDelay.compareTo(MAX_GREETING_DELAY) > 0) {
-            throw new IllegalArgumentException(where + "greeting-delay must be from 0s to " + MAX_GREETING_DELAY
-                    .toSeconds() + "s, was " + greetingDelay);
+            throw new ConfigRefusal(where + "greeting-delay", "config.greeting-delay", MAX_GREETING_DELAY);
         }
         requireNotNegative(settleAfterJoin, where + "settle-after-join");
         if (floodJoins < 1) {
-            throw new IllegalArgumentException(where + "flood-joins must be 1 or more, was " + floodJoins);
+            throw new ConfigRefusal(where + "flood-joins", "config.at-least-one", floodJoins);
         }
         if (floodWindow.isNegative() || floodWindow.isZero()) {
-            throw new IllegalArgumentException(where + "flood-window must be positive, was " + floodWindow);
+            throw new ConfigRefusal(where + "flood-window", "config.positive-duration");
         }
     }
 
@@ -145,15 +146,15 @@ public record WelcomeConfig(String firstTime, String returning, Delivery deliver
         Matcher placeholder = PLACEHOLDER.matcher(template);
         while (placeholder.find()) {
             if (!known.contains(placeholder.group(1))) {
-                throw new IllegalArgumentException(key + ": unknown placeholder " + placeholder.group()
-                        + " (known: " + known.stream().sorted().map(name -> "{" + name + "}").toList() + ")");
+                throw new ConfigRefusal(key, "config.unknown-placeholder", placeholder.group(),
+                        known.stream().sorted().map(name -> "{" + name + "}").toList().toString());
             }
         }
     }
 
     private static void requireNotNegative(Duration duration, String key) {
         if (duration.isNegative()) {
-            throw new IllegalArgumentException(key + " must not be negative, was " + duration);
+            throw new ConfigRefusal(key, "config.not-negative");
         }
     }
 }

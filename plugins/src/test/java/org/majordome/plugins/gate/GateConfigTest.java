@@ -59,4 +59,23 @@ class GateConfigTest {
         assertThatThrownBy(() -> new GateConfig.Question("Sky?", List.of("!!")))
                 .hasMessageContaining("needs at least one answer");
     }
+
+    /** A refusal names its key: a question's answers, or a room's key under {@code rooms}. */
+    @Test
+    void aRefusedValueIsReportedAtItsOwnKey() {
+        assertThatThrownBy(() -> PluginSections.bind("gate", GateConfig.class, """
+                check: question
+                questions:
+                  - question: "Sky?"
+                    answers: ["!!"]
+                """)).isInstanceOf(ConfigBindingException.class)
+                .hasMessageContaining("plugins.gate.questions[0].answers: \"Sky?\" needs at least one answer, each with "
+                        + "a letter or digit");
+        assertThatThrownBy(() -> PluginSections.bind("gate", GateConfig.class, """
+                rooms:
+                  lobby@conference.example.org:
+                    tries: 0
+                """)).isInstanceOf(ConfigBindingException.class)
+                .hasMessageContaining("plugins.gate: rooms.lobby@conference.example.org.tries: must be 1 or more, was 0");
+    }
 }

@@ -83,4 +83,41 @@ class GateInFrenchTest {
         assertThat(salon.botSaidPrivatelyTo("vera")).singleElement().asString()
                 .matches("Patientez 5[ \u00a0\u202f]minutes, vera\\.");
     }
+
+    /** Issue 20: {@code !gate} answered the moderators of a French room in English. */
+    @Test
+    void theGateCommandAnswersInTheRoomsLanguage() {
+        TestRoom salon = start(defaults(Check.QUESTION));
+        salon.join(TestOccupant.nick("vera").role(Role.VISITOR).realJid("vera@example.org"));
+        salon.join(TestOccupant.nick("mod").role(Role.MODERATOR));
+
+        salon.say("mod", "!gate");
+        salon.say("mod", "!gate let-in nobody");
+        salon.say("mod", "!gate let-in vera");
+
+        assertThat(salon.botSaid()).containsExactly(
+                "Sas" + NB + ": les nouveaux venus répondent à une question (3 essais). En attente au sas" + NB
+                        + ": 1. Depuis le démarrage du bot" + NB + ": 0 admis, 0 refusé.",
+                "personne ne s’appelle nobody ici.",
+                "vera peut parler maintenant.");
+    }
+
+    /**
+     * Issue 20: the administrators' {@code gate/status} (XEP-0050) was English whatever their client asked: its name
+     * and its answer now follow the request's language.
+     */
+    @Test
+    void theAdministratorsGateStatusIsInTheRequestersLanguage() {
+        TestRoom salon = start(defaults(Check.QUESTION));
+        salon.join(TestOccupant.nick("vera").role(Role.VISITOR).realJid("vera@example.org"));
+        org.majordome.api.admin.AdminCommand status = kit.adminCommand("gate/status").orElseThrow();
+
+        org.majordome.api.admin.AdminResult result = status.run(new org.majordome.api.admin.AdminRequest(
+                "admin@example.org", Map.of(), Locale.FRENCH));
+
+        assertThat(status.name(Locale.FRENCH)).isEqualTo("Sas des nouveaux venus");
+        assertThat(status.name()).isEqualTo("Newcomers' gates");
+        assertThat(result.text()).startsWith(SALON + NB + ": Sas" + NB + ": les nouveaux venus répondent")
+                .contains("En attente au sas" + NB + ": 1.");
+    }
 }

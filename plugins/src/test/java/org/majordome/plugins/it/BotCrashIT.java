@@ -57,11 +57,16 @@ class BotCrashIT {
         try (BotProcess bot = BotProcess.start(config, healthPort)) {
             await().atMost(Duration.ofSeconds(60)).until(bot::ready);
             List<String> offenders = List.of("offender1", "offender2");
+            // Both in first, then both speak: the bans start together, so that the 8 s of the first do not run out
+            // while a loaded machine connects the second (its end would then be logged before the crash).
+            List<XmppTestClient> inRoom = new java.util.ArrayList<>();
             for (String user : offenders) {
                 XmppTestClient offender = clients.connect(user);
                 offender.join(room, user);
-                offender.say(room, "a forbidden word");
+                inRoom.add(offender);
             }
+            // Each in words of their own: the same text from two occupants would look like a raid.
+            inRoom.forEach(offender -> offender.say(room, "a forbidden word from " + offender.bareJid().getLocalpart()));
             await().atMost(Duration.ofSeconds(60)).until(() -> count(bot.logText(), "Case #\\d+: .* → ban") == 2);
             bot.kill();
         }

@@ -177,7 +177,7 @@ class ReloadSafetyIT {
             ConfigReloader.Result reload = bot.reload();
 
             assertThat(reload).isInstanceOfSatisfying(ConfigReloader.Applied.class, applied -> assertThat(
-                    applied.warnings()).anySatisfy(warning -> assertThat(warning)
+                    applied.warnings()).anySatisfy(warning -> assertThat(warning.toString())
                     .contains("the new plugins failed to start", "the flaky service is down",
                             "the previous plugin configuration runs again")));
             assertThat(log.lines()).filteredOn(line -> line.contains("the new plugins failed to start"))

@@ -97,6 +97,8 @@ class AppealIT {
                 mallory.join(room, "mallory");
                 return true;
             });
+            // Published through the dispatcher, apart from the message the moderator got: wait for it.
+            await("the appeal's event").atMost(WAIT).until(() -> !bot.events().ofType(AppealFiledEvent.class).isEmpty());
             assertThat(bot.events().ofType(AppealFiledEvent.class)).singleElement()
                     .extracting(AppealFiledEvent::text).isEqualTo("I was quoting the spammer");
             await("the decision's event").atMost(WAIT).until(() -> !bot.events().ofType(AppealDecidedEvent.class).isEmpty());

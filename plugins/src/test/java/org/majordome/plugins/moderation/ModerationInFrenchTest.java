@@ -2,17 +2,25 @@ package org.majordome.plugins.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.majordome.api.event.Affiliation;
 import org.majordome.api.event.Role;
+import org.majordome.api.text.Texts;
+import org.majordome.api.text.Wording;
 import org.majordome.testkit.PluginTestKit;
 import org.majordome.testkit.TestOccupant;
 import org.majordome.testkit.TestRoom;
+import org.majordome.text.SenderLanguages;
+import org.majordome.text.TextService;
+import org.majordome.text.TextSettings;
 
 /**
  * Issue 20: the moderation plugin's main paths in a French room: the moderators' answers, the warnings and notices
@@ -33,7 +41,9 @@ class ModerationInFrenchTest {
 
     @AfterEach
     void close() {
-        kit.close();
+        if (kit != null) {
+            kit.close();
+        }
     }
 
     private TestRoom start() {
@@ -76,7 +86,7 @@ class ModerationInFrenchTest {
         assertThat(room.botSaid()).singleElement().asString().matches(
                 "user2, veuillez arrêter" + NB + ": flood: 7 messages en 4" + UNIT_SPACE + "secondes\\.");
         room.say("boss", "!cases");
-        assertThat(room.botSaidPrivatelyTo("boss").getLast()).endsWith("user2" + NB + ": flood → warn");
+        assertThat(room.botSaidPrivatelyTo("boss").getLast()).endsWith("user2" + NB + ": flood → avertissement");
     }
 
     @Test
@@ -99,7 +109,7 @@ class ModerationInFrenchTest {
 
         assertThat(room.botSaidPrivatelyTo("boss")).hasSize(3);
         assertThat(room.botSaidPrivatelyTo("boss").get(0))
-                .matches("n°" + NB + "1 6 décembre 2026 à 23:01 \\S+ user2" + NB + ": manual → warn");
+                .matches("n°" + NB + "1 6 décembre 2026 à 23:01 \\S+ user2" + NB + ": manual → avertissement");
         assertThat(room.botSaidPrivatelyTo("boss").get(1)).startsWith("Dossier n°" + NB + "1 dans " + SALON + NB + ": user2")
                 .contains(" — par boss le 6 décembre 2026 à 23:01 ");
         assertThat(room.botSaidPrivatelyTo("boss").get(2)).isEqualTo("Aucun dossier n°" + NB + "9 dans ce salon.");
@@ -138,7 +148,7 @@ class ModerationInFrenchTest {
                 "Votre appel du dossier n°" + NB + "1 a été transmis aux modérateurs du salon Le Salon" + NB
                         + "; leur décision vous sera communiquée.");
         assertThat(room.botSaidPrivatelyTo("boss").getLast()).startsWith(
-                "Appel du dossier n°" + NB + "1 dans Le Salon par user2 (user2@example.org), ")
+                "Appel du dossier n°" + NB + "1 dans Le Salon par user2 (user2@example.org), expulsion" + NB + ": ")
                 .endsWith(NB + ": je citais quelqu’un — répondez par !appeal accept|reject salon#1 [motif]");
     }
 
@@ -150,5 +160,50 @@ class ModerationInFrenchTest {
         room.say("boss", "!help kick");
         assertThat(lastSeen()).isEqualTo("boss: !kick <pseudo> [motif] — Expulse un occupant du salon. "
                 + "Réservé aux modérateurs.");
+    }
+
+    /**
+     * Issue 20: the cases' actions were shown as their English codes and the notes of a fallback were English in a
+     * French room. The stored code stays English (and English readers see it as it is); the French reader sees it
+     * in words.
+     */
+    @Test
+    void theCasesActionsAreShownInFrenchAndTheirStoredCodesStayEnglish() {
+        Wording french = moderationTexts().inLanguage(Locale.FRENCH);
+        Wording english = moderationTexts().inLanguage(Locale.ENGLISH);
+
+        assertThat(CaseActions.shown(french, "remove+mute 10m")).matches("message retiré \\+ parole retirée pendant 10"
+                + UNIT_SPACE + "minutes");
+        assertThat(CaseActions.shown(french, "refused: ban")).isEqualTo("sanction refusée par le salon" + NB
+                + ": bannissement définitif");
+        assertThat(CaseActions.shown(french, "mute 1h30m (pending)")).matches("parole retirée pendant 1" + UNIT_SPACE
+                + "heure et 30" + UNIT_SPACE + "minutes \\(en attente de la réponse du salon\\)");
+        assertThat(CaseActions.shown(french, "would have: remove+kick")).isEqualTo("simulation, sanction prévue" + NB
+                + ": message retiré + expulsion");
+        assertThat(CaseActions.shown(french, "unmute refused (forbidden)")).isEqualTo("unmute refused (forbidden)");
+        assertThat(CaseActions.shown(english, "remove+mute 10m")).isEqualTo("remove+mute 10m");
+    }
+
+    /** Issue 20: a ban the room could not do fell back to a kick, and the note saying so was English. */
+    @Test
+    void aFallbacksNoteIsInTheRoomsLanguage() throws Exception {
+        start();
+        Wording french = moderationTexts().inLanguage(Locale.FRENCH);
+        Enforcer.Plan plan = new Enforcer.Plan(ModerationConfig.Sanction.BAN, Duration.ZERO, List.of(), "spam", "",
+                Optional.empty(), false, List.of(new ModerationConfig.Rung(5, ModerationConfig.Sanction.KICK,
+                Duration.ZERO, false)), (sanction, duration) -> "spam", french);
+
+        Enforcer.Outcome outcome = Enforcer.apply(room.handle(), new Offender("nick:user2", "user2", Optional.empty(),
+                Optional.empty()), plan).toCompletableFuture().get();
+
+        assertThat(outcome.applied()).contains(ModerationConfig.Sanction.KICK);
+        assertThat(outcome.done()).isEqualTo("kick");
+        assertThat(outcome.fallback()).isEqualTo("bannissement" + NB + ": action non prise en charge (le JID réel n’est "
+                + "pas connu)" + NB + "; expulsion à la place");
+    }
+
+    private static Texts moderationTexts() {
+        return new TextService(TextSettings.english(PARIS), new SenderLanguages(), plugin -> Optional.empty())
+                .forPlugin(new ModerationPlugin());
     }
 }

@@ -1,6 +1,7 @@
 package org.majordome.plugins.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+import org.majordome.api.event.OccupantJoinedEvent;
 import org.majordome.config.RoomSettings;
 import org.majordome.config.Secret;
 import org.majordome.config.WebChatSettings;
@@ -44,12 +48,20 @@ class WebVisitorModerationIT {
     static final EveryServerExtension servers = new EveryServerExtension(ServerSettings.defaults().admins("owner"));
 
     private static BotUnderTest start(EntityBareJid room, EntityBareJid admin) throws Exception {
+        return start(room, admin, "");
+    }
+
+    private static BotUnderTest start(EntityBareJid room, EntityBareJid admin, String moderation) throws Exception {
         servers.server().register("visitors", "visitors-secret");
         WebChatSettings chat = new WebChatSettings(
                 Optional.of(JidCreate.entityBareFrom("visitors@" + servers.server().domain())),
                 Optional.of(new Secret("visitors-secret", "test")), 20, 50, 20, 60, 500, Duration.ofMinutes(30),
                 Set.of("cookie"));
-        BotUnderTest bot = BotUnderTest.builder(servers.server())
+        BotUnderTest.Builder builder = BotUnderTest.builder(servers.server());
+        if (!moderation.isEmpty()) {
+            builder.pluginConfig("moderation", moderation);
+        }
+        BotUnderTest bot = builder
                 .dataDirectory(Files.createTempDirectory(Path.of("target"), "web-moderation-it"))
                 .admin(admin)
                 .room(new RoomSettings(room, Optional.empty(), Optional.empty(),
@@ -106,6 +118,30 @@ class WebVisitorModerationIT {
             SocketVisitor other = web.visitor();
             other.join(room.toString(), "Other");
             other.awaitJoined();
+        }
+    }
+
+    @Test
+    void aForbiddenNickWasOnlyActionedAfterTheVisitorJoinedNotRefusedAtTheNickChooser(TestClients clients)
+            throws Exception {
+        EntityBareJid room = servers.server().uniqueRoom("webnick");
+        XmppTestClient boss = clients.connect("boss");
+        try (BotUnderTest bot = start(room, boss.bareJid(), "words: {words: [spam*]}\n");
+             SocketVisitors web = SocketVisitors.serve(bot.bot().webChat().orElseThrow())) {
+            MultiUserChat bossRoom = boss.join(room, "Boss");
+            SocketVisitor visitor = web.visitor();
+            visitor.join(room.toString(), "spamking");
+            Map<String, Object> refused = visitor.awaitError("nick-refused");
+            assertThat(String.valueOf(refused.get("text"))).contains("not allowed").contains("spam");
+            // The room never saw them: no presence, no place taken on the gateway.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).until(() ->
+                    bossRoom.getOccupant(JidCreate.entityFullFrom(room, Resourcepart.from("spamking"))) == null
+                            && bot.bot().webChat().orElseThrow().visitors() == 0);
+            assertThat(bot.events().all()).noneMatch(event -> event instanceof OccupantJoinedEvent joined
+                    && joined.occupant().nick().equals("spamking"));
+            // The same socket then comes in under a nick the rules accept.
+            visitor.join(room.toString(), "Ann");
+            visitor.awaitJoined();
         }
     }
 }

@@ -111,6 +111,50 @@ class NoticesPluginTest {
         assertThat(kit.room(LOBBY).botSaid()).hasSize(1);
     }
 
+    /**
+     * Issue 21: with several instances, the notice's timer fires while no instance is in the room (its holder just
+     * died, the instance taking it over has not joined yet, and does not even keep the room); the instance that takes
+     * the room over must post it once when it joins. It was dropped: nobody posted it.
+     */
+    @Test
+    void aCatchUpNoticeDueWhileTheBotIsOutOfTheRoomIsPostedOnceWhenItJoins() {
+        start(catchUpNotice("closing", "The garden closes at six."));
+        TestRoom garden = kit.room(GARDEN);
+        garden.botRejoins();   // kept and joined before the notice falls due
+        garden.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
+
+        plugin.post("closing", new Firing("notice/closing", Optional.empty(), kit.clock().instant().plusSeconds(1),
+                kit.clock().instant().plusSeconds(1), false));
+        assertThat(garden.attempts()).isEmpty();
+        garden.botRejoins();
+        garden.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
+        garden.botRejoins();
+
+        assertThat(garden.botSaid()).as("posted once, at the first join").containsExactly("The garden closes at six.");
+        assertThat(kit.room(LOBBY).botSaid()).as("posted on time where the bot was").hasSize(1);
+    }
+
+    /** Issue 21: a notice posted on time is not posted again at the next join, nor in a room joined for the first time. */
+    @Test
+    void aCatchUpNoticePostedOnTimeIsNotPostedAgainAtTheNextJoin() {
+        start(catchUpNotice("closing", "The garden closes at six."));
+        TestRoom garden = kit.room(GARDEN);
+
+        plugin.post("closing", ON_TIME);
+        garden.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
+        garden.botRejoins();
+
+        assertThat(garden.botSaid()).containsExactly("The garden closes at six.");
+        kit.room(LOBBY).clearActions();
+        kit.room(LOBBY).botRejoins();
+        assertThat(kit.room(LOBBY).botSaid()).isEmpty();
+    }
+
+    private static Notice catchUpNotice(String name, String text) {
+        return new Notice(name, text, YEARLY, Optional.empty(), Optional.empty(), Optional.of(false),
+                Optional.of(CatchUp.ONCE));
+    }
+
     @Test
     void noticesListsWhatThisRoomGetsAndWhen() {
         start(new Notice("weekly-meeting", "Meeting at ten.", "0 0 9 ? * MON", Optional.of(ZoneId.of("Europe/Paris")),

@@ -165,6 +165,30 @@ public final class BotProcess implements AutoCloseable {
         waitFor();
     }
 
+    /** SIGSTOP: the process is frozen as a whole (a paused VM, a long stall), its sockets left open. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}: the process goes on where it stopped, its clocks having moved on. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(20, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGTERM: the bot leaves its rooms and exits. */
     public void stop() {
         process.destroy();

@@ -1,0 +1,86 @@
+package org.majordome.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.majordome.testkit.TestClock;
+
+/** One-time login links: long, random, hashed where kept, short-lived, used once; a GET only peeks. */
+class LoginLinksTest {
+
+    private final TestClock clock = new TestClock();
+    private final LoginLinks links = new LoginLinks(new Tokens(new SecureRandom()), clock, Duration.ofMinutes(5));
+
+    @Test
+    void aLinkLogsItsJidInOnceAndNeverAgain() {
+        String token = links.issue("ann@example.org");
+
+        assertThat(links.redeem(token)).contains("ann@example.org");
+        assertThat(links.redeem(token)).isEmpty();
+        assertThat(links.peek(token)).isEmpty();
+    }
+
+    @Test
+    void openingTheLinkOnlyPeeksSoThatALinkPreviewDoesNotUseItUp() {
+        String token = links.issue("ann@example.org");
+
+        assertThat(links.peek(token)).contains("ann@example.org");
+        assertThat(links.peek(token)).contains("ann@example.org");
+        assertThat(links.redeem(token)).contains("ann@example.org");
+    }
+
+    @Test
+    void aLinkExpiresAfterItsLifetime() {
+        String token = links.issue("ann@example.org");
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(links.peek(token)).isEmpty();
+        assertThat(links.redeem(token)).isEmpty();
+        assertThat(links.pending()).isZero();
+    }
+
+    @Test
+    void aLinkIsUsableJustBeforeItExpires() {
+        String token = links.issue("ann@example.org");
+        clock.advance(Duration.ofMinutes(5).minusSeconds(1));
+
+        assertThat(links.redeem(token)).contains("ann@example.org");
+    }
+
+    @Test
+    void tokensAreLongRandomAndDistinct() {
+        String first = links.issue("ann@example.org");
+        String second = links.issue("ann@example.org");
+
+        assertThat(first).hasSize(43).matches("[A-Za-z0-9_-]+").isNotEqualTo(second);
+        // Each link of the same JID is its own: using one leaves the other valid.
+        assertThat(links.redeem(first)).contains("ann@example.org");
+        assertThat(links.redeem(second)).contains("ann@example.org");
+    }
+
+    @Test
+    void malformedOrUnknownTokensLogNobodyIn() {
+        links.issue("ann@example.org");
+
+        assertThat(links.redeem("")).isEmpty();
+        assertThat(links.redeem(null)).isEmpty();
+        assertThat(links.redeem("../../etc/passwd")).isEmpty();
+        assertThat(links.redeem("A".repeat(43))).isEmpty();
+    }
+
+    @Test
+    void aTokenIsKeptOnlyAsItsHash() throws Exception {
+        String token = links.issue("ann@example.org");
+
+        Field field = LoginLinks.class.getDeclaredField("pending");
+        field.setAccessible(true);
+        Map<?, ?> kept = (Map<?, ?>) field.get(links);
+        assertThat(kept.keySet()).singleElement().isEqualTo(Tokens.hash(token)).isNotEqualTo(token);
+        assertThat(kept.values().toString()).doesNotContain(token);
+    }
+}
