@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,7 +131,9 @@ class AppealTest {
                 "ban 1h", "it was my cat on the keyboard", kit.clock().instant()));
 
         room.say("boss", "!case 1");
-        assertThat(room.botSaidPrivatelyTo("boss").getLast()).contains("appeal 2026-12-07")
+        // The kit's clock follows the real one here (see start), so the appeal's day is today's, in UTC.
+        String appealDay = DateTimeFormatter.ISO_LOCAL_DATE.format(kit.clock().instant().atZone(ZoneOffset.UTC));
+        assertThat(room.botSaidPrivatelyTo("boss").getLast()).contains("appeal " + appealDay)
                 .contains("it was my cat on the keyboard — appeal open");
     }
 
