@@ -23,9 +23,9 @@ final class EventLines {
         this.writer = Thread.ofPlatform().name("guest-host-out").start(this::write);
     }
 
-    /** Queues one event line of these fields. */
-    void send(String... fields) {
-        queue.add(GuestHostLines.line(fields));
+    /** Queues one event for a session. */
+    void send(GuestHostVerbs.Event event, String session, String... arguments) {
+        queue.add(GuestHostVerbs.line(event, session, arguments));
     }
 
     /** Writes what is queued, then stops (waits a few seconds at most). */

@@ -2,14 +2,18 @@ package org.majordome.webchat;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.majordome.config.ConnectionSettings;
@@ -43,7 +47,7 @@ final class GuestHost implements AutoCloseable {
 
     /** Told what the host says, on its reader thread: never block. */
     interface Listener {
-        void event(GuestHost host, List<String> fields);
+        void event(GuestHost host, GuestHostVerbs.Received<GuestHostVerbs.Event> event);
 
         /** The host's stdout ended: it exited ({@code exitCode}) or was killed. The last call. */
         void died(GuestHost host, int exitCode);
@@ -69,7 +73,13 @@ final class GuestHost implements AutoCloseable {
 
     /** Starts a host and gives it its settings; its events go to {@code listener} from now on. */
     static GuestHost start(Launch launch, Listener listener) throws IOException {
-        Process process = new ProcessBuilder(command(launch)).start();
+        Optional<Path> nice = launch.nice() > 0 ? niceOnPath(System.getenv("PATH")) : Optional.empty();
+        if (launch.nice() > 0 && nice.isEmpty()) {
+            // Better at the bot's priority than no web chat: a system without nice is told, not refused.
+            log.warn("Web chat: there is no 'nice' on the PATH, so the visitors' sessions run at the bot's priority; "
+                    + "install it (coreutils), or set web.chat.sessions-nice: 0 to accept that");
+        }
+        Process process = new ProcessBuilder(command(launch, nice)).start();
         GuestHost host = new GuestHost(process);
         Thread.ofPlatform().name("webchat-host-log").daemon().start(host::forwardLog);
         Thread.ofPlatform().name("webchat-host-reader").daemon().start(() -> host.readEvents(listener));
@@ -79,15 +89,25 @@ final class GuestHost implements AutoCloseable {
             host.close();
             throw e;
         }
-        log.info("Web chat: visitors' sessions run in process {} (nice {})", process.pid(), launch.nice());
+        log.info("Web chat: visitors' sessions run in process {} (nice {})", process.pid(),
+                nice.isPresent() ? launch.nice() : 0);
         return host;
     }
 
-    /** {@code nice -n N java <options> -cp <the bot's class path> GuestHostMain}. */
-    static List<String> command(Launch launch) {
+    /** The {@code nice} program found in a PATH's directories, if any. */
+    static Optional<Path> niceOnPath(String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, "nice")).filter(Files::isExecutable).findFirst();
+    }
+
+    /** {@code <nice> -n N java <options> -cp <the bot's class path> GuestHostMain}; no nice when it has none. */
+    static List<String> command(Launch launch, Optional<Path> nice) {
         List<String> command = new ArrayList<>();
-        if (launch.nice() > 0) {
-            command.addAll(List.of("nice", "-n", String.valueOf(launch.nice())));
+        if (launch.nice() > 0 && nice.isPresent()) {
+            command.addAll(List.of(nice.get().toString(), "-n", String.valueOf(launch.nice())));
         }
         // The bot's own java; under a test runner the class path may be one jar whose manifest names the rest.
         command.add(ProcessHandle.current().info().command()
@@ -108,9 +128,9 @@ final class GuestHost implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Writes one line of these fields (one command), whole, before any other. */
-    void send(String... fields) throws IOException {
-        writeLine(GuestHostLines.line(fields));
+    /** Writes one command for a session, whole, before any other. */
+    void send(GuestHostVerbs.Command command, String session, String... arguments) throws IOException {
+        writeLine(GuestHostVerbs.line(command, session, arguments));
     }
 
     private void writeLine(String line) throws IOException {
@@ -160,7 +180,7 @@ final class GuestHost implements AutoCloseable {
             String line;
             while ((line = events.readLine()) != null) {
                 try {
-                    listener.event(this, GuestHostLines.fields(line));
+                    listener.event(this, GuestHostVerbs.read(GuestHostVerbs.Event.class, GuestHostLines.fields(line)));
                 } catch (RuntimeException e) {
                     log.warn("Web chat: an event of the visitors' process failed: {}", e.toString());
                 }

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.majordome.config.ConnectionSettings;
+import org.majordome.webchat.GuestHostVerbs.Command;
+import org.majordome.webchat.GuestHostVerbs.Event;
+import org.majordome.webchat.GuestHostVerbs.Received;
 import org.majordome.xmpp.GuestConnections;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +54,7 @@ public final class GuestHostMain {
         String line;
         while ((line = in.readLine()) != null) {
             try {
-                host.command(GuestHostLines.fields(line));
+                host.command(GuestHostVerbs.read(Command.class, GuestHostLines.fields(line)));
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(GuestHostMain.class).warn("A command failed: {}", e.toString());
             }
@@ -63,22 +65,22 @@ public final class GuestHostMain {
         System.exit(0);
     }
 
-    private void command(List<String> f) {
-        String id = f.get(1);
-        switch (f.get(0)) {
-            case "open" -> {
+    private void command(Received<Command> command) {
+        String id = command.session();
+        switch (command.verb()) {
+            case OPEN -> {
                 try {
-                    rooms.open(id, JidCreate.entityBareFrom(f.get(2)), Resourcepart.from(f.get(3)), f.get(4),
-                            Locale.forLanguageTag(f.get(5)));
+                    rooms.open(id, JidCreate.entityBareFrom(command.argument(0)),
+                            Resourcepart.from(command.argument(1)), command.argument(2),
+                            Locale.forLanguageTag(command.argument(3)));
                 } catch (Exception e) {
-                    out.send("open-failed", id, e.toString());
+                    out.send(Event.OPEN_FAILED, id, e.toString());
                 }
             }
-            case "join" -> rooms.join(id);
-            case "say" -> rooms.say(id, f.get(2));
-            case "private" -> rooms.sendPrivate(id, f.get(2), f.get(3));
-            case "close" -> rooms.close(id);
-            default -> LoggerFactory.getLogger(GuestHostMain.class).warn("An unknown command: {}", f.get(0));
+            case JOIN -> rooms.join(id);
+            case SAY -> rooms.say(id, command.argument(0));
+            case PRIVATE -> rooms.sendPrivate(id, command.argument(0), command.argument(1));
+            case CLOSE -> rooms.close(id);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.majordome.api.text.Wording;
 import org.majordome.config.ConnectionSettings;
 import org.majordome.text.TextService;
 import org.majordome.webchat.Frames.ErrorCode;
+import org.majordome.webchat.GuestHostVerbs.Event;
 import org.majordome.xmpp.GuestConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,10 +69,10 @@ final class HostedRooms {
                         Resourcepart.from(id));
                 hosted.session = new VisitorSession(connection, room, nick, title, hosted.words, events(id, hosted),
                         clock, timer);
-                out.send("opened", id);
+                out.send(Event.OPENED, id);
             } catch (Exception e) {
                 log.debug("Session {} could not be opened: {}", id, e.toString());
-                out.send("open-failed", id, e.toString());
+                out.send(Event.OPEN_FAILED, id, e.toString());
             }
         });
     }
@@ -132,7 +133,7 @@ final class HostedRooms {
             } catch (Exception e) {
                 // Not connected any more (a lost connection ends the session by itself, told once by the bot).
                 log.debug("Session {}: a command failed: {}", id, e.toString());
-                out.send("ended", id, Frames.error(ErrorCode.UNAVAILABLE, hosted.words.format("webchat.connection-lost")));
+                out.send(Event.ENDED, id, Frames.error(ErrorCode.UNAVAILABLE, hosted.words.format("webchat.connection-lost")));
             }
         });
     }
@@ -142,42 +143,42 @@ final class HostedRooms {
         return new VisitorSession.Events() {
             @Override
             public void frame(String json) {
-                out.send("frame", id, json);
+                out.send(Event.FRAME, id, json);
             }
 
             @Override
             public void joined() {
-                out.send("joined", id);
+                out.send(Event.JOINED, id);
             }
 
             @Override
             public void ended(String lastFrame) {
-                out.send("ended", id, lastFrame);
+                out.send(Event.ENDED, id, lastFrame);
             }
 
             @Override
             public void kicked(String by, String reason) {
-                out.send("kicked", id, by, reason);
+                out.send(Event.KICKED, id, by, reason);
             }
 
             @Override
             public void bannedByServer(String affiliation, String by, String reason) {
-                out.send("banned", id, affiliation, by, reason);
+                out.send(Event.BANNED, id, affiliation, by, reason);
             }
 
             @Override
             public void refusedAsBanned(String refusal) {
-                out.send("refused", id, refusal);
+                out.send(Event.REFUSED, id, refusal);
             }
 
             @Override
             public void enteredAs(String role) {
-                out.send("entered", id, hosted.session.nick().toString(), role);
+                out.send(Event.ENTERED, id, hosted.session.nick().toString(), role);
             }
 
             @Override
             public void roleChanged(String role) {
-                out.send("role", id, role);
+                out.send(Event.ROLE, id, role);
             }
         };
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.majordome.api.text.Wording;
+import org.majordome.webchat.GuestHostVerbs.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,17 +77,17 @@ final class HostedSession implements RoomSession {
 
     @Override
     public void join() {
-        send("join", id);
+        send(Command.JOIN);
     }
 
     @Override
     public void say(String text) {
-        send("say", id, text);
+        send(Command.SAY, text);
     }
 
     @Override
     public void sendPrivate(Resourcepart to, String text) {
-        send("private", id, to.toString(), text);
+        send(Command.PRIVATE, to.toString(), text);
     }
 
     @Override
@@ -102,13 +103,13 @@ final class HostedSession implements RoomSession {
         over.set(true);
         owner.forget(this);
         if (host.alive()) {
-            send("close", id);
+            send(Command.CLOSE);
         }
     }
 
-    private void send(String... fields) {
+    private void send(Command command, String... arguments) {
         try {
-            host.send(fields);
+            host.send(command, id, arguments);
         } catch (IOException e) {
             log.debug("Web chat: the visitors' process took no command: {}", e.toString());
         }

@@ -13,6 +13,9 @@ import java.util.concurrent.TimeoutException;
 
 import org.majordome.text.TextService;
 import org.majordome.webchat.Frames.ErrorCode;
+import org.majordome.webchat.GuestHostVerbs.Command;
+import org.majordome.webchat.GuestHostVerbs.Event;
+import org.majordome.webchat.GuestHostVerbs.Received;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,20 +49,17 @@ final class HostedSessions implements RoomSessions, GuestHost.Listener {
         sessions.put(id, session);
         boolean opened = false;
         try {
-            on.send("open", id, request.room().toString(), request.nick().toString(), request.title(),
-                    request.language().toLanguageTag());
-            long deadline = System.nanoTime() + OPEN_TIMEOUT.toNanos();
-            while (!opened) {
-                try {
-                    session.opened().get(1, TimeUnit.SECONDS);
-                    opened = true;
-                } catch (TimeoutException e) {
-                    if (!on.alive() || System.nanoTime() > deadline) {
-                        throw new IOException(on.alive() ? "the visitors' process did not open the session in time"
-                                : "the visitors' process ended");
-                    }
-                }
+            // A host that died before the session was registered has ended already: died() could not fail it.
+            // One that dies from now on fails it in died(), so that waiting on the answer alone is enough.
+            if (!on.alive()) {
+                throw new IOException("the visitors' process ended");
             }
+            on.send(Command.OPEN, id, request.room().toString(), request.nick().toString(), request.title(),
+                    request.language().toLanguageTag());
+            session.opened().get(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            opened = true;
+        } catch (TimeoutException e) {
+            throw new IOException("the visitors' process did not open the session in time");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
@@ -88,44 +88,42 @@ final class HostedSessions implements RoomSessions, GuestHost.Listener {
     }
 
     @Override
-    public void event(GuestHost from, List<String> fields) {
-        String verb = fields.get(0);
-        HostedSession session = fields.size() < 2 ? null : sessions.get(fields.get(1));
+    public void event(GuestHost from, Received<Event> event) {
+        HostedSession session = sessions.get(event.session());
         if (session == null || session.host() != from) {
             return;
         }
         VisitorSession.Events events = session.events();
-        switch (verb) {
-            case "frame" -> events.frame(fields.get(2));
-            case "opened" -> session.opened().complete(null);
-            case "open-failed" -> session.opened().completeExceptionally(new IOException(fields.get(2)));
-            case "joined" -> events.joined();
-            case "role" -> events.roleChanged(fields.get(2));
-            case "entered" -> {
-                session.renamed(fields.get(2));
-                events.enteredAs(fields.get(3));
+        switch (event.verb()) {
+            case FRAME -> events.frame(event.argument(0));
+            case OPENED -> session.opened().complete(null);
+            case OPEN_FAILED -> session.opened().completeExceptionally(new IOException(event.argument(0)));
+            case JOINED -> events.joined();
+            case ROLE -> events.roleChanged(event.argument(0));
+            case ENTERED -> {
+                session.renamed(event.argument(0));
+                events.enteredAs(event.argument(1));
             }
-            case "ended" -> {
+            case ENDED -> {
                 if (session.end()) {
-                    events.ended(fields.get(2));
+                    events.ended(event.argument(0));
                 }
             }
-            case "kicked" -> {
+            case KICKED -> {
                 if (session.end()) {
-                    events.kicked(fields.get(2), fields.get(3));
+                    events.kicked(event.argument(0), event.argument(1));
                 }
             }
-            case "banned" -> {
+            case BANNED -> {
                 if (session.end()) {
-                    events.bannedByServer(fields.get(2), fields.get(3), fields.get(4));
+                    events.bannedByServer(event.argument(0), event.argument(1), event.argument(2));
                 }
             }
-            case "refused" -> {
+            case REFUSED -> {
                 if (session.end()) {
-                    events.refusedAsBanned(fields.get(2));
+                    events.refusedAsBanned(event.argument(0));
                 }
             }
-            default -> log.warn("Web chat: the visitors' process said something unknown: {}", verb);
         }
     }
 

@@ -4,7 +4,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+
+import org.majordome.webchat.GuestHostVerbs.Command;
+import org.majordome.webchat.GuestHostVerbs.Event;
+import org.majordome.webchat.GuestHostVerbs.Received;
 
 /**
  * A stand-in for {@link GuestHostMain} with no XMPP server behind it, for the life cycle's tests: it takes the
@@ -22,11 +25,12 @@ public final class FakeGuestHost {
         GuestHostLines.settings(in.readLine());
         String line;
         while ((line = in.readLine()) != null) {
-            List<String> f = GuestHostLines.fields(line);
-            String reply = switch (f.get(0)) {
-                case "open" -> GuestHostLines.line("opened", f.get(1));
-                case "join" -> GuestHostLines.line("joined", f.get(1));
-                case "say" -> GuestHostLines.line("frame", f.get(1), f.get(2));
+            Received<Command> command = GuestHostVerbs.read(Command.class, GuestHostLines.fields(line));
+            String id = command.session();
+            String reply = switch (command.verb()) {
+                case OPEN -> GuestHostVerbs.line(Event.OPENED, id);
+                case JOIN -> GuestHostVerbs.line(Event.JOINED, id);
+                case SAY -> GuestHostVerbs.line(Event.FRAME, id, command.argument(0));
                 default -> null;
             };
             if (reply != null) {

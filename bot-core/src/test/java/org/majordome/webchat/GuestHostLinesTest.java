@@ -2,14 +2,18 @@ package org.majordome.webchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.majordome.config.ConnectionSettings;
@@ -62,9 +66,26 @@ class GuestHostLinesTest {
 
     @Test
     void thePasswordIsNeverOnTheHostsCommandLine() throws Exception {
-        List<String> command = GuestHost.command(new GuestHost.Launch(settings(), 10, 200));
-        assertThat(command).startsWith("nice", "-n", "10").endsWith(GuestHostMain.class.getName())
+        Optional<Path> nice = Optional.of(Path.of("/usr/bin/nice"));
+        List<String> command = GuestHost.command(new GuestHost.Launch(settings(), 10, 200), nice);
+        assertThat(command).startsWith("/usr/bin/nice", "-n", "10").endsWith(GuestHostMain.class.getName())
                 .contains("-Xmx328m").noneMatch(part -> part.contains("pa\tss"));
-        assertThat(GuestHost.command(new GuestHost.Launch(settings(), 0, 10, "Main"))).doesNotContain("nice");
+        assertThat(GuestHost.command(new GuestHost.Launch(settings(), 0, 10, "Main"), nice))
+                .noneMatch(part -> part.contains("nice"));
+    }
+
+    @Test
+    void aSystemWithoutNiceStartsTheHostAtTheBotsPriorityRatherThanNotAtAll(@TempDir Path bin) throws Exception {
+        Path nice = Files.createFile(bin.resolve("nice"));
+        String path = bin.resolve("missing") + File.pathSeparator + File.pathSeparator + bin;
+        assertThat(GuestHost.niceOnPath(path)).as("not executable").isEmpty();
+
+        Files.setPosixFilePermissions(nice, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(GuestHost.niceOnPath(path)).contains(nice);
+        assertThat(GuestHost.niceOnPath(bin.resolve("missing").toString())).isEmpty();
+        assertThat(GuestHost.niceOnPath(null)).isEmpty();
+
+        assertThat(GuestHost.command(new GuestHost.Launch(settings(), 19, 10), Optional.empty()))
+                .noneMatch(part -> part.contains("nice")).endsWith(GuestHostMain.class.getName());
     }
 }

@@ -121,7 +121,7 @@ class HostedSessionsTest {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
         GuestHost host = GuestHost.start(new GuestHost.Launch(GuestHostLinesTest.settings(), 0, 10), new GuestHost.Listener() {
             @Override
-            public void event(GuestHost from, List<String> fields) {
+            public void event(GuestHost from, GuestHostVerbs.Received<GuestHostVerbs.Event> event) {
             }
 
             @Override
