@@ -38,6 +38,11 @@ public interface PluginContext<C> {
      * The rooms this plugin is enabled in ({@code rooms[].plugins}), in configuration order: where its events
      * come from, and where a plugin that acts on its own (on a schedule) should act. A subset of
      * {@link #rooms()}.{@link Rooms#all() all()}.
+     *
+     * <p>It is read again at each call: in a cluster, an instance keeps only the rooms it holds, and takes others
+     * over while it runs. A plugin that sets up a room's timers at start, for the rooms kept then, sets them up too
+     * at the {@link org.majordome.api.event.RoomJoinedEvent} of a room it did not have (checking
+     * {@code scheduler().room(jid).job(name)} first, as the shipped topic and calendar plugins do).
      */
     List<RoomHandle> enabledRooms();
 

@@ -1,8 +1,11 @@
 package org.majordome.api.schedule;
 
 import java.text.ParseException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
+import java.util.TimeZone;
 
 import org.quartz.CronExpression;
 
@@ -67,5 +70,31 @@ public final class CronText {
             throw new IllegalArgumentException(key + ": " + why);
         });
         return expression;
+    }
+
+    /**
+     * The last time a cron expression fires in a window, in its zone: what a job running in every instance of a
+     * cluster, or in a bot that was down, missed while nobody could act on it. The window is walked fire time by fire
+     * time, so keep it short for a frequent expression (a day of an every-second expression is 86,400 steps).
+     *
+     * @param after    the window's start, excluded
+     * @param notAfter the window's end, included
+     * @throws IllegalArgumentException when the text is no cron expression (one that never fires again is fine)
+     */
+    public static Optional<Instant> lastFireTime(String expression, ZoneId zone, Instant after, Instant notAfter) {
+        CronExpression cron;
+        try {
+            cron = new CronExpression(expression);
+        } catch (ParseException | RuntimeException e) {
+            throw new IllegalArgumentException("'" + expression + "' is not " + EXPECTED, e);
+        }
+        cron.setTimeZone(TimeZone.getTimeZone(zone));
+        Optional<Instant> last = Optional.empty();
+        Date next = cron.getNextValidTimeAfter(Date.from(after));
+        while (next != null && !next.toInstant().isAfter(notAfter)) {
+            last = Optional.of(next.toInstant());
+            next = cron.getNextValidTimeAfter(next);
+        }
+        return last;
     }
 }

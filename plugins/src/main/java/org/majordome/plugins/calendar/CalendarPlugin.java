@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.majordome.api.OnEvent;
 import org.majordome.api.Plugin;
 import org.majordome.api.PluginContext;
 import org.majordome.api.command.Command;
 import org.majordome.api.command.CommandInvocation;
+import org.majordome.api.event.RoomJoinedEvent;
 import org.majordome.api.text.Wording;
 import org.majordome.api.room.RoomHandle;
 import org.majordome.api.storage.KeyValueStore;
@@ -17,15 +19,14 @@ import org.majordome.plugins.calendar.CalendarConfig.RoomSettings;
 
 /**
  * Shared agendas from iCalendar feeds; see the package documentation. This class starts the plugin and answers
- * its commands; {@link FeedCache} keeps the feeds and {@link Reminders} speaks unasked.
+ * its commands; {@link FeedCache} keeps the feeds, {@link Reminders} and {@link DailyAgenda} speak unasked.
  */
 public final class CalendarPlugin implements Plugin<CalendarConfig> {
-
-
 
     private volatile PluginContext<CalendarConfig> context;
     private volatile FeedCache feeds;
     private volatile Reminders reminders;
+    private volatile DailyAgenda dailyAgenda;
 
     @Override
     public String id() {
@@ -45,13 +46,9 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
         startFeeds.restoreKeptCopies();
         feeds = startFeeds;
         reminders = new Reminders(context, startFeeds);
+        dailyAgenda = new DailyAgenda(context, startFeeds);
         for (RoomHandle room : context.enabledRooms()) {
-            RoomSettings settings = config.forRoom(room.roomJid());
-            if (!settings.dailyAgenda().isBlank() && !settings.feeds().isEmpty()) {
-                String roomJid = room.roomJid();
-                context.scheduler().room(roomJid).cron("daily-agenda", settings.dailyAgenda(), settings.zone(),
-                        firing -> postDailyAgenda(roomJid));
-            }
+            dailyAgenda.keep(room.roomJid());
         }
         // Fetching runs on the scheduler's threads, never on a room's event queue: a slow server delays nothing else.
         context.scheduler().once("first-refresh", context.clock().instant(), firing -> refreshFeeds());
@@ -69,8 +66,18 @@ public final class CalendarPlugin implements Plugin<CalendarConfig> {
         reminders.tick();
     }
 
-    void postDailyAgenda(String roomJid) {
-        reminders.postDailyAgenda(roomJid);
+    /** The room's agenda time came; see {@link DailyAgenda}. */
+    void postDailyAgenda(String roomJid, Instant scheduledFor) {
+        dailyAgenda.due(roomJid, scheduledFor);
+    }
+
+    /**
+     * A room kept since the start (another instance's, taken over) gets its timer; an agenda that fell due today
+     * while nobody was in the room is posted now (after a failover, a kick, a restart).
+     */
+    @OnEvent
+    public void onJoined(RoomJoinedEvent event) {
+        context.rooms().room(event.roomJid()).ifPresent(room -> dailyAgenda.joined(room));
     }
 
     @Command(name = "agenda", usage = "[days]", help = "Lists the coming events of this room's calendars.",

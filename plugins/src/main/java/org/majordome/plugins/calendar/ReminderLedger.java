@@ -64,9 +64,30 @@ final class ReminderLedger {
 
     /** Remembers that the target heard of the instance as it is now. */
     void remember(String target, Occurrence occurrence) {
-        store.put(REMINDED + target + "/" + hash(occurrence.id()), String.join(String.valueOf(SEPARATOR),
-                occurrence.feed(), occurrence.uid(), occurrence.instance().toString(), occurrence.start().toString(),
-                String.valueOf(occurrence.allDay()), occurrence.summary()));
+        store.put(REMINDED + target + "/" + hash(occurrence.id()), encode(occurrence));
+    }
+
+    /**
+     * Records that the target is told of a change to an instance they were reminded of: it moved ({@code latest})
+     * or was cancelled (empty). Returns false when somebody recorded it first: every instance of a cluster ticks for
+     * the same subscribers, and the one whose record commits first is the one that tells them.
+     */
+    boolean settle(Reminded reminded, Optional<Occurrence> latest) {
+        return store.transactionResult(tx -> {
+            Optional<Reminded> now = tx.get(reminded.key()).flatMap(value -> parse(reminded.key(), value));
+            if (now.isEmpty() || !now.get().start().equals(reminded.start())) {
+                return false;
+            }
+            latest.ifPresentOrElse(occurrence -> tx.put(reminded.key(), encode(occurrence)),
+                    () -> tx.delete(reminded.key()));
+            return true;
+        });
+    }
+
+    private static String encode(Occurrence occurrence) {
+        return String.join(String.valueOf(SEPARATOR), occurrence.feed(), occurrence.uid(),
+                occurrence.instance().toString(), occurrence.start().toString(), String.valueOf(occurrence.allDay()),
+                occurrence.summary());
     }
 
     /** The instances the target was reminded of, as it heard of them. */
@@ -77,10 +98,6 @@ final class ReminderLedger {
             parse(entry.getKey(), entry.getValue()).ifPresentOrElse(found::add, () -> store.delete(entry.getKey()));
         }
         return found;
-    }
-
-    void forget(Reminded reminded) {
-        store.delete(reminded.key());
     }
 
     /** Deletes what concerns instances that started before {@code before}. */

@@ -2,7 +2,6 @@ package org.majordome.plugins.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +18,8 @@ import org.majordome.plugins.calendar.Occurrence.InstanceId;
 import org.majordome.plugins.calendar.ReminderLedger.Reminded;
 
 /**
- * What the calendar says without being asked: reminders to rooms and to subscribers, moves and cancellations of
- * what they were reminded of, and the daily agenda. One per start of the plugin.
+ * What the calendar says without being asked: reminders to rooms and to subscribers, and moves and cancellations
+ * of what they were reminded of (the daily agenda is {@link DailyAgenda}). One per start of the plugin.
  */
 final class Reminders {
 
@@ -89,23 +88,6 @@ final class Reminders {
         }
     }
 
-    /** Posts today's events in the room, if it has any and the bot is in the room. */
-    void postDailyAgenda(String roomJid) {
-        Optional<RoomHandle> room = context.rooms().room(roomJid);
-        if (room.isEmpty() || !room.get().joined()) {
-            return;
-        }
-        RoomSettings settings = context.config().forRoom(roomJid);
-        Instant now = context.clock().instant();
-        LocalDate today = now.atZone(settings.zone()).toLocalDate();
-        Instant endOfDay = today.plusDays(1).atStartOfDay(settings.zone()).toInstant();
-        List<Occurrence> todays = feeds.upcoming(settings.feeds(), now).stream()
-                .filter(occurrence -> occurrence.start().isBefore(endOfDay)).toList();
-        if (!todays.isEmpty()) {
-            room.get().send(Texts.today(context.texts().in(room.get()), todays, today, settings.zone()));
-        }
-    }
-
     private void remind(String target, List<Occurrence> upcoming, List<Duration> offsets, Instant now, ZoneId zone,
                         Wording wording, Consumer<String> send) {
         for (Occurrence occurrence : upcoming) {
@@ -139,10 +121,10 @@ final class Reminders {
             Optional<Occurrence> latest = byFeed.get(id.feed()).stream()
                     .filter(occurrence -> occurrence.id().equals(id)).findFirst();
             if (latest.isEmpty()) {
-                ledger.forget(reminded);
-                send.accept(Texts.cancelled(wording, reminded.summary(), reminded.start(), reminded.allDay(), zone));
-            } else if (!latest.get().start().equals(reminded.start())) {
-                ledger.remember(target, latest.get());
+                if (ledger.settle(reminded, latest)) {
+                    send.accept(Texts.cancelled(wording, reminded.summary(), reminded.start(), reminded.allDay(), zone));
+                }
+            } else if (!latest.get().start().equals(reminded.start()) && ledger.settle(reminded, latest)) {
                 send.accept(Texts.moved(wording, latest.get(), reminded.start(), zone));
             }
         }

@@ -15,6 +15,11 @@
  * (after downtime, or for a new subscriber) only the closest is sent. Due reminders are looked for every
  * {@code tick}; a reminder is never sent for an event that has started.
  *
+ * <p>With several instances of the bot, each room's reminders and agenda come from the instance in the room. When
+ * the agenda's time passes while no instance is in the room (a failover, a kick), the instance that joins it next
+ * posts it, if it is still the same day; a subscriber's reminders and the news of a moved or cancelled event go out
+ * once, from whichever instance records them first in the shared storage.
+ *
  * <p>Feeds are fetched every {@code refresh} on the scheduler's threads, HTTP ones conditionally (ETag and
  * Last-Modified; a 304 keeps the copy). A feed that fails (HTTP error, timeout, malformed iCalendar) keeps its last
  * good copy, which is also kept in storage for restarts; the failure is logged once until the feed loads again, and
@@ -23,7 +28,8 @@
  * <p>Who does what: {@link org.majordome.plugins.calendar.CalendarPlugin} starts the plugin and answers its
  * commands; {@code FeedCache} keeps each feed's last good copy ({@code FeedFetcher} fetches, {@code FeedParser}
  * parses and expands) and the instances expanded over the moving window; {@code Reminders} speaks unasked
- * (reminders, moves and cancellations, the daily agenda) and records what it sent in the {@code ReminderLedger};
+ * (reminders, moves and cancellations) and records what it sent in the {@code ReminderLedger};
+ * {@code DailyAgenda} posts the day's agenda once per fire time;
  * {@code Texts} words every message.
  *
  * <p>Configuration, with every default (each feed needs {@code name} and {@code source}):

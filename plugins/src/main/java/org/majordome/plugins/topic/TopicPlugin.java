@@ -32,6 +32,7 @@ import org.majordome.api.room.RoomHandle;
 import org.majordome.api.text.Wording;
 import org.majordome.api.schedule.CatchUp;
 import org.majordome.api.schedule.ScheduledJob;
+import org.majordome.api.schedule.SchedulingException;
 import org.majordome.api.storage.KeyValueStore;
 import org.majordome.api.storage.ValueCodec;
 import org.slf4j.Logger;
@@ -74,14 +75,26 @@ public final class TopicPlugin implements Plugin<TopicConfig> {
     public void start(PluginContext<TopicConfig> context) {
         this.context = context;
         for (RoomHandle room : context.enabledRooms()) {
-            TopicConfig settings = context.config().forRoom(room.roomJid());
-            if (settings.subjects().isEmpty()) {
-                continue;
-            }
-            String jid = room.roomJid();
+            keepRotating(room.roomJid());
+        }
+    }
+
+    /**
+     * Starts the room's rotation timer unless it runs already: at the start for the rooms the bot keeps then, and at
+     * each join for a room it keeps later (in a cluster, another instance's room taken over).
+     */
+    private void keepRotating(String roomJid) {
+        TopicConfig settings = context.config().forRoom(roomJid);
+        if (settings.subjects().isEmpty() || context.scheduler().room(roomJid).job(ROTATE_JOB).isPresent()) {
+            return;
+        }
+        try {
             // No catch-up: a subject is about now; a missed change simply waits for the next fire time.
-            context.scheduler().room(jid).cron(ROTATE_JOB, settings.schedule(), settings.zone(), CatchUp.NONE,
-                    firing -> tick(jid));
+            context.scheduler().room(roomJid).cron(ROTATE_JOB, settings.schedule(), settings.zone(), CatchUp.NONE,
+                    firing -> tick(roomJid));
+        } catch (SchedulingException e) {
+            // Checked when the file was read; an expression with a year may have run out since.
+            context.logger(roomJid).warn("no rotation: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
     }
 
@@ -125,6 +138,7 @@ public final class TopicPlugin implements Plugin<TopicConfig> {
         if (context.config().forRoom(event.roomJid()).subjects().isEmpty()) {
             return;
         }
+        keepRotating(event.roomJid());
         // A room without a subject (one the bot has just created) gets its first one now rather than at the next
         // scheduled change, which may be a day away. The room shows its subject after this event.
         context.rooms().room(event.roomJid()).ifPresent(room -> room.subject().thenAccept(subject -> {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.majordome.api.event.Role;
+import org.majordome.api.event.RoomLeftEvent;
 import org.majordome.plugins.calendar.CalendarConfig.Feed;
 import org.majordome.plugins.calendar.CalendarConfig.RoomOverrides;
 import org.majordome.plugins.testsupport.PluginSections;
@@ -210,13 +211,98 @@ class CalendarPluginTest {
         start(config(List.of(Feed.of("team", feedFile("team", Feeds.TEAM).toString())), Map.of()),
                 Instant.parse("2025-01-07T06:00:00Z"));
 
-        plugin.postDailyAgenda(LOBBY);
+        plugin.postDailyAgenda(LOBBY, kit.clock().instant());
         at("2025-01-09T06:00:00Z");
-        plugin.postDailyAgenda(LOBBY);
+        plugin.postDailyAgenda(LOBBY, kit.clock().instant());
 
-        assertThat(kit.room(LOBBY).botSaid()).as("nothing on an empty day").containsExactly("""
-                Today, Tue 2025-01-07:
-                • 17:00–17:30 Call with the printer""");
+        assertThat(kit.room(LOBBY).botSaid()).as("nothing on an empty day").containsExactly(PRINTER_DAY);
+    }
+
+    private static final String PRINTER_DAY = """
+            Today, Tue 2025-01-07:
+            • 17:00–17:30 Call with the printer""";
+
+    /** The team feed, with a daily agenda at 07:00 in Paris (06:00 UTC in winter). */
+    private void startWithAgendaAtSeven(String at) throws IOException {
+        CalendarConfig base = config(List.of(Feed.of("team", feedFile("team", Feeds.TEAM).toString())), Map.of());
+        start(new CalendarConfig(base.feeds(), base.zone(), base.reminders(), "0 0 7 * * ?", base.agendaDays(),
+                base.refresh(), base.tick(), base.httpTimeout(), base.lookAhead(), base.rooms()), Instant.parse(at));
+    }
+
+    @Test
+    void anAgendaThatFellDueWhileNobodyWasInTheRoomIsPostedAtTheNextJoinThatDayOnce() throws IOException {
+        startWithAgendaAtSeven("2025-01-07T05:00:00Z");
+        TestRoom lobby = kit.room(LOBBY);
+        lobby.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
+        lobby.botRejoins();
+        at("2025-01-07T05:30:00Z");
+        lobby.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
+
+        // Every instance of a cluster runs the timer; none of them is in the room (a failover).
+        at("2025-01-07T06:00:00Z");
+        plugin.postDailyAgenda(LOBBY, kit.clock().instant());
+        assertThat(lobby.botSaid()).isEmpty();
+
+        at("2025-01-07T06:10:00Z");
+        lobby.botRejoins();
+        assertThat(lobby.botSaid()).containsExactly(PRINTER_DAY);
+
+        lobby.botLeaves(RoomLeftEvent.Reason.KICKED);
+        lobby.botRejoins();
+        plugin.postDailyAgenda(LOBBY, Instant.parse("2025-01-07T06:00:00Z"));
+        assertThat(lobby.botSaid()).as("once per fire time, whoever posts it").hasSize(1);
+    }
+
+    @Test
+    void anAgendaMissedYesterdayIsNotPostedToday() throws IOException {
+        startWithAgendaAtSeven("2025-01-06T05:00:00Z");
+        TestRoom lobby = kit.room(LOBBY);
+        lobby.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
+        lobby.botRejoins();
+        lobby.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
+
+        at("2025-01-07T05:30:00Z");
+        lobby.botRejoins();
+
+        assertThat(lobby.botSaid()).as("yesterday's agenda is about yesterday; today's is not due yet").isEmpty();
+    }
+
+    @Test
+    void aRoomKeptForTheFirstTimeIsOwedNoAgendaFromBefore() throws IOException {
+        startWithAgendaAtSeven("2025-01-07T10:00:00Z");
+        TestRoom lobby = kit.room(LOBBY);
+        lobby.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
+        lobby.botRejoins();
+
+        assertThat(lobby.botSaid()).isEmpty();
+    }
+
+    @Test
+    void aRoomThatComesAfterTheStartGetsItsAgendaTimerWhenTheBotJoinsIt() throws IOException {
+        // In a cluster, the plugin starts with the rooms this instance holds; it takes others over later.
+        startWithAgendaAtSeven("2025-01-07T05:00:00Z");
+        kit.scheduler("calendar").room(LOBBY).cancel(DailyAgenda.JOB);
+        assertThat(kit.scheduler("calendar").room(LOBBY).job(DailyAgenda.JOB)).isEmpty();
+
+        kit.room(LOBBY).botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
+        kit.room(LOBBY).botRejoins();
+
+        assertThat(kit.scheduler("calendar").room(LOBBY).job(DailyAgenda.JOB)).isPresent();
+    }
+
+    @Test
+    void aChangeOfARemindedEventIsAnnouncedByWhoeverRecordsItFirst() throws IOException {
+        Path file = feedFile("one", Feeds.single("party@example.org", "Party", "20250110T180000Z"));
+        start(config(List.of(new Feed("one", file.toString(), Optional.of(List.of(LOBBY)))), Map.of()),
+                Instant.parse("2025-01-09T21:00:00Z"));
+        plugin.tick();
+        ReminderLedger ledger = new ReminderLedger(kit.storage("calendar"));
+        ReminderLedger.Reminded seen = ledger.reminded(ReminderLedger.roomTarget(LOBBY)).getFirst();
+
+        // Two instances of a cluster saw the same cancellation; the second one to record it tells nobody.
+        assertThat(ledger.settle(seen, Optional.empty())).isTrue();
+        assertThat(ledger.settle(seen, Optional.empty())).isFalse();
+        assertThat(ledger.reminded(ReminderLedger.roomTarget(LOBBY))).isEmpty();
     }
 
     @Test

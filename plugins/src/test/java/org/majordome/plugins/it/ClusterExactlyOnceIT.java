@@ -19,8 +19,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,10 +45,12 @@ import org.majordome.testing.XmppTestClient;
 /**
  * Issue 21, exactly once across a failover: two instances of one bot on a real PostgreSQL, instance b a process of
  * its own holding the room, instance a in this JVM holding nothing. A case is written on b (a forbidden word, a
- * temporary ban); b is killed (SIGKILL) a moment before a notice and a calendar reminder are due and before the ban
- * ends; once b's lease has run out, a takes the room over. Then a posts the notice (its timer fired while a was not
- * yet in the room: the notice is owed to the room and posted once when a joins) and the reminder, each once; the ban
- * is lifted once (the offender comes back), and {@code !cases} on a lists the case b wrote.
+ * temporary ban); b is killed (SIGKILL) a moment before a notice, a calendar reminder and the daily agenda are due
+ * and before the ban ends; once b's lease has run out, a takes the room over. Then a posts the notice and the agenda
+ * (their timers fired while a was not yet in the room: they are owed to the room and posted once when a joins) and
+ * the reminder, each once; the ban is lifted once (the offender comes back), and {@code !cases} on a lists the case b
+ * wrote. The subject, which b rotated every two seconds, goes on rotating under a: a room taken over gets the
+ * timers that a's plugins set up for the rooms it held when they started.
  *
  * <p>On Prosody only: the subject is the instances' hand-over through the database (see {@code ClusterIT}).
  */
@@ -59,6 +63,7 @@ class ClusterExactlyOnceIT {
     private static final DateTimeFormatter ICS_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final String NOTICE = "Notice: the garden room closes at six.";
+    private static final String AGENDA = "Today, ";
 
     @RegisterExtension
     static final ProsodyExtension prosody = new ProsodyExtension();
@@ -100,7 +105,7 @@ class ClusterExactlyOnceIT {
                             url: %s
                             user: %s
                         """.formatted(database.jdbcUrl(), database.user()),
-                BotProcess.rooms(List.of(room), "core", "moderation", "notices", "calendar") + plugins + """
+                BotProcess.rooms(List.of(room), "core", "moderation", "notices", "calendar", "topic") + plugins + """
                         cluster:
                           instance: b
                           lease: %ds
@@ -110,10 +115,16 @@ class ClusterExactlyOnceIT {
                 .replace("  tls: disabled\n", "  tls: disabled\n  nick: Majordome-b\n")
                 .replace("runtime:\n", "admins: [" + boss + "]\nruntime:\n"), UTF_8);
         try (BotProcess b = BotProcess.start(config, healthPort); CapturedLog logOfA = CapturedLog.of("org.majordome")) {
-            await("b holds the room").atMost(WAIT).until(() -> health(healthPort).contains("acting in 1 room: " + room));
+            try {
+                await("b holds the room").atMost(WAIT).until(() -> health(healthPort).contains("acting in 1 room: " + room));
+            } catch (ConditionTimeoutException e) {
+                String log = b.logText();
+                throw new AssertionError("b did not hold the room; the end of its log:\n"
+                        + log.substring(Math.max(0, log.length() - 6000)), e);
+            }
             BotUnderTest.Builder builder = BotUnderTest.builder(server).nick("Majordome-a").admin(boss)
                     .database(database).cluster(new ClusterSettings("a", LEASE, Duration.ofSeconds(1)))
-                    .dataDirectory(work.resolve("a-data")).room(room, "core", "moderation", "notices", "calendar");
+                    .dataDirectory(work.resolve("a-data")).room(room, "core", "moderation", "notices", "calendar", "topic");
             pluginYaml(plugins).forEach(builder::pluginConfig);
             try (BotUnderTest a = builder.start()) {
                 await("a is up").atMost(WAIT).until(() -> a.bot().cluster().orElseThrow().liveInstances().size() == 2);
@@ -135,18 +146,24 @@ class ClusterExactlyOnceIT {
 
                 await("a in the room").atMost(WAIT).until(() -> a.bot().rooms().status().stream().anyMatch(status ->
                         status.roomJid().equals(room.toString()) && status.state() == RoomStatus.State.JOINED));
+                String subjectWhenATookOver = watch.chat(room).getSubject();
+                await("a rotates the subject").atMost(WAIT)
+                        .until(() -> !Objects.equals(watch.chat(room).getSubject(), subjectWhenATookOver));
                 await("the ban lifted").atMost(WAIT).until(() -> count(b.logText() + logOfA.lines(),
                         "Ban of case #1 ended") >= 1);
                 await("the notice posted by a, which took the room over").atMost(WAIT)
                         .until(() -> said(watch, NOTICE) >= 1);
                 await("the reminder sent by a").atMost(WAIT).until(() -> said(watch, "⏰ Team meeting") >= 1);
+                await("the daily agenda posted by a").atMost(WAIT).until(() -> said(watch, AGENDA) >= 1);
                 await("the ban not lifted twice").during(Duration.ofSeconds(8)).atMost(WAIT)
                         .until(() -> count(b.logText() + logOfA.lines(), "Ban of case #1 ended") == 1);
                 assertThat(said(watch, NOTICE)).as("the notice, once").isEqualTo(1);
                 assertThat(said(watch, "⏰ Team meeting")).as("the reminder, once").isEqualTo(1);
+                assertThat(said(watch, AGENDA)).as("the agenda, once").isEqualTo(1);
                 assertThat(watch.messagesSince(0).stream().filter(said -> said.body().startsWith(NOTICE)
-                        || said.body().startsWith("⏰ Team meeting")).map(said -> said.nick()).distinct().toList())
-                        .as("both said by a").containsOnly("Majordome-a");
+                        || said.body().startsWith("⏰ Team meeting") || said.body().startsWith(AGENDA))
+                        .map(said -> said.nick()).distinct().toList())
+                        .as("all said by a").containsOnly("Majordome-a");
 
                 XmppTestClient returning = clients.connectExisting("offender", TestClients.passwordOf("offender"),
                         TestClients.Transport.PLAIN);
@@ -163,9 +180,14 @@ class ClusterExactlyOnceIT {
         }
     }
 
-    /** The plugins' sections: a notice once at {@code due}, a reminder due then, bans of a few seconds. */
+    /**
+     * The plugins' sections: a notice once at {@code due}, a reminder and the daily agenda due then, bans of a few
+     * seconds. The calendar's zone puts {@code due} near noon, so that the meeting a minute later is on the agenda's
+     * day whatever the time of the run.
+     */
     private static String pluginSections(Instant due, Path feed) {
         DateTimeFormatter cron = DateTimeFormatter.ofPattern("s m H d M '?' yyyy").withZone(ZoneOffset.UTC);
+        ZoneOffset calendarZone = ZoneOffset.ofHours(12 - due.atZone(ZoneOffset.UTC).getHour());
         return """
                 plugins:
                   moderation:
@@ -182,10 +204,16 @@ class ClusterExactlyOnceIT {
                     feeds:
                       - name: team
                         source: %s
+                    zone: "%s"
                     reminders: [60s]
-                    daily-agenda: ""
+                    daily-agenda: "%s"
                     tick: 1s
-                """.formatted(NOTICE, cron.format(due), feed.toAbsolutePath());
+                  topic:
+                    subjects: ["Rotation one", "Rotation two"]
+                    schedule: "0/2 * * * * ?"
+                    pause-after-manual: 1s
+                """.formatted(NOTICE, cron.format(due), feed.toAbsolutePath(), calendarZone.getId(),
+                cron.withZone(calendarZone).format(due));
     }
 
     /** Each plugin's section of {@link #pluginSections}, for the instance in this JVM. */

@@ -238,6 +238,19 @@ class TopicPluginTest {
     }
 
     @Test
+    void aRoomThatComesAfterTheStartGetsItsRotationTimerWhenTheBotJoinsIt() {
+        // In a cluster, the plugin starts with the rooms this instance holds; it takes others over later.
+        start(inOrder("one", "two"));
+        kit.scheduler("topic").room(LOBBY).cancel(TopicPlugin.ROTATE_JOB);
+        assertThat(kit.scheduler("topic").room(LOBBY).job(TopicPlugin.ROTATE_JOB)).isEmpty();
+
+        lobby.botLeaves(RoomLeftEvent.Reason.CONNECTION_LOST);
+        lobby.botRejoins();
+
+        assertThat(kit.scheduler("topic").room(LOBBY).job(TopicPlugin.ROTATE_JOB)).isPresent();
+    }
+
+    @Test
     void theCronScheduleDrivesTheRotation() {
         start(new TopicConfig(List.of(), YEARLY, ZoneOffset.UTC, Order.IN_ORDER, "yyyy-MM-dd", Duration.ofHours(1),
                 Map.of(GARDEN, new RoomOverrides(Optional.of(List.of("tick", "tock")), Optional.of("* * * * * ?"),
