@@ -12,9 +12,11 @@ import org.majordome.console.ConfigPage;
 import org.majordome.api.text.Wording;
 import org.majordome.console.ConsoleApp;
 import org.majordome.console.ConsolePage;
+import org.majordome.console.LoginStore;
 import org.majordome.console.Reloads;
 import org.majordome.console.RoomsPage;
 import org.majordome.room.RoomKeeper;
+import org.majordome.store.Database;
 import org.majordome.text.Phrase;
 import org.majordome.text.TextService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,12 +65,12 @@ class ConsoleConfiguration {
 
     @Bean
     ConsoleApp consoleApp(BotConfig config, ObjectProvider<ConsolePage> pages, RoomKeeper rooms,
-                          ObjectProvider<ConfigReloader> reloader, Clock clock) {
+                          ObjectProvider<ConfigReloader> reloader, Clock clock, Database database) {
         WebSettings web = config.web().orElseThrow();
         return new ConsoleApp(web.console().orElseThrow(), config.connection().nick().toString(),
                 pages.orderedStream().toList(), () -> reloader.getObject().current().admins(), rooms::views, rooms,
                 () -> new TextService(PluginRuntime.textSettings(reloader.getObject().current()), rooms.senderLanguages(),
                         plugin -> Optional.empty()).runtime().byDefault(),
-                web.publicUrl(), clock, config.runtime().language());
+                web.publicUrl(), clock, config.runtime().language(), LoginStore.in(database));
     }
 }

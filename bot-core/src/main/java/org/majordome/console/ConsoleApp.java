@@ -49,23 +49,26 @@ public final class ConsoleApp implements WebApp {
     public ConsoleApp(ConsoleSettings settings, String botName, List<ConsolePage> pages,
                       Supplier<Set<EntityBareJid>> admins, Supplier<List<RoomView>> rooms,
                       DirectChat chat, Supplier<Wording> wording, Optional<URI> publicUrl, Clock clock) {
-        this(settings, botName, pages, admins, rooms, chat, wording, publicUrl, clock, Locale.ENGLISH);
+        this(settings, botName, pages, admins, rooms, chat, wording, publicUrl, clock, Locale.ENGLISH,
+                LoginStore.inMemory());
     }
 
     /**
      * The same, with the bot's language ({@code runtime.language}): the console's when the operator's browser asks for
-     * no language the bot speaks.
+     * no language the bot speaks; and where login links and sessions are kept (the bot's database, so that they hold
+     * across restarts and instances).
      */
     public ConsoleApp(ConsoleSettings settings, String botName, List<ConsolePage> pages,
                       Supplier<Set<EntityBareJid>> admins, Supplier<List<RoomView>> rooms,
                       DirectChat chat, Supplier<Wording> wording, Optional<URI> publicUrl, Clock clock,
-                      Locale language) {
+                      Locale language, LoginStore logins) {
         if (pages.isEmpty()) {
             throw new IllegalArgumentException("the console needs at least one page");
         }
         this.layout = new Layout(PREFIX, botName, pages);
         this.language = language;
-        this.logins = new Logins(settings, new Operators(admins, rooms), new Tokens(new SecureRandom()), clock);
+        this.logins = new Logins(settings, new Operators(admins, rooms), new Tokens(new SecureRandom()), clock,
+                logins);
         this.chat = chat;
         this.wording = wording;
         this.publicUrl = publicUrl;

@@ -2,44 +2,38 @@ package org.majordome.console;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One-time login links: a long random token per link, kept only as its hash, valid for a short while and used at
- * most once. Opening the link (a GET) only {@link #peek}s; the confirming POST {@link #redeem}s, so that a chat
- * client's link preview never uses it up.
+ * One-time login links: a long random token per link, kept only as its hash in the {@link LoginRecords} given (the
+ * bot's database: a link sent by one instance of a cluster logs in through any other), valid for a short while and
+ * used at most once. Opening the link (a GET) only {@link #peek}s; the confirming POST {@link #redeem}s, so that a
+ * chat client's link preview never uses it up.
  */
 final class LoginLinks {
 
-    /** Links alive at once, beyond which the oldest requests lose theirs: a flood cannot fill the memory. */
+    /** Links alive at once, beyond which the oldest requests lose theirs: a flood cannot fill the memory or the table. */
     static final int MAX_PENDING = 10_000;
-
-    private record Pending(String jid, Instant expires) {
-    }
 
     private final Tokens tokens;
     private final Clock clock;
     private final Duration lifetime;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final LoginRecords records;
 
-    LoginLinks(Tokens tokens, Clock clock, Duration lifetime) {
+    LoginLinks(Tokens tokens, Clock clock, Duration lifetime, LoginRecords records) {
         this.tokens = tokens;
         this.clock = clock;
         this.lifetime = lifetime;
+        this.records = records;
     }
 
     /** A new link's token for this bare JID. */
     String issue(String jid) {
-        dropExpired();
-        if (pending.size() >= MAX_PENDING) {
-            pending.entrySet().stream().min(Map.Entry.comparingByValue(
-                    java.util.Comparator.comparing(Pending::expires))).ifPresent(oldest -> pending.remove(oldest.getKey()));
-        }
+        records.prune(clock.instant(), MAX_PENDING - 1);
         String token = tokens.next();
-        pending.put(Tokens.hash(token), new Pending(jid, clock.instant().plus(lifetime)));
+        records.put(Tokens.hash(token), new LoginRecords.Entry(jid, "",
+                clock.instant().plus(lifetime).truncatedTo(ChronoUnit.MILLIS)));
         return token;
     }
 
@@ -48,9 +42,7 @@ final class LoginLinks {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        Pending found = pending.get(Tokens.hash(token));
-        return found == null || !clock.instant().isBefore(found.expires()) ? Optional.empty()
-                : Optional.of(found.jid());
+        return valid(records.get(Tokens.hash(token)));
     }
 
     /** Whose the link is, if it is valid; it is used up either way. */
@@ -58,19 +50,15 @@ final class LoginLinks {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        Pending found = pending.remove(Tokens.hash(token));
-        return found == null || !clock.instant().isBefore(found.expires()) ? Optional.empty()
-                : Optional.of(found.jid());
+        return valid(records.take(Tokens.hash(token)));
     }
 
     /** Links not used yet and not expired. */
     int pending() {
-        dropExpired();
-        return pending.size();
+        return records.prune(clock.instant(), MAX_PENDING);
     }
 
-    private void dropExpired() {
-        Instant now = clock.instant();
-        pending.values().removeIf(link -> !now.isBefore(link.expires()));
+    private Optional<String> valid(Optional<LoginRecords.Entry> found) {
+        return found.filter(link -> clock.instant().isBefore(link.expires())).map(LoginRecords.Entry::jid);
     }
 }

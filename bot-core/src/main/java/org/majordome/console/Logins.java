@@ -30,11 +30,11 @@ final class Logins {
     private final RateLimit linksPerJid;
     private final RateLimit redeemsPerAddress;
 
-    Logins(ConsoleSettings settings, Operators operators, Tokens tokens, Clock clock) {
+    Logins(ConsoleSettings settings, Operators operators, Tokens tokens, Clock clock, LoginStore store) {
         this.operators = operators;
         this.linkLifetime = settings.linkLifetime();
-        this.links = new LoginLinks(tokens, clock, settings.linkLifetime());
-        this.sessions = new Sessions(tokens, clock, settings.sessionLifetime());
+        this.links = new LoginLinks(tokens, clock, settings.linkLifetime(), store.links);
+        this.sessions = new Sessions(tokens, clock, settings.sessionLifetime(), store.sessions);
         this.requestsPerAddress = new RateLimit(REQUESTS_PER_ADDRESS, WINDOW, clock);
         this.linksPerJid = new RateLimit(LINKS_PER_JID, WINDOW, clock);
         this.redeemsPerAddress = new RateLimit(REDEEMS_PER_ADDRESS, WINDOW, clock);

@@ -3,17 +3,17 @@ package org.majordome.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Logged-in operators, in memory: a restart logs everyone out, which costs a new link and nothing else. The cookie
- * carries a random id kept here only as its hash; each session has its own CSRF token for the forms it renders.
+ * Logged-in operators. The cookie carries a random id kept only as its hash, in the {@link LoginRecords} given (the
+ * bot's database: a session holds across a restart and on every instance of a cluster); each session has its own
+ * CSRF token for the forms it renders.
  */
 final class Sessions {
 
-    /** Sessions at once, beyond which the oldest ends: a flood of logins cannot fill the memory. */
+    /** Sessions at once, beyond which the oldest ends: a flood of logins cannot fill the memory or the table. */
     static final int MAX_SESSIONS = 10_000;
 
     /**
@@ -33,12 +33,13 @@ final class Sessions {
     private final Tokens tokens;
     private final Clock clock;
     private final Duration lifetime;
-    private final Map<String, Session> byHash = new ConcurrentHashMap<>();
+    private final LoginRecords records;
 
-    Sessions(Tokens tokens, Clock clock, Duration lifetime) {
+    Sessions(Tokens tokens, Clock clock, Duration lifetime, LoginRecords records) {
         this.tokens = tokens;
         this.clock = clock;
         this.lifetime = lifetime;
+        this.records = records;
     }
 
     Duration lifetime() {
@@ -46,14 +47,11 @@ final class Sessions {
     }
 
     Started start(String jid) {
-        dropExpired();
-        if (byHash.size() >= MAX_SESSIONS) {
-            byHash.entrySet().stream().min(Map.Entry.comparingByValue(java.util.Comparator.comparing(Session::expires)))
-                    .ifPresent(oldest -> byHash.remove(oldest.getKey()));
-        }
+        records.prune(clock.instant(), MAX_SESSIONS - 1);
         String cookie = tokens.next();
-        Session session = new Session(jid, tokens.next(), clock.instant().plus(lifetime));
-        byHash.put(Tokens.hash(cookie), session);
+        // Whole milliseconds: what the database keeps.
+        Session session = new Session(jid, tokens.next(), clock.instant().plus(lifetime).truncatedTo(ChronoUnit.MILLIS));
+        records.put(Tokens.hash(cookie), new LoginRecords.Entry(jid, session.csrf(), session.expires()));
         return new Started(cookie, session);
     }
 
@@ -63,32 +61,26 @@ final class Sessions {
             return Optional.empty();
         }
         String key = Tokens.hash(cookie);
-        Session session = byHash.get(key);
-        if (session == null) {
+        Optional<LoginRecords.Entry> found = records.get(key);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(session.expires())) {
-            byHash.remove(key);
+        if (!clock.instant().isBefore(found.get().expires())) {
+            records.take(key);
             return Optional.empty();
         }
-        return Optional.of(session);
+        return found.map(entry -> new Session(entry.jid(), entry.csrf(), entry.expires()));
     }
 
     /** Logs out: the cookie names nothing any more. */
     void end(String cookie) {
         if (Tokens.wellFormed(cookie)) {
-            byHash.remove(Tokens.hash(cookie));
+            records.take(Tokens.hash(cookie));
         }
     }
 
     /** Sessions alive now. */
     int active() {
-        dropExpired();
-        return byHash.size();
-    }
-
-    private void dropExpired() {
-        Instant now = clock.instant();
-        byHash.values().removeIf(session -> !now.isBefore(session.expires()));
+        return records.prune(clock.instant(), MAX_SESSIONS);
     }
 }

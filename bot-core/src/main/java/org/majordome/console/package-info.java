@@ -7,8 +7,9 @@
  * a one-time link (a 256-bit token kept only as its hash, valid for minutes, used once) by direct message from its
  * own account; the page answers the same whether or not that JID may log in. Opening the link shows a button whose
  * POST starts the session (a link preview cannot use the link up). The session cookie is HttpOnly,
- * SameSite=Strict, Secure under HTTPS, and expires; sessions live in memory. Requests for links are limited per
- * client address and per JID.
+ * SameSite=Strict, Secure under HTTPS, and expires. Links and sessions are kept in the bot's database
+ * ({@code LoginRecords}, table {@code console_login}): they hold across a restart and on every instance of a cluster.
+ * Requests for links are limited per client address and per JID (in each instance's memory).
  *
  * <p>Every POST is refused (403) unless its {@code Origin} is this server and its {@code csrf} field is the
  * session's token; only then does a {@link org.majordome.console.ConsolePage} see it. The

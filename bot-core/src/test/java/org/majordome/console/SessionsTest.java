@@ -12,7 +12,8 @@ import org.majordome.testkit.TestClock;
 class SessionsTest {
 
     private final TestClock clock = new TestClock();
-    private final Sessions sessions = new Sessions(new Tokens(new SecureRandom()), clock, Duration.ofHours(8));
+    private final Sessions sessions = new Sessions(new Tokens(new SecureRandom()), clock, Duration.ofHours(8),
+            LoginRecords.inMemory());
 
     @Test
     void aSessionIsFoundByItsCookieUntilItExpires() {
