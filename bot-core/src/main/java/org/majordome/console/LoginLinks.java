@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 final class LoginLinks {
 
-    /** Links alive at once, beyond which the oldest requests lose theirs: a flood cannot fill the memory or the table. */
+    /** Links alive at once, beyond which the oldest requests lose theirs: a flood cannot fill the store. */
     static final int MAX_PENDING = 10_000;
 
     private final Tokens tokens;

@@ -31,7 +31,7 @@ interface LoginRecords {
     /** Removes the record, and returns it only to the one caller that removed it (one use across instances). */
     Optional<Entry> take(String hash);
 
-    /** Drops the records expired at {@code now}, then the soonest to expire beyond {@code cap}; returns how many stay. */
+    /** Drops the records expired at {@code now}, then the soonest to expire beyond {@code cap}; returns those left. */
     int prune(Instant now, int cap);
 
     /** Records of this process only: a restart forgets them. */

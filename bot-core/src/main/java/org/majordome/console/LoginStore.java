@@ -15,7 +15,8 @@ public final class LoginStore {
 
     /** In the bot's database: they hold across a restart, and on every instance of a cluster. */
     public static LoginStore in(Database database) {
-        return new LoginStore(new DatabaseLoginRecords(database, "link"), new DatabaseLoginRecords(database, "session"));
+        return new LoginStore(new DatabaseLoginRecords(database, "link"),
+                new DatabaseLoginRecords(database, "session"));
     }
 
     /** In this process only: a restart logs everyone out. */

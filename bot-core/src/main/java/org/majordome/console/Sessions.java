@@ -50,7 +50,8 @@ final class Sessions {
         records.prune(clock.instant(), MAX_SESSIONS - 1);
         String cookie = tokens.next();
         // Whole milliseconds: what the database keeps.
-        Session session = new Session(jid, tokens.next(), clock.instant().plus(lifetime).truncatedTo(ChronoUnit.MILLIS));
+        Session session = new Session(jid, tokens.next(),
+                clock.instant().plus(lifetime).truncatedTo(ChronoUnit.MILLIS));
         records.put(Tokens.hash(cookie), new LoginRecords.Entry(jid, session.csrf(), session.expires()));
         return new Started(cookie, session);
     }

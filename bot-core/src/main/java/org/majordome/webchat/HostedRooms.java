@@ -133,7 +133,8 @@ final class HostedRooms {
             } catch (Exception e) {
                 // Not connected any more (a lost connection ends the session by itself, told once by the bot).
                 log.debug("Session {}: a command failed: {}", id, e.toString());
-                out.send(Event.ENDED, id, Frames.error(ErrorCode.UNAVAILABLE, hosted.words.format("webchat.connection-lost")));
+                out.send(Event.ENDED, id,
+                        Frames.error(ErrorCode.UNAVAILABLE, hosted.words.format("webchat.connection-lost")));
             }
         });
     }

@@ -52,7 +52,8 @@ final class DailyAgenda {
                     firing -> due(roomJid, firing.scheduledFor()));
         } catch (SchedulingException e) {
             // Checked when the file was read; an expression with a year may have run out since.
-            context.logger(roomJid).warn("no daily agenda: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            context.logger(roomJid).warn("no daily agenda: {}",
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
     }
 

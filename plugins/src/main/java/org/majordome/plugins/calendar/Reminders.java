@@ -122,7 +122,8 @@ final class Reminders {
                     .filter(occurrence -> occurrence.id().equals(id)).findFirst();
             if (latest.isEmpty()) {
                 if (ledger.settle(reminded, latest)) {
-                    send.accept(Texts.cancelled(wording, reminded.summary(), reminded.start(), reminded.allDay(), zone));
+                    send.accept(Texts.cancelled(wording, reminded.summary(), reminded.start(), reminded.allDay(),
+                            zone));
                 }
             } else if (!latest.get().start().equals(reminded.start()) && ledger.settle(reminded, latest)) {
                 send.accept(Texts.moved(wording, latest.get(), reminded.start(), zone));

@@ -94,7 +94,8 @@ public final class TopicPlugin implements Plugin<TopicConfig> {
                     firing -> tick(roomJid));
         } catch (SchedulingException e) {
             // Checked when the file was read; an expression with a year may have run out since.
-            context.logger(roomJid).warn("no rotation: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            context.logger(roomJid).warn("no rotation: {}",
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         }
     }
 
